@@ -1,0 +1,96 @@
+/**
+ * API error texts in zh-CN and en-US (architecture.md §4.13). `{name}` placeholders are filled
+ * from the error's params. The web app shows `error.message`, already in the user's language.
+ */
+export type Locale = 'zh-CN' | 'en-US';
+export const LOCALES: Locale[] = ['zh-CN', 'en-US'];
+
+export const ERROR_MESSAGES = {
+  VALIDATION: { 'zh-CN': '输入有误，请检查标出的字段', 'en-US': 'Invalid input: see the fields listed' },
+  UNAUTHENTICATED: { 'zh-CN': '请先登录', 'en-US': 'Please sign in' },
+  SESSION_EXPIRED: { 'zh-CN': '会话已超时，请重新登录', 'en-US': 'Your session has expired; please sign in again' },
+  FORBIDDEN: { 'zh-CN': '没有执行此操作的权限', 'en-US': 'You do not have permission to do this' },
+  NOT_FOUND: { 'zh-CN': '未找到该记录', 'en-US': 'Not found' },
+  INVALID_TRANSITION: {
+    'zh-CN': '当前状态「{from}」下不能执行「{action}」',
+    'en-US': 'Action "{action}" is not allowed in state "{from}"',
+  },
+  CONFLICT: { 'zh-CN': '记录已被他人修改或与现有数据冲突：{reason}', 'en-US': 'Conflict: {reason}' },
+  STALE_VERSION: {
+    'zh-CN': '该记录已被他人修改，请刷新后重试',
+    'en-US': 'This record was changed by someone else; reload and try again',
+  },
+  DUPLICATE: { 'zh-CN': '{field}「{value}」已存在', 'en-US': '{field} "{value}" already exists' },
+  BAD_CREDENTIALS: { 'zh-CN': '用户名或密码错误', 'en-US': 'Wrong username or password' },
+  ACCOUNT_LOCKED: {
+    'zh-CN': '登录失败次数过多，账号已锁定至 {until}',
+    'en-US': 'Too many failed sign-ins; the account is locked until {until}',
+  },
+  ACCOUNT_DISABLED: { 'zh-CN': '账号已停用', 'en-US': 'This account is disabled' },
+  PASSWORD_POLICY: { 'zh-CN': '密码不符合策略：{reason}', 'en-US': 'The password does not meet the policy: {reason}' },
+  SEPARATION_OF_DUTIES: {
+    'zh-CN': '三权分立：{reason}',
+    'en-US': 'Separation of duties: {reason}',
+  },
+  PAYLOAD_TOO_LARGE: { 'zh-CN': '文件过大（上限 {limit}）', 'en-US': 'File too large (limit {limit})' },
+  UNSUPPORTED_TYPE: { 'zh-CN': '不支持的文件类型：{type}', 'en-US': 'Unsupported file type: {type}' },
+  RATE_LIMITED: { 'zh-CN': '请求过于频繁，请稍后再试', 'en-US': 'Too many requests; try again later' },
+  IMPORT_REJECTED: {
+    'zh-CN': '导入文件有 {count} 行错误，未保存任何数据',
+    'en-US': 'The file has {count} row errors; nothing was saved',
+  },
+  INTERNAL: { 'zh-CN': '服务器内部错误（请求号 {requestId}）', 'en-US': 'Internal error (request {requestId})' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+/** Field-level validation texts; zod issue codes and our own refinements map onto these. */
+export const FIELD_MESSAGES = {
+  required: { 'zh-CN': '必填', 'en-US': 'is required' },
+  invalid_type: { 'zh-CN': '类型错误，应为{expected}', 'en-US': 'must be a {expected}' },
+  too_small: { 'zh-CN': '不能小于 {minimum}', 'en-US': 'must be at least {minimum}' },
+  too_big: { 'zh-CN': '不能大于 {maximum}', 'en-US': 'must be at most {maximum}' },
+  too_short: { 'zh-CN': '长度不能少于 {minimum}', 'en-US': 'must have at least {minimum} characters' },
+  too_long: { 'zh-CN': '长度不能超过 {maximum}', 'en-US': 'must have at most {maximum} characters' },
+  invalid_value: { 'zh-CN': '取值无效，可选：{values}', 'en-US': 'must be one of: {values}' },
+  invalid_format: { 'zh-CN': '格式错误', 'en-US': 'has an invalid format' },
+  unrecognized_keys: { 'zh-CN': '包含未知字段：{keys}', 'en-US': 'has unknown fields: {keys}' },
+  invalid: { 'zh-CN': '无效', 'en-US': 'is invalid' },
+  'uscc.length': { 'zh-CN': '应为 18 位', 'en-US': 'must be 18 characters' },
+  'uscc.charset': {
+    'zh-CN': '含有不允许的字符（不使用 I、O、S、V、Z）',
+    'en-US': 'contains characters outside the code set (I, O, S, V, Z are never used)',
+  },
+  'uscc.format': { 'zh-CN': '格式不符合 GB 32100', 'en-US': 'does not follow the GB 32100 layout' },
+  'uscc.checksum': { 'zh-CN': '校验码错误（应为 {expected}）', 'en-US': 'check character is wrong (expected {expected})' },
+  'uscc.required': { 'zh-CN': '必填', 'en-US': 'is required' },
+  phone: { 'zh-CN': '不是有效的手机号或固定电话', 'en-US': 'is not a valid mobile or landline number' },
+  coordinates: { 'zh-CN': '坐标不在中国境内（经度 73–135，纬度 4–54）', 'en-US': 'is outside China (lng 73–135, lat 4–54)' },
+  region: { 'zh-CN': '行政区划不存在或不在您的管辖范围内', 'en-US': 'is not a region within your jurisdiction' },
+  department: { 'zh-CN': '部门不存在或不在您的管辖范围内', 'en-US': 'is not a department within your jurisdiction' },
+  enterprise: { 'zh-CN': '企业不存在或不在您的管辖范围内', 'en-US': 'is not an enterprise within your jurisdiction' },
+  date: { 'zh-CN': '不是有效日期（YYYY-MM-DD）', 'en-US': 'is not a valid date (YYYY-MM-DD)' },
+  dateOrder: { 'zh-CN': '截止日期不能早于起始日期', 'en-US': 'must not be before the start date' },
+  group: { 'zh-CN': '所属集团无效', 'en-US': 'is not a group enterprise' },
+  notGroupSelf: { 'zh-CN': '企业不能隶属于自身', 'en-US': 'an enterprise cannot belong to itself' },
+  unique: { 'zh-CN': '已存在', 'en-US': 'already exists' },
+  role: { 'zh-CN': '角色不存在', 'en-US': 'is not a known role' },
+  'password.length': { 'zh-CN': '至少 {min} 位', 'en-US': 'must have at least {min} characters' },
+  'password.classes': {
+    'zh-CN': '须包含大写字母、小写字母、数字、符号中的至少 {n} 类',
+    'en-US': 'must mix at least {n} of upper case, lower case, digits and symbols',
+  },
+  'password.username': { 'zh-CN': '不能包含用户名', 'en-US': 'must not contain the username' },
+  'password.reuse': { 'zh-CN': '不能与当前密码相同', 'en-US': 'must differ from the current password' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
+
+export function fill(template: string, params: Record<string, unknown> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => (params[k] === undefined ? `{${k}}` : String(params[k])));
+}
+
+export function pickLocale(header: string | undefined | null): Locale {
+  if (!header) return 'zh-CN';
+  return /^\s*en/i.test(header) ? 'en-US' : 'zh-CN';
+}

@@ -1,0 +1,40 @@
+/**
+ * The closed permission catalogue (architecture.md §4.4). Every route declares exactly one of these
+ * (or 'public' / 'authenticated'); roles are sets of them. Names are `resource.action`.
+ */
+export const PERMISSIONS = {
+  // registry and 一张表
+  'region.read': { zh: '查看行政区划', en: 'View regions' },
+  'department.read': { zh: '查看部门', en: 'View departments' },
+  'org.manage': { zh: '维护区划与部门', en: 'Manage regions and departments' },
+  'enterprise.read': { zh: '查看企业', en: 'View enterprises' },
+  'enterprise.create': { zh: '新增企业', en: 'Create enterprises' },
+  'enterprise.update': { zh: '编辑企业', en: 'Edit enterprises' },
+  'enterprise.changeStatus': { zh: '变更企业状态（停产整顿/关闭/恢复）', en: 'Change enterprise status' },
+  'enterprise.import': { zh: 'Excel 导入企业与监管责任', en: 'Import enterprises from Excel' },
+  'enterprise.export': { zh: '导出企业', en: 'Export enterprises' },
+  'supervision.read': { zh: '查看监管一张表', en: 'View the supervision table' },
+  'supervision.assign': { zh: '分配监管部门与责任人', en: 'Assign supervision' },
+  'supervision.export': { zh: '导出监管一张表', en: 'Export the supervision table' },
+  // platform (三权分立: system admin / security admin / audit admin)
+  'user.read': { zh: '查看用户', en: 'View users' },
+  'user.manage': { zh: '管理用户账号', en: 'Manage user accounts' },
+  'role.read': { zh: '查看角色', en: 'View roles' },
+  'role.assign': { zh: '授予与撤销角色', en: 'Grant and revoke roles' },
+  'security.manage': { zh: '安全策略、解锁与会话管理', en: 'Security policy, unlock and sessions' },
+  'audit.read': { zh: '查看审计日志', en: 'View the audit log' },
+  'audit.verify': { zh: '校验审计日志完整性', en: 'Verify the audit chain' },
+  'calendar.read': { zh: '查看工作日历', en: 'View the working-day calendar' },
+  'calendar.manage': { zh: '维护节假日数据', en: 'Maintain holiday data' },
+  'attachment.upload': { zh: '上传附件', en: 'Upload attachments' },
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+/** Route-level markers that are not grants: open to anyone, or to any signed-in user. */
+export type RouteAccess = Permission | 'public' | 'authenticated';
+
+export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
+
+export function isPermission(p: string): p is Permission {
+  return Object.hasOwn(PERMISSIONS, p);
+}

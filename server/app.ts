@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { randomUUID } from 'node:crypto';
+import type { Deps } from './kernel/context.js';
+import { AppError } from './kernel/errors.js';
+import { sendError } from './kernel/http/errors-http.js';
+import { installHttpKernel, route } from './kernel/http/route.js';
+import { identityRoutes } from './modules/identity/index.js';
+import { orgRoutes, unitExists } from './modules/org/index.js';
+import { platformRoutes } from './modules/platform/index.js';
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
+
+/** Builds the HTTP app; production and tests both call this (architecture.md §2). */
+export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: deps.config.logLevel } : false,
+    genReqId: () => randomUUID(),
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    // Everything is self-hosted: no CDN, fonts or tiles from outside (offline intranets).
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"], // antd's CSS-in-JS injects style tags
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: deps.config.secureCookies === 'on',
+  });
+  // Per process; behind several web processes the limit is per process (docs/operations.md).
+  await app.register(rateLimit, { global: true, max: 600, timeWindow: '1 minute' });
+  await app.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Taihang API', version: deps.config.version, description: '太行 安全生产与应急管理平台 API' },
+      components: {
+        securitySchemes: {
+          cookie: { type: 'apiKey', in: 'cookie', name: 'taihang_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  installHttpKernel(app, deps);
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/openapi.json',
+    access: 'public',
+    summary: 'This API as OpenAPI 3',
+    tags: ['platform'],
+    raw: true,
+    handler: async () => app.swagger(),
+  });
+  platformRoutes(app, deps);
+  identityRoutes(app, deps, { unitExists: (kind, id) => unitExists(deps.database.db, kind, id) });
+  orgRoutes(app, deps);
+
+  if (fs.existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
+    const indexHtml = fs.readFileSync(path.join(webDist, 'index.html'));
+    // SPA: any non-API path serves the app shell.
+    app.get('/*', { config: { access: 'public' } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) return sendError(req, reply, new AppError('NOT_FOUND'));
+      const rel = decodeURIComponent(req.url.split('?')[0] ?? '/').replace(/^\/+/, '');
+      const file = path.join(webDist, rel);
+      if (rel && file.startsWith(webDist) && fs.existsSync(file) && fs.statSync(file).isFile()) return reply.sendFile(rel);
+      return reply.type('text/html').header('cache-control', 'no-cache').send(indexHtml);
+    });
+  }
+  return app;
+}

@@ -1,0 +1,49 @@
+import type { Config } from './config.js';
+import { type Database, openPglite, openPostgres } from './db/client.js';
+import { Audit } from './kernel/audit/audit.js';
+import type { Clock } from './kernel/clock.js';
+import type { Deps } from './kernel/context.js';
+import { Jobs } from './kernel/jobs/jobs.js';
+import { loggingChannel, type NotificationChannel } from './kernel/notify/notify.js';
+import { jobDefinitions } from './jobs.js';
+import { syncBuiltinRoles } from './modules/identity/index.js';
+import { generateDemoPassword, seedDemoData, unitResolver } from './modules/org/index.js';
+
+export async function openDatabase(config: Config): Promise<Database> {
+  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
+}
+
+export interface PrepareResult {
+  demo?: { password: string; generated: boolean; users: { username: string; displayName: string }[] };
+}
+
+/** Migrations, built-in roles and (on an empty database) the demo city: everything before serving. */
+export async function prepareDatabase(database: Database, config: Config, clock: Clock): Promise<PrepareResult> {
+  await database.migrate();
+  await syncBuiltinRoles(database.db);
+  if (!config.demo) return {};
+  const password = config.demoPassword ?? generateDemoPassword();
+  const result = await database.db.transaction(async (tx) => {
+    const r = await seedDemoData(tx, { password, now: clock.now() });
+    if (r.seeded) {
+      await new Audit(tx, { id: null, name: 'system', unit: null }, { requestId: null, ip: null }, () => clock.now()).record({
+        action: 'demo.seeded',
+        entityType: 'system',
+        after: { users: r.users.map((u) => u.username) },
+      });
+    }
+    return r;
+  });
+  return result.seeded ? { demo: { password, generated: !config.demoPassword, users: result.users } } : {};
+}
+
+export function createDeps(config: Config, database: Database, clock: Clock, channels: NotificationChannel[] = [loggingChannel]): Deps {
+  return {
+    config,
+    database,
+    clock,
+    channels,
+    jobs: new Jobs(database, jobDefinitions(database, clock, channels)),
+    resolveUnit: unitResolver(),
+  };
+}

@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env (architecture.md §2). Settings are validated once and frozen,
+ * so a typo in a deployment fails at start-up with the variable's name, not later in a request.
+ */
+const ZEnv = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  TAIHANG_DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  TAIHANG_DEMO: z
+    .enum(['on', 'off', 'true', 'false', '1', '0'])
+    .default('on')
+    .transform((v) => v === 'on' || v === 'true' || v === '1'),
+  TAIHANG_DEMO_PASSWORD: z.string().min(1).optional(),
+  TAIHANG_MQTT_URL: z.string().optional(),
+  TAIHANG_MQTT_PORT: z.string().default('1883'),
+  TAIHANG_SECURE_COOKIES: z
+    .enum(['on', 'off', 'auto'])
+    .default('auto'),
+  TAIHANG_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TAIHANG_MAX_UPLOAD_MB: z.coerce.number().positive().default(20),
+  TAIHANG_TRUST_PROXY: z
+    .enum(['on', 'off'])
+    .default('off')
+    .transform((v) => v === 'on'),
+});
+
+export type Config = Readonly<{
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  demo: boolean;
+  demoPassword: string | undefined;
+  mqttUrl: string | undefined;
+  /** number = embedded broker port (0 = any free port); null = no embedded broker */
+  mqttPort: number | null;
+  secureCookies: 'on' | 'off' | 'auto';
+  logLevel: string;
+  maxUploadBytes: number;
+  trustProxy: boolean;
+  version: string;
+}>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env, version = '0.1.0'): Config {
+  const parsed = ZEnv.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid settings:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  let mqttPort: number | null = null;
+  if (!e.TAIHANG_MQTT_URL && e.TAIHANG_MQTT_PORT !== 'off') {
+    const n = Number(e.TAIHANG_MQTT_PORT);
+    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError(`Invalid settings:\n  TAIHANG_MQTT_PORT: expected a port, 0 or "off"`);
+    mqttPort = n;
+  }
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.TAIHANG_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    demo: e.TAIHANG_DEMO,
+    demoPassword: e.TAIHANG_DEMO_PASSWORD,
+    mqttUrl: e.TAIHANG_MQTT_URL,
+    mqttPort,
+    secureCookies: e.TAIHANG_SECURE_COOKIES,
+    logLevel: e.TAIHANG_LOG_LEVEL,
+    maxUploadBytes: Math.round(e.TAIHANG_MAX_UPLOAD_MB * 1024 * 1024),
+    trustProxy: e.TAIHANG_TRUST_PROXY,
+    version,
+  });
+}

@@ -1,0 +1,141 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { type SQL, sql } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import lockfile from 'proper-lockfile';
+import { fileURLToPath } from 'node:url';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import * as schema from './schema.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: both drivers' result kinds meet here
+export type Db = PgDatabase<PgQueryResultHKT & any, typeof schema>;
+// biome-ignore lint/suspicious/noExplicitAny: as above
+export type Tx = PgTransaction<PgQueryResultHKT & any, typeof schema, any>;
+/** Anything that runs queries: the database or an open transaction. */
+export type Executor = Db | Tx;
+
+export interface Database {
+  kind: 'pglite' | 'postgres';
+  db: Db;
+  /** Parameterised SQL ($1, $2 …) outside any transaction; pg-boss's adapter uses it. */
+  query<T = Record<string, unknown>>(text: string, values?: unknown[]): Promise<{ rows: T[] }>;
+  /** Applies pending migrations; safe when several processes start at once. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+/** Arbitrary constant: serialises migrations when several processes start at once on PostgreSQL. */
+const MIGRATION_LOCK = 7_304_210_501;
+
+export class DataDirLockedError extends Error {
+  constructor(readonly dir: string) {
+    super(
+      `Taihang: the data directory ${dir} is in use by another Taihang process. ` +
+        'PGlite cannot be shared between processes; stop the other process, or set TAIHANG_DATA_DIR to another directory, or use DATABASE_URL (PostgreSQL) to run several processes.',
+    );
+  }
+}
+
+/**
+ * Opens PGlite under `<dataDir>/pgdata`, holding an exclusive lock on the data dir for the life of the
+ * process: PGlite does not lock its files, and two processes writing one dir silently lose commits.
+ */
+export async function openPglite(dataDir: string | null): Promise<Database> {
+  let release: (() => Promise<void>) | undefined;
+  let client: PGlite;
+  if (dataDir) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    try {
+      release = await lockfile.lock(dataDir, {
+        lockfilePath: path.join(dataDir, 'taihang.lock'),
+        stale: 15_000,
+        update: 5_000,
+        retries: 0,
+        onCompromised: (err) => {
+          // Another process took the lock (e.g. the machine slept past `stale`): stop before writing more.
+          console.error(`Taihang: lost the lock on ${dataDir}: ${err.message}`);
+          process.exit(75);
+        },
+      });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ELOCKED') throw new DataDirLockedError(dataDir);
+      throw err;
+    }
+    client = new PGlite(path.join(dataDir, 'pgdata'));
+  } else {
+    client = new PGlite(); // in-memory, for tests
+  }
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    async query(text, values) {
+      // pg-boss sends parameterless multi-statement scripts; PGlite runs those only through exec().
+      if (!values?.length) {
+        const results = await client.exec(text);
+        return { rows: (results.at(-1)?.rows ?? []) as never[] };
+      }
+      const r = await client.query(text, values as unknown[]);
+      return { rows: r.rows as never[] };
+    },
+    async migrate() {
+      await migratePglite(drizzlePglite(client), { migrationsFolder });
+    },
+    async close() {
+      await client.close();
+      await release?.();
+    },
+  };
+}
+
+export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // Fail fast with the server's own message if the URL is wrong.
+  const c = await pool.connect();
+  c.release();
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    kind: 'postgres',
+    db,
+    async query(text, values) {
+      const r = await pool.query(text, values as unknown[]);
+      return { rows: r.rows };
+    },
+    async migrate() {
+      const mc = await pool.connect();
+      try {
+        await mc.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+        await migratePg(drizzlePg(mc), { migrationsFolder });
+      } finally {
+        await mc.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
+        mc.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+/** Turns pg-style `$1` text and values into a drizzle SQL chunk, so raw SQL can run inside a drizzle transaction. */
+export function rawSql(text: string, values: readonly unknown[] = []): SQL {
+  const parts = text.split(/\$(\d+)/);
+  const chunks: SQL[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    if (i % 2 === 0) chunks.push(sql.raw(parts[i] as string));
+    else chunks.push(sql`${values[Number(parts[i]) - 1]}`);
+  }
+  return sql.join(chunks, sql.raw(''));
+}
+
+export async function execRows<T>(ex: Executor, query: SQL): Promise<T[]> {
+  const r = (await ex.execute(query)) as unknown as { rows: T[] };
+  return r.rows;
+}

@@ -1,0 +1,28 @@
+/** The only source of "now" for commands and jobs (architecture.md §4.2); tests move a FakeClock. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export class FakeClock implements Clock {
+  private t: number;
+  constructor(start: Date | string = '2021-03-01T09:00:00+08:00') {
+    this.t = new Date(start).getTime();
+  }
+  now(): Date {
+    return new Date(this.t);
+  }
+  set(at: Date | string): void {
+    this.t = new Date(at).getTime();
+  }
+  advance(ms: number): void {
+    this.t += ms;
+  }
+  advanceMinutes(n: number): void {
+    this.advance(n * 60_000);
+  }
+  advanceDays(n: number): void {
+    this.advance(n * 86_400_000);
+  }
+}

@@ -1,0 +1,50 @@
+import type { ErrorCode, FieldMessageKey } from '../../common/i18n/api-messages.js';
+
+export interface FieldError {
+  field: string;
+  code: FieldMessageKey;
+  params?: Record<string, unknown>;
+}
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  VALIDATION: 400,
+  PASSWORD_POLICY: 400,
+  IMPORT_REJECTED: 400,
+  UNAUTHENTICATED: 401,
+  SESSION_EXPIRED: 401,
+  BAD_CREDENTIALS: 401,
+  ACCOUNT_LOCKED: 423,
+  ACCOUNT_DISABLED: 403,
+  FORBIDDEN: 403,
+  SEPARATION_OF_DUTIES: 403,
+  NOT_FOUND: 404,
+  INVALID_TRANSITION: 409,
+  CONFLICT: 409,
+  STALE_VERSION: 409,
+  DUPLICATE: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_TYPE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
+
+/** A failure the client should see; rendered to `{ error: { code, message, details } }` in its language. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Record<string, unknown> = {},
+    readonly fields: FieldError[] = [],
+    /** Extra machine-readable details, e.g. the row errors of a rejected import. */
+    readonly extra?: unknown,
+  ) {
+    super(code);
+    this.status = STATUS[code] ?? 400;
+  }
+}
+
+export const notFound = () => new AppError('NOT_FOUND');
+export const forbidden = () => new AppError('FORBIDDEN');
+export const invalid = (fields: FieldError[]) => new AppError('VALIDATION', {}, fields);
+export const invalidField = (field: string, code: FieldMessageKey, params?: Record<string, unknown>) =>
+  invalid([{ field, code, params }]);

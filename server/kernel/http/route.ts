@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { type Locale, pickLocale } from '../../../common/i18n/api-messages.js';
+import type { RouteAccess } from '../../../common/permissions.js';
+import type { Actor } from '../actor.js';
+import { loadSecuritySettings } from '../auth/security-settings.js';
+import { resolveSession, SESSION_COOKIE } from '../auth/session.js';
+import { type Ctx, type Deps, inTransaction, readContext, type RequestInfo } from '../context.js';
+import { AppError } from '../errors.js';
+import { sendError, toAppError } from './errors-http.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    locale: Locale;
+    actor: Actor | null;
+    sessionToken: string | null;
+  }
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+}
+
+export type App = FastifyInstance;
+type ZodAny = z.ZodType;
+
+export interface RouteSpec<P extends ZodAny, Q extends ZodAny, B extends ZodAny, R extends ZodAny> {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  url: string;
+  /** The one permission this route needs (architecture.md §4.4). */
+  access: RouteAccess;
+  summary: string;
+  tags: string[];
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** 200 response schema: documents the route in OpenAPI and whitelists what is sent. */
+  response?: R;
+  /** Non-GET routes run in a transaction unless this is false (e.g. login, which records failures either way). */
+  transactional?: boolean;
+  /** Per-route rate limit (e.g. sign-in), on top of the global one. */
+  rateLimit?: { max: number; timeWindow: string };
+  /** Send the handler's return value as-is (files, streams); `response` is then only documentation. */
+  raw?: boolean;
+  handler: (
+    ctx: Ctx,
+    input: { params: z.infer<P>; query: z.infer<Q>; body: z.infer<B> },
+    http: { req: FastifyRequest; reply: FastifyReply },
+  ) => Promise<z.infer<R> | unknown>;
+}
+
+const ANONYMOUS: Actor = {
+  id: '00000000-0000-0000-0000-000000000001',
+  username: 'anonymous',
+  displayName: 'anonymous',
+  kind: 'platform',
+  locale: 'zh-CN',
+  roles: [],
+  permissions: new Set(),
+  departmentId: null,
+  enterpriseId: null,
+  unitName: null,
+  scope: { kind: 'none' },
+  mustChangePassword: false,
+};
+
+export function requestInfo(req: FastifyRequest): RequestInfo {
+  return { id: req.id, ip: req.ip ?? null, locale: req.locale };
+}
+
+/** Token from the session cookie, or `Authorization: Bearer` for scripts. */
+function tokenOf(req: FastifyRequest): string | null {
+  const auth = req.headers.authorization;
+  if (auth?.startsWith('Bearer ')) return auth.slice(7).trim() || null;
+  return req.cookies?.[SESSION_COOKIE] ?? null;
+}
+
+/**
+ * Installs request id, locale, authentication, the permission gate and error rendering, and refuses
+ * to start if an /api route declares no access (architecture.md §4.4).
+ */
+export function installHttpKernel(app: App, deps: Deps): void {
+  app.decorateRequest('locale', 'zh-CN');
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionToken', null);
+
+  app.addHook('onRoute', (opts: RouteOptions) => {
+    if (!opts.url.startsWith('/api/')) return;
+    if (opts.url.startsWith('/api/docs')) return;
+    const access = (opts.config as { access?: RouteAccess } | undefined)?.access;
+    if (!access) throw new Error(`route ${opts.method} ${opts.url} declares no permission (architecture.md §4.4)`);
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    const q = req.query as Record<string, unknown> | undefined;
+    const langParam = typeof q?.lang === 'string' ? q.lang : undefined;
+    req.locale = pickLocale(langParam ?? (req.headers['accept-language'] as string | undefined));
+    reply.header('x-request-id', req.id);
+  });
+
+  app.setErrorHandler((error, req, reply) => {
+    const appErr = toAppError(error as Error);
+    if (appErr.code === 'INTERNAL') req.log.error({ err: error }, 'unhandled error');
+    return sendError(req, reply, appErr);
+  });
+
+  app.setNotFoundHandler((req, reply) => sendError(req, reply, new AppError('NOT_FOUND')));
+
+  // Authenticate and check the permission before the body is validated: unauthenticated is 401
+  // whatever the body, and a forbidden caller learns nothing about the input format.
+  app.addHook('preValidation', async (req) => {
+    const access = req.routeOptions.config?.access;
+    if (!access || access === 'public') {
+      const token = tokenOf(req);
+      if (token) req.sessionToken = token;
+      return;
+    }
+    const token = tokenOf(req);
+    if (!token) throw new AppError('UNAUTHENTICATED');
+    const settings = await loadSecuritySettings(deps.database.db);
+    const actor = await resolveSession(deps.database.db, token, deps.clock.now(), settings, deps.resolveUnit);
+    req.actor = actor;
+    req.sessionToken = token;
+    if (!q(req).lang && actor.locale && !req.headers['accept-language']) req.locale = actor.locale;
+    if (access !== 'authenticated' && !actor.permissions.has(access)) throw new AppError('FORBIDDEN');
+  });
+}
+
+function q(req: FastifyRequest): Record<string, unknown> {
+  return (req.query as Record<string, unknown>) ?? {};
+}
+
+export function route<P extends ZodAny = z.ZodObject, Q extends ZodAny = z.ZodObject, B extends ZodAny = z.ZodObject, R extends ZodAny = z.ZodAny>(
+  app: App,
+  deps: Deps,
+  spec: RouteSpec<P, Q, B, R>,
+): void {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  const write = spec.method !== 'GET' && spec.transactional !== false;
+  typed.route({
+    method: spec.method,
+    url: spec.url,
+    config: { access: spec.access, ...(spec.rateLimit ? { rateLimit: spec.rateLimit } : {}) },
+    schema: {
+      summary: spec.summary,
+      tags: spec.tags,
+      ...(spec.params ? { params: spec.params } : {}),
+      ...(spec.query ? { querystring: spec.query } : {}),
+      ...(spec.body ? { body: spec.body } : {}),
+      ...(spec.response && !spec.raw ? { response: { 200: spec.response } } : {}),
+      ...(spec.access === 'public' ? {} : { security: [{ cookie: [] }, { bearer: [] }] }),
+      ...(spec.access !== 'public' && spec.access !== 'authenticated' ? { description: `Permission: \`${spec.access}\`` } : {}),
+    },
+    handler: async (req, reply) => {
+      const actor = req.actor ?? ANONYMOUS;
+      const input = {
+        params: req.params as z.infer<P>,
+        query: req.query as z.infer<Q>,
+        body: req.body as z.infer<B>,
+      };
+      const info = requestInfo(req);
+      const result = write
+        ? await inTransaction(deps, actor, info, (ctx) => spec.handler(ctx, input, { req, reply }))
+        : await spec.handler(readContext(deps, actor, info), input, { req, reply });
+      if (reply.sent) return reply;
+      return result;
+    },
+  });
+}
+
+export const newRequestId = () => randomUUID();
+
+/** Shared query pieces for collections (product.md §4). */
+export const ZPageQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(20),
+  q: z.string().trim().max(100).optional(),
+  sort: z
+    .string()
+    .regex(/^[a-zA-Z]+:(asc|desc)$/, { message: 'invalid_format' })
+    .optional(),
+  lang: z.enum(['zh-CN', 'en-US']).optional(),
+});
+
+export function ZPage<T extends ZodAny>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+}

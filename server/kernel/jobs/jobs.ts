@@ -1,0 +1,98 @@
+import PgBoss from 'pg-boss';
+import { type Database, type Executor, rawSql } from '../../db/client.js';
+
+/**
+ * Background jobs on pg-boss (architecture.md §1, §4.9): the same queue on PGlite and PostgreSQL,
+ * no home-made queue. A job is sent in the caller's transaction, so it exists iff the change committed.
+ */
+export interface JobDefinition<T extends object = object> {
+  name: string;
+  /** Cron (Asia/Shanghai) for sweeps; omit for per-item jobs that are only sent. */
+  cron?: string;
+  /** Runs in its own transaction with the system actor; must be idempotent (a job may run again after a crash). */
+  handler(data: T, meta: { jobId: string }): Promise<void>;
+  retryLimit?: number;
+}
+
+export interface JobSender {
+  send(name: string, data: object, options?: { startAfter?: Date; singletonKey?: string }): Promise<string | null>;
+}
+
+/** Adapter that lets pg-boss run its SQL inside a drizzle transaction. */
+function executorDb(ex: Executor): PgBoss.Db {
+  return {
+    async executeSql(text, values) {
+      const r = (await ex.execute(rawSql(text, values ?? []))) as unknown as { rows: unknown[] };
+      return { rows: r.rows };
+    },
+  };
+}
+
+export class Jobs {
+  private boss: PgBoss | undefined;
+
+  constructor(
+    private readonly database: Database,
+    private readonly definitions: JobDefinition[],
+  ) {}
+
+  /**
+   * web processes only send; worker processes also run handlers, crons and maintenance.
+   * pg-boss creates or migrates its schema on start (under its own advisory lock); queues are idempotent.
+   */
+  async start(opts: { work: boolean; pollingIntervalSeconds?: number }): Promise<void> {
+    const database = this.database;
+    const boss = new PgBoss({
+      db: { executeSql: (text, values) => database.query(text, values) },
+      schema: 'pgboss',
+      schedule: opts.work,
+      supervise: opts.work,
+    });
+    boss.on('error', (err) => console.error('[jobs]', err.message));
+    await boss.start();
+    this.boss = boss;
+    for (const def of this.definitions) {
+      await boss.createQueue(def.name, { retryLimit: def.retryLimit ?? 3, retryDelay: 30, retryBackoff: true });
+    }
+    if (!opts.work) return;
+    for (const def of this.definitions) {
+      await boss.work<object>(def.name, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 }, async (batch) => {
+        for (const job of batch) await def.handler(job.data, { jobId: job.id });
+      });
+      if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: 'Asia/Shanghai' });
+    }
+  }
+
+  private get started(): PgBoss {
+    if (!this.boss) throw new Error('jobs not started');
+    return this.boss;
+  }
+
+  async stop(): Promise<void> {
+    const boss = this.boss;
+    this.boss = undefined;
+    await boss?.stop({ graceful: true, wait: true, timeout: 10_000, close: false });
+  }
+
+  /** A sender bound to a transaction. */
+  in(ex: Executor): JobSender {
+    const db = executorDb(ex);
+    return {
+      send: (name, data, options) =>
+        this.started.send(name, data, {
+          db,
+          ...(options?.startAfter ? { startAfter: options.startAfter } : {}),
+          ...(options?.singletonKey ? { singletonKey: options.singletonKey } : {}),
+        }),
+    };
+  }
+
+  /** For tests and the CLI: job counts by state for a queue. */
+  async stats(name: string) {
+    return this.started.getQueueStats(name);
+  }
+
+  get raw(): PgBoss {
+    return this.started;
+  }
+}

@@ -1,0 +1,28 @@
+import net from 'node:net';
+import { Aedes } from 'aedes';
+
+/**
+ * The zero-setup MQTT broker (aedes) for the embedded default; production points TAIHANG_MQTT_URL at
+ * Mosquitto or EMQX instead. A port already in use is reported, not thrown.
+ */
+export async function startEmbeddedBroker(port: number): Promise<{ ok: true; port: number; close: () => Promise<void> } | { ok: false }> {
+  const broker = await Aedes.createBroker();
+  const server = net.createServer(broker.handle);
+  const listening = await new Promise<boolean>((resolve) => {
+    server.once('error', () => resolve(false));
+    server.listen(port, '0.0.0.0', () => resolve(true));
+  });
+  if (!listening) {
+    await new Promise<void>((r) => broker.close(() => r()));
+    return { ok: false };
+  }
+  const address = server.address();
+  return {
+    ok: true,
+    port: typeof address === 'object' && address ? address.port : port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => broker.close(() => resolve()));
+      }),
+  };
+}

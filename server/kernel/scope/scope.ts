@@ -1,0 +1,67 @@
+import { type SQL, sql } from 'drizzle-orm';
+
+/**
+ * Data scope (product.md §2), decided in one place. Every repository read takes a Scope; there is no
+ * unscoped overload, and jobs pass `Scope.system()` visibly. Out of scope is 404, never 403.
+ */
+export type Scope =
+  | { kind: 'system' }
+  /** Platform administrators (三权分立): reference data and accounts, but no enterprise records. */
+  | { kind: 'platform' }
+  | { kind: 'government'; regionPath: string }
+  | { kind: 'industry'; regionPath: string; departmentId: string; industries: string[] }
+  | { kind: 'enterprise'; enterpriseId: string }
+  | { kind: 'group'; groupId: string }
+  | { kind: 'none' };
+
+export const Scope = {
+  system: (): Scope => ({ kind: 'system' }),
+  none: (): Scope => ({ kind: 'none' }),
+};
+
+/** Columns an enterprise-anchored table exposes to the scope filter. */
+export interface EnterpriseScopeColumns {
+  id: SQL | unknown;
+  regionPath: SQL | unknown;
+  industry: SQL | unknown;
+  groupId: SQL | unknown;
+}
+
+/**
+ * The WHERE condition that limits enterprise rows (alias `e`-style columns passed in) to the scope.
+ * An industry department sees the enterprises of its industries in its region subtree, and any it
+ * is explicitly assigned to in the 一张表 (e.g. a cross-industry assignment).
+ */
+export function enterpriseScopeSql(scope: Scope, e: EnterpriseScopeColumns): SQL {
+  switch (scope.kind) {
+    case 'system':
+      return sql`true`;
+    case 'government':
+      return sql`${e.regionPath} like ${`${scope.regionPath}%`}`;
+    case 'industry': {
+      const industries = scope.industries.length ? scope.industries : ['-'];
+      return sql`(${e.regionPath} like ${`${scope.regionPath}%`} and (${e.industry} in ${industries} or exists (select 1 from supervision_assignment sa where sa.enterprise_id = ${e.id} and sa.department_id = ${scope.departmentId})))`;
+    }
+    case 'enterprise':
+      return sql`${e.id} = ${scope.enterpriseId}`;
+    case 'group':
+      return sql`(${e.id} = ${scope.groupId} or ${e.groupId} = ${scope.groupId})`;
+    case 'platform':
+    case 'none':
+      return sql`false`;
+  }
+}
+
+/** Region-anchored data (e.g. departments' own records): a government or industry user sees its subtree. */
+export function regionScopeSql(scope: Scope, regionPath: SQL | unknown): SQL {
+  switch (scope.kind) {
+    case 'system':
+    case 'platform':
+      return sql`true`;
+    case 'government':
+    case 'industry':
+      return sql`${regionPath} like ${`${scope.regionPath}%`}`;
+    default:
+      return sql`false`;
+  }
+}

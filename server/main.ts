@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { loadConfig, ConfigError } from './config.js';
+import { DataDirLockedError } from './db/client.js';
+import { buildApp } from './app.js';
+import { createDeps, openDatabase, prepareDatabase } from './bootstrap.js';
+import { systemClock } from './kernel/clock.js';
+import { startEmbeddedBroker } from './kernel/mqtt/embedded-broker.js';
+
+type Role = 'web' | 'worker' | 'ingest' | 'all';
+
+function parseRole(argv: string[]): Role {
+  const i = argv.indexOf('--role');
+  const v = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--role='))?.slice(7);
+  if (!v) return 'all';
+  if (v === 'web' || v === 'worker' || v === 'ingest' || v === 'all') return v;
+  throw new ConfigError(`--role must be web, worker, ingest or all (got "${v}")`);
+}
+
+/** Process entry: `--role web|worker|ingest|all` (architecture.md §2, §5). */
+async function main() {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const config = loadConfig(process.env, pkg.version);
+  const role = parseRole(process.argv.slice(2));
+  const database = await openDatabase(config);
+  const clock = systemClock;
+  const prepared = await prepareDatabase(database, config, clock);
+  const deps = createDeps(config, database, clock);
+  await deps.jobs.start({ work: role === 'worker' || role === 'all' });
+
+  const stops: (() => Promise<void>)[] = [];
+  if ((role === 'all' || role === 'ingest') && !config.mqttUrl && config.mqttPort !== null) {
+    const broker = await startEmbeddedBroker(config.mqttPort);
+    if (broker.ok) {
+      console.log(`MQTT broker (embedded) on mqtt://127.0.0.1:${broker.port}`);
+      stops.push(broker.close);
+    } else {
+      console.warn(`MQTT: port ${config.mqttPort} is already in use (another broker, e.g. Mosquitto?); the embedded broker did not start. Set TAIHANG_MQTT_PORT=0 for any free port, TAIHANG_MQTT_URL to use that broker, or TAIHANG_MQTT_PORT=off.`);
+    }
+  }
+
+  if (role === 'web' || role === 'all') {
+    const app = await buildApp(deps, { logger: process.env.NODE_ENV === 'production' });
+    try {
+      await app.listen({ port: config.port, host: config.host });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        console.error(`Taihang: port ${config.port} is already in use. Stop the other program or set PORT to another port.`);
+        await deps.jobs.stop();
+        await database.close();
+        process.exit(1);
+      }
+      throw err;
+    }
+    stops.push(() => app.close());
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    console.log(`\nTaihang ${config.version} (${database.kind}${database.kind === 'pglite' ? ` in ${config.dataDir}` : ''}) is running: http://localhost:${port}/`);
+    console.log(`API docs: http://localhost:${port}/api/docs`);
+    if (prepared.demo) {
+      console.log('\nDemo data loaded. Demo logins (all with the same password):');
+      for (const u of prepared.demo.users) console.log(`  ${u.username.padEnd(10)} ${u.displayName}`);
+      console.log(`  password: ${prepared.demo.password}${prepared.demo.generated ? '   (generated once; set TAIHANG_DEMO_PASSWORD to choose it)' : ''}\n`);
+    } else if (config.demo) {
+      console.log('Demo logins: admin, secadmin, auditor, city, zezhou, gaoping, energy, ent-coal, ent-chem (password as printed at first start or TAIHANG_DEMO_PASSWORD)');
+    }
+  } else {
+    console.log(`Taihang ${role} process started (${database.kind}).`);
+  }
+
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    // A stuck request must not keep the data-dir lock forever.
+    setTimeout(() => process.exit(1), 15_000).unref();
+    for (const s of stops.reverse()) await s().catch(() => {});
+    await deps.jobs.stop().catch(() => {});
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((err) => {
+  if (err instanceof DataDirLockedError || err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(2);
+  }
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,69 @@
+import { and, asc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { appUser, role, userRole } from '../../kernel/kernel.schema.js';
+
+/** SQL for accounts and roles. User lists are for platform administrators only (their scope is all accounts). */
+
+export type UserRow = typeof appUser.$inferSelect;
+
+export async function findUserByUsername(ex: Executor, username: string): Promise<UserRow | undefined> {
+  const [u] = await ex.select().from(appUser).where(sql`lower(${appUser.username}) = ${username.toLowerCase()}`);
+  return u;
+}
+
+export async function getUser(ex: Executor, id: string): Promise<UserRow | undefined> {
+  const [u] = await ex.select().from(appUser).where(eq(appUser.id, id));
+  return u;
+}
+
+export async function lockUser(ex: Executor, id: string): Promise<UserRow | undefined> {
+  const [u] = await ex.select().from(appUser).where(eq(appUser.id, id)).for('update');
+  return u;
+}
+
+export async function findUsers(ex: Executor, f: { q?: string; page: number; pageSize: number }) {
+  const where: SQL | undefined = f.q
+    ? or(ilike(appUser.username, `%${f.q}%`), ilike(appUser.displayName, `%${f.q}%`))
+    : undefined;
+  const [rows, [c]] = await Promise.all([
+    ex.select().from(appUser).where(where).orderBy(asc(appUser.username)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
+    ex.select({ n: sql<number>`count(*)::int` }).from(appUser).where(where),
+  ]);
+  return { rows, total: c?.n ?? 0 };
+}
+
+export async function insertUser(ex: Executor, values: typeof appUser.$inferInsert): Promise<UserRow> {
+  const [u] = await ex.insert(appUser).values(values).returning();
+  return u as UserRow;
+}
+
+export async function updateUser(ex: Executor, id: string, values: Partial<typeof appUser.$inferInsert>): Promise<UserRow> {
+  const [u] = await ex.update(appUser).set(values).where(eq(appUser.id, id)).returning();
+  return u as UserRow;
+}
+
+export function listRoles(ex: Executor) {
+  return ex.select().from(role).orderBy(asc(role.key));
+}
+
+export async function rolesOf(ex: Executor, userIds: string[]): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>();
+  if (!userIds.length) return map;
+  for (const r of await ex.select().from(userRole).where(inArray(userRole.userId, userIds))) {
+    map.set(r.userId, [...(map.get(r.userId) ?? []), r.roleKey]);
+  }
+  return map;
+}
+
+export async function setUserRoles(ex: Executor, userId: string, roles: string[]): Promise<void> {
+  await ex.delete(userRole).where(eq(userRole.userId, userId));
+  if (roles.length) await ex.insert(userRole).values(roles.map((roleKey) => ({ userId, roleKey })));
+}
+
+export async function upsertRole(ex: Executor, r: typeof role.$inferInsert): Promise<void> {
+  await ex
+    .insert(role)
+    .values(r)
+    .onConflictDoUpdate({ target: role.key, set: { name: r.name, nameEn: r.nameEn, permissions: r.permissions, adminDuty: r.adminDuty, builtin: r.builtin } });
+}
+

@@ -1,0 +1,296 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { ALL_PERMISSIONS } from '../../../common/permissions.js';
+import type { Actor } from '../../kernel/actor.js';
+import { loadSecuritySettings, SECURITY_SETTINGS_SOURCE, saveSecuritySettings, ZSecuritySettings } from '../../kernel/auth/security-settings.js';
+import { deleteSession, SESSION_COOKIE } from '../../kernel/auth/session.js';
+import { type Deps, inTransaction } from '../../kernel/context.js';
+
+import { type App, requestInfo, route, ZPage } from '../../kernel/http/route.js';
+import { systemActor } from '../../kernel/actor.js';
+import { login } from './commands/login.js';
+import { changeOwnPassword, createUser, resetPassword, setRoles, setUserDisabled, unlockUser } from './commands/users.js';
+import { findUsers, listRoles, rolesOf, updateUser } from './identity.repository.js';
+
+const ZMe = z.object({
+  user: z.object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    kind: z.string(),
+    unitName: z.string().nullable(),
+    locale: z.string(),
+    roles: z.array(z.string()),
+    mustChangePassword: z.boolean(),
+  }),
+  permissions: z.array(z.string()),
+});
+
+function presentMe(a: Actor) {
+  return {
+    user: {
+      id: a.id,
+      username: a.username,
+      displayName: a.displayName,
+      kind: a.kind,
+      unitName: a.unitName,
+      locale: a.locale,
+      roles: a.roles,
+      mustChangePassword: a.mustChangePassword,
+    },
+    permissions: ALL_PERMISSIONS.filter((p) => a.permissions.has(p)),
+  };
+}
+
+const ZId = z.object({ id: z.string().uuid({ message: 'invalid_format' }) });
+const ZUserKind = z.enum(['platform', 'government', 'industry', 'enterprise', 'group']);
+const ZUser = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  kind: z.string(),
+  departmentId: z.string().nullable(),
+  enterpriseId: z.string().nullable(),
+  phone: z.string().nullable(),
+  disabled: z.boolean(),
+  locked: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  lastLoginAt: z.string().nullable(),
+  roles: z.array(z.string()),
+});
+
+export function identityRoutes(app: App, deps: Deps, opts: { unitExists: (kind: string, id: string | null | undefined) => Promise<boolean> }): void {
+  const tags = ['identity'];
+
+  const setCookie = (req: FastifyRequest, reply: FastifyReply, token: string, maxAgeSeconds: number) => {
+    const secure = deps.config.secureCookies === 'on' || (deps.config.secureCookies === 'auto' && req.protocol === 'https');
+    reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: maxAgeSeconds });
+  };
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/auth/login',
+    access: 'public',
+    summary: 'Sign in; sets an HttpOnly SameSite=Strict cookie and returns a bearer token for scripts',
+    tags,
+    transactional: false,
+    rateLimit: { max: 10, timeWindow: '1 minute' },
+    body: z.strictObject({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }),
+    response: ZMe.extend({ token: z.string() }),
+    handler: async (_ctx, { body }, { req, reply }) => {
+      // Committed even when sign-in fails: failed attempts and lockouts must be counted and audited.
+      const r = await inTransaction(deps, systemActor(body.username), requestInfo(req), (ctx) =>
+        login(ctx, body, deps.resolveUnit, { userAgent: req.headers['user-agent'] ?? null }),
+      );
+      if (r.error) throw r.error;
+      const settings = await loadSecuritySettings(deps.database.db);
+      setCookie(req, reply, r.token as string, settings.absoluteTimeoutHours * 3600);
+      return { ...presentMe(r.actor as Actor), token: r.token as string };
+    },
+  });
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/auth/logout',
+    access: 'authenticated',
+    summary: 'Sign out (ends this session)',
+    tags,
+    response: z.object({ ok: z.literal(true) }),
+    handler: async (ctx, _i, { req, reply }) => {
+      if (req.sessionToken) await deleteSession(ctx.tx, req.sessionToken);
+      await ctx.audit.record({ action: 'auth.logout', entityType: 'user', entityId: ctx.actor.id });
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/auth/me',
+    access: 'authenticated',
+    summary: 'The signed-in user and their permissions',
+    tags,
+    response: ZMe,
+    handler: async (ctx) => presentMe(ctx.actor),
+  });
+
+  route(app, deps, {
+    method: 'PATCH',
+    url: '/api/auth/me',
+    access: 'authenticated',
+    summary: 'Update own preferences (language)',
+    tags,
+    body: z.strictObject({ locale: z.enum(['zh-CN', 'en-US']) }),
+    response: ZMe,
+    handler: async (ctx, { body }) => {
+      await updateUser(ctx.tx, ctx.actor.id, { locale: body.locale });
+      return presentMe({ ...ctx.actor, locale: body.locale });
+    },
+  });
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/auth/password',
+    access: 'authenticated',
+    summary: 'Change own password (policy from the security settings)',
+    tags,
+    body: z.strictObject({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) }),
+    response: z.object({ ok: z.literal(true) }),
+    handler: async (ctx, { body }) => {
+      await changeOwnPassword(ctx, body);
+      return { ok: true as const };
+    },
+  });
+
+  // ---- users (system admin), roles (security admin) ----
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/users',
+    access: 'user.read',
+    summary: 'User accounts',
+    tags,
+    query: z.object({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(20), q: z.string().trim().max(64).optional(), lang: z.string().optional() }),
+    response: ZPage(ZUser),
+    handler: async (ctx, { query }) => {
+      const { rows, total } = await findUsers(ctx.tx, query);
+      const roles = await rolesOf(ctx.tx, rows.map((r) => r.id));
+      const now = ctx.clock.now();
+      return {
+        items: rows.map((u) => ({
+          id: u.id,
+          username: u.username,
+          displayName: u.displayName,
+          kind: u.kind,
+          departmentId: u.departmentId,
+          enterpriseId: u.enterpriseId,
+          phone: u.phone,
+          disabled: u.disabled,
+          locked: !!u.lockedUntil && u.lockedUntil > now,
+          lockedUntil: u.lockedUntil?.toISOString() ?? null,
+          lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+          roles: roles.get(u.id) ?? [],
+        })),
+        total,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
+    },
+  });
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/users',
+    access: 'user.manage',
+    summary: 'Create an account (roles are granted separately by the security admin)',
+    tags,
+    body: z.strictObject({
+      username: z.string().trim().regex(/^[a-zA-Z0-9._-]{3,32}$/, { message: 'invalid_format' }),
+      displayName: z.string().trim().min(1).max(60),
+      kind: ZUserKind,
+      departmentId: z.string().uuid().nullable().optional(),
+      enterpriseId: z.string().uuid().nullable().optional(),
+      phone: z.string().trim().max(20).nullable().optional(),
+      password: z.string().min(1).max(256),
+    }),
+    response: z.object({ id: z.string() }),
+    handler: async (ctx, { body }) => ({ id: (await createUser(ctx, body, opts.unitExists)).id }),
+  });
+
+  for (const action of ['disable', 'enable'] as const) {
+    route(app, deps, {
+      method: 'POST',
+      url: `/api/users/:id/${action}`,
+      access: 'user.manage',
+      summary: action === 'disable' ? 'Disable an account (ends its sessions)' : 'Enable an account',
+      tags,
+      params: ZId,
+      response: z.object({ ok: z.literal(true) }),
+      handler: async (ctx, { params }) => {
+        await setUserDisabled(ctx, params.id, action === 'disable');
+        return { ok: true as const };
+      },
+    });
+  }
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/users/:id/reset-password',
+    access: 'user.manage',
+    summary: 'Set a temporary password (the user must change it at next sign-in)',
+    tags,
+    params: ZId,
+    body: z.strictObject({ newPassword: z.string().min(1).max(256) }),
+    response: z.object({ ok: z.literal(true) }),
+    handler: async (ctx, { params, body }) => {
+      await resetPassword(ctx, params.id, body.newPassword);
+      return { ok: true as const };
+    },
+  });
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/users/:id/unlock',
+    access: 'security.manage',
+    summary: 'Lift a lockout after failed sign-ins',
+    tags,
+    params: ZId,
+    response: z.object({ ok: z.literal(true) }),
+    handler: async (ctx, { params }) => {
+      await unlockUser(ctx, params.id);
+      return { ok: true as const };
+    },
+  });
+
+  route(app, deps, {
+    method: 'PUT',
+    url: '/api/users/:id/roles',
+    access: 'role.assign',
+    summary: 'Grant roles (三权分立 rules apply)',
+    tags,
+    params: ZId,
+    body: z.strictObject({ roles: z.array(z.string().max(64)).max(10) }),
+    response: z.object({ ok: z.literal(true) }),
+    handler: async (ctx, { params, body }) => {
+      await setRoles(ctx, params.id, body.roles);
+      return { ok: true as const };
+    },
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/roles',
+    access: 'role.read',
+    summary: 'Roles and their permissions',
+    tags,
+    response: z.object({ items: z.array(z.object({ key: z.string(), name: z.string(), nameEn: z.string(), permissions: z.array(z.string()), adminDuty: z.string().nullable(), builtin: z.boolean() })) }),
+    handler: async (ctx) => ({ items: await listRoles(ctx.tx) }),
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/security/settings',
+    access: 'security.manage',
+    summary: 'Security policy (lockout, timeouts, password rules)',
+    tags,
+    response: ZSecuritySettings.extend({ source: z.string() }),
+    handler: async (ctx) => ({ ...(await loadSecuritySettings(ctx.tx)), source: SECURITY_SETTINGS_SOURCE }),
+  });
+
+  route(app, deps, {
+    method: 'PUT',
+    url: '/api/security/settings',
+    access: 'security.manage',
+    summary: 'Change the security policy',
+    tags,
+    body: ZSecuritySettings.strict(),
+    response: ZSecuritySettings.extend({ source: z.string() }),
+    handler: async (ctx, { body }) => {
+      const before = await loadSecuritySettings(ctx.tx);
+      await saveSecuritySettings(ctx.tx, body);
+      await ctx.audit.record({ action: 'security.settingsChanged', entityType: 'setting', entityId: 'security', before, after: body });
+      return { ...body, source: SECURITY_SETTINGS_SOURCE };
+    },
+  });
+}
+

@@ -1,0 +1,2 @@
+export { identityRoutes } from './identity.routes.js';
+export { syncBuiltinRoles } from './sync-roles.js';

@@ -1,0 +1,43 @@
+import type { TUpdateEnterprise } from '../../../../common/contracts/org.js';
+import type { Ctx } from '../../../kernel/context.js';
+import { AppError, type FieldError, notFound } from '../../../kernel/errors.js';
+import { enterpriseAbilities, REGULATOR_ONLY_FIELDS } from '../org.policy.js';
+import { listLicences, lockEnterprise, replaceLicences, updateEnterprise } from '../org.repository.js';
+import { auditEnterprise } from '../org.presenter.js';
+import { checkGroup, checkRegion, mapUniqueViolation, throwIfAny } from './enterprise-checks.js';
+
+export async function updateEnterpriseCommand(ctx: Ctx, id: string, input: TUpdateEnterprise): Promise<void> {
+  const before = await lockEnterprise(ctx.tx, ctx.scope, id);
+  if (!before) throw notFound();
+  if (!enterpriseAbilities(ctx.actor, before).update) throw new AppError('FORBIDDEN');
+  if (before.version !== input.version) throw new AppError('STALE_VERSION');
+  const { version: _v, licences, ...fields } = input;
+  if (ctx.actor.kind === 'enterprise' || ctx.actor.kind === 'group') {
+    // An enterprise keeps its own contact data current; who supervises it and how is the regulator's call.
+    const touched = REGULATOR_ONLY_FIELDS.filter((f) => f in fields && fields[f] !== before[f]);
+    if (touched.length) throw new AppError('FORBIDDEN');
+  }
+  const errors: (FieldError | undefined)[] = [];
+  let regionPath: string | undefined;
+  if (fields.regionCode && fields.regionCode !== before.regionCode) {
+    const r = await checkRegion(ctx, fields.regionCode);
+    errors.push(r.error);
+    regionPath = r.region?.path;
+  }
+  if (fields.groupId !== undefined && fields.groupId !== before.groupId) errors.push(await checkGroup(ctx, fields.groupId, id));
+  throwIfAny(errors);
+  const after = await updateEnterprise(ctx.tx, id, {
+    ...fields,
+    ...(regionPath ? { regionPath } : {}),
+    updatedAt: ctx.clock.now(),
+  }).catch((err) => mapUniqueViolation(err, fields.uscc ?? before.uscc));
+  const beforeLicences = licences ? await listLicences(ctx.tx, [id]) : undefined;
+  if (licences) await replaceLicences(ctx.tx, id, licences);
+  await ctx.audit.record({
+    action: 'enterprise.updated',
+    entityType: 'enterprise',
+    entityId: id,
+    before: { ...auditEnterprise(before), ...(beforeLicences ? { licences: beforeLicences.map(({ id: _i, enterpriseId: _e, ...l }) => l) } : {}) },
+    after: { ...auditEnterprise(after), ...(licences ? { licences } : {}) },
+  });
+}

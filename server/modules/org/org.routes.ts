@@ -1,0 +1,213 @@
+import { z } from 'zod';
+import {
+  ENTERPRISE_STATUS_ACTIONS,
+  ZCreateEnterprise,
+  ZDepartment,
+  ZEnterpriseAbilities,
+  ZEnterpriseDetail,
+  ZEnterpriseListQuery,
+  ZEnterpriseSummary,
+  ZRegion,
+  ZSetAssignments,
+  ZStatusAction,
+  ZSupervisionQuery,
+  ZSupervisionRow,
+  ZUpdateEnterprise,
+} from '../../../common/contracts/org.js';
+import type { Deps } from '../../kernel/context.js';
+import { AppError } from '../../kernel/errors.js';
+import { type App, route, ZPage } from '../../kernel/http/route.js';
+import { changeEnterpriseStatus } from './commands/change-enterprise-status.js';
+import { createEnterprise } from './commands/create-enterprise.js';
+import { importEnterprises } from './commands/import-enterprises.js';
+import { setAssignments } from './commands/set-assignments.js';
+import { updateEnterpriseCommand } from './commands/update-enterprise.js';
+import { importTemplate } from './org.excel.js';
+import { exportEnterprises, exportSupervisionTable } from './org.export.js';
+import { listDepartments, listRegions } from './org.repository.js';
+import { findEnterprisesQuery } from './queries/find-enterprises.js';
+import { getEnterpriseQuery } from './queries/get-enterprise.js';
+import { supervisionTableQuery } from './queries/supervision-table.js';
+
+const ZId = z.object({ id: z.string().uuid({ message: 'invalid_format' }) });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const ZExportQuery = z.object({ format: z.literal('xlsx').default('xlsx') });
+const ZDetailResponse = z.object({ data: ZEnterpriseDetail, abilities: ZEnterpriseAbilities });
+
+function sendXlsx(reply: import('fastify').FastifyReply, name: string, buf: Buffer) {
+  return reply
+    .header('content-type', XLSX)
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
+    .send(buf);
+}
+
+export function orgRoutes(app: App, deps: Deps): void {
+  const tags = ['registry'];
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/regions',
+    access: 'region.read',
+    summary: 'Region tree (GB/T 2260 and towns), flat with parent codes',
+    tags,
+    response: z.object({ items: z.array(ZRegion) }),
+    handler: async (ctx) => ({ items: await listRegions(ctx.tx) }),
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/departments',
+    access: 'department.read',
+    summary: 'Government units and industry departments',
+    tags,
+    query: z.object({ regionCode: z.string().regex(/^\d{6,12}$/, { message: 'region' }).optional(), lang: z.string().optional() }),
+    response: ZPage(ZDepartment),
+    handler: async (ctx, { query }) => {
+      const [rows, regions] = await Promise.all([listDepartments(ctx.tx, { regionCode: query.regionCode }), listRegions(ctx.tx)]);
+      const names = new Map(regions.map((r) => [r.code, ctx.request.locale === 'en-US' ? r.nameEn : r.name]));
+      const items = rows.map((d) => ({ ...d, regionName: names.get(d.regionCode) ?? d.regionCode }));
+      return { items, total: items.length, page: 1, pageSize: items.length };
+    },
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/enterprises',
+    access: 'enterprise.read',
+    summary: 'Enterprises in the caller’s scope, filtered, sorted and paged',
+    tags,
+    query: ZEnterpriseListQuery,
+    response: ZPage(ZEnterpriseSummary),
+    handler: (ctx, { query }) => findEnterprisesQuery(ctx, query),
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/enterprises/export',
+    access: 'enterprise.export',
+    summary: 'Excel of exactly the enterprises the list shows with the same filters',
+    tags,
+    query: ZEnterpriseListQuery.omit({ page: true, pageSize: true }).merge(ZExportQuery),
+    raw: true,
+    handler: async (ctx, { query }, { reply }) => sendXlsx(reply, `enterprises-${ctx.clock.now().toISOString().slice(0, 10)}.xlsx`, await exportEnterprises(ctx, query)),
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/enterprises/import-template',
+    access: 'enterprise.import',
+    summary: 'The Excel template for importing enterprises and supervision assignments',
+    tags,
+    raw: true,
+    handler: async (_ctx, _i, { reply }) => sendXlsx(reply, '企业导入模板.xlsx', await importTemplate()),
+  });
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/enterprises/import',
+    access: 'enterprise.import',
+    summary: 'Import enterprises and assignments (multipart field "file"); all rows or none',
+    tags,
+    response: z.object({ created: z.number(), updated: z.number(), assignments: z.number() }),
+    handler: async (ctx, _i, { req }) => {
+      const file = await req.file().catch(() => undefined);
+      if (!file) throw new AppError('VALIDATION', {}, [{ field: 'file', code: 'required' }]);
+      return importEnterprises(ctx, await file.toBuffer());
+    },
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/enterprises/:id',
+    access: 'enterprise.read',
+    summary: 'Enterprise detail with licences, assignments, subsidiaries, status history and abilities',
+    tags,
+    params: ZId,
+    response: ZDetailResponse,
+    handler: (ctx, { params }) => getEnterpriseQuery(ctx, params.id),
+  });
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/enterprises',
+    access: 'enterprise.create',
+    summary: 'Register an enterprise (USCC checked per GB 32100)',
+    tags,
+    body: ZCreateEnterprise,
+    response: ZDetailResponse,
+    handler: async (ctx, { body }) => getEnterpriseQuery(ctx, (await createEnterprise(ctx, body)).id),
+  });
+
+  route(app, deps, {
+    method: 'PATCH',
+    url: '/api/enterprises/:id',
+    access: 'enterprise.update',
+    summary: 'Edit an enterprise; send the version you read (a stale version is 409)',
+    tags,
+    params: ZId,
+    body: ZUpdateEnterprise,
+    response: ZDetailResponse,
+    handler: async (ctx, { params, body }) => {
+      await updateEnterpriseCommand(ctx, params.id, body);
+      return getEnterpriseQuery(ctx, params.id);
+    },
+  });
+
+  for (const action of ENTERPRISE_STATUS_ACTIONS) {
+    route(app, deps, {
+      method: 'POST',
+      url: `/api/enterprises/:id/${action}`,
+      access: 'enterprise.changeStatus',
+      summary: { suspend: '责令停产整顿 (suspend)', resume: '恢复生产 (resume)', close: '关闭 (close)' }[action],
+      tags,
+      params: ZId,
+      body: ZStatusAction,
+      response: ZDetailResponse,
+      handler: async (ctx, { params, body }) => {
+        await changeEnterpriseStatus(ctx, params.id, action, body);
+        return getEnterpriseQuery(ctx, params.id);
+      },
+    });
+  }
+
+  route(app, deps, {
+    method: 'PUT',
+    url: '/api/enterprises/:id/assignments',
+    access: 'supervision.assign',
+    summary: 'Set the enterprise’s supervising departments and named officials (一张表 row)',
+    tags,
+    params: ZId,
+    body: ZSetAssignments,
+    response: ZDetailResponse,
+    handler: async (ctx, { params, body }) => {
+      await setAssignments(ctx, params.id, body);
+      return getEnterpriseQuery(ctx, params.id);
+    },
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/supervision-table',
+    access: 'supervision.read',
+    summary: '监管一张表: enterprises with 属地, supervising departments and officials, gaps flagged',
+    tags,
+    query: ZSupervisionQuery,
+    response: ZPage(ZSupervisionRow).extend({
+      summary: z.object({ total: z.number(), noDepartment: z.number(), noPerson: z.number() }),
+      source: z.string(),
+    }),
+    handler: (ctx, { query }) => supervisionTableQuery(ctx, query),
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/supervision-table/export',
+    access: 'supervision.export',
+    summary: 'Excel of the 一张表 exactly as filtered',
+    tags,
+    query: ZSupervisionQuery.omit({ page: true, pageSize: true }).merge(ZExportQuery),
+    raw: true,
+    handler: async (ctx, { query }, { reply }) =>
+      sendXlsx(reply, `supervision-table-${ctx.clock.now().toISOString().slice(0, 10)}.xlsx`, await exportSupervisionTable(ctx, query)),
+  });
+}

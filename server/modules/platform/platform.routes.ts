@@ -1,0 +1,304 @@
+import { and, desc, eq, gte, ilike, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { USCC_SOURCE, validateUscc } from '../../../common/validators/uscc.js';
+import { CN_HOLIDAYS_SOURCE } from '../../../common/rules/calendar/cn-holidays.js';
+import { verifyAuditChain } from '../../kernel/audit/audit.js';
+import { loadCalendar } from '../../kernel/calendar/calendar.js';
+import type { Deps } from '../../kernel/context.js';
+import { AppError, notFound } from '../../kernel/errors.js';
+import { readAttachment, storeAttachment } from '../../kernel/files/files.js';
+import { type App, route, ZPage } from '../../kernel/http/route.js';
+import { auditLog, calendarDay, notification } from '../../kernel/kernel.schema.js';
+import { enterpriseVisible } from '../org/index.js';
+
+const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' });
+const ok = z.object({ ok: z.literal(true) });
+
+export function platformRoutes(app: App, deps: Deps): void {
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/health',
+    access: 'public',
+    summary: 'Liveness and database kind',
+    tags: ['platform'],
+    response: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), version: z.string() }),
+    handler: async (ctx) => {
+      await ctx.tx.execute(sql`select 1`);
+      return { status: 'ok' as const, db: deps.database.kind, version: deps.config.version };
+    },
+  });
+
+  // ---- calculators (product.md §4) ----
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/calculators/usc-code',
+    access: 'authenticated',
+    summary: '统一社会信用代码 check per GB 32100-2015',
+    tags: ['calculators'],
+    body: z.strictObject({ code: z.string().max(64) }),
+    response: z.object({
+      valid: z.boolean(),
+      normalized: z.string(),
+      errors: z.array(z.string()).optional(),
+      messages: z.array(z.string()).optional(),
+      expectedCheck: z.string().optional(),
+      orgCodeWarning: z.boolean().optional(),
+      parts: z.record(z.string(), z.unknown()).optional(),
+      source: z.string(),
+    }),
+    handler: async (ctx, { body }) => {
+      const r = validateUscc(body.code);
+      const en = ctx.request.locale === 'en-US';
+      const text: Record<string, [string, string]> = {
+        required: ['请输入代码', 'Enter a code'],
+        length: ['应为 18 位', 'Must be 18 characters'],
+        charset: ['含有不允许的字符（不使用 I、O、S、V、Z）', 'Contains characters outside the code set (no I, O, S, V, Z)'],
+        format: ['第 3–8 位应为行政区划代码（数字）', 'Positions 3–8 must be a division code (digits)'],
+        checksum: [`校验码错误，应为 ${r.expectedCheck}`, `Wrong check character; expected ${r.expectedCheck}`],
+      };
+      return { ...r, messages: r.errors.map((e) => text[e]?.[en ? 1 : 0] ?? e), source: USCC_SOURCE };
+    },
+  });
+
+  // ---- audit (audit admin) ----
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/audit',
+    access: 'audit.read',
+    summary: 'The audit log, newest first',
+    tags: ['audit'],
+    query: z.object({
+      page: z.coerce.number().int().min(1).default(1),
+      pageSize: z.coerce.number().int().min(1).max(200).default(50),
+      q: z.string().trim().max(100).optional(),
+      action: z.string().max(64).optional(),
+      entityType: z.string().max(64).optional(),
+      actor: z.string().max(64).optional(),
+      from: ZDate.optional(),
+      to: ZDate.optional(),
+      lang: z.string().optional(),
+    }),
+    response: ZPage(
+      z.object({
+        seq: z.number(),
+        at: z.string(),
+        actorName: z.string(),
+        unit: z.string().nullable(),
+        action: z.string(),
+        entityType: z.string(),
+        entityId: z.string().nullable(),
+        before: z.unknown(),
+        after: z.unknown(),
+        requestId: z.string().nullable(),
+        ip: z.string().nullable(),
+        hash: z.string(),
+      }),
+    ),
+    handler: async (ctx, { query }) => {
+      const where: (SQL | undefined)[] = [];
+      if (query.action) where.push(eq(auditLog.action, query.action));
+      if (query.entityType) where.push(eq(auditLog.entityType, query.entityType));
+      if (query.actor) where.push(ilike(auditLog.actorName, `%${query.actor}%`));
+      if (query.q) where.push(sql`(${auditLog.entityId} = ${query.q} or ${auditLog.action} ilike ${`%${query.q}%`} or ${auditLog.actorName} ilike ${`%${query.q}%`})`);
+      if (query.from) where.push(gte(auditLog.at, new Date(`${query.from}T00:00:00+08:00`)));
+      if (query.to) where.push(lte(auditLog.at, new Date(`${query.to}T23:59:59.999+08:00`)));
+      const w = where.length ? and(...where) : undefined;
+      const [rows, [c]] = await Promise.all([
+        ctx.tx.select().from(auditLog).where(w).orderBy(desc(auditLog.seq)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+        ctx.tx.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(w),
+      ]);
+      return {
+        items: rows.map((r) => ({ ...r, at: r.at.toISOString(), before: r.before ?? null, after: r.after ?? null })),
+        total: c?.n ?? 0,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
+    },
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/audit/verify',
+    access: 'audit.verify',
+    summary: 'Walk the hash chain and name every edited or deleted row',
+    tags: ['audit'],
+    response: z.object({
+      ok: z.boolean(),
+      checked: z.number(),
+      lastSeq: z.number().nullable(),
+      problems: z.array(z.object({ seq: z.number(), problem: z.string(), detail: z.string() })),
+    }),
+    handler: (ctx) => verifyAuditChain(ctx.tx),
+  });
+
+  // ---- working-day calendar ----
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/calendar',
+    access: 'calendar.read',
+    summary: 'Statutory holidays and make-up workdays of a year',
+    tags: ['calendar'],
+    query: z.object({ year: z.coerce.number().int().min(2000).max(2100).default(2021), lang: z.string().optional() }),
+    response: z.object({
+      year: z.number(),
+      days: z.array(z.object({ date: z.string(), kind: z.string(), name: z.string(), nameEn: z.string(), builtin: z.boolean() })),
+      source: z.string(),
+    }),
+    handler: async (ctx, { query }) => {
+      const { days } = await loadCalendar(ctx.tx);
+      return { year: query.year, days: days.filter((d) => d.date.startsWith(`${query.year}-`)), source: CN_HOLIDAYS_SOURCE };
+    },
+  });
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/calendar/days',
+    access: 'calendar.manage',
+    summary: 'Add or override a holiday or make-up workday (e.g. next year’s notice)',
+    tags: ['calendar'],
+    body: z.strictObject({ date: ZDate, kind: z.enum(['holiday', 'workday']), name: z.string().trim().min(1).max(40), nameEn: z.string().trim().min(1).max(60) }),
+    response: ok,
+    handler: async (ctx, { body }) => {
+      if (Number.isNaN(new Date(`${body.date}T00:00:00Z`).getTime())) throw new AppError('VALIDATION', {}, [{ field: 'date', code: 'date' }]);
+      const [before] = await ctx.tx.select().from(calendarDay).where(eq(calendarDay.date, body.date));
+      await ctx.tx.insert(calendarDay).values(body).onConflictDoUpdate({ target: calendarDay.date, set: { kind: body.kind, name: body.name, nameEn: body.nameEn } });
+      await ctx.audit.record({ action: 'calendar.daySet', entityType: 'calendar_day', entityId: body.date, before: before ?? null, after: body });
+      return { ok: true as const };
+    },
+  });
+
+  route(app, deps, {
+    method: 'DELETE',
+    url: '/api/calendar/days/:date',
+    access: 'calendar.manage',
+    summary: 'Remove an admin-added calendar day',
+    tags: ['calendar'],
+    params: z.object({ date: ZDate }),
+    response: ok,
+    handler: async (ctx, { params }) => {
+      const [row] = await ctx.tx.delete(calendarDay).where(eq(calendarDay.date, params.date)).returning();
+      if (!row) throw notFound();
+      await ctx.audit.record({ action: 'calendar.dayRemoved', entityType: 'calendar_day', entityId: params.date, before: row });
+      return { ok: true as const };
+    },
+  });
+
+  // ---- notifications inbox (read receipts) ----
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/notifications',
+    access: 'authenticated',
+    summary: 'My notifications',
+    tags: ['notifications'],
+    query: z.object({
+      page: z.coerce.number().int().min(1).default(1),
+      pageSize: z.coerce.number().int().min(1).max(100).default(20),
+      unread: z.enum(['true', 'false']).optional(),
+      lang: z.string().optional(),
+    }),
+    response: ZPage(z.object({ id: z.string(), kind: z.string(), title: z.string(), body: z.string(), link: z.string().nullable(), createdAt: z.string(), readAt: z.string().nullable() })),
+    handler: async (ctx, { query }) => {
+      const w = and(eq(notification.userId, ctx.actor.id), query.unread === 'true' ? isNull(notification.readAt) : undefined);
+      const [rows, [c]] = await Promise.all([
+        ctx.tx.select().from(notification).where(w).orderBy(desc(notification.createdAt)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+        ctx.tx.select({ n: sql<number>`count(*)::int` }).from(notification).where(w),
+      ]);
+      return {
+        items: rows.map((n) => ({ id: n.id, kind: n.kind, title: n.title, body: n.body, link: n.link, createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null })),
+        total: c?.n ?? 0,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
+    },
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/notifications/unread-count',
+    access: 'authenticated',
+    summary: 'How many of my notifications are unread',
+    tags: ['notifications'],
+    response: z.object({ count: z.number() }),
+    handler: async (ctx) => {
+      const [c] = await ctx.tx.select({ n: sql<number>`count(*)::int` }).from(notification).where(and(eq(notification.userId, ctx.actor.id), isNull(notification.readAt)));
+      return { count: c?.n ?? 0 };
+    },
+  });
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/notifications/:id/read',
+    access: 'authenticated',
+    summary: 'Mark one of my notifications read (the read receipt)',
+    tags: ['notifications'],
+    params: z.object({ id: z.string().uuid({ message: 'invalid_format' }) }),
+    response: ok,
+    handler: async (ctx, { params }) => {
+      const [row] = await ctx.tx
+        .update(notification)
+        .set({ readAt: sql`coalesce(${notification.readAt}, ${ctx.clock.now()})` })
+        .where(and(eq(notification.id, params.id), eq(notification.userId, ctx.actor.id)))
+        .returning({ id: notification.id });
+      if (!row) throw notFound();
+      return { ok: true as const };
+    },
+  });
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/notifications/read-all',
+    access: 'authenticated',
+    summary: 'Mark all my notifications read',
+    tags: ['notifications'],
+    response: ok,
+    handler: async (ctx) => {
+      await ctx.tx.update(notification).set({ readAt: ctx.clock.now() }).where(and(eq(notification.userId, ctx.actor.id), isNull(notification.readAt)));
+      return { ok: true as const };
+    },
+  });
+
+  // ---- attachments ----
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/attachments',
+    access: 'attachment.upload',
+    summary: 'Upload a file (multipart "file"): images, PDF, xlsx, docx; stored by content hash',
+    tags: ['attachments'],
+    response: z.object({ id: z.string(), sha256: z.string(), size: z.number(), mime: z.string(), filename: z.string() }),
+    handler: async (ctx, _i, { req }) => {
+      const file = await req.file().catch(() => undefined);
+      if (!file) throw new AppError('VALIDATION', {}, [{ field: 'file', code: 'required' }]);
+      const buffer = await file.toBuffer();
+      const a = await storeAttachment(ctx.tx, { buffer, filename: file.filename }, {
+        createdBy: ctx.actor.id,
+        enterpriseId: ctx.actor.enterpriseId,
+        now: ctx.clock.now(),
+        maxBytes: deps.config.maxUploadBytes,
+      });
+      await ctx.audit.record({ action: 'attachment.uploaded', entityType: 'attachment', entityId: a.id, after: { sha256: a.sha256, size: a.size, mime: a.mime, filename: a.filename } });
+      return { id: a.id, sha256: a.sha256, size: a.size, mime: a.mime, filename: a.filename };
+    },
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/attachments/:id',
+    access: 'authenticated',
+    summary: 'Download an attachment (uploader, or anyone who can see its enterprise)',
+    tags: ['attachments'],
+    params: z.object({ id: z.string().uuid({ message: 'invalid_format' }) }),
+    raw: true,
+    handler: async (ctx, { params }, { reply }) => {
+      const visibleIds = new Set<string>();
+      const { attachment: a } = await readAttachment(ctx.tx, params.id, () => true);
+      if (a.enterpriseId && (await enterpriseVisible(ctx.tx, ctx.scope, a.enterpriseId))) visibleIds.add(a.id);
+      if (a.createdBy !== ctx.actor.id && !visibleIds.has(a.id)) throw notFound();
+      const { data } = await readAttachment(ctx.tx, params.id, () => true);
+      return reply
+        .header('content-type', a.mime)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}`)
+        .header('x-content-type-options', 'nosniff')
+        .send(data);
+    },
+  });
+}

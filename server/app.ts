@@ -54,7 +54,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
     hsts: deps.config.secureCookies === 'on',
   });
   // Per process; behind several web processes the limit is per process (docs/operations.md).
-  await app.register(rateLimit, { global: true, max: 600, timeWindow: '1 minute' });
+  await app.register(rateLimit, { global: true, max: deps.config.ratePerMinute, timeWindow: '1 minute' });
   await app.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1 } });
   await app.register(swagger, {
     openapi: {
@@ -82,7 +82,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
     handler: async () => app.swagger(),
   });
   platformRoutes(app, deps);
-  identityRoutes(app, deps, { unitExists: (kind, id) => unitExists(deps.database.db, kind, id) });
+  identityRoutes(app, deps, { unitExists });
   orgRoutes(app, deps);
 
   if (fs.existsSync(path.join(webDist, 'index.html'))) {

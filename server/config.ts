@@ -22,6 +22,8 @@ const ZEnv = z.object({
     .default('auto'),
   TAIHANG_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TAIHANG_MAX_UPLOAD_MB: z.coerce.number().positive().default(20),
+  TAIHANG_LOGIN_RATE_PER_MIN: z.coerce.number().int().min(1).default(10),
+  TAIHANG_RATE_PER_MIN: z.coerce.number().int().min(1).default(600),
   TAIHANG_TRUST_PROXY: z
     .enum(['on', 'off'])
     .default('off')
@@ -42,6 +44,10 @@ export type Config = Readonly<{
   logLevel: string;
   maxUploadBytes: number;
   trustProxy: boolean;
+  /** Sign-in attempts per client IP per minute (brute-force brake before the per-account lockout). */
+  loginRatePerMinute: number;
+  /** All API requests per client IP per minute, per process. */
+  ratePerMinute: number;
   version: string;
 }>;
 
@@ -73,6 +79,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.TAIHANG_LOG_LEVEL,
     maxUploadBytes: Math.round(e.TAIHANG_MAX_UPLOAD_MB * 1024 * 1024),
     trustProxy: e.TAIHANG_TRUST_PROXY,
+    loginRatePerMinute: e.TAIHANG_LOGIN_RATE_PER_MIN,
+    ratePerMinute: e.TAIHANG_RATE_PER_MIN,
     version,
   });
 }

@@ -5,7 +5,7 @@ import {
   INSURANCE_STATUSES,
   SUPERVISION_CLASSES,
 } from '../industries.js';
-import { isInChina } from '../validators/coordinates.js';
+import { CHINA_BOUNDS } from '../validators/coordinates.js';
 import { isValidPhone, normalizePhone } from '../validators/phone.js';
 import { validateUscc } from '../validators/uscc.js';
 
@@ -41,8 +41,9 @@ const enterpriseFields = {
   name: z.string().trim().min(2).max(100),
   regionCode: z.string().regex(/^\d{6,12}$/, { message: 'region' }),
   address: z.string().trim().min(2).max(200),
-  lng: z.number().min(-180).max(180).nullable(),
-  lat: z.number().min(-90).max(90).nullable(),
+  // Bounds per field so a bad coordinate is reported together with every other bad field.
+  lng: z.number().min(CHINA_BOUNDS.minLng, { message: 'coordinates' }).max(CHINA_BOUNDS.maxLng, { message: 'coordinates' }).nullable(),
+  lat: z.number().min(CHINA_BOUNDS.minLat, { message: 'coordinates' }).max(CHINA_BOUNDS.maxLat, { message: 'coordinates' }).nullable(),
   industry: z.enum(INDUSTRY_KEYS),
   supervisionClass: z.enum(SUPERVISION_CLASSES),
   legalRepresentative: z.string().trim().min(1).max(40),
@@ -64,9 +65,6 @@ function coordinateCheck(v: { lng?: number | null; lat?: number | null }, ctx: z
   const hasLng = v.lng !== null && v.lng !== undefined;
   const hasLat = v.lat !== null && v.lat !== undefined;
   if (hasLng !== hasLat) ctx.addIssue({ code: 'custom', path: [hasLng ? 'lat' : 'lng'], message: 'required' });
-  if (hasLng && hasLat && !isInChina(v.lng as number, v.lat as number)) {
-    ctx.addIssue({ code: 'custom', path: ['lng'], message: 'coordinates' });
-  }
 }
 
 function licenceDates(v: { licences?: { validFrom: string; validTo: string }[] }, ctx: z.RefinementCtx) {

@@ -8,7 +8,10 @@ import { type Deps, inTransaction } from '../../kernel/context.js';
 
 import { type App, requestInfo, route, ZPage } from '../../kernel/http/route.js';
 import { systemActor } from '../../kernel/actor.js';
+import type { Executor } from '../../db/client.js';
 import { login } from './commands/login.js';
+
+type UnitExists = (ex: Executor, kind: string, id: string | null | undefined) => Promise<boolean>;
 import { changeOwnPassword, createUser, resetPassword, setRoles, setUserDisabled, unlockUser } from './commands/users.js';
 import { findUsers, listRoles, rolesOf, updateUser } from './identity.repository.js';
 
@@ -59,7 +62,7 @@ const ZUser = z.object({
   roles: z.array(z.string()),
 });
 
-export function identityRoutes(app: App, deps: Deps, opts: { unitExists: (kind: string, id: string | null | undefined) => Promise<boolean> }): void {
+export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExists }): void {
   const tags = ['identity'];
 
   const setCookie = (req: FastifyRequest, reply: FastifyReply, token: string, maxAgeSeconds: number) => {
@@ -74,7 +77,7 @@ export function identityRoutes(app: App, deps: Deps, opts: { unitExists: (kind: 
     summary: 'Sign in; sets an HttpOnly SameSite=Strict cookie and returns a bearer token for scripts',
     tags,
     transactional: false,
-    rateLimit: { max: 10, timeWindow: '1 minute' },
+    rateLimit: { max: deps.config.loginRatePerMinute, timeWindow: '1 minute' },
     body: z.strictObject({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }),
     response: ZMe.extend({ token: z.string() }),
     handler: async (_ctx, { body }, { req, reply }) => {
@@ -194,7 +197,7 @@ export function identityRoutes(app: App, deps: Deps, opts: { unitExists: (kind: 
       password: z.string().min(1).max(256),
     }),
     response: z.object({ id: z.string() }),
-    handler: async (ctx, { body }) => ({ id: (await createUser(ctx, body, opts.unitExists)).id }),
+    handler: async (ctx, { body }) => ({ id: (await createUser(ctx, body, (kind, id) => opts.unitExists(ctx.tx, kind, id))).id }),
   });
 
   for (const action of ['disable', 'enable'] as const) {

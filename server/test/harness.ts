@@ -1,0 +1,65 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../app.js';
+import { createDeps } from '../bootstrap.js';
+import { loadConfig } from '../config.js';
+import { type Database, openPglite, openPostgres } from '../db/client.js';
+import { systemActor, type Actor } from '../kernel/actor.js';
+import { FakeClock } from '../kernel/clock.js';
+import { type Ctx, type Deps, inTransaction } from '../kernel/context.js';
+import { syncBuiltinRoles } from '../modules/identity/index.js';
+
+/**
+ * Medium-test harness: an in-memory PGlite per test file, or the PostgreSQL in TEST_DATABASE_URL
+ * (shared by all files: every test builds its own org subtree, so nothing is truncated).
+ */
+export const TEST_DB_URL = process.env.TEST_DATABASE_URL;
+export const dbKind = TEST_DB_URL ? 'postgres' : 'pglite';
+
+export interface TestServer {
+  app: FastifyInstance;
+  deps: Deps;
+  clock: FakeClock;
+  database: Database;
+  close(): Promise<void>;
+}
+
+export async function openTestDatabase(): Promise<Database> {
+  const database = TEST_DB_URL ? await openPostgres(TEST_DB_URL, 4) : await openPglite(null);
+  await database.migrate();
+  await syncBuiltinRoles(database.db);
+  return database;
+}
+
+export async function getTestServer(opts: { work?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
+  const database = await openTestDatabase();
+  const clock = new FakeClock(new Date());
+  const config = loadConfig({
+    TAIHANG_DEMO: 'off',
+    TAIHANG_MQTT_PORT: 'off',
+    TAIHANG_DATA_DIR: '/nonexistent',
+    // Every injected request comes from 127.0.0.1; the rate-limit test sets its own low limit.
+    TAIHANG_LOGIN_RATE_PER_MIN: '100000',
+    TAIHANG_RATE_PER_MIN: '1000000',
+    ...opts.env,
+  });
+  const deps = createDeps(config, database, clock);
+  await deps.jobs.start({ work: opts.work ?? false });
+  const app = await buildApp(deps);
+  await app.ready();
+  return {
+    app,
+    deps,
+    clock,
+    database,
+    async close() {
+      await app.close();
+      await deps.jobs.stop();
+      await database.close();
+    },
+  };
+}
+
+/** A command context in its own transaction, as a route would build it. */
+export function withTestContext<T>(deps: Deps, fn: (ctx: Ctx) => Promise<T>, actor: Actor = systemActor('test')): Promise<T> {
+  return inTransaction(deps, actor, { id: 'test', ip: '127.0.0.1', locale: 'zh-CN' }, fn);
+}

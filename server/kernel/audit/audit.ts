@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { asc, desc, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
+import type { Db, Executor } from '../../db/client.js';
 import { auditLog, setting } from '../kernel.schema.js';
 
 /**
@@ -176,4 +176,9 @@ export async function verifyAuditChain(ex: Executor, pageSize = 5000): Promise<A
     });
   }
   return { ok: problems.length === 0, checked, lastSeq: prevSeq, problems };
+}
+
+/** Verification over one consistent snapshot, so writes committing meanwhile do not look like tampering. */
+export function verifyAuditChainSnapshot(db: Db): Promise<AuditVerifyResult> {
+  return db.transaction((tx) => verifyAuditChain(tx), { isolationLevel: 'repeatable read', accessMode: 'read only' });
 }

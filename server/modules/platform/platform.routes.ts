@@ -2,7 +2,7 @@ import { and, desc, eq, gte, ilike, isNull, lte, type SQL, sql } from 'drizzle-o
 import { z } from 'zod';
 import { USCC_SOURCE, validateUscc } from '../../../common/validators/uscc.js';
 import { CN_HOLIDAYS_SOURCE } from '../../../common/rules/calendar/cn-holidays.js';
-import { verifyAuditChain } from '../../kernel/audit/audit.js';
+import { verifyAuditChainSnapshot } from '../../kernel/audit/audit.js';
 import { loadCalendar } from '../../kernel/calendar/calendar.js';
 import type { Deps } from '../../kernel/context.js';
 import { AppError, notFound } from '../../kernel/errors.js';
@@ -128,7 +128,7 @@ export function platformRoutes(app: App, deps: Deps): void {
       lastSeq: z.number().nullable(),
       problems: z.array(z.object({ seq: z.number(), problem: z.string(), detail: z.string() })),
     }),
-    handler: (ctx) => verifyAuditChain(ctx.tx),
+    handler: () => verifyAuditChainSnapshot(deps.database.db),
   });
 
   // ---- working-day calendar ----

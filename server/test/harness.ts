@@ -6,6 +6,7 @@ import { type Database, openPglite, openPostgres } from '../db/client.js';
 import { systemActor, type Actor } from '../kernel/actor.js';
 import { FakeClock } from '../kernel/clock.js';
 import { type Ctx, type Deps, inTransaction } from '../kernel/context.js';
+import type { NotificationChannel } from '../kernel/notify/notify.js';
 import { syncBuiltinRoles } from '../modules/identity/index.js';
 
 /**
@@ -30,7 +31,7 @@ export async function openTestDatabase(): Promise<Database> {
   return database;
 }
 
-export async function getTestServer(opts: { work?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function getTestServer(opts: { work?: boolean; env?: Record<string, string>; channels?: NotificationChannel[] } = {}): Promise<TestServer> {
   const database = await openTestDatabase();
   const clock = new FakeClock(new Date());
   const config = loadConfig({
@@ -42,7 +43,7 @@ export async function getTestServer(opts: { work?: boolean; env?: Record<string,
     TAIHANG_RATE_PER_MIN: '1000000',
     ...opts.env,
   });
-  const deps = createDeps(config, database, clock);
+  const deps = createDeps(config, database, clock, opts.channels);
   await deps.jobs.start({ work: opts.work ?? false });
   const app = await buildApp(deps);
   await app.ready();

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { AppError } from '../errors.js';
 import { attachment, blob } from '../kernel.schema.js';
@@ -48,10 +48,11 @@ export async function storeAttachment(
   return row as typeof attachment.$inferSelect;
 }
 
-export async function readAttachment(ex: Executor, id: string, visible: (a: typeof attachment.$inferSelect) => boolean) {
+/** Reads an attachment; `visible` decides (in the caller's module terms) whether the actor may see it. */
+export async function readAttachment(ex: Executor, id: string, visible: (a: typeof attachment.$inferSelect) => Promise<boolean>) {
   const [a] = await ex.select().from(attachment).where(eq(attachment.id, id));
-  if (!a || !visible(a)) throw new AppError('NOT_FOUND');
-  const [b] = await ex.select().from(blob).where(and(eq(blob.sha256, a.sha256), sql`true`));
+  if (!a || !(await visible(a))) throw new AppError('NOT_FOUND');
+  const [b] = await ex.select().from(blob).where(eq(blob.sha256, a.sha256));
   if (!b) throw new AppError('NOT_FOUND');
   return { attachment: a, data: b.data };
 }

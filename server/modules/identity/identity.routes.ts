@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ALL_PERMISSIONS } from '../../../common/permissions.js';
-import type { Actor } from '../../kernel/actor.js';
+import type { Actor, UserKind } from '../../kernel/actor.js';
 import { loadSecuritySettings, SECURITY_SETTINGS_SOURCE, saveSecuritySettings, ZSecuritySettings } from '../../kernel/auth/security-settings.js';
 import { deleteSession, SESSION_COOKIE } from '../../kernel/auth/session.js';
 import { type Deps, inTransaction } from '../../kernel/context.js';
@@ -60,6 +60,7 @@ const ZUser = z.object({
   lockedUntil: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
   roles: z.array(z.string()),
+  unitName: z.string().nullable(),
 });
 
 export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExists }): void {
@@ -158,9 +159,10 @@ export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExi
     handler: async (ctx, { query }) => {
       const { rows, total } = await findUsers(ctx.tx, query);
       const roles = await rolesOf(ctx.tx, rows.map((r) => r.id));
+      const units = await Promise.all(rows.map((u) => deps.resolveUnit(ctx.tx, { kind: u.kind as UserKind, departmentId: u.departmentId, enterpriseId: u.enterpriseId })));
       const now = ctx.clock.now();
       return {
-        items: rows.map((u) => ({
+        items: rows.map((u, i) => ({
           id: u.id,
           username: u.username,
           displayName: u.displayName,
@@ -173,6 +175,7 @@ export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExi
           lockedUntil: u.lockedUntil?.toISOString() ?? null,
           lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
           roles: roles.get(u.id) ?? [],
+          unitName: units[i]?.unitName ?? null,
         })),
         total,
         page: query.page,

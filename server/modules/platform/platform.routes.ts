@@ -146,7 +146,9 @@ export function platformRoutes(app: App, deps: Deps): void {
     }),
     handler: async (ctx, { query }) => {
       const { days } = await loadCalendar(ctx.tx);
-      return { year: query.year, days: days.filter((d) => d.date.startsWith(`${query.year}-`)), source: CN_HOLIDAYS_SOURCE };
+      const notices = CN_HOLIDAYS_SOURCE[query.year];
+      const source = notices ? notices.join('；') : ctx.request.locale === 'en-US' ? 'No built-in State Council notice for this year: add its days here' : '本年度无内置国务院办公厅通知数据，请据通知逐日录入';
+      return { year: query.year, days: days.filter((d) => d.date.startsWith(`${query.year}-`)), source };
     },
   });
 
@@ -289,11 +291,11 @@ export function platformRoutes(app: App, deps: Deps): void {
     params: z.object({ id: z.string().uuid({ message: 'invalid_format' }) }),
     raw: true,
     handler: async (ctx, { params }, { reply }) => {
-      const visibleIds = new Set<string>();
-      const { attachment: a } = await readAttachment(ctx.tx, params.id, () => true);
-      if (a.enterpriseId && (await enterpriseVisible(ctx.tx, ctx.scope, a.enterpriseId))) visibleIds.add(a.id);
-      if (a.createdBy !== ctx.actor.id && !visibleIds.has(a.id)) throw notFound();
-      const { data } = await readAttachment(ctx.tx, params.id, () => true);
+      const { attachment: a, data } = await readAttachment(
+        ctx.tx,
+        params.id,
+        async (att) => att.createdBy === ctx.actor.id || (!!att.enterpriseId && (await enterpriseVisible(ctx.tx, ctx.scope, att.enterpriseId))),
+      );
       return reply
         .header('content-type', a.mime)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}`)

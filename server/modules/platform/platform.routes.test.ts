@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAs, makeUser } from '../../test/factories.js';
+import { getTestServer, type TestServer } from '../../test/harness.js';
+
+let t: TestServer;
+let admin: Record<string, string>;
+beforeAll(async () => {
+  t = await getTestServer();
+  admin = await loginAs(t.app, (await makeUser(t.database.db, 'platform', ['system-admin'])).username);
+});
+afterAll(() => t.close());
+
+describe('calculators', () => {
+  it('usc-code: 401 anonymous, 400 without code, result with its source', async () => {
+    expect((await t.app.inject({ method: 'POST', url: '/api/calculators/usc-code', payload: { code: 'x' } })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'POST', url: '/api/calculators/usc-code', headers: admin, payload: {} })).statusCode).toBe(400);
+    const ok = (await t.app.inject({ method: 'POST', url: '/api/calculators/usc-code', headers: admin, payload: { code: '91350100M000100Y43' } })).json();
+    expect(ok).toMatchObject({ valid: true, source: expect.stringContaining('GB 32100') });
+    const bad = (await t.app.inject({ method: 'POST', url: '/api/calculators/usc-code', headers: { ...admin, 'accept-language': 'en-US' }, payload: { code: '91350100M000100Y44' } })).json();
+    expect(bad).toMatchObject({ valid: false, errors: ['checksum'], expectedCheck: '3' });
+    expect(bad.messages[0]).toContain('expected 3');
+  });
+});
+
+describe('calendar', () => {
+  it('lists a year with its source; admin additions override built-in days and can be removed', async () => {
+    const y = (await t.app.inject({ url: '/api/calendar?year=2021', headers: admin })).json();
+    expect(y.source).toContain('国办发明电');
+    expect(y.days).toContainEqual(expect.objectContaining({ date: '2021-02-07', kind: 'workday', builtin: true }));
+    const bad = await t.app.inject({ method: 'POST', url: '/api/calendar/days', headers: admin, payload: { date: '2027-13-01', kind: 'holiday', name: '元旦', nameEn: "New Year's Day" } });
+    expect(bad.statusCode).toBe(400);
+    const add = await t.app.inject({ method: 'POST', url: '/api/calendar/days', headers: admin, payload: { date: '2027-01-01', kind: 'holiday', name: '元旦', nameEn: "New Year's Day" } });
+    expect(add.statusCode).toBe(200);
+    const y27 = (await t.app.inject({ url: '/api/calendar?year=2027', headers: admin })).json();
+    expect(y27.days).toContainEqual(expect.objectContaining({ date: '2027-01-01', builtin: false }));
+    expect((await t.app.inject({ method: 'DELETE', url: '/api/calendar/days/2027-01-01', headers: admin })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'DELETE', url: '/api/calendar/days/2027-01-01', headers: admin })).statusCode).toBe(404);
+  });
+});
+
+describe('attachments', () => {
+  const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+  function multipart(buf: Buffer, filename: string) {
+    const b = '----th';
+    return {
+      payload: Buffer.concat([Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`), buf, Buffer.from(`\r\n--${b}--\r\n`)]),
+      headers: { 'content-type': `multipart/form-data; boundary=${b}` },
+    };
+  }
+  it('stores by content hash, sniffs the type, refuses others, and serves only to those who may see it', async () => {
+    const up = await makeUser(t.database.db, 'platform', ['system-admin']);
+    const h = await loginAs(t.app, up.username);
+    // system-admin has no attachment.upload
+    expect((await t.app.inject({ method: 'POST', url: '/api/attachments', headers: { ...h, ...multipart(png, 'a.png').headers }, payload: multipart(png, 'a.png').payload })).statusCode).toBe(403);
+    const reg = await makeUser(t.database.db, 'platform', ['regulator']);
+    const rh = await loginAs(t.app, reg.username);
+    const m = multipart(png, '现场照片.png');
+    const a = await t.app.inject({ method: 'POST', url: '/api/attachments', headers: { ...rh, ...m.headers }, payload: m.payload });
+    expect(a.statusCode).toBe(200);
+    expect(a.json()).toMatchObject({ mime: 'image/png', size: png.length });
+    const b = await t.app.inject({ method: 'POST', url: '/api/attachments', headers: { ...rh, ...m.headers }, payload: m.payload });
+    expect(b.json().sha256).toBe(a.json().sha256);
+    const exe = multipart(Buffer.from('MZ\x90\x00not really'), 'evil.png');
+    const refused = await t.app.inject({ method: 'POST', url: '/api/attachments', headers: { ...rh, ...exe.headers }, payload: exe.payload });
+    expect(refused.statusCode).toBe(415);
+    const got = await t.app.inject({ url: `/api/attachments/${a.json().id}`, headers: rh });
+    expect(got.statusCode).toBe(200);
+    expect(got.rawPayload.equals(png)).toBe(true);
+    expect((await t.app.inject({ url: `/api/attachments/${a.json().id}`, headers: h })).statusCode).toBe(404);
+  });
+});
+
+describe('OpenAPI and unknown routes', () => {
+  it('serves the OpenAPI document and 404s unknown API paths as JSON', async () => {
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/enterprises', '/api/supervision-table', '/api/calculators/usc-code', '/api/audit/verify']));
+    const res = await t.app.inject({ url: '/api/nope' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('NOT_FOUND');
+  });
+});

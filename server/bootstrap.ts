@@ -1,11 +1,11 @@
 import type { Config } from './config.js';
 import { type Database, openPglite, openPostgres } from './db/client.js';
+import { jobDefinitions } from './jobs.js';
 import { Audit } from './kernel/audit/audit.js';
 import type { Clock } from './kernel/clock.js';
 import type { Deps } from './kernel/context.js';
 import { Jobs } from './kernel/jobs/jobs.js';
 import { loggingChannel, type NotificationChannel } from './kernel/notify/notify.js';
-import { jobDefinitions } from './jobs.js';
 import { syncBuiltinRoles } from './modules/identity/index.js';
 import { generateDemoPassword, seedDemoData, unitResolver } from './modules/org/index.js';
 

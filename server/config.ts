@@ -17,9 +17,7 @@ const ZEnv = z.object({
   TAIHANG_DEMO_PASSWORD: z.string().min(1).optional(),
   TAIHANG_MQTT_URL: z.string().optional(),
   TAIHANG_MQTT_PORT: z.string().default('1883'),
-  TAIHANG_SECURE_COOKIES: z
-    .enum(['on', 'off', 'auto'])
-    .default('auto'),
+  TAIHANG_SECURE_COOKIES: z.enum(['on', 'off', 'auto']).default('auto'),
   TAIHANG_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TAIHANG_MAX_UPLOAD_MB: z.coerce.number().positive().default(20),
   TAIHANG_LOGIN_RATE_PER_MIN: z.coerce.number().int().min(1).default(10),

@@ -1,9 +1,9 @@
+import type { Database } from './db/client.js';
 import { loadSecuritySettings } from './kernel/auth/security-settings.js';
 import { purgeExpiredSessions } from './kernel/auth/session.js';
+import type { Clock } from './kernel/clock.js';
 import type { JobDefinition } from './kernel/jobs/jobs.js';
 import { deliverJob, type NotificationChannel } from './kernel/notify/notify.js';
-import type { Database } from './db/client.js';
-import type { Clock } from './kernel/clock.js';
 
 /** Every job of the process; modules add theirs here through their index.ts. */
 export function jobDefinitions(database: Database, clock: Clock, channels: NotificationChannel[]): JobDefinition[] {
@@ -20,4 +20,3 @@ export function jobDefinitions(database: Database, clock: Clock, channels: Notif
     },
   ];
 }
-

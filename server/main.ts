@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { loadConfig, ConfigError } from './config.js';
-import { DataDirLockedError } from './db/client.js';
 import { buildApp } from './app.js';
 import { createDeps, openDatabase, prepareDatabase } from './bootstrap.js';
+import { ConfigError, loadConfig } from './config.js';
+import { DataDirLockedError } from './db/client.js';
 import { systemClock } from './kernel/clock.js';
 import { startEmbeddedBroker } from './kernel/mqtt/embedded-broker.js';
 
@@ -34,7 +34,9 @@ async function main() {
       console.log(`MQTT broker (embedded) on mqtt://127.0.0.1:${broker.port}`);
       stops.push(broker.close);
     } else {
-      console.warn(`MQTT: port ${config.mqttPort} is already in use (another broker, e.g. Mosquitto?); the embedded broker did not start. Set TAIHANG_MQTT_PORT=0 for any free port, TAIHANG_MQTT_URL to use that broker, or TAIHANG_MQTT_PORT=off.`);
+      console.warn(
+        `MQTT: port ${config.mqttPort} is already in use (another broker, e.g. Mosquitto?); the embedded broker did not start. Set TAIHANG_MQTT_PORT=0 for any free port, TAIHANG_MQTT_URL to use that broker, or TAIHANG_MQTT_PORT=off.`,
+      );
     }
   }
 
@@ -54,14 +56,18 @@ async function main() {
     stops.push(() => app.close());
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    console.log(`\nTaihang ${config.version} (${database.kind}${database.kind === 'pglite' ? ` in ${config.dataDir}` : ''}) is running: http://localhost:${port}/`);
+    console.log(
+      `\nTaihang ${config.version} (${database.kind}${database.kind === 'pglite' ? ` in ${config.dataDir}` : ''}) is running: http://localhost:${port}/`,
+    );
     console.log(`API docs: http://localhost:${port}/api/docs`);
     if (prepared.demo) {
       console.log('\nDemo data loaded. Demo logins (all with the same password):');
       for (const u of prepared.demo.users) console.log(`  ${u.username.padEnd(10)} ${u.displayName}`);
       console.log(`  password: ${prepared.demo.password}${prepared.demo.generated ? '   (generated once; set TAIHANG_DEMO_PASSWORD to choose it)' : ''}\n`);
     } else if (config.demo) {
-      console.log('Demo logins: admin, secadmin, auditor, city, zezhou, gaoping, energy, ent-coal, ent-chem (password as printed at first start or TAIHANG_DEMO_PASSWORD)');
+      console.log(
+        'Demo logins: admin, secadmin, auditor, city, zezhou, gaoping, energy, ent-coal, ent-chem (password as printed at first start or TAIHANG_DEMO_PASSWORD)',
+      );
     }
   } else {
     console.log(`Taihang ${role} process started (${database.kind}).`);

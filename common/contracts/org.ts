@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import {
-  ENTERPRISE_STATUSES,
-  INDUSTRY_KEYS,
-  INSURANCE_STATUSES,
-  SUPERVISION_CLASSES,
-} from '../industries.js';
+import { ENTERPRISE_STATUSES, INDUSTRY_KEYS, INSURANCE_STATUSES, SUPERVISION_CLASSES } from '../industries.js';
 import { CHINA_BOUNDS } from '../validators/coordinates.js';
 import { isValidPhone, normalizePhone } from '../validators/phone.js';
 import { validateUscc } from '../validators/uscc.js';
@@ -22,11 +17,7 @@ export const ZUscc = z.string().transform((v, ctx) => {
   return r.normalized;
 });
 
-export const ZPhone = z
-  .string()
-  .trim()
-  .refine(isValidPhone, { message: 'phone' })
-  .transform(normalizePhone);
+export const ZPhone = z.string().trim().refine(isValidPhone, { message: 'phone' }).transform(normalizePhone);
 
 export const ZLicenceInput = z.object({
   kind: z.string().trim().min(1).max(60),
@@ -106,7 +97,10 @@ export const ZEnterpriseListQuery = z.object({
     .string()
     .regex(/^(name|uscc|industry|supervisionClass|status|employees|updatedAt|regionCode):(asc|desc)$/, { message: 'invalid_format' })
     .optional(),
-  regionCode: z.string().regex(/^\d{6,12}$/, { message: 'region' }).optional(),
+  regionCode: z
+    .string()
+    .regex(/^\d{6,12}$/, { message: 'region' })
+    .optional(),
   industry: z.enum(INDUSTRY_KEYS).optional(),
   supervisionClass: z.enum(SUPERVISION_CLASSES).optional(),
   status: z.enum(ENTERPRISE_STATUSES).optional(),

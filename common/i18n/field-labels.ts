@@ -53,6 +53,10 @@ export const FIELD_LABELS: Record<string, Record<Locale, string>> = {
 };
 
 export function fieldLabel(path: string, locale: Locale): string {
-  const last = path.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? path;
+  const last =
+    path
+      .split('.')
+      .filter((p) => !/^\d+$/.test(p))
+      .pop() ?? path;
   return FIELD_LABELS[last]?.[locale] ?? path;
 }

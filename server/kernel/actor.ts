@@ -46,8 +46,11 @@ export interface UnitInfo {
 }
 
 /** Provided by the org module: turns a user's unit membership into a scope (kernel never imports modules). */
-export type UnitResolver = (ex: Executor, user: {
-  kind: UserKind;
-  departmentId: string | null;
-  enterpriseId: string | null;
-}) => Promise<UnitInfo>;
+export type UnitResolver = (
+  ex: Executor,
+  user: {
+    kind: UserKind;
+    departmentId: string | null;
+    enterpriseId: string | null;
+  },
+) => Promise<UnitInfo>;

@@ -46,5 +46,4 @@ export class AppError extends Error {
 export const notFound = () => new AppError('NOT_FOUND');
 export const forbidden = () => new AppError('FORBIDDEN');
 export const invalid = (fields: FieldError[]) => new AppError('VALIDATION', {}, fields);
-export const invalidField = (field: string, code: FieldMessageKey, params?: Record<string, unknown>) =>
-  invalid([{ field, code, params }]);
+export const invalidField = (field: string, code: FieldMessageKey, params?: Record<string, unknown>) => invalid([{ field, code, params }]);

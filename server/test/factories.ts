@@ -46,16 +46,19 @@ export async function makeCity(ex: Executor) {
 export async function makeDepartment(ex: Executor, r: TestRegion, kind: 'government' | 'industry', industries: string[] = []) {
   const [d] = await ex
     .insert(department)
-    .values({ key: `t-${randomUUID()}`, name: `${kind === 'government' ? '应急管理局' : '行业部门'}${r.code.slice(-4)}`, nameEn: 'Test department', regionCode: r.code, kind, industries })
+    .values({
+      key: `t-${randomUUID()}`,
+      name: `${kind === 'government' ? '应急管理局' : '行业部门'}${r.code.slice(-4)}`,
+      nameEn: 'Test department',
+      regionCode: r.code,
+      kind,
+      industries,
+    })
     .returning();
   return d as typeof department.$inferSelect;
 }
 
-export async function makeEnterprise(
-  ex: Executor,
-  r: TestRegion,
-  over: Partial<typeof enterprise.$inferInsert> = {},
-) {
+export async function makeEnterprise(ex: Executor, r: TestRegion, over: Partial<typeof enterprise.$inferInsert> = {}) {
   const now = new Date();
   const [e] = await ex
     .insert(enterprise)
@@ -83,7 +86,9 @@ export async function makeEnterprise(
 }
 
 export async function assign(ex: Executor, enterpriseId: string, departmentId: string, person: string | null = '李四') {
-  await ex.insert(supervisionAssignment).values({ enterpriseId, departmentId, responsiblePerson: person, responsiblePhone: null, primary: true, updatedAt: new Date() });
+  await ex
+    .insert(supervisionAssignment)
+    .values({ enterpriseId, departmentId, responsiblePerson: person, responsiblePhone: null, primary: true, updatedAt: new Date() });
 }
 
 export async function makeUser(
@@ -95,7 +100,14 @@ export async function makeUser(
   const username = `u${randomUUID().slice(0, 12)}`;
   const [u] = await ex
     .insert(appUser)
-    .values({ username, displayName: `测试用户 ${username}`, passwordHash: await passwordHash(), kind, departmentId: unit.departmentId ?? null, enterpriseId: unit.enterpriseId ?? null })
+    .values({
+      username,
+      displayName: `测试用户 ${username}`,
+      passwordHash: await passwordHash(),
+      kind,
+      departmentId: unit.departmentId ?? null,
+      enterpriseId: unit.enterpriseId ?? null,
+    })
     .returning();
   if (roles.length) await ex.insert(userRole).values(roles.map((roleKey) => ({ userId: (u as { id: string }).id, roleKey })));
   return u as typeof appUser.$inferSelect;

@@ -3,7 +3,7 @@ import { buildApp } from '../app.js';
 import { createDeps } from '../bootstrap.js';
 import { loadConfig } from '../config.js';
 import { type Database, openPglite, openPostgres } from '../db/client.js';
-import { systemActor, type Actor } from '../kernel/actor.js';
+import { type Actor, systemActor } from '../kernel/actor.js';
 import { FakeClock } from '../kernel/clock.js';
 import { type Ctx, type Deps, inTransaction } from '../kernel/context.js';
 import type { NotificationChannel } from '../kernel/notify/notify.js';

@@ -2,8 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import PgBoss from 'pg-boss';
 import pg from 'pg';
+import PgBoss from 'pg-boss';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TEST_DB_URL } from './harness.js';
 
@@ -107,7 +107,10 @@ describe.skipIf(!TEST_DB_URL)('several processes on one PostgreSQL (architecture
       const { rows: users } = await db.query(`select id from app_user where username = 'zezhou'`);
       const ids: string[] = [];
       for (let i = 0; i < 40; i++) {
-        const { rows } = await db.query(`insert into notification (user_id, kind, title, body, created_at) values ($1, 'test', $2, 'x', now()) returning id`, [users[0].id, `job-${i}`]);
+        const { rows } = await db.query(`insert into notification (user_id, kind, title, body, created_at) values ($1, 'test', $2, 'x', now()) returning id`, [
+          users[0].id,
+          `job-${i}`,
+        ]);
         ids.push(rows[0].id);
       }
       const boss = new PgBoss({ connectionString: url.toString(), schema: 'pgboss', supervise: false, schedule: false, migrate: false });

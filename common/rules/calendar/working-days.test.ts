@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { type CalendarDay, CN_HOLIDAYS, CN_HOLIDAYS_FIRST_YEAR, CN_HOLIDAYS_LAST_YEAR, CN_HOLIDAYS_SOURCE } from './cn-holidays.js';
 import {
-  CN_HOLIDAYS,
-  CN_HOLIDAYS_FIRST_YEAR,
-  CN_HOLIDAYS_LAST_YEAR,
-  CN_HOLIDAYS_SOURCE,
-  type CalendarDay,
-} from './cn-holidays.js';
-import {
-  WORKING_DAYS_SOURCE,
   addCalendarDays,
   addWorkingDays,
   buildCalendar,
@@ -18,14 +11,12 @@ import {
   nextWorkingDay,
   shanghaiEndOfDay,
   toShanghaiDate,
+  WORKING_DAYS_SOURCE,
   workingDaysBetween,
 } from './working-days.js';
 
 const cal = buildCalendar(CN_HOLIDAYS);
-const YEARS = Array.from(
-  { length: CN_HOLIDAYS_LAST_YEAR - CN_HOLIDAYS_FIRST_YEAR + 1 },
-  (_, i) => CN_HOLIDAYS_FIRST_YEAR + i,
-);
+const YEARS = Array.from({ length: CN_HOLIDAYS_LAST_YEAR - CN_HOLIDAYS_FIRST_YEAR + 1 }, (_, i) => CN_HOLIDAYS_FIRST_YEAR + i);
 const FESTIVALS = ['元旦', '春节', '清明节', '劳动节', '端午节', '中秋节', '国庆节'];
 
 /** Inclusive list of dates from..to. */
@@ -305,4 +296,3 @@ describe('CN_HOLIDAYS data integrity', () => {
     expect(WORKING_DAYS_SOURCE).toContain('全国年节及纪念日放假办法');
   });
 });
-

@@ -8,8 +8,7 @@ import type { CalendarDay } from './cn-holidays.js';
 
 export type { CalendarDay } from './cn-holidays.js';
 
-export const WORKING_DAYS_SOURCE =
-  '《全国年节及纪念日放假办法》（国务院令第798号修订）及国务院办公厅年度节假日安排通知';
+export const WORKING_DAYS_SOURCE = '《全国年节及纪念日放假办法》（国务院令第798号修订）及国务院办公厅年度节假日安排通知';
 
 /** China has used a single zone, UTC+8, with no DST since 1992. */
 export const SHANGHAI_TIME_SOURCE = '北京时间（东八区，UTC+08:00），1992年起不实行夏令时';
@@ -19,8 +18,7 @@ export const SHANGHAI_TIME_SOURCE = '北京时间（东八区，UTC+08:00），1
  * after the start date (cf. 民法典第201条, 期间开始的当日不计入), and the deadline is the
  * end of the N-th working day.
  */
-export const WORKING_DAY_COUNT_SOURCE =
-  '《中华人民共和国民法典》第二百零一条：按照年、月、日计算期间的，开始的当日不计入，自下一日开始计算';
+export const WORKING_DAY_COUNT_SOURCE = '《中华人民共和国民法典》第二百零一条：按照年、月、日计算期间的，开始的当日不计入，自下一日开始计算';
 
 export interface WorkCalendar {
   isHoliday(date: string): boolean;

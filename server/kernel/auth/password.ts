@@ -24,12 +24,7 @@ export function dummyHash(): Promise<string> {
   return dummy;
 }
 
-export function checkPasswordPolicy(
-  password: string,
-  username: string,
-  policy: TSecuritySettings,
-  field = 'password',
-): FieldError[] {
+export function checkPasswordPolicy(password: string, username: string, policy: TSecuritySettings, field = 'password'): FieldError[] {
   const errors: FieldError[] = [];
   if (password.length < policy.passwordMinLength) {
     errors.push({ field, code: 'password.length', params: { min: policy.passwordMinLength } });

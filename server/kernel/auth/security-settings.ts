@@ -10,9 +10,21 @@ import { setting } from '../kernel.schema.js';
  */
 export const ZSecuritySettings = z.object({
   maxFailedAttempts: z.number().int().min(3).max(20),
-  lockoutMinutes: z.number().int().min(1).max(24 * 60),
-  idleTimeoutMinutes: z.number().int().min(5).max(24 * 60),
-  absoluteTimeoutHours: z.number().int().min(1).max(7 * 24),
+  lockoutMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
+  idleTimeoutMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60),
+  absoluteTimeoutHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24),
   passwordMinLength: z.number().int().min(8).max(64),
   passwordClasses: z.number().int().min(2).max(4),
   passwordMaxAgeDays: z.number().int().min(0).max(3650),
@@ -40,8 +52,5 @@ export async function loadSecuritySettings(ex: Executor): Promise<TSecuritySetti
 }
 
 export async function saveSecuritySettings(ex: Executor, value: TSecuritySettings): Promise<void> {
-  await ex
-    .insert(setting)
-    .values({ key: KEY, value })
-    .onConflictDoUpdate({ target: setting.key, set: { value } });
+  await ex.insert(setting).values({ key: KEY, value }).onConflictDoUpdate({ target: setting.key, set: { value } });
 }

@@ -16,12 +16,7 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export async function createSession(
-  ex: Executor,
-  userId: string,
-  now: Date,
-  meta: { ip: string | null; userAgent: string | null },
-): Promise<string> {
+export async function createSession(ex: Executor, userId: string, now: Date, meta: { ip: string | null; userAgent: string | null }): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   await ex.insert(session).values({
     tokenHash: hashToken(token),
@@ -65,11 +60,7 @@ export async function loadPermissions(ex: Executor, userId: string): Promise<{ r
   return { roles: rows.map((r) => r.key), permissions };
 }
 
-export async function buildActor(
-  ex: Executor,
-  user: typeof appUser.$inferSelect,
-  resolveUnit: UnitResolver,
-): Promise<Actor> {
+export async function buildActor(ex: Executor, user: typeof appUser.$inferSelect, resolveUnit: UnitResolver): Promise<Actor> {
   const { roles, permissions } = await loadPermissions(ex, user.id);
   const unit = await resolveUnit(ex, { kind: user.kind as UserKind, departmentId: user.departmentId, enterpriseId: user.enterpriseId });
   return {
@@ -92,13 +83,7 @@ export async function buildActor(
  * Resolves a token to its actor, enforcing the idle and absolute timeouts from the security policy.
  * Sessions live in the database so every web process accepts every session (architecture.md §5).
  */
-export async function resolveSession(
-  ex: Executor,
-  token: string,
-  now: Date,
-  s: TSecuritySettings,
-  resolveUnit: UnitResolver,
-): Promise<Actor> {
+export async function resolveSession(ex: Executor, token: string, now: Date, s: TSecuritySettings, resolveUnit: UnitResolver): Promise<Actor> {
   const tokenHash = hashToken(token);
   const [row] = await ex
     .select({ session, user: appUser })
@@ -125,4 +110,3 @@ export async function usersWithRoles(ex: Executor, userIds: string[]): Promise<M
   for (const r of rows) map.set(r.userId, [...(map.get(r.userId) ?? []), r.roleKey]);
   return map;
 }
-

@@ -1,4 +1,4 @@
-import { CN_HOLIDAYS, type CalendarDay } from '../../../common/rules/calendar/cn-holidays.js';
+import { type CalendarDay, CN_HOLIDAYS } from '../../../common/rules/calendar/cn-holidays.js';
 import { buildCalendar, type WorkCalendar } from '../../../common/rules/calendar/working-days.js';
 import type { Executor } from '../../db/client.js';
 import { calendarDay } from '../kernel.schema.js';

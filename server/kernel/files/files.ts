@@ -43,7 +43,15 @@ export async function storeAttachment(
   await ex.insert(blob).values({ sha256, size: file.buffer.length, data: file.buffer }).onConflictDoNothing();
   const [row] = await ex
     .insert(attachment)
-    .values({ sha256, size: file.buffer.length, mime, filename: file.filename.slice(0, 200), createdBy: meta.createdBy, enterpriseId: meta.enterpriseId, createdAt: meta.now })
+    .values({
+      sha256,
+      size: file.buffer.length,
+      mime,
+      filename: file.filename.slice(0, 200),
+      createdBy: meta.createdBy,
+      enterpriseId: meta.enterpriseId,
+      createdAt: meta.now,
+    })
     .returning();
   return row as typeof attachment.$inferSelect;
 }

@@ -1,12 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import {
-  ERROR_MESSAGES,
-  FIELD_MESSAGES,
-  type FieldMessageKey,
-  fill,
-  type Locale,
-} from '../../../common/i18n/api-messages.js';
+import { ERROR_MESSAGES, FIELD_MESSAGES, type FieldMessageKey, fill, type Locale } from '../../../common/i18n/api-messages.js';
 import { fieldLabel } from '../../../common/i18n/field-labels.js';
 import { AppError, type FieldError } from '../errors.js';
 
@@ -85,7 +79,11 @@ export function toAppError(error: FastifyError | Error): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const part = (error as FastifyError).validationContext ?? 'body';
-    return new AppError('VALIDATION', {}, error.validation.map((i) => fromFastifyIssue(i as unknown as ZodLikeIssue, part)));
+    return new AppError(
+      'VALIDATION',
+      {},
+      error.validation.map((i) => fromFastifyIssue(i as unknown as ZodLikeIssue, part)),
+    );
   }
   const fe = error as FastifyError;
   if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.code === 'FST_REQ_FILE_TOO_LARGE' || fe.statusCode === 413) {

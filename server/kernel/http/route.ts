@@ -7,7 +7,7 @@ import type { RouteAccess } from '../../../common/permissions.js';
 import type { Actor } from '../actor.js';
 import { loadSecuritySettings } from '../auth/security-settings.js';
 import { resolveSession, SESSION_COOKIE } from '../auth/session.js';
-import { type Ctx, type Deps, inTransaction, readContext, type RequestInfo } from '../context.js';
+import { type Ctx, type Deps, inTransaction, type RequestInfo, readContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { sendError, toAppError } from './errors-http.js';
 

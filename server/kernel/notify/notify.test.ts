@@ -43,7 +43,10 @@ describe('notifications', () => {
     }).catch(() => {});
     await new Promise((r) => setTimeout(r, 2500));
     expect(delivered.some((d) => d.userId === u.id)).toBe(false);
-    const rows = await t.database.db.select().from(notification).where(and(eq(notification.userId, u.id), isNull(notification.readAt)));
+    const rows = await t.database.db
+      .select()
+      .from(notification)
+      .where(and(eq(notification.userId, u.id), isNull(notification.readAt)));
     expect(rows).toEqual([]);
   });
 

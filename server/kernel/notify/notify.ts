@@ -70,10 +70,7 @@ export class Notifier {
   }
 }
 
-export function deliverJob(
-  run: <T>(fn: (ex: Executor) => Promise<T>) => Promise<T>,
-  channels: NotificationChannel[],
-): JobDefinition<{ ids: string[] }> {
+export function deliverJob(run: <T>(fn: (ex: Executor) => Promise<T>) => Promise<T>, channels: NotificationChannel[]): JobDefinition<{ ids: string[] }> {
   return {
     name: DELIVER_JOB,
     async handler({ ids }) {

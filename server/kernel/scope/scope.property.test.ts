@@ -19,10 +19,18 @@ const INDUSTRIES = ['coal', 'hazchem', 'construction', 'education'] as const;
 const arbWorld = fc.record({
   counties: fc.integer({ min: 1, max: 3 }),
   enterprises: fc.array(
-    fc.record({ county: fc.nat(), industry: fc.constantFrom(...INDUSTRIES), group: fc.option(fc.nat(), { nil: null }), assignTo: fc.option(fc.nat(), { nil: null }) }),
+    fc.record({
+      county: fc.nat(),
+      industry: fc.constantFrom(...INDUSTRIES),
+      group: fc.option(fc.nat(), { nil: null }),
+      assignTo: fc.option(fc.nat(), { nil: null }),
+    }),
     { minLength: 1, maxLength: 8 },
   ),
-  industryDepts: fc.array(fc.record({ atCity: fc.boolean(), county: fc.nat(), industries: fc.subarray([...INDUSTRIES], { minLength: 1 }) }), { minLength: 1, maxLength: 3 }),
+  industryDepts: fc.array(fc.record({ atCity: fc.boolean(), county: fc.nat(), industries: fc.subarray([...INDUSTRIES], { minLength: 1 }) }), {
+    minLength: 1,
+    maxLength: 3,
+  }),
   groups: fc.integer({ min: 0, max: 2 }),
 });
 
@@ -67,24 +75,53 @@ describe('data scope', () => {
           if (assigned) await assign(db, row.id, assigned.dept.id);
           ents.push({ row, path: (towns[ci] as TestRegion).path, industry: e.industry, groupId: group?.id ?? null, assignedTo: assigned?.dept.id });
         }
-        const all = [...groups.map((g) => ({ row: g, path: (towns[0] as TestRegion).path, industry: 'coal', groupId: null as string | null, assignedTo: undefined as string | undefined })), ...ents];
+        const all = [
+          ...groups.map((g) => ({
+            row: g,
+            path: (towns[0] as TestRegion).path,
+            industry: 'coal',
+            groupId: null as string | null,
+            assignedTo: undefined as string | undefined,
+          })),
+          ...ents,
+        ];
 
         // The model: who should see what.
         const viewers: { headers: Record<string, string>; sees: (e: (typeof all)[number]) => boolean; canExport: boolean }[] = [];
-        const add = async (kind: Parameters<typeof makeUser>[1], roles: string[], unit: Parameters<typeof makeUser>[3], sees: (e: (typeof all)[number]) => boolean, canExport: boolean) => {
+        const add = async (
+          kind: Parameters<typeof makeUser>[1],
+          roles: string[],
+          unit: Parameters<typeof makeUser>[3],
+          sees: (e: (typeof all)[number]) => boolean,
+          canExport: boolean,
+        ) => {
           const u = await makeUser(db, kind, roles, unit);
           viewers.push({ headers: await loginAs(t.app, u.username), sees, canExport });
         };
         await add('government', ['regulator-admin'], { departmentId: govCity.id }, () => true, true);
-        for (const [i, g] of govs.entries()) await add('government', ['regulator-admin'], { departmentId: g.id }, (e) => e.path.startsWith((counties[i] as TestRegion).path), true);
-        for (const d of inds) await add('industry', ['regulator'], { departmentId: d.dept.id }, (e) => e.path.startsWith(d.region.path) && (d.industries.includes(e.industry as never) || e.assignedTo === d.dept.id), true);
+        for (const [i, g] of govs.entries())
+          await add('government', ['regulator-admin'], { departmentId: g.id }, (e) => e.path.startsWith((counties[i] as TestRegion).path), true);
+        for (const d of inds)
+          await add(
+            'industry',
+            ['regulator'],
+            { departmentId: d.dept.id },
+            (e) => e.path.startsWith(d.region.path) && (d.industries.includes(e.industry as never) || e.assignedTo === d.dept.id),
+            true,
+          );
         const first = ents[0];
         if (first) await add('enterprise', ['enterprise-manager'], { enterpriseId: first.row.id }, (e) => e.row.id === first.row.id, false);
         for (const g of groups) await add('group', ['group-manager'], { enterpriseId: g.id }, (e) => e.row.id === g.id || e.groupId === g.id, true);
 
         for (const v of viewers) {
-          const expected = all.filter(v.sees).map((e) => e.row.id).sort();
-          const expectedUscc = all.filter(v.sees).map((e) => e.row.uscc).sort();
+          const expected = all
+            .filter(v.sees)
+            .map((e) => e.row.id)
+            .sort();
+          const expectedUscc = all
+            .filter(v.sees)
+            .map((e) => e.row.uscc)
+            .sort();
           const list = (await t.app.inject({ url: `/api/enterprises?regionCode=${city.code}&pageSize=500`, headers: v.headers })).json();
           expect(list.items.map((e: { id: string }) => e.id).sort()).toEqual(expected);
           expect(list.total).toBe(expected.length);
@@ -98,7 +135,12 @@ describe('data scope', () => {
           }
           const table = await t.app.inject({ url: `/api/supervision-table?regionCode=${city.code}&pageSize=500`, headers: v.headers });
           if (table.statusCode === 200) {
-            expect(table.json().items.map((r: { enterpriseId: string }) => r.enterpriseId).sort()).toEqual(expected);
+            expect(
+              table
+                .json()
+                .items.map((r: { enterpriseId: string }) => r.enterpriseId)
+                .sort(),
+            ).toEqual(expected);
             expect(table.json().summary.total).toBe(expected.length);
           }
           const tx = await t.app.inject({ url: `/api/supervision-table/export?regionCode=${city.code}`, headers: v.headers });

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { asc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { appUser, role, userRole } from '../../kernel/kernel.schema.js';
 
@@ -22,11 +22,15 @@ export async function lockUser(ex: Executor, id: string): Promise<UserRow | unde
 }
 
 export async function findUsers(ex: Executor, f: { q?: string; page: number; pageSize: number }) {
-  const where: SQL | undefined = f.q
-    ? or(ilike(appUser.username, `%${f.q}%`), ilike(appUser.displayName, `%${f.q}%`))
-    : undefined;
+  const where: SQL | undefined = f.q ? or(ilike(appUser.username, `%${f.q}%`), ilike(appUser.displayName, `%${f.q}%`)) : undefined;
   const [rows, [c]] = await Promise.all([
-    ex.select().from(appUser).where(where).orderBy(asc(appUser.username)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
+    ex
+      .select()
+      .from(appUser)
+      .where(where)
+      .orderBy(asc(appUser.username))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
     ex.select({ n: sql<number>`count(*)::int` }).from(appUser).where(where),
   ]);
   return { rows, total: c?.n ?? 0 };
@@ -66,4 +70,3 @@ export async function upsertRole(ex: Executor, r: typeof role.$inferInsert): Pro
     .values(r)
     .onConflictDoUpdate({ target: role.key, set: { name: r.name, nameEn: r.nameEn, permissions: r.permissions, adminDuty: r.adminDuty, builtin: r.builtin } });
 }
-

@@ -71,7 +71,8 @@ describe('sign-in', () => {
     const limited = await getTestServer({ env: { TAIHANG_LOGIN_RATE_PER_MIN: '3' } });
     try {
       const codes: number[] = [];
-      for (let i = 0; i < 5; i++) codes.push((await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x', password: 'y' } })).statusCode);
+      for (let i = 0; i < 5; i++)
+        codes.push((await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x', password: 'y' } })).statusCode);
       expect(codes).toEqual([401, 401, 401, 429, 429]);
     } finally {
       await limited.close();
@@ -92,14 +93,26 @@ describe('三权分立 (separation of duties)', () => {
     const admin = await loginAs(t.app, (await makeUser(t.database.db, 'platform', ['system-admin'])).username);
     const r = await makeCity(t.database.db);
     const dept = await makeDepartment(t.database.db, r.countyA, 'government');
-    const weak = await t.app.inject({ method: 'POST', url: '/api/users', headers: admin, payload: { username: 'weakpw1', displayName: '甲', kind: 'government', departmentId: dept.id, password: 'short' } });
+    const weak = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: admin,
+      payload: { username: 'weakpw1', displayName: '甲', kind: 'government', departmentId: dept.id, password: 'short' },
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.details.map((d: { code: string }) => d.code)).toEqual(expect.arrayContaining(['password.length', 'password.classes']));
     const name = `newuser${Date.now()}`;
-    const created = await t.app.inject({ method: 'POST', url: '/api/users', headers: admin, payload: { username: name, displayName: '新用户', kind: 'government', departmentId: dept.id, password: 'Good-Pass-2021' } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: admin,
+      payload: { username: name, displayName: '新用户', kind: 'government', departmentId: dept.id, password: 'Good-Pass-2021' },
+    });
     expect(created.statusCode).toBe(200);
     const id = created.json().id;
-    expect((await t.app.inject({ method: 'PUT', url: `/api/users/${id}/roles`, headers: admin, payload: { roles: ['regulator-admin'] } })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'PUT', url: `/api/users/${id}/roles`, headers: admin, payload: { roles: ['regulator-admin'] } })).statusCode).toBe(
+      403,
+    );
     expect((await t.app.inject({ url: '/api/audit', headers: admin })).statusCode).toBe(403);
   });
 
@@ -113,7 +126,9 @@ describe('三权分立 (separation of duties)', () => {
     expect(two.json().error.code).toBe('SEPARATION_OF_DUTIES');
     const biz = await t.app.inject({ method: 'PUT', url: `/api/users/${target.id}/roles`, headers: sec, payload: { roles: ['regulator-admin'] } });
     expect(biz.statusCode).toBe(403);
-    expect((await t.app.inject({ method: 'PUT', url: `/api/users/${target.id}/roles`, headers: sec, payload: { roles: ['audit-admin'] } })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'PUT', url: `/api/users/${target.id}/roles`, headers: sec, payload: { roles: ['audit-admin'] } })).statusCode).toBe(
+      200,
+    );
     expect((await t.app.inject({ method: 'PUT', url: `/api/users/${target.id}/roles`, headers: sec, payload: { roles: ['nope'] } })).statusCode).toBe(400);
   });
 
@@ -128,7 +143,12 @@ describe('三权分立 (separation of duties)', () => {
     const sec = await loginAs(t.app, (await makeUser(t.database.db, 'platform', ['security-admin'])).username);
     const cur = (await t.app.inject({ url: '/api/security/settings', headers: sec })).json();
     expect(cur.source).toContain('GB/T 22239');
-    const bad = await t.app.inject({ method: 'PUT', url: '/api/security/settings', headers: sec, payload: { ...cur, source: undefined, maxFailedAttempts: 0 } });
+    const bad = await t.app.inject({
+      method: 'PUT',
+      url: '/api/security/settings',
+      headers: sec,
+      payload: { ...cur, source: undefined, maxFailedAttempts: 0 },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0].field).toBe('maxFailedAttempts');
   });

@@ -1,17 +1,17 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ALL_PERMISSIONS } from '../../../common/permissions.js';
+import type { Executor } from '../../db/client.js';
 import type { Actor, UserKind } from '../../kernel/actor.js';
+import { systemActor } from '../../kernel/actor.js';
 import { loadSecuritySettings, SECURITY_SETTINGS_SOURCE, saveSecuritySettings, ZSecuritySettings } from '../../kernel/auth/security-settings.js';
 import { deleteSession, SESSION_COOKIE } from '../../kernel/auth/session.js';
 import { type Deps, inTransaction } from '../../kernel/context.js';
-
 import { type App, requestInfo, route, ZPage } from '../../kernel/http/route.js';
-import { systemActor } from '../../kernel/actor.js';
-import type { Executor } from '../../db/client.js';
 import { login } from './commands/login.js';
 
 type UnitExists = (ex: Executor, kind: string, id: string | null | undefined) => Promise<boolean>;
+
 import { changeOwnPassword, createUser, resetPassword, setRoles, setUserDisabled, unlockUser } from './commands/users.js';
 import { findUsers, listRoles, rolesOf, updateUser } from './identity.repository.js';
 
@@ -154,12 +154,22 @@ export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExi
     access: 'user.read',
     summary: 'User accounts',
     tags,
-    query: z.object({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(20), q: z.string().trim().max(64).optional(), lang: z.string().optional() }),
+    query: z.object({
+      page: z.coerce.number().int().min(1).default(1),
+      pageSize: z.coerce.number().int().min(1).max(200).default(20),
+      q: z.string().trim().max(64).optional(),
+      lang: z.string().optional(),
+    }),
     response: ZPage(ZUser),
     handler: async (ctx, { query }) => {
       const { rows, total } = await findUsers(ctx.tx, query);
-      const roles = await rolesOf(ctx.tx, rows.map((r) => r.id));
-      const units = await Promise.all(rows.map((u) => deps.resolveUnit(ctx.tx, { kind: u.kind as UserKind, departmentId: u.departmentId, enterpriseId: u.enterpriseId })));
+      const roles = await rolesOf(
+        ctx.tx,
+        rows.map((r) => r.id),
+      );
+      const units = await Promise.all(
+        rows.map((u) => deps.resolveUnit(ctx.tx, { kind: u.kind as UserKind, departmentId: u.departmentId, enterpriseId: u.enterpriseId })),
+      );
       const now = ctx.clock.now();
       return {
         items: rows.map((u, i) => ({
@@ -191,7 +201,10 @@ export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExi
     summary: 'Create an account (roles are granted separately by the security admin)',
     tags,
     body: z.strictObject({
-      username: z.string().trim().regex(/^[a-zA-Z0-9._-]{3,32}$/, { message: 'invalid_format' }),
+      username: z
+        .string()
+        .trim()
+        .regex(/^[a-zA-Z0-9._-]{3,32}$/, { message: 'invalid_format' }),
       displayName: z.string().trim().min(1).max(60),
       kind: ZUserKind,
       departmentId: z.string().uuid().nullable().optional(),
@@ -269,7 +282,18 @@ export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExi
     access: 'role.read',
     summary: 'Roles and their permissions',
     tags,
-    response: z.object({ items: z.array(z.object({ key: z.string(), name: z.string(), nameEn: z.string(), permissions: z.array(z.string()), adminDuty: z.string().nullable(), builtin: z.boolean() })) }),
+    response: z.object({
+      items: z.array(
+        z.object({
+          key: z.string(),
+          name: z.string(),
+          nameEn: z.string(),
+          permissions: z.array(z.string()),
+          adminDuty: z.string().nullable(),
+          builtin: z.boolean(),
+        }),
+      ),
+    }),
     handler: async (ctx) => ({ items: await listRoles(ctx.tx) }),
   });
 
@@ -299,4 +323,3 @@ export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExi
     },
   });
 }
-

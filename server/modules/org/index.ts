@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client.js';
 import type { Scope } from '../../kernel/scope/scope.js';
 import { getDepartment, getEnterprise } from './org.repository.js';
 
-export { seedDemoData, generateDemoPassword } from './demo/seed.js';
+export { generateDemoPassword, seedDemoData } from './demo/seed.js';
 export { orgRoutes } from './org.routes.js';
 export { unitResolver } from './unit-resolver.js';
 

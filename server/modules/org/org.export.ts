@@ -1,8 +1,8 @@
 import type { TEnterpriseListQuery, TSupervisionQuery } from '../../../common/contracts/org.js';
 import type { Ctx } from '../../kernel/context.js';
 import { industryLabel, insuranceLabel, statusLabel, workbookOf } from './org.excel.js';
-import { allEnterprises, listRegions } from './org.repository.js';
 import { presentEnterpriseSummary, RegionNames } from './org.presenter.js';
+import { allEnterprises, listRegions } from './org.repository.js';
 import { EXPORT_LIMIT, SUPERVISION_TABLE_SOURCE, supervisionTableAll } from './queries/supervision-table.js';
 
 type ListQuery = Omit<TEnterpriseListQuery, 'page' | 'pageSize'>;
@@ -39,7 +39,8 @@ export async function exportSupervisionTable(ctx: Ctx, query: Omit<TSupervisionQ
   const locale = ctx.request.locale;
   const rows = await supervisionTableAll(ctx, { ...query, page: 1, pageSize: EXPORT_LIMIT });
   await ctx.audit.record({ action: 'supervision.exported', entityType: 'enterprise', after: { filters: query, rows: rows.length } });
-  const gapText = (g: string) => (g === 'noDepartment' ? (locale === 'en-US' ? 'No department' : '无监管部门') : locale === 'en-US' ? 'No named official' : '未明确责任人');
+  const gapText = (g: string) =>
+    g === 'noDepartment' ? (locale === 'en-US' ? 'No department' : '无监管部门') : locale === 'en-US' ? 'No named official' : '未明确责任人';
   return workbookOf(
     locale === 'en-US' ? 'Supervision table' : '监管一张表',
     [
@@ -50,8 +51,16 @@ export async function exportSupervisionTable(ctx: Ctx, query: Omit<TSupervisionQ
       { header: ['行业', 'Industry'], width: 14, value: (r) => industryLabel(r.industry, locale) },
       { header: ['分类分级', 'Class'], width: 10, value: (r) => r.supervisionClass },
       { header: ['状态', 'Status'], width: 12, value: (r) => statusLabel(r.status, locale) },
-      { header: ['监管部门', 'Departments'], width: 40, value: (r) => r.assignments.map((a) => `${a.departmentName}${a.primary ? '' : locale === 'en-US' ? ' (co)' : '（协管）'}`).join('、') },
-      { header: ['监管责任人', 'Officials'], width: 30, value: (r) => r.assignments.map((a) => (a.responsiblePerson ? `${a.responsiblePerson} ${a.responsiblePhone ?? ''}`.trim() : '—')).join('、') },
+      {
+        header: ['监管部门', 'Departments'],
+        width: 40,
+        value: (r) => r.assignments.map((a) => `${a.departmentName}${a.primary ? '' : locale === 'en-US' ? ' (co)' : '（协管）'}`).join('、'),
+      },
+      {
+        header: ['监管责任人', 'Officials'],
+        width: 30,
+        value: (r) => r.assignments.map((a) => (a.responsiblePerson ? `${a.responsiblePerson} ${a.responsiblePhone ?? ''}`.trim() : '—')).join('、'),
+      },
       { header: ['问题', 'Gaps'], width: 20, value: (r) => r.gaps.map(gapText).join('、') },
     ],
     rows,

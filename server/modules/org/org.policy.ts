@@ -1,6 +1,6 @@
+import type { EnterpriseStatus } from '../../../common/industries.js';
 import type { Actor } from '../../kernel/actor.js';
 import { nextEnterpriseStatus } from './org.workflow.js';
-import type { EnterpriseStatus } from '../../../common/industries.js';
 
 /** What the actor may do to an enterprise already known to be in scope (the UI shows exactly these). */
 export function enterpriseAbilities(actor: Actor, e: { status: string }) {
@@ -17,4 +17,13 @@ export function enterpriseAbilities(actor: Actor, e: { status: string }) {
 }
 
 /** Fields only a regulator may change: they decide who supervises the enterprise and how strictly. */
-export const REGULATOR_ONLY_FIELDS = ['uscc', 'regionCode', 'industry', 'supervisionClass', 'isGroup', 'groupId', 'standardizationGrade', 'standardizationExpiry'] as const;
+export const REGULATOR_ONLY_FIELDS = [
+  'uscc',
+  'regionCode',
+  'industry',
+  'supervisionClass',
+  'isGroup',
+  'groupId',
+  'standardizationGrade',
+  'standardizationExpiry',
+] as const;

@@ -51,7 +51,9 @@ function validBody(regionCode: string) {
     employees: 120,
     standardizationGrade: 2,
     insuranceStatus: 'insured',
-    licences: [{ kind: '安全生产许可证', number: '（晋）MK安许证字〔2021〕0001', issuedBy: '山西省应急管理厅', validFrom: '2021-01-01', validTo: '2024-01-01' }],
+    licences: [
+      { kind: '安全生产许可证', number: '（晋）MK安许证字〔2021〕0001', issuedBy: '山西省应急管理厅', validFrom: '2021-01-01', validTo: '2024-01-01' },
+    ],
   };
 }
 
@@ -83,7 +85,10 @@ describe('GET /api/enterprises', () => {
 
   it('a county sees only its county; counts agree', async () => {
     const res = await t.app.inject({ url: `/api/enterprises?regionCode=${world.r.city.code}`, headers: world.a });
-    const ids = res.json().items.map((e: { id: string }) => e.id).sort();
+    const ids = res
+      .json()
+      .items.map((e: { id: string }) => e.id)
+      .sort();
     expect(ids).toEqual([world.entA.id, world.entA2.id].sort());
     expect(res.json().total).toBe(2);
   });
@@ -132,7 +137,9 @@ describe('POST /api/enterprises', () => {
     expect(details.map((d) => d.field)).toEqual(expect.arrayContaining(['uscc', 'phone', 'lng']));
     expect(details.find((d) => d.field === 'uscc')?.message).toBe('统一社会信用代码：校验码错误（应为 3）');
     const en = await t.app.inject({ method: 'POST', url: '/api/enterprises', headers: { ...world.a, 'accept-language': 'en-US' }, payload: body });
-    expect(en.json().error.details.find((d: { field: string }) => d.field === 'uscc').message).toBe('Unified social credit code check character is wrong (expected 3)');
+    expect(en.json().error.details.find((d: { field: string }) => d.field === 'uscc').message).toBe(
+      'Unified social credit code check character is wrong (expected 3)',
+    );
     const count = await t.app.inject({ url: '/api/enterprises?q=新建测试煤业', headers: world.a });
     expect(count.json().total).toBe(0);
   });
@@ -167,7 +174,12 @@ describe('PATCH /api/enterprises/:id and status actions', () => {
   });
 
   it('an enterprise user cannot change its supervision class', async () => {
-    const res = await t.app.inject({ method: 'PATCH', url: `/api/enterprises/${world.entA.id}`, headers: world.ent, payload: { version: world.entA.version, supervisionClass: 'A' } });
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/enterprises/${world.entA.id}`,
+      headers: world.ent,
+      payload: { version: world.entA.version, supervisionClass: 'A' },
+    });
     expect(res.statusCode).toBe(403);
   });
 
@@ -175,7 +187,12 @@ describe('PATCH /api/enterprises/:id and status actions', () => {
     const e = await makeEnterprise(t.database.db, world.r.townA);
     const url = (a: string) => `/api/enterprises/${e.id}/${a}`;
     expect((await t.app.inject({ method: 'POST', url: url('suspend'), headers: world.a, payload: {} })).statusCode).toBe(400);
-    const s = await t.app.inject({ method: 'POST', url: url('suspend'), headers: world.a, payload: { comment: '重大隐患未整改', documentNumber: '（泽）应急责改〔2021〕12号' } });
+    const s = await t.app.inject({
+      method: 'POST',
+      url: url('suspend'),
+      headers: world.a,
+      payload: { comment: '重大隐患未整改', documentNumber: '（泽）应急责改〔2021〕12号' },
+    });
     expect(s.json().data.status).toBe('suspended');
     expect((await t.app.inject({ method: 'POST', url: url('suspend'), headers: world.a, payload: { comment: '再次' } })).statusCode).toBe(409);
     await t.app.inject({ method: 'POST', url: url('resume'), headers: world.a, payload: { comment: '验收合格' } });
@@ -194,12 +211,27 @@ describe('监管一张表', () => {
     const row = async () => (await t.app.inject({ url: '/api/supervision-table?q=一张表测试企业', headers: world.a })).json();
     expect((await row()).items[0].gaps).toEqual(['noDepartment']);
     const foreign = await makeDepartment(t.database.db, world.r.countyB, 'industry', ['coal']);
-    const bad = await t.app.inject({ method: 'PUT', url: `/api/enterprises/${e.id}/assignments`, headers: world.a, payload: { assignments: [{ departmentId: foreign.id, responsiblePerson: '赵六' }] } });
+    const bad = await t.app.inject({
+      method: 'PUT',
+      url: `/api/enterprises/${e.id}/assignments`,
+      headers: world.a,
+      payload: { assignments: [{ departmentId: foreign.id, responsiblePerson: '赵六' }] },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0].field).toBe('assignments.0.departmentId');
-    await t.app.inject({ method: 'PUT', url: `/api/enterprises/${e.id}/assignments`, headers: world.a, payload: { assignments: [{ departmentId: world.coalA.id, responsiblePerson: null }] } });
+    await t.app.inject({
+      method: 'PUT',
+      url: `/api/enterprises/${e.id}/assignments`,
+      headers: world.a,
+      payload: { assignments: [{ departmentId: world.coalA.id, responsiblePerson: null }] },
+    });
     expect((await row()).items[0].gaps).toEqual(['noPerson']);
-    await t.app.inject({ method: 'PUT', url: `/api/enterprises/${e.id}/assignments`, headers: world.a, payload: { assignments: [{ departmentId: world.coalA.id, responsiblePerson: '赵六', responsiblePhone: '13903567777' }] } });
+    await t.app.inject({
+      method: 'PUT',
+      url: `/api/enterprises/${e.id}/assignments`,
+      headers: world.a,
+      payload: { assignments: [{ departmentId: world.coalA.id, responsiblePerson: '赵六', responsiblePhone: '13903567777' }] },
+    });
     const done = await row();
     expect(done.items[0].gaps).toEqual([]);
     expect(done.items[0].assignments[0]).toMatchObject({ responsiblePerson: '赵六', responsiblePhone: '13903567777' });
@@ -233,21 +265,84 @@ describe('Excel import', () => {
   async function workbook(rows: (string | number)[][]) {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('企业');
-    ws.addRow(['统一社会信用代码', '企业名称', '属地区划代码', '地址', '经度', '纬度', '行业', '分类分级', '法定代表人', '主要负责人', '安全管理负责人', '联系电话', '从业人数', '标准化等级', '安责险状态', '安责险到期日', '监管部门', '监管责任人', '责任人电话']);
+    ws.addRow([
+      '统一社会信用代码',
+      '企业名称',
+      '属地区划代码',
+      '地址',
+      '经度',
+      '纬度',
+      '行业',
+      '分类分级',
+      '法定代表人',
+      '主要负责人',
+      '安全管理负责人',
+      '联系电话',
+      '从业人数',
+      '标准化等级',
+      '安责险状态',
+      '安责险到期日',
+      '监管部门',
+      '监管责任人',
+      '责任人电话',
+    ]);
     for (const r of rows) ws.addRow(r);
     return Buffer.from(await wb.xlsx.writeBuffer());
   }
   function multipart(buf: Buffer) {
     const boundary = '----taihangtest';
     const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="e.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`;
-    return { payload: Buffer.concat([Buffer.from(head), buf, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+    return {
+      payload: Buffer.concat([Buffer.from(head), buf, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    };
   }
 
   it('rejects the whole file with row-by-row errors and stores nothing', async () => {
     const good = randomUscc();
     const buf = await workbook([
-      [good, '导入测试甲公司', world.r.townA.code, '地址1', 112.9, 35.6, '煤矿', 'B', '甲', '甲', '', '13903561111', 50, 2, '已投保', '', world.coalA.name, '钱七', '13903562222'],
-      ['91350100M000100Y44', '导入测试乙公司', world.r.townB.code, '地址2', '', '', '不存在的行业', 'Z', '乙', '乙', '', '123', 10, '', '已投保', '', '', '', ''],
+      [
+        good,
+        '导入测试甲公司',
+        world.r.townA.code,
+        '地址1',
+        112.9,
+        35.6,
+        '煤矿',
+        'B',
+        '甲',
+        '甲',
+        '',
+        '13903561111',
+        50,
+        2,
+        '已投保',
+        '',
+        world.coalA.name,
+        '钱七',
+        '13903562222',
+      ],
+      [
+        '91350100M000100Y44',
+        '导入测试乙公司',
+        world.r.townB.code,
+        '地址2',
+        '',
+        '',
+        '不存在的行业',
+        'Z',
+        '乙',
+        '乙',
+        '',
+        '123',
+        10,
+        '',
+        '已投保',
+        '',
+        '',
+        '',
+        '',
+      ],
     ]);
     const m = multipart(buf);
     const res = await t.app.inject({ method: 'POST', url: '/api/enterprises/import', headers: { ...world.a, ...m.headers }, payload: m.payload });
@@ -261,7 +356,29 @@ describe('Excel import', () => {
 
   it('imports valid rows with their assignments in one go', async () => {
     const u1 = randomUscc();
-    const buf = await workbook([[u1, '导入测试丙公司', world.r.townA.code, '地址3', 112.9, 35.6, '煤矿', 'A', '丙', '丙', '', '13903563333', 80, 1, '已投保', '2027-01-01', world.coalA.name, '孙八', '13903564444']]);
+    const buf = await workbook([
+      [
+        u1,
+        '导入测试丙公司',
+        world.r.townA.code,
+        '地址3',
+        112.9,
+        35.6,
+        '煤矿',
+        'A',
+        '丙',
+        '丙',
+        '',
+        '13903563333',
+        80,
+        1,
+        '已投保',
+        '2027-01-01',
+        world.coalA.name,
+        '孙八',
+        '13903564444',
+      ],
+    ]);
     const m = multipart(buf);
     const res = await t.app.inject({ method: 'POST', url: '/api/enterprises/import', headers: { ...world.a, ...m.headers }, payload: m.payload });
     expect(res.statusCode).toBe(200);

@@ -60,7 +60,13 @@ export function orgRoutes(app: App, deps: Deps): void {
     access: 'department.read',
     summary: 'Government units and industry departments',
     tags,
-    query: z.object({ regionCode: z.string().regex(/^\d{6,12}$/, { message: 'region' }).optional(), lang: z.string().optional() }),
+    query: z.object({
+      regionCode: z
+        .string()
+        .regex(/^\d{6,12}$/, { message: 'region' })
+        .optional(),
+      lang: z.string().optional(),
+    }),
     response: ZPage(ZDepartment),
     handler: async (ctx, { query }) => {
       const [rows, regions] = await Promise.all([listDepartments(ctx.tx, { regionCode: query.regionCode }), listRegions(ctx.tx)]);
@@ -89,7 +95,8 @@ export function orgRoutes(app: App, deps: Deps): void {
     tags,
     query: ZEnterpriseListQuery.omit({ page: true, pageSize: true }).merge(ZExportQuery),
     raw: true,
-    handler: async (ctx, { query }, { reply }) => sendXlsx(reply, `enterprises-${ctx.clock.now().toISOString().slice(0, 10)}.xlsx`, await exportEnterprises(ctx, query)),
+    handler: async (ctx, { query }, { reply }) =>
+      sendXlsx(reply, `enterprises-${ctx.clock.now().toISOString().slice(0, 10)}.xlsx`, await exportEnterprises(ctx, query)),
   });
 
   route(app, deps, {

@@ -1,16 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  date,
-  doublePrecision,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, date, doublePrecision, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Regions (GB/T 2260 and towns below). `path` is '/140500/140525/140525100/' so a subtree is one LIKE. */
 export const region = pgTable(
@@ -107,10 +96,7 @@ export const supervisionAssignment = pgTable(
     primary: boolean('is_primary').notNull().default(true),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
-  (t) => [
-    uniqueIndex('supervision_assignment_uq').on(t.enterpriseId, t.departmentId),
-    index('supervision_assignment_dept_idx').on(t.departmentId),
-  ],
+  (t) => [uniqueIndex('supervision_assignment_uq').on(t.enterpriseId, t.departmentId), index('supervision_assignment_dept_idx').on(t.departmentId)],
 );
 
 /** Status changes (operating / 停产整顿 / closed) are recorded actions, never a PATCH. */

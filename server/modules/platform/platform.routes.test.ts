@@ -16,7 +16,14 @@ describe('calculators', () => {
     expect((await t.app.inject({ method: 'POST', url: '/api/calculators/usc-code', headers: admin, payload: {} })).statusCode).toBe(400);
     const ok = (await t.app.inject({ method: 'POST', url: '/api/calculators/usc-code', headers: admin, payload: { code: '91350100M000100Y43' } })).json();
     expect(ok).toMatchObject({ valid: true, source: expect.stringContaining('GB 32100') });
-    const bad = (await t.app.inject({ method: 'POST', url: '/api/calculators/usc-code', headers: { ...admin, 'accept-language': 'en-US' }, payload: { code: '91350100M000100Y44' } })).json();
+    const bad = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/calculators/usc-code',
+        headers: { ...admin, 'accept-language': 'en-US' },
+        payload: { code: '91350100M000100Y44' },
+      })
+    ).json();
     expect(bad).toMatchObject({ valid: false, errors: ['checksum'], expectedCheck: '3' });
     expect(bad.messages[0]).toContain('expected 3');
   });
@@ -27,9 +34,19 @@ describe('calendar', () => {
     const y = (await t.app.inject({ url: '/api/calendar?year=2021', headers: admin })).json();
     expect(y.source).toContain('国办发明电');
     expect(y.days).toContainEqual(expect.objectContaining({ date: '2021-02-07', kind: 'workday', builtin: true }));
-    const bad = await t.app.inject({ method: 'POST', url: '/api/calendar/days', headers: admin, payload: { date: '2027-13-01', kind: 'holiday', name: '元旦', nameEn: "New Year's Day" } });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/calendar/days',
+      headers: admin,
+      payload: { date: '2027-13-01', kind: 'holiday', name: '元旦', nameEn: "New Year's Day" },
+    });
     expect(bad.statusCode).toBe(400);
-    const add = await t.app.inject({ method: 'POST', url: '/api/calendar/days', headers: admin, payload: { date: '2027-01-01', kind: 'holiday', name: '元旦', nameEn: "New Year's Day" } });
+    const add = await t.app.inject({
+      method: 'POST',
+      url: '/api/calendar/days',
+      headers: admin,
+      payload: { date: '2027-01-01', kind: 'holiday', name: '元旦', nameEn: "New Year's Day" },
+    });
     expect(add.statusCode).toBe(200);
     const y27 = (await t.app.inject({ url: '/api/calendar?year=2027', headers: admin })).json();
     expect(y27.days).toContainEqual(expect.objectContaining({ date: '2027-01-01', builtin: false }));
@@ -43,7 +60,11 @@ describe('attachments', () => {
   function multipart(buf: Buffer, filename: string) {
     const b = '----th';
     return {
-      payload: Buffer.concat([Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`), buf, Buffer.from(`\r\n--${b}--\r\n`)]),
+      payload: Buffer.concat([
+        Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+        buf,
+        Buffer.from(`\r\n--${b}--\r\n`),
+      ]),
       headers: { 'content-type': `multipart/form-data; boundary=${b}` },
     };
   }
@@ -51,7 +72,16 @@ describe('attachments', () => {
     const up = await makeUser(t.database.db, 'platform', ['system-admin']);
     const h = await loginAs(t.app, up.username);
     // system-admin has no attachment.upload
-    expect((await t.app.inject({ method: 'POST', url: '/api/attachments', headers: { ...h, ...multipart(png, 'a.png').headers }, payload: multipart(png, 'a.png').payload })).statusCode).toBe(403);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/attachments',
+          headers: { ...h, ...multipart(png, 'a.png').headers },
+          payload: multipart(png, 'a.png').payload,
+        })
+      ).statusCode,
+    ).toBe(403);
     const reg = await makeUser(t.database.db, 'platform', ['regulator']);
     const rh = await loginAs(t.app, reg.username);
     const m = multipart(png, '现场照片.png');
@@ -74,7 +104,9 @@ describe('OpenAPI and unknown routes', () => {
   it('serves the OpenAPI document and 404s unknown API paths as JSON', async () => {
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/enterprises', '/api/supervision-table', '/api/calculators/usc-code', '/api/audit/verify']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/enterprises', '/api/supervision-table', '/api/calculators/usc-code', '/api/audit/verify']),
+    );
     const res = await t.app.inject({ url: '/api/nope' });
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('NOT_FOUND');

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, ilike, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { USCC_SOURCE, validateUscc } from '../../../common/validators/uscc.js';
 import { CN_HOLIDAYS_SOURCE } from '../../../common/rules/calendar/cn-holidays.js';
+import { USCC_SOURCE, validateUscc } from '../../../common/validators/uscc.js';
 import { verifyAuditChainSnapshot } from '../../kernel/audit/audit.js';
 import { loadCalendar } from '../../kernel/calendar/calendar.js';
 import type { Deps } from '../../kernel/context.js';
@@ -99,12 +99,19 @@ export function platformRoutes(app: App, deps: Deps): void {
       if (query.action) where.push(eq(auditLog.action, query.action));
       if (query.entityType) where.push(eq(auditLog.entityType, query.entityType));
       if (query.actor) where.push(ilike(auditLog.actorName, `%${query.actor}%`));
-      if (query.q) where.push(sql`(${auditLog.entityId} = ${query.q} or ${auditLog.action} ilike ${`%${query.q}%`} or ${auditLog.actorName} ilike ${`%${query.q}%`})`);
+      if (query.q)
+        where.push(sql`(${auditLog.entityId} = ${query.q} or ${auditLog.action} ilike ${`%${query.q}%`} or ${auditLog.actorName} ilike ${`%${query.q}%`})`);
       if (query.from) where.push(gte(auditLog.at, new Date(`${query.from}T00:00:00+08:00`)));
       if (query.to) where.push(lte(auditLog.at, new Date(`${query.to}T23:59:59.999+08:00`)));
       const w = where.length ? and(...where) : undefined;
       const [rows, [c]] = await Promise.all([
-        ctx.tx.select().from(auditLog).where(w).orderBy(desc(auditLog.seq)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+        ctx.tx
+          .select()
+          .from(auditLog)
+          .where(w)
+          .orderBy(desc(auditLog.seq))
+          .limit(query.pageSize)
+          .offset((query.page - 1) * query.pageSize),
         ctx.tx.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(w),
       ]);
       return {
@@ -147,7 +154,11 @@ export function platformRoutes(app: App, deps: Deps): void {
     handler: async (ctx, { query }) => {
       const { days } = await loadCalendar(ctx.tx);
       const notices = CN_HOLIDAYS_SOURCE[query.year];
-      const source = notices ? notices.join('；') : ctx.request.locale === 'en-US' ? 'No built-in State Council notice for this year: add its days here' : '本年度无内置国务院办公厅通知数据，请据通知逐日录入';
+      const source = notices
+        ? notices.join('；')
+        : ctx.request.locale === 'en-US'
+          ? 'No built-in State Council notice for this year: add its days here'
+          : '本年度无内置国务院办公厅通知数据，请据通知逐日录入';
       return { year: query.year, days: days.filter((d) => d.date.startsWith(`${query.year}-`)), source };
     },
   });
@@ -158,12 +169,20 @@ export function platformRoutes(app: App, deps: Deps): void {
     access: 'calendar.manage',
     summary: 'Add or override a holiday or make-up workday (e.g. next year’s notice)',
     tags: ['calendar'],
-    body: z.strictObject({ date: ZDate, kind: z.enum(['holiday', 'workday']), name: z.string().trim().min(1).max(40), nameEn: z.string().trim().min(1).max(60) }),
+    body: z.strictObject({
+      date: ZDate,
+      kind: z.enum(['holiday', 'workday']),
+      name: z.string().trim().min(1).max(40),
+      nameEn: z.string().trim().min(1).max(60),
+    }),
     response: ok,
     handler: async (ctx, { body }) => {
       if (Number.isNaN(new Date(`${body.date}T00:00:00Z`).getTime())) throw new AppError('VALIDATION', {}, [{ field: 'date', code: 'date' }]);
       const [before] = await ctx.tx.select().from(calendarDay).where(eq(calendarDay.date, body.date));
-      await ctx.tx.insert(calendarDay).values(body).onConflictDoUpdate({ target: calendarDay.date, set: { kind: body.kind, name: body.name, nameEn: body.nameEn } });
+      await ctx.tx
+        .insert(calendarDay)
+        .values(body)
+        .onConflictDoUpdate({ target: calendarDay.date, set: { kind: body.kind, name: body.name, nameEn: body.nameEn } });
       await ctx.audit.record({ action: 'calendar.daySet', entityType: 'calendar_day', entityId: body.date, before: before ?? null, after: body });
       return { ok: true as const };
     },
@@ -198,15 +217,39 @@ export function platformRoutes(app: App, deps: Deps): void {
       unread: z.enum(['true', 'false']).optional(),
       lang: z.string().optional(),
     }),
-    response: ZPage(z.object({ id: z.string(), kind: z.string(), title: z.string(), body: z.string(), link: z.string().nullable(), createdAt: z.string(), readAt: z.string().nullable() })),
+    response: ZPage(
+      z.object({
+        id: z.string(),
+        kind: z.string(),
+        title: z.string(),
+        body: z.string(),
+        link: z.string().nullable(),
+        createdAt: z.string(),
+        readAt: z.string().nullable(),
+      }),
+    ),
     handler: async (ctx, { query }) => {
       const w = and(eq(notification.userId, ctx.actor.id), query.unread === 'true' ? isNull(notification.readAt) : undefined);
       const [rows, [c]] = await Promise.all([
-        ctx.tx.select().from(notification).where(w).orderBy(desc(notification.createdAt)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+        ctx.tx
+          .select()
+          .from(notification)
+          .where(w)
+          .orderBy(desc(notification.createdAt))
+          .limit(query.pageSize)
+          .offset((query.page - 1) * query.pageSize),
         ctx.tx.select({ n: sql<number>`count(*)::int` }).from(notification).where(w),
       ]);
       return {
-        items: rows.map((n) => ({ id: n.id, kind: n.kind, title: n.title, body: n.body, link: n.link, createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null })),
+        items: rows.map((n) => ({
+          id: n.id,
+          kind: n.kind,
+          title: n.title,
+          body: n.body,
+          link: n.link,
+          createdAt: n.createdAt.toISOString(),
+          readAt: n.readAt?.toISOString() ?? null,
+        })),
         total: c?.n ?? 0,
         page: query.page,
         pageSize: query.pageSize,
@@ -222,7 +265,10 @@ export function platformRoutes(app: App, deps: Deps): void {
     tags: ['notifications'],
     response: z.object({ count: z.number() }),
     handler: async (ctx) => {
-      const [c] = await ctx.tx.select({ n: sql<number>`count(*)::int` }).from(notification).where(and(eq(notification.userId, ctx.actor.id), isNull(notification.readAt)));
+      const [c] = await ctx.tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(notification)
+        .where(and(eq(notification.userId, ctx.actor.id), isNull(notification.readAt)));
       return { count: c?.n ?? 0 };
     },
   });
@@ -254,7 +300,10 @@ export function platformRoutes(app: App, deps: Deps): void {
     tags: ['notifications'],
     response: ok,
     handler: async (ctx) => {
-      await ctx.tx.update(notification).set({ readAt: ctx.clock.now() }).where(and(eq(notification.userId, ctx.actor.id), isNull(notification.readAt)));
+      await ctx.tx
+        .update(notification)
+        .set({ readAt: ctx.clock.now() })
+        .where(and(eq(notification.userId, ctx.actor.id), isNull(notification.readAt)));
       return { ok: true as const };
     },
   });
@@ -271,13 +320,22 @@ export function platformRoutes(app: App, deps: Deps): void {
       const file = await req.file().catch(() => undefined);
       if (!file) throw new AppError('VALIDATION', {}, [{ field: 'file', code: 'required' }]);
       const buffer = await file.toBuffer();
-      const a = await storeAttachment(ctx.tx, { buffer, filename: file.filename }, {
-        createdBy: ctx.actor.id,
-        enterpriseId: ctx.actor.enterpriseId,
-        now: ctx.clock.now(),
-        maxBytes: deps.config.maxUploadBytes,
+      const a = await storeAttachment(
+        ctx.tx,
+        { buffer, filename: file.filename },
+        {
+          createdBy: ctx.actor.id,
+          enterpriseId: ctx.actor.enterpriseId,
+          now: ctx.clock.now(),
+          maxBytes: deps.config.maxUploadBytes,
+        },
+      );
+      await ctx.audit.record({
+        action: 'attachment.uploaded',
+        entityType: 'attachment',
+        entityId: a.id,
+        after: { sha256: a.sha256, size: a.size, mime: a.mime, filename: a.filename },
       });
-      await ctx.audit.record({ action: 'attachment.uploaded', entityType: 'attachment', entityId: a.id, after: { sha256: a.sha256, size: a.size, mime: a.mime, filename: a.filename } });
       return { id: a.id, sha256: a.sha256, size: a.size, mime: a.mime, filename: a.filename };
     },
   });

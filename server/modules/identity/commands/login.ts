@@ -1,9 +1,9 @@
-import type { Ctx } from '../../../kernel/context.js';
-import { AppError } from '../../../kernel/errors.js';
+import type { UnitResolver } from '../../../kernel/actor.js';
 import { dummyHash, verifyPassword } from '../../../kernel/auth/password.js';
 import { loadSecuritySettings } from '../../../kernel/auth/security-settings.js';
 import { buildActor, createSession } from '../../../kernel/auth/session.js';
-import type { UnitResolver } from '../../../kernel/actor.js';
+import type { Ctx } from '../../../kernel/context.js';
+import { AppError } from '../../../kernel/errors.js';
 import { findUserByUsername, updateUser } from '../identity.repository.js';
 
 /**

@@ -1,10 +1,9 @@
-
-import type { Ctx } from '../../../kernel/context.js';
-import { AppError, invalid, notFound } from '../../../kernel/errors.js';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from '../../../kernel/auth/password.js';
 import { loadSecuritySettings } from '../../../kernel/auth/security-settings.js';
 import { deleteUserSessions } from '../../../kernel/auth/session.js';
-import { findUserByUsername, getUser, insertUser, listRoles, lockUser, rolesOf, setUserRoles, updateUser, type UserRow } from '../identity.repository.js';
+import type { Ctx } from '../../../kernel/context.js';
+import { AppError, invalid, notFound } from '../../../kernel/errors.js';
+import { findUserByUsername, getUser, insertUser, listRoles, lockUser, rolesOf, setUserRoles, type UserRow, updateUser } from '../identity.repository.js';
 
 export interface CreateUserInput {
   username: string;
@@ -54,10 +53,17 @@ export async function createUser(ctx: Ctx, input: CreateUserInput, unitExists: (
 export async function setUserDisabled(ctx: Ctx, id: string, disabled: boolean) {
   const u = await lockUser(ctx.tx, id);
   if (!u) throw notFound();
-  if (u.id === ctx.actor.id) throw new AppError('SEPARATION_OF_DUTIES', { reason: ctx.request.locale === 'en-US' ? 'you cannot disable yourself' : '不能停用自己的账号' });
+  if (u.id === ctx.actor.id)
+    throw new AppError('SEPARATION_OF_DUTIES', { reason: ctx.request.locale === 'en-US' ? 'you cannot disable yourself' : '不能停用自己的账号' });
   const after = await updateUser(ctx.tx, id, { disabled, updatedAt: ctx.clock.now() });
   if (disabled) await deleteUserSessions(ctx.tx, id);
-  await ctx.audit.record({ action: disabled ? 'user.disabled' : 'user.enabled', entityType: 'user', entityId: id, before: auditUser(u), after: auditUser(after) });
+  await ctx.audit.record({
+    action: disabled ? 'user.disabled' : 'user.enabled',
+    entityType: 'user',
+    entityId: id,
+    before: auditUser(u),
+    after: auditUser(after),
+  });
 }
 
 export async function resetPassword(ctx: Ctx, id: string, newPassword: string) {
@@ -65,7 +71,12 @@ export async function resetPassword(ctx: Ctx, id: string, newPassword: string) {
   if (!u) throw notFound();
   const errors = checkPasswordPolicy(newPassword, u.username, await loadSecuritySettings(ctx.tx), 'newPassword');
   if (errors.length) throw invalid(errors);
-  await updateUser(ctx.tx, id, { passwordHash: await hashPassword(newPassword), passwordChangedAt: ctx.clock.now(), mustChangePassword: true, failedAttempts: 0 });
+  await updateUser(ctx.tx, id, {
+    passwordHash: await hashPassword(newPassword),
+    passwordChangedAt: ctx.clock.now(),
+    mustChangePassword: true,
+    failedAttempts: 0,
+  });
   await deleteUserSessions(ctx.tx, id);
   await ctx.audit.record({ action: 'user.passwordReset', entityType: 'user', entityId: id, after: { username: u.username } });
 }
@@ -90,10 +101,14 @@ export async function setRoles(ctx: Ctx, id: string, roles: string[]) {
   const en = ctx.request.locale === 'en-US';
   const duties = roles.map((r) => known.get(r)?.adminDuty).filter(Boolean);
   if (u.id === ctx.actor.id) throw new AppError('SEPARATION_OF_DUTIES', { reason: en ? 'you cannot change your own roles' : '不能修改自己的角色' });
-  if (duties.length > 1) throw new AppError('SEPARATION_OF_DUTIES', { reason: en ? 'one account holds at most one administrator duty' : '一个账号只能承担一种管理员职责' });
-  if (duties.length && roles.length > 1) throw new AppError('SEPARATION_OF_DUTIES', { reason: en ? 'an administrator account holds no business roles' : '管理员账号不能兼任业务角色' });
-  if (duties.length && u.kind !== 'platform') throw new AppError('SEPARATION_OF_DUTIES', { reason: en ? 'administrator duties go to platform accounts only' : '管理员职责只能授予平台账号' });
-  if (!duties.length && roles.length && u.kind === 'platform') throw new AppError('SEPARATION_OF_DUTIES', { reason: en ? 'platform accounts hold only administrator duties' : '平台账号只能承担管理员职责' });
+  if (duties.length > 1)
+    throw new AppError('SEPARATION_OF_DUTIES', { reason: en ? 'one account holds at most one administrator duty' : '一个账号只能承担一种管理员职责' });
+  if (duties.length && roles.length > 1)
+    throw new AppError('SEPARATION_OF_DUTIES', { reason: en ? 'an administrator account holds no business roles' : '管理员账号不能兼任业务角色' });
+  if (duties.length && u.kind !== 'platform')
+    throw new AppError('SEPARATION_OF_DUTIES', { reason: en ? 'administrator duties go to platform accounts only' : '管理员职责只能授予平台账号' });
+  if (!duties.length && roles.length && u.kind === 'platform')
+    throw new AppError('SEPARATION_OF_DUTIES', { reason: en ? 'platform accounts hold only administrator duties' : '平台账号只能承担管理员职责' });
   const before = (await rolesOf(ctx.tx, [id])).get(id) ?? [];
   await setUserRoles(ctx.tx, id, roles);
   await deleteUserSessions(ctx.tx, id); // new permissions take effect at the next sign-in
@@ -110,4 +125,3 @@ export async function changeOwnPassword(ctx: Ctx, input: { currentPassword: stri
   await updateUser(ctx.tx, u.id, { passwordHash: await hashPassword(input.newPassword), passwordChangedAt: ctx.clock.now(), mustChangePassword: false });
   await ctx.audit.record({ action: 'user.passwordChanged', entityType: 'user', entityId: u.id });
 }
-

@@ -1,7 +1,7 @@
 import type { TCreateEnterprise } from '../../../../common/contracts/org.js';
 import type { Ctx } from '../../../kernel/context.js';
-import { insertEnterprise, replaceLicences } from '../org.repository.js';
 import { auditEnterprise } from '../org.presenter.js';
+import { insertEnterprise, replaceLicences } from '../org.repository.js';
 import { checkGroup, checkRegion, mapUniqueViolation, throwIfAny } from './enterprise-checks.js';
 
 export async function createEnterprise(ctx: Ctx, input: TCreateEnterprise): Promise<{ id: string }> {

@@ -3,6 +3,8 @@ import { INDUSTRIES } from '../../../../common/industries.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { AppError, type FieldError } from '../../../kernel/errors.js';
 import { renderField, type ZodIssueLike, zodIssueToFieldError } from '../../../kernel/http/errors-http.js';
+import { type ImportField, readImportSheet } from '../org.excel.js';
+import { auditEnterprise } from '../org.presenter.js';
 import {
   findEnterpriseIdsByUscc,
   getEnterprise,
@@ -12,8 +14,6 @@ import {
   replaceAssignments,
   updateEnterprise,
 } from '../org.repository.js';
-import { auditEnterprise } from '../org.presenter.js';
-import { type ImportField, readImportSheet } from '../org.excel.js';
 import { regionInScope } from './enterprise-checks.js';
 
 export interface ImportRowError {
@@ -24,7 +24,14 @@ export interface ImportRowError {
 }
 
 const MAX_ROWS = 5000;
-const INSURANCE: Record<string, string> = { 已投保: 'insured', 未投保: 'uninsured', 已过期: 'expired', insured: 'insured', uninsured: 'uninsured', expired: 'expired' };
+const INSURANCE: Record<string, string> = {
+  已投保: 'insured',
+  未投保: 'uninsured',
+  已过期: 'expired',
+  insured: 'insured',
+  uninsured: 'uninsured',
+  expired: 'expired',
+};
 
 function num(v: string | undefined): number | null {
   if (v === undefined || v === '') return null;
@@ -75,9 +82,18 @@ export async function importEnterprises(ctx: Ctx, file: Buffer) {
 
   const [regions, departments] = await Promise.all([listRegions(ctx.tx), listDepartments(ctx.tx)]);
   const regionByCode = new Map(regions.map((r) => [r.code, r]));
-  const existing = await findEnterpriseIdsByUscc(ctx.tx, rows.map((r) => toInput(r.values).uscc.trim().toUpperCase()));
+  const existing = await findEnterpriseIdsByUscc(
+    ctx.tx,
+    rows.map((r) => toInput(r.values).uscc.trim().toUpperCase()),
+  );
   const seen = new Map<string, number>();
-  const plan: { row: number; input: ReturnType<typeof ZCreateEnterprise.parse>; regionPath: string; existingId?: string; depts: { id: string; person: string | null; phone: string | null }[] }[] = [];
+  const plan: {
+    row: number;
+    input: ReturnType<typeof ZCreateEnterprise.parse>;
+    regionPath: string;
+    existingId?: string;
+    depts: { id: string; person: string | null; phone: string | null }[];
+  }[] = [];
 
   for (const { row, values } of rows) {
     const parsed = ZCreateEnterprise.safeParse(toInput(values));
@@ -98,12 +114,20 @@ export async function importEnterprises(ctx: Ctx, file: Buffer) {
       if (await getEnterprise(ctx.tx, ctx.scope, found)) existingId = found;
       else push(row, { field: 'uscc', code: 'unique' });
     }
-    const names = (values.department ?? '').split(/[、,，;；]/).map((s) => s.trim()).filter(Boolean);
+    const names = (values.department ?? '')
+      .split(/[、,，;；]/)
+      .map((s) => s.trim())
+      .filter(Boolean);
     const depts: { id: string; person: string | null; phone: string | null }[] = [];
     for (const n of names) {
       const d = departments.find((x) => x.name === n && region && region.path.includes(`/${x.regionCode}/`));
       if (!d) push(row, { field: 'departmentId', code: 'department' });
-      else depts.push({ id: d.id, person: depts.length === 0 ? (values.responsiblePerson ?? null) : null, phone: depts.length === 0 ? (values.responsiblePhone ?? null) : null });
+      else
+        depts.push({
+          id: d.id,
+          person: depts.length === 0 ? (values.responsiblePerson ?? null) : null,
+          phone: depts.length === 0 ? (values.responsiblePhone ?? null) : null,
+        });
     }
     if (region) plan.push({ row, input, regionPath: region.path, existingId, depts });
   }
@@ -148,4 +172,3 @@ export async function importEnterprises(ctx: Ctx, file: Buffer) {
   }
   return { created, updated, assignments };
 }
-

@@ -9,7 +9,13 @@ import { checkDepartments, throwIfAny } from './enterprise-checks.js';
 export async function setAssignments(ctx: Ctx, enterpriseId: string, input: z.infer<typeof ZSetAssignments>): Promise<void> {
   const e = await lockEnterprise(ctx.tx, ctx.scope, enterpriseId);
   if (!e) throw notFound();
-  throwIfAny(await checkDepartments(ctx, e.regionPath, input.assignments.map((a) => a.departmentId)));
+  throwIfAny(
+    await checkDepartments(
+      ctx,
+      e.regionPath,
+      input.assignments.map((a) => a.departmentId),
+    ),
+  );
   const before = await listAssignments(ctx.tx, [enterpriseId]);
   const now = ctx.clock.now();
   const rows = input.assignments.map((a) => ({

@@ -2,8 +2,8 @@ import type { TUpdateEnterprise } from '../../../../common/contracts/org.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { AppError, type FieldError, notFound } from '../../../kernel/errors.js';
 import { enterpriseAbilities, REGULATOR_ONLY_FIELDS } from '../org.policy.js';
-import { listLicences, lockEnterprise, replaceLicences, updateEnterprise } from '../org.repository.js';
 import { auditEnterprise } from '../org.presenter.js';
+import { listLicences, lockEnterprise, replaceLicences, updateEnterprise } from '../org.repository.js';
 import { checkGroup, checkRegion, mapUniqueViolation, throwIfAny } from './enterprise-checks.js';
 
 export async function updateEnterpriseCommand(ctx: Ctx, id: string, input: TUpdateEnterprise): Promise<void> {

@@ -276,16 +276,7 @@ const PLAN: Record<IndustryKey, Partial<Record<Slug, number>>> = {
 };
 
 /** Industries whose sites lie outside urban subdistricts. */
-const RURAL_INDUSTRIES = new Set<IndustryKey>([
-  'coal',
-  'nonCoalMine',
-  'hazchem',
-  'metallurgy',
-  'hazWaste',
-  'fireworks',
-  'industryTrade',
-  'tourism',
-]);
+const RURAL_INDUSTRIES = new Set<IndustryKey>(['coal', 'nonCoalMine', 'hazchem', 'metallurgy', 'hazWaste', 'fireworks', 'industryTrade', 'tourism']);
 
 interface GroupDef {
   key: string;
@@ -575,23 +566,7 @@ const EMPLOYEES: Record<IndustryKey, [number, number]> = {
 const BRAND_A = '鑫恒宏兴金华瑞盛泰隆丰昌润嘉永广成安福德富荣通和天正东远凯佳汇鼎峰祥旺利顺益晖';
 const BRAND_B = '源达晟昌泰盛丰通利鑫隆安宇峰鼎发祥信业辉诚越基裕新誉旺兴阳';
 /** Combinations that are well-known real brands or place names. */
-const AVOID_BRANDS = new Set([
-  '顺丰',
-  '华润',
-  '恒大',
-  '万达',
-  '华阳',
-  '泰安',
-  '天安',
-  '安信',
-  '华信',
-  '兴业',
-  '广发',
-  '永安',
-  '天源',
-  '华兴',
-  '金达',
-]);
+const AVOID_BRANDS = new Set(['顺丰', '华润', '恒大', '万达', '华阳', '泰安', '天安', '安信', '华信', '兴业', '广发', '永安', '天源', '华兴', '金达']);
 const EDU_WORDS = [
   '育才',
   '博文',
@@ -1100,11 +1075,7 @@ function standardization(g: Gen, industry: IndustryKey): { grade: 1 | 2 | 3 | nu
   return { grade, expiry };
 }
 
-function insurance(
-  g: Gen,
-  industry: IndustryKey,
-  closed: boolean,
-): { status: InsuranceStatus; expiry: string | null; insurer: string | null } {
+function insurance(g: Gen, industry: IndustryKey, closed: boolean): { status: InsuranceStatus; expiry: string | null; insurer: string | null } {
   const highRisk = industryByKey(industry)?.highRisk ?? false;
   const status: InsuranceStatus = closed
     ? 'expired'
@@ -1148,9 +1119,7 @@ function enterprise(g: Gen, slot: Slot, o: EnterpriseOverrides = {}): DemoEnterp
   const { industry, county: c } = slot;
   const group = GROUPS.find((x) => x.key === slot.groupKey);
   const template = g.rng.pick(TEMPLATES[industry]);
-  const name =
-    o.name ??
-    uniqueName(g, group ? (x) => (SUBSIDIARY_NAMES[group.key] as (g: GroupDef, x: NameCtx) => string)(group, x) : template.name, c);
+  const name = o.name ?? uniqueName(g, group ? (x) => (SUBSIDIARY_NAMES[group.key] as (g: GroupDef, x: NameCtx) => string)(group, x) : template.name, c);
   g.names.add(name);
   const town = o.town ?? pickTown(g, industry, c);
   const uscc = uniqueUscc(g, industry === 'education' ? '52' : '91', c);
@@ -1194,9 +1163,7 @@ function enterprise(g: Gen, slot: Slot, o: EnterpriseOverrides = {}): DemoEnterp
   const std = standardization(g, industry);
   const grade = o.standardizationGrade !== undefined ? o.standardizationGrade : std.grade;
   const ins = insurance(g, industry, closed);
-  const insured = o.insured
-    ? { status: 'insured' as const, expiry: addDays(DEMO_REFERENCE_DATE, g.rng.int(100, 360)), insurer: g.rng.pick(INSURERS) }
-    : ins;
+  const insured = o.insured ? { status: 'insured' as const, expiry: addDays(DEMO_REFERENCE_DATE, g.rng.int(100, 360)), insurer: g.rng.pick(INSURERS) } : ins;
   const coords = coordinates(g, town);
   return {
     key: slot.key,
@@ -1221,9 +1188,7 @@ function enterprise(g: Gen, slot: Slot, o: EnterpriseOverrides = {}): DemoEnterp
     insuranceStatus: insured.status,
     insuranceExpiry: insured.expiry,
     insurer: insured.insurer,
-    licences: (o.licences ?? template.licences).map((k) =>
-      licence(g, k, c, uscc, closed ? 'closed' : o.validLicences ? 'valid' : 'normal'),
-    ),
+    licences: (o.licences ?? template.licences).map((k) => licence(g, k, c, uscc, closed ? 'closed' : o.validLicences ? 'valid' : 'normal')),
     assignments: assignments(g, industry, c),
   };
 }
@@ -1364,9 +1329,7 @@ function buildUsers(depts: DemoDepartment[], officials: Map<string, Official[]>,
     entUser('ent-coal', 'demo-coal', 'enterprise', 'enterprise-manager'),
     entUser('ent-chem', 'demo-chem', 'enterprise', 'enterprise-manager'),
     entUser('group-coal', 'group-coal', 'group', 'group-manager'),
-    ...(['chengqu', 'qinshui', 'yangcheng', 'lingchuan', 'kfq'] as const).map((slug) =>
-      deptUser(slug, `${slug}-yjj`, 'government', 'regulator-admin'),
-    ),
+    ...(['chengqu', 'qinshui', 'yangcheng', 'lingchuan', 'kfq'] as const).map((slug) => deptUser(slug, `${slug}-yjj`, 'government', 'regulator-admin')),
   ];
 }
 

@@ -36,11 +36,16 @@ export async function seedDemoData(tx: Executor, opts: { password: string; now: 
     paths.set(code, p);
     return p;
   };
-  await tx.insert(region).values(data.regions.map((r) => ({ code: r.code, name: r.name, nameEn: r.nameEn, level: r.level, parentCode: r.parentCode, path: pathOf(r.code) })));
+  await tx
+    .insert(region)
+    .values(data.regions.map((r) => ({ code: r.code, name: r.name, nameEn: r.nameEn, level: r.level, parentCode: r.parentCode, path: pathOf(r.code) })));
 
   const deptIds = new Map<string, string>();
   for (const d of data.departments) {
-    const [row] = await tx.insert(department).values({ key: d.key, name: d.name, nameEn: d.nameEn, regionCode: d.regionCode, kind: d.kind, industries: d.industries }).returning({ id: department.id });
+    const [row] = await tx
+      .insert(department)
+      .values({ key: d.key, name: d.name, nameEn: d.nameEn, regionCode: d.regionCode, kind: d.kind, industries: d.industries })
+      .returning({ id: department.id });
     deptIds.set(d.key, row?.id as string);
   }
 

@@ -1,7 +1,7 @@
 import type { TEnterpriseListQuery } from '../../../../common/contracts/org.js';
 import type { Ctx } from '../../../kernel/context.js';
-import { findEnterprises, listRegions } from '../org.repository.js';
 import { presentEnterpriseSummary, RegionNames } from '../org.presenter.js';
+import { findEnterprises, listRegions } from '../org.repository.js';
 
 export async function findEnterprisesQuery(ctx: Ctx, query: TEnterpriseListQuery) {
   const [{ rows, total }, regions] = await Promise.all([findEnterprises(ctx.tx, ctx.scope, query), listRegions(ctx.tx)]);

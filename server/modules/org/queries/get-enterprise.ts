@@ -1,16 +1,9 @@
+import { addCalendarDays, toShanghaiDate } from '../../../../common/rules/calendar/working-days.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { notFound } from '../../../kernel/errors.js';
-import { toShanghaiDate, addCalendarDays } from '../../../../common/rules/calendar/working-days.js';
 import { enterpriseAbilities } from '../org.policy.js';
-import {
-  getEnterprise,
-  listAssignments,
-  listLicences,
-  listRegions,
-  listSubsidiaries,
-  listTransitions,
-} from '../org.repository.js';
 import { presentAssignment, presentEnterpriseSummary, RegionNames } from '../org.presenter.js';
+import { getEnterprise, listAssignments, listLicences, listRegions, listSubsidiaries, listTransitions } from '../org.repository.js';
 
 /** Licences expiring within this many days are flagged so renewals are not missed. */
 const EXPIRING_SOON_DAYS = 90;

@@ -1,8 +1,8 @@
-import type { Locale } from '../../../../common/i18n/api-messages.js';
 import type { TSupervisionQuery } from '../../../../common/contracts/org.js';
+import type { Locale } from '../../../../common/i18n/api-messages.js';
 import type { Ctx } from '../../../kernel/context.js';
-import { allEnterprises, countGaps, type EnterpriseRow, findEnterprises, listAssignments, listRegions } from '../org.repository.js';
 import { presentAssignment, RegionNames } from '../org.presenter.js';
+import { allEnterprises, countGaps, type EnterpriseRow, findEnterprises, listAssignments, listRegions } from '../org.repository.js';
 
 /**
  * 监管"一张表": each enterprise with its 属地, 行业 supervising department(s) and named officials,
@@ -11,7 +11,13 @@ import { presentAssignment, RegionNames } from '../org.presenter.js';
 export const SUPERVISION_TABLE_SOURCE = '晋市政发〔2021〕1号 第3条：“将每一个生产经营单位的监管责任明确到相关行业部门及责任人员”';
 
 async function presentRows(ctx: Ctx, rows: EnterpriseRow[]) {
-  const [assignments, regions] = await Promise.all([listAssignments(ctx.tx, rows.map((r) => r.id)), listRegions(ctx.tx)]);
+  const [assignments, regions] = await Promise.all([
+    listAssignments(
+      ctx.tx,
+      rows.map((r) => r.id),
+    ),
+    listRegions(ctx.tx),
+  ]);
   const names = new RegionNames(regions, ctx.request.locale);
   const byEnterprise = new Map<string, typeof assignments>();
   for (const a of assignments) byEnterprise.set(a.enterpriseId, [...(byEnterprise.get(a.enterpriseId) ?? []), a]);
@@ -37,10 +43,7 @@ function supervisionRow(e: EnterpriseRow, assignments: Parameters<typeof present
 }
 
 export async function supervisionTableQuery(ctx: Ctx, query: TSupervisionQuery) {
-  const [{ rows, total }, summary] = await Promise.all([
-    findEnterprises(ctx.tx, ctx.scope, query),
-    countGaps(ctx.tx, ctx.scope, query),
-  ]);
+  const [{ rows, total }, summary] = await Promise.all([findEnterprises(ctx.tx, ctx.scope, query), countGaps(ctx.tx, ctx.scope, query)]);
   return { items: await presentRows(ctx, rows), total, page: query.page, pageSize: query.pageSize, summary, source: SUPERVISION_TABLE_SOURCE };
 }
 

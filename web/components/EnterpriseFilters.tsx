@@ -1,0 +1,47 @@
+import { Input, Select } from 'antd';
+import type { ReactNode } from 'react';
+import { ENTERPRISE_STATUSES, SUPERVISION_CLASSES } from '../../common/industries';
+import { useI18n } from '../i18n';
+import { IndustrySelect } from './IndustrySelect';
+import { RegionTreeSelect } from './RegionTreeSelect';
+
+type Key = 'q' | 'regionCode' | 'industry' | 'supervisionClass' | 'status';
+
+interface Props {
+  values: Partial<Record<Key, string | undefined>>;
+  onChange: (patch: Partial<Record<Key, string | undefined>>) => void;
+  children?: ReactNode;
+}
+
+/** Search box and the registry filters shared by the enterprise list and the 一张表. */
+export function EnterpriseFilters({ values, onChange, children }: Props) {
+  const { t } = useI18n();
+  return (
+    <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))', gap: 8, marginBottom: 12 }}>
+      <Input.Search
+        key={values.q ?? ''}
+        defaultValue={values.q}
+        allowClear
+        placeholder={t('filter.searchEnterprise')}
+        onSearch={(q) => onChange({ q: q.trim() || undefined })}
+      />
+      <RegionTreeSelect value={values.regionCode} onChange={(regionCode) => onChange({ regionCode })} placeholder={t('field.region')} />
+      <IndustrySelect value={values.industry} onChange={(industry) => onChange({ industry })} />
+      <Select
+        value={values.supervisionClass}
+        allowClear
+        placeholder={t('field.supervisionClass')}
+        options={SUPERVISION_CLASSES.map((c) => ({ value: c, label: t('class.label', { c }) }))}
+        onChange={(supervisionClass?: string) => onChange({ supervisionClass })}
+      />
+      <Select
+        value={values.status}
+        allowClear
+        placeholder={t('field.status')}
+        options={ENTERPRISE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        onChange={(status?: string) => onChange({ status })}
+      />
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { App, Form, Input, Modal, Select } from 'antd';
+import { useState } from 'react';
+import { isValidPhone } from '../../../common/validators/phone';
+import { useI18n } from '../../i18n';
+import { api } from '../../lib/api';
+import { type UserKind, useCan } from '../../lib/auth';
+import { useApiError } from '../../lib/use-api-error';
+import { useDebounced } from '../../lib/use-debounced';
+import { useAllDepartments, useEnterprises } from '../org/api';
+import { USER_KINDS } from './api';
+
+interface CreateUserForm {
+  username: string;
+  displayName: string;
+  kind: UserKind;
+  departmentId?: string;
+  enterpriseId?: string;
+  password: string;
+  phone?: string;
+}
+
+function EnterprisePicker({ value, onChange, groupsOnly, id }: { value?: string; onChange?: (v?: string) => void; groupsOnly: boolean; id?: string }) {
+  const { t } = useI18n();
+  const [search, setSearch] = useState('');
+  const q = useDebounced(search.trim(), 300);
+  const { data, isFetching } = useEnterprises({ q: q || undefined, page: 1, pageSize: 50, sort: 'name:asc' });
+  const options = (data?.items ?? []).filter((e) => !groupsOnly || e.isGroup).map((e) => ({ value: e.id, label: `${e.name}（${e.uscc}）` }));
+  return (
+    <Select
+      id={id}
+      value={value}
+      onChange={onChange}
+      showSearch={{ filterOption: false, onSearch: setSearch }}
+      loading={isFetching}
+      options={options}
+      placeholder={t('users.searchEnterprise')}
+    />
+  );
+}
+
+/** New account (系统管理员). The unit decides what the user may see. */
+export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t, locale } = useI18n();
+  const can = useCan();
+  const [form] = Form.useForm<CreateUserForm>();
+  const kind = Form.useWatch('kind', form);
+  const { message } = App.useApp();
+  const showError = useApiError();
+  const qc = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  const needsDepartment = kind === 'government' || kind === 'industry';
+  const needsEnterprise = kind === 'enterprise' || kind === 'group';
+  const departments = useAllDepartments(open && needsDepartment);
+  const required = [{ required: true, message: t('validation.required') }];
+
+  const submit = async (v: CreateUserForm) => {
+    setBusy(true);
+    try {
+      await api('/api/users', {
+        body: {
+          username: v.username.trim(),
+          displayName: v.displayName.trim(),
+          kind: v.kind,
+          ...(needsDepartment ? { departmentId: v.departmentId } : {}),
+          ...(needsEnterprise ? { enterpriseId: v.enterpriseId } : {}),
+          password: v.password,
+          ...(v.phone?.trim() ? { phone: v.phone.trim() } : {}),
+        },
+      });
+      void message.success(t('common.saved'));
+      await qc.invalidateQueries({ queryKey: ['users'] });
+      onClose();
+    } catch (err) {
+      showError(err, form);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal open={open} title={t('users.create')} onCancel={onClose} onOk={() => form.submit()} okButtonProps={{ loading: busy }} destroyOnHidden width={560}>
+      <Form form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ kind: 'government' }}>
+        <Form.Item name="username" label={t('users.username')} rules={[...required, { pattern: /^[a-zA-Z0-9._-]{3,32}$/, message: t('users.usernameRule') }]}>
+          <Input autoComplete="off" maxLength={64} />
+        </Form.Item>
+        <Form.Item name="displayName" label={t('users.displayName')} rules={required}>
+          <Input maxLength={40} />
+        </Form.Item>
+        <Form.Item name="kind" label={t('users.kind')} rules={required}>
+          <Select options={USER_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
+        </Form.Item>
+        {needsDepartment ? (
+          <Form.Item name="departmentId" label={t('users.department')} rules={required}>
+            <Select
+              loading={departments.isLoading}
+              showSearch={{ optionFilterProp: 'label' }}
+              options={(departments.data ?? []).map((d) => ({ value: d.id, label: locale === 'en-US' ? d.nameEn || d.name : d.name }))}
+            />
+          </Form.Item>
+        ) : null}
+        {needsEnterprise ? (
+          <Form.Item name="enterpriseId" label={kind === 'group' ? t('users.group') : t('users.enterprise')} rules={required}>
+            {can('enterprise.read') ? <EnterprisePicker groupsOnly={kind === 'group'} /> : <Input placeholder={t('users.enterpriseIdHint')} maxLength={36} />}
+          </Form.Item>
+        ) : null}
+        <Form.Item name="password" label={t('users.initialPassword')} rules={required} extra={t('users.initialPasswordHint')}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item
+          name="phone"
+          label={t('field.phone')}
+          rules={[{ validator: (_, v?: string) => (!v || isValidPhone(v) ? Promise.resolve() : Promise.reject(new Error(t('validation.phone')))) }]}
+        >
+          <Input maxLength={20} inputMode="tel" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

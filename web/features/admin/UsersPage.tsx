@@ -1,0 +1,181 @@
+import { CheckCircleOutlined, KeyOutlined, PlusOutlined, SafetyCertificateOutlined, StopOutlined, UnlockOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { App, Button, Input, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { PageHeader } from '../../components/PageHeader';
+import { useI18n } from '../../i18n';
+import { api } from '../../lib/api';
+import { useCan, useMe } from '../../lib/auth';
+import { formatDateTime } from '../../lib/format';
+import { toInt, useUrlState } from '../../lib/url-state';
+import { useApiError } from '../../lib/use-api-error';
+import { useAllDepartments } from '../org/api';
+import { isLocked, type TUser, useRoles, useUsers } from './api';
+import { CreateUserModal } from './CreateUserModal';
+import { ResetPasswordModal } from './ResetPasswordModal';
+import { RolesModal } from './RolesModal';
+
+const KEYS = ['q', 'page', 'pageSize'] as const;
+
+export function UsersPage() {
+  const { t, locale } = useI18n();
+  const can = useCan();
+  const { data: me } = useMe();
+  const { message } = App.useApp();
+  const showError = useApiError();
+  const qc = useQueryClient();
+  const [state, update] = useUrlState(KEYS);
+  const page = toInt(state.page, 1);
+  const pageSize = toInt(state.pageSize, 20);
+  const { data, isFetching } = useUsers({ q: state.q, page, pageSize });
+  const roles = useRoles(can('role.read') || can('role.assign'));
+  const [creating, setCreating] = useState(false);
+  const [rolesOf, setRolesOf] = useState<TUser | null>(null);
+  const [resetOf, setResetOf] = useState<TUser | null>(null);
+
+  const departments = useAllDepartments(can('department.read'));
+  const unitOf = (u: TUser): string => {
+    if (u.unitName) return u.unitName;
+    if (u.departmentId) {
+      const d = departments.data?.find((x) => x.id === u.departmentId);
+      return d ? (locale === 'en-US' ? d.nameEn || d.name : d.name) : u.departmentId;
+    }
+    if (u.enterpriseId) return t('users.enterpriseRef', { id: u.enterpriseId.slice(0, 8) });
+    return '—';
+  };
+
+  const roleName = (key: string) => {
+    const r = roles.data?.find((x) => x.key === key);
+    return r ? (locale === 'en-US' ? r.nameEn : r.name) : key;
+  };
+
+  const act = async (u: TUser, action: 'disable' | 'enable' | 'unlock') => {
+    try {
+      await api(`/api/users/${u.id}/${action}`, { method: 'POST' });
+      void message.success(t('common.done'));
+      await qc.invalidateQueries({ queryKey: ['users'] });
+    } catch (err) {
+      showError(err);
+    }
+  };
+
+  const manage = can('user.manage');
+  const columns: ColumnsType<TUser> = [
+    { title: t('users.username'), dataIndex: 'username', width: 110, fixed: 'left', ellipsis: true },
+    { title: t('users.displayName'), dataIndex: 'displayName', width: 130, ellipsis: true },
+    { title: t('users.kind'), dataIndex: 'kind', width: 110, render: (k: TUser['kind']) => t(`kind.${k}`) },
+    {
+      title: t('users.unit'),
+      key: 'unit',
+      width: 170,
+      ellipsis: true,
+      render: (_, u) => (u.enterpriseId && !u.unitName && can('enterprise.read') ? <Link to={`/enterprises/${u.enterpriseId}`}>{unitOf(u)}</Link> : unitOf(u)),
+    },
+    {
+      title: t('users.roles'),
+      dataIndex: 'roles',
+      width: 170,
+      render: (rs: string[]) => (rs.length ? rs.map((r) => <Tag key={r}>{roleName(r)}</Tag>) : <Typography.Text type="secondary">—</Typography.Text>),
+    },
+    {
+      title: t('users.status'),
+      key: 'status',
+      width: 120,
+      render: (_, u) => (
+        <Space size={4} wrap>
+          {u.disabled ? <Tag color="default">{t('users.disabled')}</Tag> : <Tag color="green">{t('users.enabled')}</Tag>}
+          {isLocked(u) ? (
+            <Tooltip title={t('users.lockedUntil', { until: formatDateTime(u.lockedUntil) })}>
+              <Tag color="red">{t('users.locked')}</Tag>
+            </Tooltip>
+          ) : null}
+          {u.mustChangePassword ? <Tag color="orange">{t('users.mustChange')}</Tag> : null}
+        </Space>
+      ),
+    },
+    { title: t('users.lastLogin'), dataIndex: 'lastLoginAt', width: 140, render: (v?: string | null) => (v ? formatDateTime(v) : '—') },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 190,
+      fixed: 'right',
+      render: (_, u) => {
+        const self = u.id === me?.user.id;
+        return (
+          <Space size={0} wrap>
+            {can('role.assign') ? (
+              <Button type="link" size="small" icon={<SafetyCertificateOutlined />} onClick={() => setRolesOf(u)}>
+                {t('users.rolesAction')}
+              </Button>
+            ) : null}
+            {manage ? (
+              <Button type="link" size="small" icon={<KeyOutlined />} onClick={() => setResetOf(u)}>
+                {t('users.resetPassword')}
+              </Button>
+            ) : null}
+            {manage && !self ? (
+              u.disabled ? (
+                <Popconfirm title={t('users.confirmEnable', { name: u.displayName })} onConfirm={() => act(u, 'enable')}>
+                  <Button type="link" size="small" icon={<CheckCircleOutlined />}>
+                    {t('users.enable')}
+                  </Button>
+                </Popconfirm>
+              ) : (
+                <Popconfirm title={t('users.confirmDisable', { name: u.displayName })} onConfirm={() => act(u, 'disable')}>
+                  <Button type="link" size="small" danger icon={<StopOutlined />}>
+                    {t('users.disable')}
+                  </Button>
+                </Popconfirm>
+              )
+            ) : null}
+            {can('security.manage') && isLocked(u) ? (
+              <Popconfirm title={t('users.confirmUnlock', { name: u.displayName })} onConfirm={() => act(u, 'unlock')}>
+                <Button type="link" size="small" icon={<UnlockOutlined />}>
+                  {t('users.unlock')}
+                </Button>
+              </Popconfirm>
+            ) : null}
+          </Space>
+        );
+      },
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('nav.users')}
+        extra={
+          manage ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('users.create')}
+            </Button>
+          ) : null
+        }
+      />
+      <Input.Search
+        key={state.q ?? ''}
+        defaultValue={state.q}
+        allowClear
+        placeholder={t('users.search')}
+        onSearch={(q) => update({ q: q.trim() || undefined })}
+        style={{ maxWidth: 360, marginBottom: 12 }}
+      />
+      <Table<TUser>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={data?.items ?? []}
+        loading={isFetching}
+        scroll={{ x: 1140 }}
+        pagination={{ current: page, pageSize, total: data?.total ?? 0, showSizeChanger: true, showTotal: (total) => t('common.total', { total }) }}
+        onChange={(p) => update({ page: p.current, pageSize: p.pageSize })}
+      />
+      <CreateUserModal open={creating} onClose={() => setCreating(false)} />
+      <RolesModal user={rolesOf} onClose={() => setRolesOf(null)} />
+      <ResetPasswordModal user={resetOf} onClose={() => setResetOf(null)} />
+    </>
+  );
+}

@@ -1,0 +1,204 @@
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Alert, Button, DatePicker, Input, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { PageHeader } from '../../components/PageHeader';
+import { useI18n } from '../../i18n';
+import { api, errorMessage, type Page } from '../../lib/api';
+import { useCan } from '../../lib/auth';
+import { formatDateTime } from '../../lib/format';
+import { toInt, useUrlState } from '../../lib/url-state';
+import { AuditDiff } from './AuditDiff';
+
+interface AuditRow {
+  seq: number;
+  at: string;
+  actorName: string;
+  unit: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+  ip: string | null;
+  hash: string;
+}
+
+interface VerifyResult {
+  ok: boolean;
+  checked: number;
+  lastSeq: number | null;
+  problems: { seq: number; problem: string; detail?: string }[];
+}
+
+const FILTERS = ['q', 'action', 'entityType', 'actor', 'from', 'to'] as const;
+const KEYS = [...FILTERS, 'page', 'pageSize'] as const;
+
+function VerifyAlert({ result, onClose }: { result: VerifyResult; onClose: () => void }) {
+  const { t } = useI18n();
+  if (result.ok) {
+    return (
+      <Alert
+        type="success"
+        showIcon
+        closable={{ onClose }}
+        style={{ marginBottom: 12 }}
+        title={t('audit.verifyOk', { checked: result.checked, lastSeq: result.lastSeq ?? '—' })}
+      />
+    );
+  }
+  return (
+    <Alert
+      type="error"
+      showIcon
+      closable={{ onClose }}
+      style={{ marginBottom: 12 }}
+      title={t('audit.verifyFailed', { n: result.problems.length, checked: result.checked })}
+      description={
+        <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+          {result.problems.map((p) => (
+            <li key={`${p.seq}-${p.problem}-${p.detail ?? ''}`}>
+              #{p.seq} {p.problem}
+              {p.detail ? `: ${p.detail}` : ''}
+            </li>
+          ))}
+        </ul>
+      }
+    />
+  );
+}
+
+/** The hash-chained audit log (审计管理员): search, before/after, and a chain integrity check. */
+export function AuditPage() {
+  const { t } = useI18n();
+  const can = useCan();
+  const [state, update] = useUrlState(KEYS);
+  const page = toInt(state.page, 1);
+  const pageSize = toInt(state.pageSize, 20);
+  const filters = Object.fromEntries(FILTERS.map((k) => [k, state[k]]));
+  const { data, isFetching, error } = useQuery({
+    queryKey: ['audit', filters, page, pageSize],
+    queryFn: () => api<Page<AuditRow>>('/api/audit', { query: { ...filters, page, pageSize } }),
+    placeholderData: keepPreviousData,
+  });
+  const [verifying, setVerifying] = useState(false);
+  const [verify, setVerify] = useState<VerifyResult | null>(null);
+  const [verifyError, setVerifyError] = useState<string | null>(null);
+
+  const runVerify = async () => {
+    setVerifying(true);
+    setVerifyError(null);
+    try {
+      setVerify(await api<VerifyResult>('/api/audit/verify'));
+    } catch (err) {
+      setVerify(null);
+      setVerifyError(errorMessage(err));
+    } finally {
+      setVerifying(false);
+    }
+  };
+
+  const columns: ColumnsType<AuditRow> = [
+    { title: '#', dataIndex: 'seq', width: 64, fixed: 'left' },
+    { title: t('audit.at'), dataIndex: 'at', width: 136, render: (v: string) => formatDateTime(v) },
+    { title: t('audit.actor'), dataIndex: 'actorName', width: 100, ellipsis: true },
+    { title: t('audit.unit'), dataIndex: 'unit', width: 140, ellipsis: true, render: (v: string | null) => v ?? '—' },
+    { title: t('audit.action'), dataIndex: 'action', width: 150, ellipsis: true, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+    {
+      title: t('audit.entity'),
+      key: 'entity',
+      width: 190,
+      ellipsis: true,
+      render: (_, r) => `${r.entityType}${r.entityId ? ` / ${r.entityId}` : ''}`,
+    },
+    { title: 'IP', dataIndex: 'ip', width: 110, ellipsis: true, render: (v: string | null) => v ?? '—' },
+    { title: t('audit.requestId'), dataIndex: 'requestId', width: 100, ellipsis: true, render: (v: string | null) => v ?? '—' },
+    {
+      title: t('audit.hash'),
+      dataIndex: 'hash',
+      width: 110,
+      ellipsis: true,
+      render: (v: string) => (
+        <Typography.Text copyable={{ text: v }} style={{ fontFamily: 'ui-monospace, monospace', fontSize: 12 }}>
+          {v.slice(0, 10)}…
+        </Typography.Text>
+      ),
+    },
+  ];
+
+  const range: [dayjs.Dayjs, dayjs.Dayjs] | null = state.from && state.to ? [dayjs(state.from), dayjs(state.to)] : null;
+
+  return (
+    <>
+      <PageHeader
+        title={t('nav.audit')}
+        extra={
+          can('audit.verify') ? (
+            <Button icon={<SafetyCertificateOutlined />} loading={verifying} onClick={runVerify}>
+              {t('audit.verify')}
+            </Button>
+          ) : null
+        }
+      >
+        <Typography.Text type="secondary">{t('audit.hint')}</Typography.Text>
+      </PageHeader>
+      {verify ? <VerifyAlert result={verify} onClose={() => setVerify(null)} /> : null}
+      {verifyError ? <Alert type="error" showIcon title={verifyError} closable={{ onClose: () => setVerifyError(null) }} style={{ marginBottom: 12 }} /> : null}
+      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))', gap: 8, marginBottom: 12 }}>
+        <Input.Search
+          key={`q${state.q ?? ''}`}
+          defaultValue={state.q}
+          allowClear
+          placeholder={t('audit.search')}
+          onSearch={(q) => update({ q: q.trim() || undefined })}
+        />
+        <Input.Search
+          key={`a${state.action ?? ''}`}
+          defaultValue={state.action}
+          allowClear
+          placeholder={t('audit.action')}
+          onSearch={(v) => update({ action: v.trim() || undefined })}
+        />
+        <Input.Search
+          key={`e${state.entityType ?? ''}`}
+          defaultValue={state.entityType}
+          allowClear
+          placeholder={t('audit.entityType')}
+          onSearch={(v) => update({ entityType: v.trim() || undefined })}
+        />
+        <Input.Search
+          key={`u${state.actor ?? ''}`}
+          defaultValue={state.actor}
+          allowClear
+          placeholder={t('audit.actor')}
+          onSearch={(v) => update({ actor: v.trim() || undefined })}
+        />
+        <DatePicker.RangePicker
+          value={range}
+          onChange={(v) =>
+            update({
+              from: v?.[0] ? v[0].format('YYYY-MM-DD') : undefined,
+              to: v?.[1] ? v[1].format('YYYY-MM-DD') : undefined,
+            })
+          }
+          style={{ gridColumn: 'span 2' }}
+        />
+      </div>
+      {error ? <Typography.Text type="danger">{errorMessage(error)}</Typography.Text> : null}
+      <Table<AuditRow>
+        rowKey="seq"
+        size="small"
+        columns={columns}
+        dataSource={data?.items ?? []}
+        loading={isFetching}
+        scroll={{ x: 1150 }}
+        expandable={{ expandedRowRender: (r) => <AuditDiff before={r.before} after={r.after} /> }}
+        pagination={{ current: page, pageSize, total: data?.total ?? 0, showSizeChanger: true, showTotal: (total) => t('common.total', { total }) }}
+        onChange={(p) => update({ page: p.current, pageSize: p.pageSize })}
+      />
+    </>
+  );
+}

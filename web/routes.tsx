@@ -1,0 +1,70 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import type { Permission } from '../common/permissions';
+import { AppLayout, FullPageSpin } from './components/AppLayout';
+import { NotFoundPage } from './components/NotFoundPage';
+import { RequirePermission } from './components/RequirePermission';
+import { onUnauthorized } from './lib/api';
+import { forgetSession, ME_KEY } from './lib/auth';
+import { queryClient } from './lib/query-client';
+
+type Loader = () => Promise<ComponentType>;
+
+/** A lazily loaded page (its own chunk), optionally behind a permission. */
+function page(load: Loader, permission?: Permission | Permission[]): Pick<RouteObject, 'lazy'> {
+  return {
+    lazy: async () => {
+      const Page = await load();
+      if (!permission) return { Component: Page };
+      return {
+        element: (
+          <RequirePermission permission={permission}>
+            <Page />
+          </RequirePermission>
+        ),
+      };
+    },
+  };
+}
+
+const routes: RouteObject[] = [
+  { path: '/login', ...page(() => import('./features/account/LoginPage').then((m) => m.LoginPage)), HydrateFallback: FullPageSpin },
+  {
+    path: '/',
+    Component: AppLayout,
+    HydrateFallback: FullPageSpin,
+    children: [
+      { index: true, ...page(() => import('./features/dashboard/DashboardPage').then((m) => m.DashboardPage)) },
+      {
+        path: 'enterprises',
+        ...page(() => import('./features/org/EnterprisesPage').then((m) => m.EnterprisesPage), 'enterprise.read'),
+      },
+      {
+        path: 'enterprises/:id',
+        ...page(() => import('./features/org/EnterpriseDetailPage').then((m) => m.EnterpriseDetailPage), 'enterprise.read'),
+      },
+      {
+        path: 'supervision',
+        ...page(() => import('./features/supervision/SupervisionPage').then((m) => m.SupervisionPage), 'supervision.read'),
+      },
+      { path: 'org', ...page(() => import('./features/org/OrgPage').then((m) => m.OrgPage), ['region.read', 'department.read']) },
+      { path: 'notifications', ...page(() => import('./features/notifications/NotificationsPage').then((m) => m.NotificationsPage)) },
+      { path: 'account/password', ...page(() => import('./features/account/ChangePasswordPage').then((m) => m.ChangePasswordPage)) },
+      { path: 'admin/users', ...page(() => import('./features/admin/UsersPage').then((m) => m.UsersPage), 'user.read') },
+      {
+        path: 'admin/security',
+        ...page(() => import('./features/admin/SecuritySettingsPage').then((m) => m.SecuritySettingsPage), 'security.manage'),
+      },
+      { path: 'admin/audit', ...page(() => import('./features/audit/AuditPage').then((m) => m.AuditPage), 'audit.read') },
+      { path: 'admin/calendar', ...page(() => import('./features/admin/CalendarPage').then((m) => m.CalendarPage), 'calendar.read') },
+      { path: '*', Component: NotFoundPage },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);
+
+// A 401 from any call ends the session on the client; the layout then sends the user to /login.
+onUnauthorized(() => {
+  if (queryClient.getQueryData(ME_KEY) !== null) forgetSession(queryClient);
+});

@@ -128,6 +128,7 @@ export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExi
     response: ZMe,
     handler: async (ctx, { body }) => {
       await updateUser(ctx.tx, ctx.actor.id, { locale: body.locale });
+      await ctx.audit.record({ action: 'user.localeChanged', entityType: 'user', entityId: ctx.actor.id, before: { locale: ctx.actor.locale }, after: body });
       return presentMe({ ...ctx.actor, locale: body.locale });
     },
   });

@@ -288,6 +288,7 @@ export function platformRoutes(app: App, deps: Deps): void {
         .where(and(eq(notification.id, params.id), eq(notification.userId, ctx.actor.id)))
         .returning({ id: notification.id });
       if (!row) throw notFound();
+      await ctx.audit.record({ action: 'notification.read', entityType: 'notification', entityId: params.id });
       return { ok: true as const };
     },
   });

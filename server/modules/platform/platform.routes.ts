@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, ilike, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { ZAuditRow, ZAuditVerifyResult } from '../../../common/contracts/platform.js';
 import { CN_HOLIDAYS_SOURCE } from '../../../common/rules/calendar/cn-holidays.js';
 import { USCC_SOURCE, validateUscc } from '../../../common/validators/uscc.js';
 import { verifyAuditChainSnapshot } from '../../kernel/audit/audit.js';
@@ -78,22 +79,7 @@ export function platformRoutes(app: App, deps: Deps): void {
       to: ZDate.optional(),
       lang: z.string().optional(),
     }),
-    response: ZPage(
-      z.object({
-        seq: z.number(),
-        at: z.string(),
-        actorName: z.string(),
-        unit: z.string().nullable(),
-        action: z.string(),
-        entityType: z.string(),
-        entityId: z.string().nullable(),
-        before: z.unknown(),
-        after: z.unknown(),
-        requestId: z.string().nullable(),
-        ip: z.string().nullable(),
-        hash: z.string(),
-      }),
-    ),
+    response: ZPage(ZAuditRow),
     handler: async (ctx, { query }) => {
       const where: (SQL | undefined)[] = [];
       if (query.action) where.push(eq(auditLog.action, query.action));
@@ -129,12 +115,7 @@ export function platformRoutes(app: App, deps: Deps): void {
     access: 'audit.verify',
     summary: 'Walk the hash chain and name every edited or deleted row',
     tags: ['audit'],
-    response: z.object({
-      ok: z.boolean(),
-      checked: z.number(),
-      lastSeq: z.number().nullable(),
-      problems: z.array(z.object({ seq: z.number(), problem: z.string(), detail: z.string() })),
-    }),
+    response: ZAuditVerifyResult,
     handler: () => verifyAuditChainSnapshot(deps.database.db),
   });
 

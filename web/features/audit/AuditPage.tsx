@@ -4,6 +4,7 @@ import { Alert, Button, DatePicker, Input, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import type { TAuditRow, TAuditVerifyResult } from '../../../common/contracts/platform';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { api, errorMessage, type Page } from '../../lib/api';
@@ -12,27 +13,8 @@ import { formatDateTime } from '../../lib/format';
 import { toInt, useUrlState } from '../../lib/url-state';
 import { AuditDiff } from './AuditDiff';
 
-interface AuditRow {
-  seq: number;
-  at: string;
-  actorName: string;
-  unit: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-  ip: string | null;
-  hash: string;
-}
-
-interface VerifyResult {
-  ok: boolean;
-  checked: number;
-  lastSeq: number | null;
-  problems: { seq: number; problem: string; detail?: string }[];
-}
+type AuditRow = TAuditRow;
+type VerifyResult = TAuditVerifyResult;
 
 const FILTERS = ['q', 'action', 'entityType', 'actor', 'from', 'to'] as const;
 const KEYS = [...FILTERS, 'page', 'pageSize'] as const;

@@ -10,6 +10,7 @@ import type {
   ZRegion,
   ZSupervisionRow,
 } from '../../../common/contracts/org';
+import type { TUsccCheck } from '../../../common/contracts/platform';
 import { api, type Page, type Query } from '../../lib/api';
 
 export type TRegion = z.infer<typeof ZRegion>;
@@ -85,25 +86,7 @@ export function useEnterprise(id: string | undefined) {
   });
 }
 
-export interface UsccCheck {
-  valid: boolean;
-  errors?: string[];
-  /** The errors in words, in the request's language. */
-  messages?: string[];
-  normalized: string;
-  expectedCheck?: string;
-  orgCodeWarning?: boolean;
-  parts?: {
-    authority: string;
-    authorityName?: { zh: string; en: string };
-    entityClass: string;
-    entityClassName?: { zh: string; en: string };
-    regionCode: string;
-    subjectId: string;
-    check: string;
-  };
-  source: string;
-}
+export type UsccCheck = TUsccCheck;
 
 export function checkUscc(code: string, signal?: AbortSignal) {
   return api<UsccCheck>('/api/calculators/usc-code', { body: { code }, signal });

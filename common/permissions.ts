@@ -16,6 +16,12 @@ export const PERMISSIONS = {
   'supervision.read': { zh: '查看监管一张表', en: 'View the supervision table' },
   'supervision.assign': { zh: '分配监管部门与责任人', en: 'Assign supervision' },
   'supervision.export': { zh: '导出监管一张表', en: 'Export the supervision table' },
+  // accidents (国务院令第493号)
+  'accident.read': { zh: '查看事故', en: 'View accidents' },
+  'accident.report': { zh: '事故快报与续报', en: 'File accident reports and updates' },
+  'accident.manage': { zh: '事故接报、上报、调查与处理', en: 'Receive, escalate, investigate and handle accidents' },
+  'accident.publish': { zh: '公开事故查处结果', en: 'Publish accident handling results' },
+  'accident.export': { zh: '导出事故统计', en: 'Export accident statistics' },
   // platform (三权分立: system admin / security admin / audit admin)
   'user.read': { zh: '查看用户', en: 'View users' },
   'user.manage': { zh: '管理用户账号', en: 'Manage user accounts' },

@@ -15,6 +15,7 @@ import type { Deps } from './kernel/context.js';
 import { AppError } from './kernel/errors.js';
 import { sendError } from './kernel/http/errors-http.js';
 import { installHttpKernel, route } from './kernel/http/route.js';
+import { accidentRoutes } from './modules/accidents/index.js';
 import { identityRoutes } from './modules/identity/index.js';
 import { orgRoutes, unitExists } from './modules/org/index.js';
 import { platformRoutes } from './modules/platform/index.js';
@@ -84,6 +85,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   platformRoutes(app, deps);
   identityRoutes(app, deps, { unitExists });
   orgRoutes(app, deps);
+  accidentRoutes(app, deps);
 
   if (fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });

@@ -38,12 +38,16 @@ export async function prepareDatabase(database: Database, config: Config, clock:
 }
 
 export function createDeps(config: Config, database: Database, clock: Clock, channels: NotificationChannel[] = [loggingChannel]): Deps {
-  return {
+  const deps: Deps = {
     config,
     database,
     clock,
     channels,
-    jobs: new Jobs(database, jobDefinitions(database, clock, channels)),
+    jobs: new Jobs(
+      database,
+      jobDefinitions(() => deps),
+    ),
     resolveUnit: unitResolver(),
   };
+  return deps;
 }

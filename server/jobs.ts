@@ -1,22 +1,26 @@
-import type { Database } from './db/client.js';
 import { loadSecuritySettings } from './kernel/auth/security-settings.js';
 import { purgeExpiredSessions } from './kernel/auth/session.js';
-import type { Clock } from './kernel/clock.js';
+import type { Deps } from './kernel/context.js';
 import type { JobDefinition } from './kernel/jobs/jobs.js';
-import { deliverJob, type NotificationChannel } from './kernel/notify/notify.js';
+import { deliverJob } from './kernel/notify/notify.js';
+import { accidentJobs } from './modules/accidents/index.js';
 
-/** Every job of the process; modules add theirs here through their index.ts. */
-export function jobDefinitions(database: Database, clock: Clock, channels: NotificationChannel[]): JobDefinition[] {
-  const run = <T>(fn: (ex: Database['db']) => Promise<T>) => fn(database.db);
+/**
+ * Every job of the process; modules add theirs through their index.ts. `deps` is a getter because
+ * the job runner is itself part of Deps.
+ */
+export function jobDefinitions(deps: () => Deps): JobDefinition[] {
+  const run = <T>(fn: (ex: Deps['database']['db']) => Promise<T>) => fn(deps().database.db);
   return [
-    deliverJob(run, channels),
+    deliverJob(run, () => deps().channels),
     {
       name: 'sessions.purge',
       cron: '*/15 * * * *',
       async handler() {
-        const db = database.db;
-        await purgeExpiredSessions(db, clock.now(), await loadSecuritySettings(db));
+        const { database, clock } = deps();
+        await purgeExpiredSessions(database.db, clock.now(), await loadSecuritySettings(database.db));
       },
     },
+    ...accidentJobs(deps),
   ];
 }

@@ -1,3 +1,4 @@
 /** Every table, for drizzle-kit (one schema, one migration folder for PGlite and PostgreSQL). */
 export * from '../kernel/kernel.schema.js';
+export * from '../modules/accidents/accident.schema.js';
 export * from '../modules/org/org.schema.js';

@@ -41,19 +41,18 @@ export class Jobs {
    * pg-boss creates or migrates its schema on start (under its own advisory lock); queues are idempotent.
    */
   async start(opts: { work: boolean; pollingIntervalSeconds?: number }): Promise<void> {
-    const database = this.database;
-    const boss = new PgBoss({
-      db: { executeSql: (text, values) => database.query(text, values) },
-      schema: 'pgboss',
-      schedule: opts.work,
-      supervise: opts.work,
-    });
-    boss.on('error', (err) => console.error('[jobs]', err.message));
+    // pg-boss caches the queue list when it starts and otherwise looks a queue up on its own connection.
+    // Inside a PGlite transaction that lookup would wait for the transaction (one connection): so queues
+    // are created first, and the instance we keep starts with all of them cached.
+    const setup = this.newBoss(false);
+    await setup.start();
+    for (const def of this.definitions) {
+      await setup.createQueue(def.name, { retryLimit: def.retryLimit ?? 3, retryDelay: 30, retryBackoff: true });
+    }
+    await setup.stop({ graceful: false, wait: true, close: false });
+    const boss = this.newBoss(opts.work);
     await boss.start();
     this.boss = boss;
-    for (const def of this.definitions) {
-      await boss.createQueue(def.name, { retryLimit: def.retryLimit ?? 3, retryDelay: 30, retryBackoff: true });
-    }
     if (!opts.work) return;
     for (const def of this.definitions) {
       await boss.work<object>(def.name, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 }, async (batch) => {
@@ -61,6 +60,18 @@ export class Jobs {
       });
       if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: 'Asia/Shanghai' });
     }
+  }
+
+  private newBoss(work: boolean): PgBoss {
+    const database = this.database;
+    const boss = new PgBoss({
+      db: { executeSql: (text, values) => database.query(text, values) },
+      schema: 'pgboss',
+      schedule: work,
+      supervise: work,
+    });
+    boss.on('error', (err) => console.error('[jobs]', err.message));
+    return boss;
   }
 
   private get started(): PgBoss {

@@ -70,13 +70,13 @@ export class Notifier {
   }
 }
 
-export function deliverJob(run: <T>(fn: (ex: Executor) => Promise<T>) => Promise<T>, channels: NotificationChannel[]): JobDefinition<{ ids: string[] }> {
+export function deliverJob(run: <T>(fn: (ex: Executor) => Promise<T>) => Promise<T>, channels: () => NotificationChannel[]): JobDefinition<{ ids: string[] }> {
   return {
     name: DELIVER_JOB,
     async handler({ ids }) {
       const rows = await run((ex) => ex.select().from(notification).where(inArray(notification.id, ids)));
       for (const r of rows) {
-        for (const ch of channels) {
+        for (const ch of channels()) {
           await ch.deliver({ notificationId: r.id, userId: r.userId, title: r.title, body: r.body, link: r.link });
         }
       }

@@ -1,4 +1,4 @@
-import { asc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { appUser, role, userRole } from '../../kernel/kernel.schema.js';
 
@@ -69,4 +69,16 @@ export async function upsertRole(ex: Executor, r: typeof role.$inferInsert): Pro
     .insert(role)
     .values(r)
     .onConflictDoUpdate({ target: role.key, set: { name: r.name, nameEn: r.nameEn, permissions: r.permissions, adminDuty: r.adminDuty, builtin: r.builtin } });
+}
+
+/** Active accounts of a department or enterprise: the recipients of notices addressed to that unit. */
+export async function userIdsOfUnit(ex: Executor, unit: { departmentId?: string | null; enterpriseId?: string | null }): Promise<string[]> {
+  if (!unit.departmentId && !unit.enterpriseId) return [];
+  const rows = await ex
+    .select({ id: appUser.id })
+    .from(appUser)
+    .where(
+      and(eq(appUser.disabled, false), unit.departmentId ? eq(appUser.departmentId, unit.departmentId) : eq(appUser.enterpriseId, unit.enterpriseId as string)),
+    );
+  return rows.map((r) => r.id);
 }

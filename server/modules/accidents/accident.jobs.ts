@@ -1,0 +1,50 @@
+import { systemActor } from '../../kernel/actor.js';
+import { type Deps, inTransaction } from '../../kernel/context.js';
+import type { JobDefinition } from '../../kernel/jobs/jobs.js';
+import { userIdsOfUnit } from '../identity/index.js';
+import { getAccidentUnscoped, listReports, overdueReports, updateReport } from './accident.repository.js';
+
+const BATCH = 200;
+
+/**
+ * Overdue sweep of the reporting chain (Art. 9–11): a link not confirmed by its due time is flagged
+ * late once, and the county and city 应急管理局 of the place are told, so the gap escalates upward.
+ */
+export function accidentJobs(deps: () => Deps): JobDefinition[] {
+  return [
+    {
+      name: 'accidents.sweep',
+      cron: '*/5 * * * *',
+      async handler() {
+        await sweepAccidentChain(deps());
+      },
+    },
+  ];
+}
+
+export async function sweepAccidentChain(deps: Deps): Promise<number> {
+  return inTransaction(deps, systemActor('accidents.sweep'), { id: null, ip: null, locale: 'zh-CN' }, async (ctx) => {
+    const now = ctx.clock.now();
+    const late = await overdueReports(ctx.tx, now, BATCH);
+    for (const link of late) {
+      await updateReport(ctx.tx, link.id, { lateFlaggedAt: now });
+      const a = await getAccidentUnscoped(ctx.tx, link.accidentId);
+      if (!a) continue;
+      const depts = (await listReports(ctx.tx, a.id))
+        .filter((l) => (l.recipient === 'county' || l.recipient === 'city') && l.departmentId)
+        .map((l) => l.departmentId as string);
+      const userIds = (await Promise.all(depts.map((d) => userIdsOfUnit(ctx.tx, { departmentId: d })))).flat();
+      await ctx.notify.send({
+        userIds,
+        kind: 'accident.late',
+        title: `事故报告逾期：${a.title}`,
+        body: `报送「${link.recipient}」应于 ${link.due.toISOString()} 前完成，至今未确认接收（国务院令第493号第九至十一条）`,
+        link: `/accidents/${a.id}`,
+        entityType: 'accident',
+        entityId: a.id,
+      });
+      await ctx.audit.record({ action: 'accident.chainLate', entityType: 'accident', entityId: a.id, after: { recipient: link.recipient, due: link.due } });
+    }
+    return late.length;
+  });
+}

@@ -1,0 +1,239 @@
+import { z } from 'zod';
+import {
+  CHAIN_RECIPIENTS,
+  ZAccidentListQuery,
+  ZAccidentStatsQuery,
+  ZAppraisal,
+  ZChainReport,
+  ZCloseAction,
+  ZExtendInvestigation,
+  ZPublishAccident,
+  ZReplyInvestigation,
+  ZReportAccident,
+  ZStartInvestigation,
+  ZSubmitInvestigationReport,
+  ZSupplementAccident,
+} from '../../../common/contracts/accidents.js';
+import { gradeAccident } from '../../../common/rules/accident-grade.js';
+import type { FatalAccidentActionKey } from '../../../common/rules/accident-investigation.js';
+import type { Deps } from '../../kernel/context.js';
+import { type App, route } from '../../kernel/http/route.js';
+import { allRegions, RegionNames } from '../org/index.js';
+import { findAccidents, publishedAccidents } from './accident.repository.js';
+import { confirmReceipt, reportToLevel } from './commands/chain-report.js';
+import { closeAction } from './commands/close-action.js';
+import {
+  extendInvestigation,
+  publishAccident,
+  recordAppraisal,
+  replyInvestigation,
+  startInvestigation,
+  submitInvestigationReport,
+} from './commands/investigation.js';
+import { reportAccident } from './commands/report-accident.js';
+import { supplementAccident } from './commands/supplement-accident.js';
+import { accidentStats, specialInspectionSelection } from './queries/accident-stats.js';
+import { getAccidentQuery, presentAccidentSummary } from './queries/get-accident.js';
+
+const ZId = z.object({ id: z.string().uuid({ message: 'invalid_format' }) });
+const ZDetail = z.object({ data: z.record(z.string(), z.unknown()), abilities: z.record(z.string(), z.boolean()) });
+const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' });
+
+export function accidentRoutes(app: App, deps: Deps): void {
+  const tags = ['accidents'];
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/calculators/accident-grade',
+    access: 'authenticated',
+    summary: 'Accident grade per 国务院令第493号 Art. 3: grade, the deciding criterion and its source',
+    tags: ['calculators'],
+    body: z.strictObject({
+      deaths: z.number().int().min(0).max(100_000),
+      seriousInjuries: z.number().int().min(0).max(100_000),
+      directLossYuan: z.number().int().min(0).max(1e13),
+    }),
+    response: z.object({
+      grade: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+      name: z.string(),
+      nameEn: z.string(),
+      decidedBy: z.enum(['deaths', 'seriousInjuries', 'directLoss']),
+      criteria: z.record(z.string(), z.number()),
+      source: z.string(),
+    }),
+    handler: async (_ctx, { body }) => gradeAccident(body),
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/accidents',
+    access: 'accident.read',
+    summary: 'Accidents in scope, newest first',
+    tags,
+    query: ZAccidentListQuery,
+    handler: async (ctx, { query }) => {
+      const { rows, total } = await findAccidents(ctx.tx, ctx.scope, query);
+      const names = new RegionNames(await allRegions(ctx.tx), ctx.request.locale);
+      return { items: rows.map((a) => presentAccidentSummary(a, names, ctx.request.locale)), total, page: query.page, pageSize: query.pageSize };
+    },
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/accidents/stats',
+    access: 'accident.read',
+    summary: 'Statistics by grade, industry, county or month with the year-earlier period',
+    tags,
+    query: ZAccidentStatsQuery,
+    handler: (ctx, { query }) => accidentStats(ctx, query),
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/accidents/special-inspection',
+    access: 'accident.read',
+    summary: 'Notice item 26: counties with a 较大 or worse accident in the period',
+    tags,
+    query: z.object({ from: ZDate, to: ZDate, lang: z.string().optional() }),
+    handler: (ctx, { query }) => specialInspectionSelection(ctx, query),
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/public/accidents',
+    access: 'public',
+    summary: 'Published handling results of closed accident investigations (public portal)',
+    tags,
+    handler: async (ctx) => {
+      const rows = await publishedAccidents(ctx.tx, 100);
+      const names = new RegionNames(await allRegions(ctx.tx), ctx.request.locale);
+      return {
+        items: rows.map((a) => ({
+          id: a.id,
+          title: a.title,
+          occurredAt: a.occurredAt.toISOString(),
+          countyName: names.county(a.regionCode),
+          grade: a.grade,
+          deaths: a.deaths,
+          publishedAt: a.publishedAt?.toISOString() ?? null,
+          publicSummary: a.publicSummary,
+        })),
+      };
+    },
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/accidents/:id',
+    access: 'accident.read',
+    summary: 'Accident with figure history, reporting chain, investigation and fatal-accident actions',
+    tags,
+    params: ZId,
+    response: ZDetail,
+    handler: (ctx, { params }) => getAccidentQuery(ctx, params.id),
+  });
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/accidents',
+    access: 'accident.report',
+    summary: '快报: the six contents of Art. 12; graded and put on the reporting chain',
+    tags,
+    body: ZReportAccident,
+    response: ZDetail,
+    handler: async (ctx, { body }) => getAccidentQuery(ctx, (await reportAccident(ctx, body)).id),
+  });
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/accidents/:id/supplement',
+    access: 'accident.report',
+    summary: '续报: new totals within 30 days (7 for road traffic and fire); regrades and extends the chain',
+    tags,
+    params: ZId,
+    body: ZSupplementAccident,
+    response: ZDetail,
+    handler: async (ctx, { params, body }) => {
+      await supplementAccident(ctx, params.id, body);
+      return getAccidentQuery(ctx, params.id);
+    },
+  });
+
+  const ZRecipient = z.object({ id: z.string().uuid({ message: 'invalid_format' }), recipient: z.enum(CHAIN_RECIPIENTS) });
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/accidents/:id/chain/:recipient/report',
+    access: 'accident.manage',
+    summary: 'Record the report to a level or parallel body (越级上报 needs skipReason)',
+    tags,
+    params: ZRecipient,
+    body: ZChainReport,
+    response: ZDetail,
+    handler: async (ctx, { params, body }) => {
+      await reportToLevel(ctx, params.id, params.recipient, body);
+      return getAccidentQuery(ctx, params.id);
+    },
+  });
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/accidents/:id/chain/:recipient/confirm',
+    access: 'accident.manage',
+    summary: 'The receiving department confirms receipt',
+    tags,
+    params: ZRecipient,
+    response: ZDetail,
+    handler: async (ctx, { params }) => {
+      await confirmReceipt(ctx, params.id, params.recipient);
+      return getAccidentQuery(ctx, params.id);
+    },
+  });
+
+  const steps = [
+    ['start-investigation', ZStartInvestigation, startInvestigation, 'Form the investigation team (level by grade, Art. 19)'],
+    ['extend-investigation', ZExtendInvestigation, extendInvestigation, 'One extension of at most 60 days (Art. 29)'],
+    ['record-appraisal', ZAppraisal, recordAppraisal, 'Technical appraisal days, not counted (Art. 29)'],
+    ['submit-report', ZSubmitInvestigationReport, submitInvestigationReport, 'Investigation report and responsibility findings (Art. 30)'],
+    ['reply', ZReplyInvestigation, replyInvestigation, '批复 (Art. 32): closes the case'],
+    ['publish', ZPublishAccident, publishAccident, 'Publish the handling result (notice item 27)'],
+  ] as const;
+  for (const [name, body, command, summary] of steps) {
+    route(app, deps, {
+      method: 'POST',
+      url: `/api/accidents/:id/${name}`,
+      access: name === 'publish' ? 'accident.publish' : 'accident.manage',
+      summary,
+      tags,
+      params: ZId,
+      body,
+      response: ZDetail,
+      handler: async (ctx, { params, body: input }) => {
+        await (command as (c: typeof ctx, id: string, i: unknown) => Promise<void>)(ctx, params.id, input);
+        return getAccidentQuery(ctx, params.id);
+      },
+    });
+  }
+
+  const ZActionParams = z.object({
+    id: z.string().uuid({ message: 'invalid_format' }),
+    key: z.enum(['suspendEnterprise', 'revokeStandardization', 'licenceAction', 'criminalReferral']),
+  });
+  for (const [name, outcome] of [
+    ['complete', 'done'],
+    ['set-aside', 'setAside'],
+  ] as const) {
+    route(app, deps, {
+      method: 'POST',
+      url: `/api/accidents/:id/actions/:key/${name}`,
+      access: 'accident.manage',
+      summary: outcome === 'done' ? 'Complete a fatal-accident action with evidence' : 'Set a fatal-accident action aside with a recorded reason',
+      tags,
+      params: ZActionParams,
+      body: ZCloseAction,
+      response: ZDetail,
+      handler: async (ctx, { params, body }) => {
+        await closeAction(ctx, params.id, params.key as FatalAccidentActionKey, outcome, body);
+        return getAccidentQuery(ctx, params.id);
+      },
+    });
+  }
+}

@@ -1,0 +1,67 @@
+import type { ChainRecipient } from '../../../../common/contracts/accidents.js';
+import { ACCIDENT_GRADE_NAMES, type AccidentGrade } from '../../../../common/rules/accident-grade.js';
+import { FATAL_ACCIDENT_ACTIONS, fatalActionsRequired } from '../../../../common/rules/accident-investigation.js';
+import type { Ctx } from '../../../kernel/context.js';
+import { userIdsOfUnit } from '../../identity/index.js';
+import { governmentDepartmentOf } from '../../org/index.js';
+import { levelsOfPath } from '../accident.chain.js';
+import { type AccidentRow, insertActions, listReports } from '../accident.repository.js';
+
+/**
+ * Days given to the county for each fatal-accident action. The notice (item 27) says 一律 but sets no
+ * time limit; 7 days is local practice, kept as configuration.
+ */
+export const FATAL_ACTION_DUE_DAYS = 7;
+
+/** Notifies the Taihang departments of the given chain levels (their inbox is the receipt channel). */
+export async function notifyChain(ctx: Ctx, a: AccidentRow, recipients: ChainRecipient[], title: string): Promise<void> {
+  const links = await listReports(ctx.tx, a.id);
+  const deptIds = links.filter((l) => recipients.includes(l.recipient as ChainRecipient) && l.departmentId).map((l) => l.departmentId as string);
+  const userIds = (await Promise.all(deptIds.map((d) => userIdsOfUnit(ctx.tx, { departmentId: d })))).flat();
+  const grade = ACCIDENT_GRADE_NAMES[a.grade as AccidentGrade].zh;
+  await ctx.notify.send({
+    userIds,
+    kind: 'accident',
+    title,
+    body: `${grade}事故；死亡 ${a.deaths} 人，失踪 ${a.missing} 人，重伤 ${a.seriousInjuries} 人；${a.place}`,
+    link: `/accidents/${a.id}`,
+    entityType: 'accident',
+    entityId: a.id,
+  });
+}
+
+/**
+ * The notice's fatal-accident rule (晋市政发〔2021〕1号 item 27): an accident with a death sets off four
+ * tracked actions owned by the county 应急管理局. Created once: a later 续报 adds none.
+ */
+export async function createFatalActions(ctx: Ctx, a: AccidentRow): Promise<number> {
+  if (!fatalActionsRequired(a.deaths)) return 0;
+  const { county } = levelsOfPath(a.regionPath);
+  const owner = county ? await governmentDepartmentOf(ctx.tx, county) : undefined;
+  const due = new Date(ctx.clock.now().getTime() + FATAL_ACTION_DUE_DAYS * 86_400_000);
+  const created = await insertActions(
+    ctx.tx,
+    FATAL_ACCIDENT_ACTIONS.filter((x) => a.enterpriseId || (x.key !== 'suspendEnterprise' && x.key !== 'revokeStandardization')).map((x) => ({
+      accidentId: a.id,
+      key: x.key,
+      ownerDepartmentId: owner?.id ?? null,
+      due,
+      status: 'open',
+    })),
+  );
+  if (created) {
+    await ctx.audit.record({ action: 'accident.fatalActionsCreated', entityType: 'accident', entityId: a.id, after: { count: created } });
+    if (owner) {
+      await ctx.notify.send({
+        userIds: await userIdsOfUnit(ctx.tx, { departmentId: owner.id }),
+        kind: 'accident',
+        title: `亡人事故处置：${a.title}`,
+        body: '依晋市政发〔2021〕1号第27条：责令停产整顿、取消标准化等级、暂扣或吊销安全生产许可证、启动刑事调查',
+        link: `/accidents/${a.id}`,
+        entityType: 'accident',
+        entityId: a.id,
+      });
+    }
+  }
+  return created;
+}

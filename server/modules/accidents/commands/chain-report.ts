@@ -1,0 +1,51 @@
+import type { ChainRecipient } from '../../../../common/contracts/accidents.js';
+import type { Ctx } from '../../../kernel/context.js';
+import { AppError, invalid, notFound } from '../../../kernel/errors.js';
+import { LEVEL_ORDER, REPORTED_BY_LEVEL } from '../accident.chain.js';
+import { listReports, lockAccident, lockReport, updateReport } from '../accident.repository.js';
+import { notifyChain } from './chain-effects.js';
+
+/**
+ * Records that the level below reported to `recipient` (Art. 10). Reporting a level whose lower level
+ * has not been reported yet is 越级上报: allowed, with the reason recorded.
+ */
+export async function reportToLevel(ctx: Ctx, accidentId: string, recipient: ChainRecipient, input: { comment?: string; skipReason?: string }) {
+  const a = await lockAccident(ctx.tx, ctx.scope, accidentId);
+  if (!a) throw notFound();
+  const link = await lockReport(ctx.tx, accidentId, recipient);
+  if (!link) throw notFound();
+  if (link.reportedAt) throw new AppError('INVALID_TRANSITION', { from: 'reported', action: 'report' });
+  const links = await listReports(ctx.tx, accidentId);
+  const idx = LEVEL_ORDER.indexOf(recipient);
+  const skipped = idx > 0 ? LEVEL_ORDER.slice(0, idx).filter((lv) => links.some((l) => l.recipient === lv && !l.reportedAt)) : [];
+  if (skipped.length && !input.skipReason) throw invalid([{ field: 'skipReason', code: 'required' }]);
+  const now = ctx.clock.now();
+  await updateReport(ctx.tx, link.id, {
+    reportedAt: now,
+    reportedBy: ctx.actor.unitName ?? ctx.actor.displayName,
+    skipped: skipped.length > 0,
+    skipReason: skipped.length ? (input.skipReason ?? null) : null,
+    // Bodies outside Taihang cannot confirm here: the reporter's record is the receipt.
+    ...(link.departmentId ? {} : { confirmedAt: now, confirmedBy: `${ctx.actor.displayName}（代为记录）` }),
+  });
+  await ctx.audit.record({
+    action: 'accident.chainReported',
+    entityType: 'accident',
+    entityId: accidentId,
+    after: { recipient, by: REPORTED_BY_LEVEL[recipient], late: now > link.due, skipped, skipReason: input.skipReason ?? null, comment: input.comment ?? null },
+  });
+  if (link.departmentId) await notifyChain(ctx, a, [recipient], `事故报告：${a.title}`);
+}
+
+/** The receiving department confirms receipt: the read receipt the chain's deadline is measured by. */
+export async function confirmReceipt(ctx: Ctx, accidentId: string, recipient: ChainRecipient) {
+  const a = await lockAccident(ctx.tx, ctx.scope, accidentId);
+  if (!a) throw notFound();
+  const link = await lockReport(ctx.tx, accidentId, recipient);
+  if (!link) throw notFound();
+  if (!link.departmentId || link.departmentId !== ctx.actor.departmentId) throw new AppError('FORBIDDEN');
+  if (link.confirmedAt) throw new AppError('INVALID_TRANSITION', { from: 'confirmed', action: 'confirm' });
+  const now = ctx.clock.now();
+  await updateReport(ctx.tx, link.id, { confirmedAt: now, confirmedBy: ctx.actor.displayName, ...(link.reportedAt ? {} : { reportedAt: now }) });
+  await ctx.audit.record({ action: 'accident.receiptConfirmed', entityType: 'accident', entityId: accidentId, after: { recipient, late: now > link.due } });
+}

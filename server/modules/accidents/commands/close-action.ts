@@ -1,0 +1,33 @@
+import type { FatalAccidentActionKey } from '../../../../common/rules/accident-investigation.js';
+import type { Ctx } from '../../../kernel/context.js';
+import { AppError, notFound } from '../../../kernel/errors.js';
+import { changeEnterpriseStatus, findEnterprise, revokeStandardizationGrade } from '../../org/index.js';
+import { lockAccident, lockAction, updateAction } from '../accident.repository.js';
+
+/**
+ * Completes a fatal-accident action with evidence, or sets it aside with a recorded reason. Completing
+ * 停产整顿 or 取消标准化等级 changes the enterprise itself, in the same transaction.
+ */
+export async function closeAction(
+  ctx: Ctx,
+  accidentId: string,
+  key: FatalAccidentActionKey,
+  outcome: 'done' | 'setAside',
+  input: { comment: string; evidence: string[] },
+) {
+  const a = await lockAccident(ctx.tx, ctx.scope, accidentId);
+  if (!a) throw notFound();
+  const action = await lockAction(ctx.tx, accidentId, key);
+  if (!action) throw notFound();
+  if (action.status !== 'open') throw new AppError('INVALID_TRANSITION', { from: action.status, action: outcome });
+  if (outcome === 'done' && a.enterpriseId) {
+    const e = await findEnterprise(ctx.tx, ctx.scope, a.enterpriseId);
+    if (!e) throw notFound();
+    const basis = `${a.title}（${a.occurredAt.toISOString().slice(0, 10)}）：${input.comment}`;
+    if (key === 'suspendEnterprise' && e.status === 'operating') await changeEnterpriseStatus(ctx, e.id, 'suspend', { comment: basis });
+    if (key === 'revokeStandardization' && e.standardizationGrade !== null) await revokeStandardizationGrade(ctx, e.id, { comment: basis });
+  }
+  const now = ctx.clock.now();
+  await updateAction(ctx.tx, action.id, { status: outcome, closedAt: now, closedBy: ctx.actor.displayName, comment: input.comment, evidence: input.evidence });
+  await ctx.audit.record({ action: `accident.action.${outcome}`, entityType: 'accident', entityId: accidentId, after: { key, ...input } });
+}

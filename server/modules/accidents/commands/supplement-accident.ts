@@ -1,0 +1,84 @@
+import type { TSupplementAccident } from '../../../../common/contracts/accidents.js';
+import { type AccidentGrade, gradeAccident } from '../../../../common/rules/accident-grade.js';
+import { chainExtension, supplementDeadline } from '../../../../common/rules/accident-reporting.js';
+import type { Ctx } from '../../../kernel/context.js';
+import { AppError, notFound } from '../../../kernel/errors.js';
+import { chainLinks } from '../accident.chain.js';
+import { insertReports, insertRevision, lockAccident, updateAccident } from '../accident.repository.js';
+import { type AccidentStatus, accidentTransition } from '../accident.workflow.js';
+import { createFatalActions, notifyChain } from './chain-effects.js';
+
+/** Road traffic and fire accidents have the 7-day window of Art. 13; GB 6441 type 08 is fire. */
+export function supplementKind(a: { industry: string; accidentType: string }): string {
+  if (a.industry === 'roadTransport') return 'roadTransport';
+  if (a.accidentType === '08') return 'fire';
+  return a.industry;
+}
+
+/**
+ * 续报 (Art. 13): new casualty and loss totals within 30 days (7 for road traffic and fire). The accident
+ * is regraded; when the grade rises, the chain gains the newly required levels and they are told.
+ */
+export async function supplementAccident(ctx: Ctx, id: string, input: TSupplementAccident) {
+  const a = await lockAccident(ctx.tx, ctx.scope, id);
+  if (!a) throw notFound();
+  if (!accidentTransition(a.status as AccidentStatus, 'supplement')) throw new AppError('INVALID_TRANSITION', { from: a.status, action: 'supplement' });
+  if (a.version !== input.version) throw new AppError('STALE_VERSION');
+  const now = ctx.clock.now();
+  const windowEnd = supplementDeadline(a.occurredAt, supplementKind(a));
+  if (now.getTime() > windowEnd.getTime()) {
+    throw new AppError('CONFLICT', { reason: `补报期限已过（${windowEnd.toISOString().slice(0, 10)}，第十三条）` });
+  }
+  const g = gradeAccident(input);
+  const after = await updateAccident(ctx.tx, id, {
+    deaths: input.deaths,
+    missing: input.missing,
+    seriousInjuries: input.seriousInjuries,
+    minorInjuries: input.minorInjuries,
+    directLossYuan: input.directLossYuan,
+    grade: g.grade,
+    decidedBy: g.decidedBy,
+    updatedAt: now,
+  });
+  await insertRevision(ctx.tx, {
+    accidentId: id,
+    kind: 'supplement',
+    at: now,
+    actorId: ctx.actor.id,
+    actorName: ctx.actor.displayName,
+    deaths: input.deaths,
+    missing: input.missing,
+    seriousInjuries: input.seriousInjuries,
+    minorInjuries: input.minorInjuries,
+    directLossYuan: input.directLossYuan,
+    grade: g.grade,
+    note: input.note,
+  });
+  const added = chainExtension(a.grade as AccidentGrade, g.grade);
+  if (added.length) {
+    const links = await chainLinks(ctx.tx, g.grade, a.occurredAt, a.regionPath);
+    await insertReports(
+      ctx.tx,
+      links
+        .filter((l) => added.includes(l.recipient as never))
+        .map((l) => ({ accidentId: id, recipient: l.recipient, departmentId: l.departmentId, due: l.due })),
+    );
+  }
+  await ctx.audit.record({
+    action: 'accident.supplemented',
+    entityType: 'accident',
+    entityId: id,
+    before: {
+      deaths: a.deaths,
+      missing: a.missing,
+      seriousInjuries: a.seriousInjuries,
+      minorInjuries: a.minorInjuries,
+      directLossYuan: a.directLossYuan,
+      grade: a.grade,
+    },
+    after: { ...input, grade: g.grade, chainAdded: added },
+  });
+  await notifyChain(ctx, after, ['county', 'city'], g.grade < a.grade ? `事故升级续报：${after.title}` : `事故续报：${after.title}`);
+  await createFatalActions(ctx, after);
+  return { gradeBefore: a.grade, gradeAfter: g.grade, chainAdded: added };
+}

@@ -1,0 +1,3 @@
+/** The accidents module's public surface. */
+export { accidentJobs, sweepAccidentChain } from './accident.jobs.js';
+export { accidentRoutes } from './accident.routes.js';

@@ -343,6 +343,15 @@ describe('deadlines, windows and statistics', () => {
     const sel = (await t.app.inject({ url: '/api/accidents/special-inspection?from=2021-01-01&to=2021-12-31', headers: w.cityH })).json();
     expect(sel.counties.map((c: { regionCode: string }) => c.regionCode)).toEqual([w.r.countyA.code]);
     expect((await t.app.inject({ url: '/api/accidents/stats?groupBy=bogus&from=2021-01-01&to=2021-12-31', headers: w.cityH })).statusCode).toBe(400);
+    const x = await t.app.inject({ url: '/api/accidents/stats/export?groupBy=county&from=2021-01-01&to=2021-12-31', headers: w.cityH });
+    expect(x.statusCode).toBe(200);
+    expect(x.headers['content-type']).toContain('spreadsheetml');
+    const list = await t.app.inject({ url: '/api/accidents/export?from=2021-01-01&to=2021-12-31', headers: w.otherH });
+    expect(list.statusCode).toBe(200); // another county's export is empty, never theirs
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(list.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets[0]?.rowCount).toBe(1);
   });
 
   it('the grade calculator names the deciding criterion and its source', async () => {

@@ -19,6 +19,7 @@ import type { FatalAccidentActionKey } from '../../../common/rules/accident-inve
 import type { Deps } from '../../kernel/context.js';
 import { type App, route } from '../../kernel/http/route.js';
 import { allRegions, RegionNames } from '../org/index.js';
+import { exportAccidentStats, exportAccidents } from './accident.export.js';
 import { findAccidents, publishedAccidents } from './accident.repository.js';
 import { confirmReceipt, reportToLevel } from './commands/chain-report.js';
 import { closeAction } from './commands/close-action.js';
@@ -86,6 +87,34 @@ export function accidentRoutes(app: App, deps: Deps): void {
     tags,
     query: ZAccidentStatsQuery,
     handler: (ctx, { query }) => accidentStats(ctx, query),
+  });
+
+  const xlsx = (reply: import('fastify').FastifyReply, name: string, buf: Buffer) =>
+    reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
+      .send(buf);
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/accidents/export',
+    access: 'accident.export',
+    summary: 'Excel of the accident list with the same filters',
+    tags,
+    query: ZAccidentListQuery.omit({ page: true, pageSize: true }).extend({ format: z.literal('xlsx').default('xlsx') }),
+    raw: true,
+    handler: async (ctx, { query }, { reply }) => xlsx(reply, 'accidents.xlsx', await exportAccidents(ctx, query)),
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/accidents/stats/export',
+    access: 'accident.export',
+    summary: 'Excel of the statistics table (with the year-earlier period)',
+    tags,
+    query: ZAccidentStatsQuery.extend({ format: z.literal('xlsx').default('xlsx') }),
+    raw: true,
+    handler: async (ctx, { query }, { reply }) => xlsx(reply, `accident-stats-${query.from}-${query.to}.xlsx`, await exportAccidentStats(ctx, query)),
   });
 
   route(app, deps, {

@@ -20,31 +20,6 @@ export function industryLabel(key: string, locale: Locale) {
   return i ? (locale === 'en-US' ? i.en : i.zh) : key;
 }
 
-export interface Column<T> {
-  header: [string, string];
-  width: number;
-  value: (row: T) => string | number | null;
-}
-
-export async function workbookOf<T>(sheetName: string, columns: Column<T>[], rows: T[], locale: Locale, title?: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Taihang';
-  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: title ? 2 : 1 }] });
-  if (title) {
-    ws.addRow([title]);
-    ws.mergeCells(1, 1, 1, columns.length);
-    ws.getRow(1).font = { bold: true, size: 13 };
-  }
-  const header = ws.addRow(columns.map((c) => c.header[locale === 'en-US' ? 1 : 0]));
-  header.font = { bold: true };
-  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6F0FF' } };
-  columns.forEach((c, i) => {
-    ws.getColumn(i + 1).width = c.width;
-  });
-  for (const r of rows) ws.addRow(columns.map((c) => c.value(r)));
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
 // ---------- import layout ----------
 
 /** Import columns: Chinese header (what officials fill in) → field. English headers are accepted too. */

@@ -1,6 +1,7 @@
 import type { TEnterpriseListQuery, TSupervisionQuery } from '../../../common/contracts/org.js';
 import type { Ctx } from '../../kernel/context.js';
-import { industryLabel, insuranceLabel, statusLabel, workbookOf } from './org.excel.js';
+import { workbookOf } from '../../kernel/files/excel.js';
+import { industryLabel, insuranceLabel, statusLabel } from './org.excel.js';
 import { presentEnterpriseSummary, RegionNames } from './org.presenter.js';
 import { allEnterprises, listRegions } from './org.repository.js';
 import { EXPORT_LIMIT, SUPERVISION_TABLE_SOURCE, supervisionTableAll } from './queries/supervision-table.js';

@@ -1,0 +1,72 @@
+import type { TAccidentListQuery, TAccidentStatsQuery } from '../../../common/contracts/accidents.js';
+import { GB6441_TYPES } from '../../../common/gb6441.js';
+import { industryByKey } from '../../../common/industries.js';
+import type { Ctx } from '../../kernel/context.js';
+import { workbookOf } from '../../kernel/files/excel.js';
+import { allRegions, RegionNames } from '../org/index.js';
+import { findAccidents } from './accident.repository.js';
+import { accidentStats } from './queries/accident-stats.js';
+import { presentAccidentSummary } from './queries/get-accident.js';
+
+const EXPORT_LIMIT = 20_000;
+const STATUS: Record<string, [string, string]> = {
+  reported: ['已报告', 'Reported'],
+  investigating: ['调查中', 'Investigating'],
+  reportSubmitted: ['调查报告已提交', 'Report submitted'],
+  closed: ['已结案', 'Closed'],
+};
+
+/** The accident list as filtered, every page. */
+export async function exportAccidents(ctx: Ctx, query: Omit<TAccidentListQuery, 'page' | 'pageSize'>): Promise<Buffer> {
+  const en = ctx.request.locale === 'en-US';
+  const { rows } = await findAccidents(ctx.tx, ctx.scope, { ...query, page: 1, pageSize: EXPORT_LIMIT });
+  const names = new RegionNames(await allRegions(ctx.tx), ctx.request.locale);
+  const items = rows.map((a) => presentAccidentSummary(a, names, ctx.request.locale));
+  await ctx.audit.record({ action: 'accident.exported', entityType: 'accident', after: { filters: query, rows: items.length } });
+  return workbookOf(
+    en ? 'Accidents' : '事故',
+    [
+      { header: ['发生时间', 'Occurred'], width: 20, value: (r) => r.occurredAt },
+      { header: ['事故名称', 'Title'], width: 30, value: (r) => r.title },
+      { header: ['县（市、区）', 'County'], width: 14, value: (r) => r.countyName },
+      { header: ['行业', 'Industry'], width: 14, value: (r) => industryByKey(r.industry)?.[en ? 'en' : 'zh'] ?? r.industry },
+      {
+        header: ['事故类别（GB 6441）', 'Type (GB 6441)'],
+        width: 16,
+        value: (r) => GB6441_TYPES.find((x) => x.code === r.accidentType)?.[en ? 'en' : 'zh'] ?? r.accidentType,
+      },
+      { header: ['等级', 'Grade'], width: 10, value: (r) => r.gradeName },
+      { header: ['死亡', 'Deaths'], width: 8, value: (r) => r.deaths },
+      { header: ['失踪', 'Missing'], width: 8, value: (r) => r.missing },
+      { header: ['重伤', 'Serious injuries'], width: 8, value: (r) => r.seriousInjuries },
+      { header: ['直接经济损失（元）', 'Direct loss (CNY)'], width: 16, value: (r) => r.directLossYuan },
+      { header: ['状态', 'Status'], width: 14, value: (r) => STATUS[r.status]?.[en ? 1 : 0] ?? r.status },
+    ],
+    items,
+    ctx.request.locale,
+  );
+}
+
+/** The statistics table as shown: current period, the year-earlier period and the change. */
+export async function exportAccidentStats(ctx: Ctx, q: TAccidentStatsQuery): Promise<Buffer> {
+  const en = ctx.request.locale === 'en-US';
+  const s = await accidentStats(ctx, q);
+  type Row = (typeof s.rows)[number];
+  return workbookOf<Row>(
+    en ? 'Accident statistics' : '事故统计',
+    [
+      { header: ['分组', 'Group'], width: 16, value: (r) => r.label },
+      { header: ['起数', 'Accidents'], width: 8, value: (r) => r.current.accidents },
+      { header: ['死亡', 'Deaths'], width: 8, value: (r) => r.current.deaths },
+      { header: ['重伤', 'Serious injuries'], width: 8, value: (r) => r.current.seriousInjuries },
+      { header: ['直接经济损失（元）', 'Direct loss (CNY)'], width: 16, value: (r) => r.current.directLossYuan },
+      { header: ['去年同期起数', 'Accidents a year earlier'], width: 12, value: (r) => r.previous.accidents },
+      { header: ['去年同期死亡', 'Deaths a year earlier'], width: 12, value: (r) => r.previous.deaths },
+      { header: ['起数同比', 'Accidents y/y'], width: 10, value: (r) => r.current.accidents - r.previous.accidents },
+      { header: ['死亡同比', 'Deaths y/y'], width: 10, value: (r) => r.current.deaths - r.previous.deaths },
+    ],
+    s.rows,
+    ctx.request.locale,
+    `${en ? 'Accident statistics' : '生产安全事故统计'} ${q.from} – ${q.to}`,
+  );
+}

@@ -45,9 +45,11 @@ export async function accidentStats(ctx: Ctx, q: TAccidentStatsQuery) {
   };
   const rows = new Map<string, { current: Totals; previous: Totals }>();
   const row = (k: string) => {
-    let r = rows.get(k);
-    if (!r) rows.set(k, (r = { current: zero(), previous: zero() }));
-    return r;
+    const existing = rows.get(k);
+    if (existing) return existing;
+    const created = { current: zero(), previous: zero() };
+    rows.set(k, created);
+    return created;
   };
   for (const a of current) add(row(keyOf(a)).current, a);
   for (const a of previous) add(row(keyOf(a, 1)).previous, a);

@@ -193,6 +193,8 @@ export const ZEnterpriseDetail = ZEnterpriseSummary.extend({
   legalRepresentative: z.string(),
   safetyManager: z.string().nullable(),
   groupName: z.string().nullable(),
+  /** false when the group is outside the viewer's scope: show the name, not a link. */
+  groupVisible: z.boolean(),
   standardizationExpiry: z.string().nullable(),
   insuranceExpiry: z.string().nullable(),
   insurer: z.string().nullable(),

@@ -76,6 +76,11 @@ export class Audit {
     private readonly now: () => Date,
   ) {}
 
+  /** The same request and transaction, recorded under another actor (e.g. the user who just signed in). */
+  as(actor: AuditActor): Audit {
+    return new Audit(this.tx, actor, this.request, this.now);
+  }
+
   async record(entry: AuditEntry): Promise<void> {
     await this.tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
     const [last] = await this.tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);

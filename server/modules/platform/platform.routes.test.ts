@@ -29,6 +29,43 @@ describe('calculators', () => {
   });
 });
 
+describe('13710 and hazard-statistics calculators', () => {
+  it('compute dates with +08:00 and their source; bad input is 400', async () => {
+    const r = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/calculators/deadline-13710',
+        headers: admin,
+        payload: { assignedAt: '2021-09-30T10:00:00+08:00', complexity: 'general', dayKind: 'working' },
+      })
+    ).json();
+    expect(r.feedbackDue).toMatch(/^2021-10-11T23:59:59\.999\+08:00$/);
+    expect(r.source).toContain('13710');
+    const cal = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/calculators/deadline-13710',
+        headers: admin,
+        payload: { assignedAt: '2021-01-31T10:00:00+08:00', complexity: 'major' },
+      })
+    ).json();
+    expect(cal.resolveDue.slice(0, 10)).toBe('2021-02-28');
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/calculators/deadline-13710', headers: admin, payload: { assignedAt: 'yesterday', complexity: 'x' } }))
+        .statusCode,
+    ).toBe(400);
+    expect((await t.app.inject({ method: 'POST', url: '/api/calculators/hazard-stats-due', headers: admin, payload: { period: '2021Q4' } })).json().due).toBe(
+      '2022-01-15',
+    );
+    expect((await t.app.inject({ method: 'POST', url: '/api/calculators/hazard-stats-due', headers: admin, payload: { period: '2021' } })).json().due).toBe(
+      '2022-01-31',
+    );
+    expect((await t.app.inject({ method: 'POST', url: '/api/calculators/hazard-stats-due', headers: admin, payload: { period: '2021Q5' } })).statusCode).toBe(
+      400,
+    );
+  });
+});
+
 describe('calendar', () => {
   it('lists a year with its source; admin additions override built-in days and can be removed', async () => {
     const y = (await t.app.inject({ url: '/api/calendar?year=2021', headers: admin })).json();

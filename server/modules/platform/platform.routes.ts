@@ -2,6 +2,7 @@ import { and, desc, eq, gte, ilike, isNull, lte, type SQL, sql } from 'drizzle-o
 import { z } from 'zod';
 import { ZAuditRow, ZAuditVerifyResult } from '../../../common/contracts/platform.js';
 import { CN_HOLIDAYS_SOURCE } from '../../../common/rules/calendar/cn-holidays.js';
+import { DEFAULT_13710_CONFIG, deadlines13710, format13710, hazardStatsDue } from '../../../common/rules/deadline-13710.js';
 import { USCC_SOURCE, validateUscc } from '../../../common/validators/uscc.js';
 import { verifyAuditChainSnapshot } from '../../kernel/audit/audit.js';
 import { loadCalendar } from '../../kernel/calendar/calendar.js';
@@ -59,6 +60,37 @@ export function platformRoutes(app: App, deps: Deps): void {
       };
       return { ...r, messages: r.errors.map((e) => text[e]?.[en ? 1 : 0] ?? e), source: USCC_SOURCE };
     },
+  });
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/calculators/deadline-13710',
+    access: 'authenticated',
+    summary: '"13710" due dates (deploy, feedback, resolve) on the working-day calendar',
+    tags: ['calculators'],
+    body: z.strictObject({
+      assignedAt: z.string().datetime({ offset: true, message: 'invalid_format' }),
+      complexity: z.enum(['general', 'major']),
+      dayKind: z.enum(['calendar', 'working']).optional(),
+    }),
+    response: z.object({ deployDue: z.string(), feedbackDue: z.string(), resolveDue: z.string(), dayKind: z.string(), source: z.string() }),
+    handler: async (ctx, { body }) => {
+      const { calendar } = await loadCalendar(ctx.tx);
+      const config = { ...DEFAULT_13710_CONFIG, ...(body.dayKind ? { dayKind: body.dayKind } : {}) };
+      const r = deadlines13710({ assignedAt: new Date(body.assignedAt), complexity: body.complexity }, calendar, config);
+      return { ...format13710(r), dayKind: r.dayKind };
+    },
+  });
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/calculators/hazard-stats-due',
+    access: 'authenticated',
+    summary: 'Due date of quarterly or yearly hazard statistics (16号令 Art. 14)',
+    tags: ['calculators'],
+    body: z.strictObject({ period: z.string().regex(/^\d{4}(Q[1-4])?$/, { message: 'invalid_format' }) }),
+    response: z.object({ due: z.string(), source: z.string() }),
+    handler: async (_ctx, { body }) => hazardStatsDue(body.period),
   });
 
   // ---- audit (audit admin) ----

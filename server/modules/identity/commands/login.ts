@@ -46,6 +46,8 @@ export async function login(ctx: Ctx, input: { username: string; password: strin
   });
   const token = await createSession(ctx.tx, user.id, now, { ip: ctx.request.ip, userAgent: meta.userAgent });
   const actor = await buildActor(ctx.tx, updated, resolveUnit);
-  await ctx.audit.record({ action: 'auth.login', entityType: 'user', entityId: user.id, after: { username: user.username } });
+  await ctx.audit
+    .as({ id: user.id, name: user.displayName, unit: actor.unitName })
+    .record({ action: 'auth.login', entityType: 'user', entityId: user.id, after: { username: user.username } });
   return { token, actor };
 }

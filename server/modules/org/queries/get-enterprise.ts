@@ -11,12 +11,14 @@ const EXPIRING_SOON_DAYS = 90;
 export async function getEnterpriseQuery(ctx: Ctx, id: string) {
   const e = await getEnterprise(ctx.tx, ctx.scope, id);
   if (!e) throw notFound();
-  const [regions, licences, assignments, subsidiaries, transitions, group] = await Promise.all([
+  const [regions, licences, assignments, subsidiaries, transitions, group, visibleGroup] = await Promise.all([
     listRegions(ctx.tx),
     listLicences(ctx.tx, [e.id]),
     listAssignments(ctx.tx, [e.id]),
     e.isGroup ? listSubsidiaries(ctx.tx, ctx.scope, e.id) : Promise.resolve([]),
     listTransitions(ctx.tx, e.id),
+    // A subsidiary shows its group's name even when the group itself is outside the viewer's scope.
+    e.groupId ? getEnterprise(ctx.tx, { kind: 'system' }, e.groupId) : Promise.resolve(undefined),
     e.groupId ? getEnterprise(ctx.tx, ctx.scope, e.groupId) : Promise.resolve(undefined),
   ]);
   const names = new RegionNames(regions, ctx.request.locale);
@@ -31,6 +33,7 @@ export async function getEnterpriseQuery(ctx: Ctx, id: string) {
       legalRepresentative: e.legalRepresentative,
       safetyManager: e.safetyManager,
       groupName: group?.name ?? null,
+      groupVisible: !!visibleGroup,
       standardizationExpiry: e.standardizationExpiry,
       insuranceExpiry: e.insuranceExpiry,
       insurer: e.insurer,

@@ -22,6 +22,11 @@ export const PERMISSIONS = {
   'accident.manage': { zh: '事故接报、上报、调查与处理', en: 'Receive, escalate, investigate and handle accidents' },
   'accident.publish': { zh: '公开事故查处结果', en: 'Publish accident handling results' },
   'accident.export': { zh: '导出事故统计', en: 'Export accident statistics' },
+  // 督办 ("13710")
+  'task.read': { zh: '查看督办事项', en: 'View supervised tasks' },
+  'task.issue': { zh: '交办、销号、退回与审批延期', en: 'Issue, accept, return tasks and decide extensions' },
+  'task.handle': { zh: '签收、反馈、办结与申请延期', en: 'Sign, report, resolve tasks and request extensions' },
+  'task.export': { zh: '导出督办统计', en: 'Export task statistics' },
   // platform (三权分立: system admin / security admin / audit admin)
   'user.read': { zh: '查看用户', en: 'View users' },
   'user.manage': { zh: '管理用户账号', en: 'Manage user accounts' },

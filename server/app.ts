@@ -19,6 +19,7 @@ import { accidentRoutes } from './modules/accidents/index.js';
 import { identityRoutes } from './modules/identity/index.js';
 import { orgRoutes, unitExists } from './modules/org/index.js';
 import { platformRoutes } from './modules/platform/index.js';
+import { taskRoutes } from './modules/tasks/index.js';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 
@@ -86,6 +87,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   identityRoutes(app, deps, { unitExists });
   orgRoutes(app, deps);
   accidentRoutes(app, deps);
+  taskRoutes(app, deps);
 
   if (fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });

@@ -37,7 +37,7 @@ export async function prepareDatabase(database: Database, config: Config, clock:
   return result.seeded ? { demo: { password, generated: !config.demoPassword, users: result.users } } : {};
 }
 
-export function createDeps(config: Config, database: Database, clock: Clock, channels: NotificationChannel[] = [loggingChannel]): Deps {
+export function createDeps(config: Config, database: Database, clock: Clock, channels: NotificationChannel[] = [loggingChannel], jobsSchema = 'pgboss'): Deps {
   const deps: Deps = {
     config,
     database,

@@ -4,6 +4,7 @@ import type { Deps } from './kernel/context.js';
 import type { JobDefinition } from './kernel/jobs/jobs.js';
 import { deliverJob } from './kernel/notify/notify.js';
 import { accidentJobs } from './modules/accidents/index.js';
+import { taskJobs } from './modules/tasks/index.js';
 
 /**
  * Every job of the process; modules add theirs through their index.ts. `deps` is a getter because
@@ -22,5 +23,6 @@ export function jobDefinitions(deps: () => Deps): JobDefinition[] {
       },
     },
     ...accidentJobs(deps),
+    ...taskJobs(deps),
   ];
 }

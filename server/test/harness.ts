@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
 import { createDeps } from '../bootstrap.js';
@@ -43,7 +44,9 @@ export async function getTestServer(opts: { work?: boolean; env?: Record<string,
     TAIHANG_RATE_PER_MIN: '1000000',
     ...opts.env,
   });
-  const deps = createDeps(config, database, clock, opts.channels);
+  // On the shared PostgreSQL every test server gets its own job schema: queues of other files never mix in.
+  const jobsSchema = TEST_DB_URL ? `pgboss_t${randomBytes(5).toString('hex')}` : 'pgboss';
+  const deps = createDeps(config, database, clock, opts.channels, jobsSchema);
   await deps.jobs.start({ work: opts.work ?? false });
   const app = await buildApp(deps);
   await app.ready();
@@ -55,6 +58,7 @@ export async function getTestServer(opts: { work?: boolean; env?: Record<string,
     async close() {
       await app.close();
       await deps.jobs.stop();
+      if (TEST_DB_URL) await database.query(`drop schema if exists ${jobsSchema} cascade`);
       await database.close();
     },
   };

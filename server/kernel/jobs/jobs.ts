@@ -34,6 +34,8 @@ export class Jobs {
   constructor(
     private readonly database: Database,
     private readonly definitions: JobDefinition[],
+    /** pg-boss's schema; tests on a shared PostgreSQL use one of their own so queues do not mix. */
+    readonly schema = 'pgboss',
   ) {}
 
   /**
@@ -55,8 +57,18 @@ export class Jobs {
     this.boss = boss;
     if (!opts.work) return;
     for (const def of this.definitions) {
-      await boss.work<object>(def.name, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 }, async (batch) => {
-        for (const job of batch) await def.handler(job.data, { jobId: job.id });
+      // pg-boss waits a polling interval after every fetch, so a batch keeps a backlog moving; handlers
+      // are idempotent, so a batch retried because one job failed does no harm.
+      await boss.work<object>(def.name, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2, batchSize: 20 }, async (batch) => {
+        let failure: unknown;
+        for (const job of batch) {
+          try {
+            await def.handler(job.data, { jobId: job.id });
+          } catch (err) {
+            failure ??= err;
+          }
+        }
+        if (failure) throw failure;
       });
       if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: 'Asia/Shanghai' });
     }
@@ -66,7 +78,7 @@ export class Jobs {
     const database = this.database;
     const boss = new PgBoss({
       db: { executeSql: (text, values) => database.query(text, values) },
-      schema: 'pgboss',
+      schema: this.schema,
       schedule: work,
       supervise: work,
     });

@@ -47,3 +47,11 @@ export const allRegions = listRegions;
 export async function governmentDepartmentOf(ex: Executor, regionCode: string) {
   return (await listDepartments(ex, { regionCode })).find((d) => d.kind === 'government');
 }
+
+/** A department with its region path, for modules that address work to units. */
+export async function findDepartmentWithPath(ex: Executor, id: string) {
+  const d = await getDepartment(ex, id);
+  if (!d) return undefined;
+  const r = await getRegion(ex, d.regionCode);
+  return r && { id: d.id, name: d.name, nameEn: d.nameEn, kind: d.kind, regionCode: d.regionCode, regionPath: r.path };
+}

@@ -1,0 +1,67 @@
+import type { TTaskStep } from '../../../../common/contracts/tasks.js';
+import type { Ctx } from '../../../kernel/context.js';
+import { AppError, notFound } from '../../../kernel/errors.js';
+import { userIdsOfUnit } from '../../identity/index.js';
+import { canAct } from '../task.policy.js';
+import { getTask, insertEvent, lockAssignee, openAssigneesOf, updateAssignee, updateTask } from '../task.repository.js';
+import { type AssigneeAction, type AssigneeStatus, assigneeTransition } from '../task.workflow.js';
+
+/**
+ * One step of an assignee: 签收部署, 反馈 (repeatable), 办结, and the issuer's 销号 or 退回. The last
+ * accepted assignee closes the task.
+ */
+export async function assigneeStep(ctx: Ctx, taskId: string, assigneeId: string, action: AssigneeAction, input: TTaskStep) {
+  const t = await getTask(ctx.tx, ctx.scope, taskId);
+  if (!t) throw notFound();
+  const a = await lockAssignee(ctx.tx, assigneeId);
+  if (!a || a.taskId !== taskId) throw notFound();
+  const to = assigneeTransition(a.status as AssigneeStatus, action);
+  if (!to) throw new AppError('INVALID_TRANSITION', { from: a.status, action });
+  if (!canAct(ctx.actor, t, a, action)) throw new AppError('FORBIDDEN');
+  const now = ctx.clock.now();
+  await updateAssignee(ctx.tx, a.id, {
+    status: to,
+    ...(action === 'deploy' ? { deployedAt: now } : {}),
+    ...(action === 'feedback' && !a.firstFeedbackAt ? { firstFeedbackAt: now } : {}),
+    ...(action === 'feedback' && input.plan ? { plan: input.plan } : {}),
+    ...(action === 'resolve' ? { resolvedAt: now, firstFeedbackAt: a.firstFeedbackAt ?? now } : {}),
+    ...(action === 'return' ? { resolvedAt: null } : {}),
+    ...(action === 'accept' ? { closedAt: now, escalation: 0 } : {}),
+  });
+  await insertEvent(ctx.tx, {
+    taskId,
+    assigneeId,
+    action,
+    fromStatus: a.status,
+    toStatus: to,
+    actorId: ctx.actor.id,
+    actorName: ctx.actor.displayName,
+    at: now,
+    comment: input.comment,
+    evidence: input.evidence,
+    progress: input.progress ?? null,
+  });
+  if (action === 'accept' && (await openAssigneesOf(ctx.tx, taskId)).length === 0) {
+    await updateTask(ctx.tx, taskId, { status: 'closed', updatedAt: now });
+  } else {
+    await updateTask(ctx.tx, taskId, { updatedAt: now });
+  }
+  // The other side hears of every step.
+  const toIssuer = action === 'deploy' || action === 'feedback' || action === 'resolve';
+  await ctx.notify.send({
+    userIds: await userIdsOfUnit(ctx.tx, toIssuer ? { departmentId: t.issuerDepartmentId } : { departmentId: a.departmentId, enterpriseId: a.enterpriseId }),
+    kind: 'task',
+    title: `督办${{ deploy: '已签收部署', feedback: '进展反馈', resolve: '已办结待销号', accept: '已销号', return: '被退回重办' }[action]}：${t.title}`,
+    body: `${toIssuer ? a.unitName : t.issuerName}：${input.comment}`,
+    link: `/tasks/${taskId}`,
+    entityType: 'task',
+    entityId: taskId,
+  });
+  await ctx.audit.record({
+    action: `task.${action}`,
+    entityType: 'task',
+    entityId: taskId,
+    before: { assigneeId, status: a.status },
+    after: { assigneeId, status: to, ...input },
+  });
+}

@@ -1,0 +1,78 @@
+import { systemActor } from '../../kernel/actor.js';
+import { type Deps, inTransaction } from '../../kernel/context.js';
+import type { JobDefinition } from '../../kernel/jobs/jobs.js';
+import { userIdsOfUnit } from '../identity/index.js';
+import { assigneesToSweep, updateAssignee } from './task.repository.js';
+import { escalationLevel } from './task.workflow.js';
+
+const BATCH = 500;
+/** Reminders go out this long before a due point. */
+const REMIND_BEFORE_MS = 24 * 3_600_000;
+const LEVEL_NAMES = ['', '提醒', '预警', '通报'];
+const STAGE_NAMES: Record<string, string> = { deploy: '部署', feedback: '反馈', resolve: '落实' };
+
+/**
+ * The 13710 sweep: reminds before each due point, and raises an overdue assignee's escalation
+ * (reminder → warning → 通报) as time passes, telling the unit and, from warning on, the issuer.
+ */
+export async function sweepTasks(deps: Deps): Promise<{ reminded: number; escalated: number }> {
+  return inTransaction(deps, systemActor('tasks.sweep'), { id: null, ip: null, locale: 'zh-CN' }, async (ctx) => {
+    const now = ctx.clock.now();
+    const rows = await assigneesToSweep(ctx.tx, new Date(now.getTime() + REMIND_BEFORE_MS), BATCH);
+    let reminded = 0;
+    let escalated = 0;
+    for (const { a, t } of rows) {
+      const stages = [
+        { key: 'deploy', due: a.deployedAt ? null : a.deployDue },
+        { key: 'feedback', due: a.firstFeedbackAt ? null : a.feedbackDue },
+        { key: 'resolve', due: a.resolvedAt ? null : a.resolveDue },
+      ].filter((s): s is { key: string; due: Date } => !!s.due);
+      const worst = Math.max(0, ...stages.map((s) => escalationLevel(now.getTime() - s.due.getTime())));
+      const unitUsers = await userIdsOfUnit(ctx.tx, { departmentId: a.departmentId, enterpriseId: a.enterpriseId });
+      if (worst > a.escalation) {
+        await updateAssignee(ctx.tx, a.id, { escalation: worst });
+        const issuerUsers = worst >= 2 ? await userIdsOfUnit(ctx.tx, { departmentId: t.issuerDepartmentId }) : [];
+        await ctx.notify.send({
+          userIds: [...unitUsers, ...issuerUsers],
+          kind: 'task.overdue',
+          title: `督办逾期${LEVEL_NAMES[worst]}：${t.title}`,
+          body: `${a.unitName}（${t.code}）未按期完成；${stages.map((s) => `${STAGE_NAMES[s.key]}应于 ${s.due.toISOString().slice(0, 16)} 前`).join('，')}`,
+          link: `/tasks/${t.id}`,
+          entityType: 'task',
+          entityId: t.id,
+        });
+        await ctx.audit.record({ action: 'task.escalated', entityType: 'task', entityId: t.id, after: { assigneeId: a.id, level: worst } });
+        escalated++;
+        continue;
+      }
+      const upcoming = stages.find((s) => s.due > now && s.due.getTime() - now.getTime() <= REMIND_BEFORE_MS);
+      const tag = upcoming && `${upcoming.key}@${upcoming.due.toISOString()}`;
+      if (upcoming && a.remindedFor !== tag) {
+        await updateAssignee(ctx.tx, a.id, { remindedFor: tag });
+        await ctx.notify.send({
+          userIds: unitUsers,
+          kind: 'task.reminder',
+          title: `督办即将到期：${t.title}`,
+          body: `${STAGE_NAMES[upcoming.key]}应于 ${upcoming.due.toISOString().slice(0, 16)} 前完成`,
+          link: `/tasks/${t.id}`,
+          entityType: 'task',
+          entityId: t.id,
+        });
+        reminded++;
+      }
+    }
+    return { reminded, escalated };
+  });
+}
+
+export function taskJobs(deps: () => Deps): JobDefinition[] {
+  return [
+    {
+      name: 'tasks.sweep',
+      cron: '*/10 * * * *',
+      async handler() {
+        await sweepTasks(deps());
+      },
+    },
+  ];
+}

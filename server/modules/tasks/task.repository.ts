@@ -1,0 +1,187 @@
+import { and, asc, desc, eq, gte, ilike, inArray, isNull, lte, ne, or, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import type { Scope } from '../../kernel/scope/scope.js';
+import { task, taskAssignee, taskEvent, taskExtension } from './task.schema.js';
+
+/** The only SQL on the task tables; every read takes a Scope. */
+
+export type TaskRow = typeof task.$inferSelect;
+export type AssigneeRow = typeof taskAssignee.$inferSelect;
+
+const TASK_ID = sql.raw('"task"."id"');
+
+/** Tasks visible to a scope: those its unit issued or oversees by region, and those assigned to it. */
+export function taskScopeSql(scope: Scope): SQL {
+  switch (scope.kind) {
+    case 'system':
+      return sql`true`;
+    case 'government':
+      return sql`(${task.regionPath} like ${`${scope.regionPath}%`} or exists (select 1 from task_assignee ta where ta.task_id = ${TASK_ID} and ta.region_path like ${`${scope.regionPath}%`}))`;
+    case 'industry':
+      return sql`(${task.issuerDepartmentId} = ${scope.departmentId} or exists (select 1 from task_assignee ta where ta.task_id = ${TASK_ID} and ta.department_id = ${scope.departmentId}))`;
+    case 'enterprise':
+      return sql`exists (select 1 from task_assignee ta where ta.task_id = ${TASK_ID} and ta.enterprise_id = ${scope.enterpriseId})`;
+    case 'group':
+      return sql`exists (select 1 from task_assignee ta where ta.task_id = ${TASK_ID} and ta.enterprise_id in (select e.id from enterprise e where e.id = ${scope.groupId} or e.group_id = ${scope.groupId}))`;
+    default:
+      return sql`false`;
+  }
+}
+
+export interface TaskFilter {
+  q?: string;
+  status?: string;
+  issuerDepartmentId?: string;
+  assignedToDepartmentId?: string;
+  assignedToEnterpriseId?: string;
+  overdueAt?: Date;
+}
+
+function where(scope: Scope, f: TaskFilter): SQL {
+  const w: (SQL | undefined)[] = [taskScopeSql(scope)];
+  if (f.q) w.push(or(ilike(task.title, `%${f.q}%`), ilike(task.code, `%${f.q}%`)));
+  if (f.status) w.push(eq(task.status, f.status));
+  if (f.issuerDepartmentId) w.push(eq(task.issuerDepartmentId, f.issuerDepartmentId));
+  if (f.assignedToDepartmentId)
+    w.push(sql`exists (select 1 from task_assignee ta where ta.task_id = ${TASK_ID} and ta.department_id = ${f.assignedToDepartmentId})`);
+  if (f.assignedToEnterpriseId)
+    w.push(sql`exists (select 1 from task_assignee ta where ta.task_id = ${TASK_ID} and ta.enterprise_id = ${f.assignedToEnterpriseId})`);
+  if (f.overdueAt)
+    w.push(sql`exists (select 1 from task_assignee ta where ta.task_id = ${TASK_ID} and ta.status <> 'closed' and ta.resolve_due < ${f.overdueAt})`);
+  return and(...w) as SQL;
+}
+
+export async function findTasks(ex: Executor, scope: Scope, f: TaskFilter, page: number, pageSize: number) {
+  const w = where(scope, f);
+  const rows = await ex
+    .select()
+    .from(task)
+    .where(w)
+    .orderBy(desc(task.assignedAt), asc(task.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const [c] = await ex.select({ n: sql<number>`count(*)::int` }).from(task).where(w);
+  return { rows, total: c?.n ?? 0 };
+}
+
+export function allTasks(ex: Executor, scope: Scope, f: TaskFilter, limit: number) {
+  return ex.select().from(task).where(where(scope, f)).orderBy(desc(task.assignedAt)).limit(limit);
+}
+
+export async function getTask(ex: Executor, scope: Scope, id: string): Promise<TaskRow | undefined> {
+  const [row] = await ex
+    .select()
+    .from(task)
+    .where(and(eq(task.id, id), taskScopeSql(scope)));
+  return row;
+}
+
+export async function insertTask(ex: Executor, values: typeof task.$inferInsert): Promise<TaskRow> {
+  const [row] = await ex.insert(task).values(values).returning();
+  return row as TaskRow;
+}
+
+export async function updateTask(ex: Executor, id: string, values: Partial<typeof task.$inferInsert>) {
+  await ex.update(task).set(values).where(eq(task.id, id));
+}
+
+export async function nextTaskNumber(ex: Executor, year: number): Promise<number> {
+  const [r] = await ex
+    .select({ n: sql<number>`count(*)::int` })
+    .from(task)
+    .where(ilike(task.code, `DB-${year}-%`));
+  return (r?.n ?? 0) + 1;
+}
+
+export async function insertAssignees(ex: Executor, rows: (typeof taskAssignee.$inferInsert)[]) {
+  if (rows.length) await ex.insert(taskAssignee).values(rows);
+}
+
+export function listAssignees(ex: Executor, taskIds: string[]) {
+  if (!taskIds.length) return Promise.resolve([] as AssigneeRow[]);
+  // The lead unit first, then the cooperating units by name.
+  return ex
+    .select()
+    .from(taskAssignee)
+    .where(inArray(taskAssignee.taskId, taskIds))
+    .orderBy(sql`case when ${taskAssignee.role} = 'lead' then 0 else 1 end`, asc(taskAssignee.unitName));
+}
+
+export async function lockAssignee(ex: Executor, id: string): Promise<AssigneeRow | undefined> {
+  const [row] = await ex.select().from(taskAssignee).where(eq(taskAssignee.id, id)).for('update');
+  return row;
+}
+
+export async function updateAssignee(ex: Executor, id: string, values: Partial<typeof taskAssignee.$inferInsert>) {
+  await ex
+    .update(taskAssignee)
+    .set({ ...values, version: sql`${taskAssignee.version} + 1` })
+    .where(eq(taskAssignee.id, id));
+}
+
+export async function openAssigneesOf(ex: Executor, taskId: string) {
+  return ex
+    .select()
+    .from(taskAssignee)
+    .where(and(eq(taskAssignee.taskId, taskId), ne(taskAssignee.status, 'closed')));
+}
+
+export async function insertEvent(ex: Executor, values: typeof taskEvent.$inferInsert) {
+  await ex.insert(taskEvent).values(values);
+}
+
+export function listEvents(ex: Executor, taskId: string) {
+  return ex.select().from(taskEvent).where(eq(taskEvent.taskId, taskId)).orderBy(asc(taskEvent.at));
+}
+
+export async function insertExtension(ex: Executor, values: typeof taskExtension.$inferInsert) {
+  const [row] = await ex.insert(taskExtension).values(values).returning();
+  return row as typeof taskExtension.$inferSelect;
+}
+
+export async function pendingExtension(ex: Executor, assigneeId: string) {
+  const [row] = await ex
+    .select()
+    .from(taskExtension)
+    .where(and(eq(taskExtension.assigneeId, assigneeId), eq(taskExtension.status, 'pending')))
+    .for('update');
+  return row;
+}
+
+export async function updateExtension(ex: Executor, id: string, values: Partial<typeof taskExtension.$inferInsert>) {
+  await ex.update(taskExtension).set(values).where(eq(taskExtension.id, id));
+}
+
+export function listExtensions(ex: Executor, assigneeIds: string[]) {
+  if (!assigneeIds.length) return Promise.resolve([]);
+  return ex.select().from(taskExtension).where(inArray(taskExtension.assigneeId, assigneeIds)).orderBy(asc(taskExtension.requestedAt));
+}
+
+/** System sweep: open assignees with a due point passed or within the reminder window (bounded). */
+export function assigneesToSweep(ex: Executor, horizon: Date, limit: number) {
+  return ex
+    .select({ a: taskAssignee, t: task })
+    .from(taskAssignee)
+    .innerJoin(task, eq(task.id, taskAssignee.taskId))
+    .where(
+      and(
+        ne(taskAssignee.status, 'closed'),
+        or(
+          and(isNull(taskAssignee.deployedAt), lte(taskAssignee.deployDue, horizon)),
+          and(isNull(taskAssignee.firstFeedbackAt), lte(taskAssignee.feedbackDue, horizon)),
+          and(isNull(taskAssignee.resolvedAt), lte(taskAssignee.resolveDue, horizon)),
+        ),
+      ),
+    )
+    .orderBy(asc(taskAssignee.resolveDue))
+    .limit(limit);
+}
+
+/** Assignees of tasks assigned in a period, for statistics (scoped through the task). */
+export function assigneesInPeriod(ex: Executor, scope: Scope, from: Date, to: Date) {
+  return ex
+    .select({ a: taskAssignee, t: task })
+    .from(taskAssignee)
+    .innerJoin(task, eq(task.id, taskAssignee.taskId))
+    .where(and(taskScopeSql(scope), gte(task.assignedAt, from), lte(task.assignedAt, to)));
+}

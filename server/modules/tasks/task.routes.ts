@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import { ZDecideExtension, ZIssueTask, ZRequestExtension, ZTaskListQuery, ZTaskStatsQuery, ZTaskStep } from '../../../common/contracts/tasks.js';
+import type { Deps } from '../../kernel/context.js';
+import { workbookOf } from '../../kernel/files/excel.js';
+import { type App, route } from '../../kernel/http/route.js';
+import { assigneeStep } from './commands/assignee-step.js';
+import { decideExtension, requestExtension } from './commands/extension.js';
+import { issueTask } from './commands/issue-task.js';
+import { boardQuery, getTaskQuery, listTasksQuery } from './queries/task-queries.js';
+import { taskStats } from './queries/task-stats.js';
+import { ASSIGNEE_ACTIONS } from './task.workflow.js';
+
+const ZId = z.object({ id: z.string().uuid({ message: 'invalid_format' }) });
+const ZAssignee = z.object({ id: z.string().uuid({ message: 'invalid_format' }), assigneeId: z.string().uuid({ message: 'invalid_format' }) });
+const ZDetail = z.object({ data: z.record(z.string(), z.unknown()), abilities: z.record(z.string(), z.boolean()) });
+
+export function taskRoutes(app: App, deps: Deps): void {
+  const tags = ['tasks'];
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/tasks',
+    access: 'task.read',
+    summary: '督办 tasks in scope (issued by or assigned to the caller’s unit, or overseen by region)',
+    tags,
+    query: ZTaskListQuery,
+    handler: (ctx, { query }) => listTasksQuery(ctx, query),
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/tasks/board',
+    access: 'task.read',
+    summary: 'Supervision board: open, due soon, overdue and 通报 by unit',
+    tags,
+    handler: (ctx) => boardQuery(ctx),
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/tasks/stats',
+    access: 'task.read',
+    summary: 'On-time rates per unit for each 13710 stage in a period',
+    tags,
+    query: ZTaskStatsQuery,
+    handler: (ctx, { query }) => taskStats(ctx, query),
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/tasks/stats/export',
+    access: 'task.export',
+    summary: 'Excel of the on-time statistics',
+    tags,
+    query: ZTaskStatsQuery.extend({ format: z.literal('xlsx').default('xlsx') }),
+    raw: true,
+    handler: async (ctx, { query }, { reply }) => {
+      const s = await taskStats(ctx, query);
+      const en = ctx.request.locale === 'en-US';
+      const pct = (v: number | null) => (v === null ? '—' : `${v}%`);
+      const buf = await workbookOf(
+        en ? 'Task statistics' : '督办统计',
+        [
+          { header: ['单位', 'Unit'], width: 30, value: (r: (typeof s.units)[number]) => r.unitName },
+          { header: ['交办事项', 'Assigned'], width: 10, value: (r) => r.assigned },
+          { header: ['已销号', 'Closed'], width: 10, value: (r) => r.closed },
+          { header: ['延期', 'Extended'], width: 8, value: (r) => r.extended },
+          { header: ['当日部署按时率', 'Deploy on time'], width: 14, value: (r) => pct(r.deployOnTimeRate) },
+          { header: ['3日反馈按时率', 'Feedback on time'], width: 14, value: (r) => pct(r.feedbackOnTimeRate) },
+          { header: ['7日落实按时率', '7-day resolve on time'], width: 14, value: (r) => pct(r.resolve7OnTimeRate) },
+          { header: ['1个月落实按时率', '1-month resolve on time'], width: 16, value: (r) => pct(r.resolveMonthOnTimeRate) },
+        ],
+        s.units,
+        ctx.request.locale,
+        `${en ? 'Task statistics' : '"13710" 督办统计'} ${query.from} – ${query.to}`,
+      );
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`task-stats-${query.from}-${query.to}.xlsx`)}`)
+        .send(buf);
+    },
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/tasks/:id',
+    access: 'task.read',
+    summary: 'Task with its assignees, their due dates, steps, extensions and abilities',
+    tags,
+    params: ZId,
+    response: ZDetail,
+    handler: (ctx, { params }) => getTaskQuery(ctx, params.id),
+  });
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/tasks',
+    access: 'task.issue',
+    summary: '交办: issue a task to a lead unit and cooperating units with 13710 due dates',
+    tags,
+    body: ZIssueTask,
+    response: ZDetail,
+    handler: async (ctx, { body }) => getTaskQuery(ctx, (await issueTask(ctx, body)).id),
+  });
+
+  for (const action of ASSIGNEE_ACTIONS) {
+    route(app, deps, {
+      method: 'POST',
+      url: `/api/tasks/:id/assignees/:assigneeId/${action}`,
+      access: action === 'accept' || action === 'return' ? 'task.issue' : 'task.handle',
+      summary: { deploy: '签收部署', feedback: '反馈进展 (repeatable)', resolve: '办结', accept: '销号 (issuer)', return: '退回重办 (issuer)' }[action],
+      tags,
+      params: ZAssignee,
+      body: ZTaskStep,
+      response: ZDetail,
+      handler: async (ctx, { params, body }) => {
+        await assigneeStep(ctx, params.id, params.assigneeId, action, body);
+        return getTaskQuery(ctx, params.id);
+      },
+    });
+  }
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/tasks/:id/assignees/:assigneeId/request-extension',
+    access: 'task.handle',
+    summary: 'Ask the issuer for a later resolve date',
+    tags,
+    params: ZAssignee,
+    body: ZRequestExtension,
+    response: ZDetail,
+    handler: async (ctx, { params, body }) => {
+      await requestExtension(ctx, params.id, params.assigneeId, body);
+      return getTaskQuery(ctx, params.id);
+    },
+  });
+
+  for (const approve of [true, false]) {
+    route(app, deps, {
+      method: 'POST',
+      url: `/api/tasks/:id/assignees/:assigneeId/${approve ? 'approve-extension' : 'refuse-extension'}`,
+      access: 'task.issue',
+      summary: approve ? 'Approve the pending extension' : 'Refuse the pending extension',
+      tags,
+      params: ZAssignee,
+      body: ZDecideExtension,
+      response: ZDetail,
+      handler: async (ctx, { params, body }) => {
+        await decideExtension(ctx, params.id, params.assigneeId, approve, body.comment);
+        return getTaskQuery(ctx, params.id);
+      },
+    });
+  }
+}

@@ -46,6 +46,7 @@ export function createDeps(config: Config, database: Database, clock: Clock, cha
     jobs: new Jobs(
       database,
       jobDefinitions(() => deps),
+      jobsSchema,
     ),
     resolveUnit: unitResolver(),
   };

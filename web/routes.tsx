@@ -29,6 +29,12 @@ function page(load: Loader, permission?: Permission | Permission[]): Pick<RouteO
 
 const routes: RouteObject[] = [
   { path: '/login', ...page(() => import('./features/account/LoginPage').then((m) => m.LoginPage)), HydrateFallback: FullPageSpin },
+  // Public portal: outside the signed-in shell, so it renders without a session.
+  {
+    path: '/public/accidents',
+    ...page(() => import('./features/accidents/PublicAccidentsPage').then((m) => m.PublicAccidentsPage)),
+    HydrateFallback: FullPageSpin,
+  },
   {
     path: '/',
     Component: AppLayout,
@@ -46,6 +52,22 @@ const routes: RouteObject[] = [
       {
         path: 'supervision',
         ...page(() => import('./features/supervision/SupervisionPage').then((m) => m.SupervisionPage), 'supervision.read'),
+      },
+      {
+        path: 'accidents',
+        ...page(() => import('./features/accidents/AccidentsPage').then((m) => m.AccidentsPage), 'accident.read'),
+      },
+      {
+        path: 'accidents/new',
+        ...page(() => import('./features/accidents/ReportAccidentPage').then((m) => m.ReportAccidentPage), 'accident.report'),
+      },
+      {
+        path: 'accidents/stats',
+        ...page(() => import('./features/accidents/AccidentStatsPage').then((m) => m.AccidentStatsPage), 'accident.read'),
+      },
+      {
+        path: 'accidents/:id',
+        ...page(() => import('./features/accidents/AccidentDetailPage').then((m) => m.AccidentDetailPage), 'accident.read'),
       },
       { path: 'org', ...page(() => import('./features/org/OrgPage').then((m) => m.OrgPage), ['region.read', 'department.read']) },
       { path: 'notifications', ...page(() => import('./features/notifications/NotificationsPage').then((m) => m.NotificationsPage)) },

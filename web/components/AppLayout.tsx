@@ -8,7 +8,7 @@ import { api } from '../lib/api';
 import { forgetSession, type Me, useMe } from '../lib/auth';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from './NotificationBell';
-import { buildMenu, selectedKey } from './nav';
+import { buildMenu, openKeysOf, selectedKey } from './nav';
 
 const SIDER_WIDTH = 208;
 
@@ -57,7 +57,7 @@ function Shell({ me }: { me: Me }) {
       mode="inline"
       items={items}
       selectedKeys={[selected]}
-      defaultOpenKeys={selected.startsWith('/admin') ? ['admin'] : []}
+      defaultOpenKeys={openKeysOf(selected)}
       onClick={({ key }) => {
         setDrawerOpen(false);
         navigate(key);

@@ -1,6 +1,8 @@
 import {
+  AlertOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   BellOutlined,
   CalendarOutlined,
   ClusterOutlined,
@@ -9,6 +11,7 @@ import {
   SettingOutlined,
   TableOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
@@ -23,20 +26,49 @@ interface NavItem {
   any?: Permission[];
 }
 
-const MAIN: NavItem[] = [
+/** A submenu; shown when the user may open at least one of its items. */
+interface NavGroup {
+  key: string;
+  label: MessageKey;
+  icon: ReactNode;
+  children: NavItem[];
+}
+
+const ACCIDENTS: NavGroup = {
+  key: 'accidents',
+  label: 'nav.accidents',
+  icon: <AlertOutlined />,
+  children: [
+    { path: '/accidents', label: 'nav.accidentList', icon: <UnorderedListOutlined />, any: ['accident.read'] },
+    { path: '/accidents/stats', label: 'nav.accidentStats', icon: <BarChartOutlined />, any: ['accident.read'] },
+  ],
+};
+
+const ADMIN: NavGroup = {
+  key: 'admin',
+  label: 'nav.admin',
+  icon: <SettingOutlined />,
+  children: [
+    { path: '/admin/users', label: 'nav.users', icon: <TeamOutlined />, any: ['user.read'] },
+    { path: '/admin/security', label: 'nav.security', icon: <SafetyOutlined />, any: ['security.manage'] },
+    { path: '/admin/audit', label: 'nav.audit', icon: <AuditOutlined />, any: ['audit.read'] },
+    { path: '/admin/calendar', label: 'nav.calendar', icon: <CalendarOutlined />, any: ['calendar.read'] },
+  ],
+};
+
+const MAIN: (NavItem | NavGroup)[] = [
   { path: '/', label: 'nav.dashboard', icon: <DashboardOutlined /> },
   { path: '/enterprises', label: 'nav.enterprises', icon: <BankOutlined />, any: ['enterprise.read'] },
   { path: '/supervision', label: 'nav.supervision', icon: <TableOutlined />, any: ['supervision.read'] },
+  ACCIDENTS,
   { path: '/org', label: 'nav.org', icon: <ClusterOutlined />, any: ['region.read', 'department.read'] },
   { path: '/notifications', label: 'nav.notifications', icon: <BellOutlined /> },
+  ADMIN,
 ];
 
-const ADMIN: NavItem[] = [
-  { path: '/admin/users', label: 'nav.users', icon: <TeamOutlined />, any: ['user.read'] },
-  { path: '/admin/security', label: 'nav.security', icon: <SafetyOutlined />, any: ['security.manage'] },
-  { path: '/admin/audit', label: 'nav.audit', icon: <AuditOutlined />, any: ['audit.read'] },
-  { path: '/admin/calendar', label: 'nav.calendar', icon: <CalendarOutlined />, any: ['calendar.read'] },
-];
+const isGroup = (n: NavItem | NavGroup): n is NavGroup => 'children' in n;
+const GROUPS = MAIN.filter(isGroup);
+const ALL_ITEMS: NavItem[] = MAIN.flatMap((n) => (isGroup(n) ? n.children : [n]));
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -44,15 +76,26 @@ type MenuItem = Required<MenuProps>['items'][number];
 export function buildMenu(permissions: string[], t: (k: MessageKey) => string): MenuItem[] {
   const allowed = (n: NavItem) => !n.any || n.any.some((p) => permissions.includes(p));
   const toItem = (n: NavItem): MenuItem => ({ key: n.path, icon: n.icon, label: t(n.label) });
-  const items: MenuItem[] = MAIN.filter(allowed).map(toItem);
-  const admin = ADMIN.filter(allowed).map(toItem);
-  if (admin.length) items.push({ key: 'admin', icon: <SettingOutlined />, label: t('nav.admin'), children: admin });
+  const items: MenuItem[] = [];
+  for (const n of MAIN) {
+    if (!isGroup(n)) {
+      if (allowed(n)) items.push(toItem(n));
+      continue;
+    }
+    const children = n.children.filter(allowed).map(toItem);
+    if (children.length) items.push({ key: n.key, icon: n.icon, label: t(n.label), children });
+  }
   return items;
 }
 
 /** The menu key to highlight for a path: the longest nav path that prefixes it. */
 export function selectedKey(pathname: string): string {
-  const all = [...MAIN, ...ADMIN].map((n) => n.path);
+  const all = ALL_ITEMS.map((n) => n.path);
   if (pathname === '/') return '/';
   return all.filter((p) => p !== '/' && (pathname === p || pathname.startsWith(`${p}/`))).sort((a, b) => b.length - a.length)[0] ?? '';
+}
+
+/** The submenu holding the selected key, opened on arrival. */
+export function openKeysOf(selected: string): string[] {
+  return GROUPS.filter((g) => g.children.some((c) => c.path === selected)).map((g) => g.key);
 }

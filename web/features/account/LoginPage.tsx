@@ -1,7 +1,7 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { FileSearchOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { FullPageSpin } from '../../components/AppLayout';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { hasStoredLocale, useI18n } from '../../i18n';
@@ -74,6 +74,9 @@ export function LoginPage() {
           </Button>
         </Form>
       </Card>
+      <Link to="/public/accidents" style={{ marginTop: 16 }}>
+        <FileSearchOutlined /> {t('login.publicAccidents')}
+      </Link>
     </Flex>
   );
 }

@@ -31,6 +31,8 @@ const LINKS: { to: string; label: MessageKey; perm?: Permission }[] = [
   { to: '/enterprises', label: 'nav.enterprises', perm: 'enterprise.read' },
   { to: '/supervision', label: 'nav.supervision', perm: 'supervision.read' },
   { to: '/supervision?gap=any', label: 'dashboard.linkGaps', perm: 'supervision.read' },
+  { to: '/accidents', label: 'nav.accidents', perm: 'accident.read' },
+  { to: '/accidents/stats', label: 'nav.accidentStats', perm: 'accident.read' },
   { to: '/org', label: 'nav.org', perm: 'department.read' },
   { to: '/notifications', label: 'nav.notifications' },
   { to: '/admin/users', label: 'nav.users', perm: 'user.read' },

@@ -1,0 +1,140 @@
+import { AlertOutlined, BarChartOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Input, Select, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import dayjs from 'dayjs';
+import { Link, useNavigate } from 'react-router';
+import { ACCIDENT_GRADES } from '../../../common/rules/accident-grade';
+import { IndustrySelect } from '../../components/IndustrySelect';
+import { PageHeader } from '../../components/PageHeader';
+import { RegionTreeSelect } from '../../components/RegionTreeSelect';
+import { useI18n } from '../../i18n';
+import { errorMessage } from '../../lib/api';
+import { useCan } from '../../lib/auth';
+import { formatDateTime, industryName } from '../../lib/format';
+import { toInt, useUrlState } from '../../lib/url-state';
+import { ACCIDENT_FILTER_KEYS, ACCIDENT_STATUSES, type TAccidentSummary, useAccidents } from './api';
+import { AccidentStatusTag, accidentTypeName, formatWan, GradeTag, gradeName } from './labels';
+
+const KEYS = [...ACCIDENT_FILTER_KEYS, 'page', 'pageSize'] as const;
+
+/** 事故列表: accidents in the user's scope, newest first, filters kept in the URL. */
+export function AccidentsPage() {
+  const { t, locale } = useI18n();
+  const can = useCan();
+  const navigate = useNavigate();
+  const [state, update] = useUrlState(KEYS);
+  const page = toInt(state.page, 1);
+  const pageSize = toInt(state.pageSize, 20);
+  const filters = Object.fromEntries(ACCIDENT_FILTER_KEYS.map((k) => [k, state[k]]));
+  const { data, isFetching, error } = useAccidents({ ...filters, page, pageSize });
+  const range: [dayjs.Dayjs, dayjs.Dayjs] | null = state.from && state.to ? [dayjs(state.from), dayjs(state.to)] : null;
+  const num = (v: number) => (v ? <Typography.Text strong>{v}</Typography.Text> : <Typography.Text type="secondary">0</Typography.Text>);
+
+  const columns: ColumnsType<TAccidentSummary> = [
+    { title: t('accident.occurredAt'), dataIndex: 'occurredAt', width: 132, render: (v: string) => formatDateTime(v) },
+    {
+      title: t('accident.title'),
+      dataIndex: 'title',
+      width: 176,
+      fixed: 'left',
+      ellipsis: true,
+      render: (title: string, r) => <Link to={`/accidents/${r.id}`}>{title}</Link>,
+    },
+    {
+      title: t('field.territory'),
+      dataIndex: 'regionName',
+      width: 126,
+      ellipsis: true,
+      render: (_: string, r) => (r.countyName && r.countyName !== r.regionName ? `${r.countyName} / ${r.regionName}` : r.regionName),
+    },
+    { title: t('field.industry'), dataIndex: 'industry', width: 88, ellipsis: true, render: (v: string) => industryName(v, locale) },
+    { title: t('accident.typeShort'), dataIndex: 'accidentType', width: 90, ellipsis: true, render: (v: string) => accidentTypeName(v, locale) },
+    {
+      title: t('accident.casualties'),
+      children: [
+        { title: t('accident.deaths'), dataIndex: 'deaths', width: 64, align: 'right', render: num },
+        { title: t('accident.missing'), dataIndex: 'missing', width: 64, align: 'right', render: num },
+        { title: t('accident.seriousInjuries'), dataIndex: 'seriousInjuries', width: 64, align: 'right', render: num },
+      ],
+    },
+    { title: t('accident.lossShort'), dataIndex: 'directLossYuan', width: 90, align: 'right', render: (v: number) => formatWan(v, locale) },
+    { title: t('accident.grade'), dataIndex: 'grade', width: 96, render: (_: number, r) => <GradeTag grade={r.grade} /> },
+    { title: t('field.status'), dataIndex: 'status', width: 104, render: (_: string, r) => <AccidentStatusTag status={r.status} /> },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('nav.accidentList')}
+        extra={
+          <>
+            {can('accident.report') ? (
+              <Button type="primary" danger icon={<AlertOutlined />} onClick={() => navigate('/accidents/new')}>
+                {t('accident.new')}
+              </Button>
+            ) : null}
+            <Button icon={<BarChartOutlined />} onClick={() => navigate('/accidents/stats')}>
+              {t('nav.accidentStats')}
+            </Button>
+          </>
+        }
+      />
+      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))', gap: 8, marginBottom: 12 }}>
+        <Input.Search
+          key={state.q ?? ''}
+          defaultValue={state.q}
+          allowClear
+          placeholder={t('accident.searchPlaceholder')}
+          onSearch={(q) => update({ q: q.trim() || undefined })}
+        />
+        <Select
+          value={state.grade ? Number(state.grade) : undefined}
+          allowClear
+          placeholder={t('accident.grade')}
+          options={ACCIDENT_GRADES.map((g) => ({ value: g, label: gradeName(g, locale) }))}
+          onChange={(grade?: number) => update({ grade })}
+        />
+        <IndustrySelect value={state.industry} onChange={(industry) => update({ industry })} />
+        <RegionTreeSelect value={state.regionCode} onChange={(regionCode) => update({ regionCode })} placeholder={t('field.region')} />
+        <Select
+          value={state.status}
+          allowClear
+          placeholder={t('field.status')}
+          options={ACCIDENT_STATUSES.map((s) => ({ value: s, label: t(`accidentStatus.${s}`) }))}
+          onChange={(status?: string) => update({ status })}
+        />
+        <DatePicker.RangePicker
+          value={range}
+          placeholder={[t('accident.from'), t('accident.to')]}
+          onChange={(v) =>
+            update({
+              from: v?.[0] ? v[0].format('YYYY-MM-DD') : undefined,
+              to: v?.[1] ? v[1].format('YYYY-MM-DD') : undefined,
+            })
+          }
+          style={{ gridColumn: 'span 2' }}
+        />
+      </div>
+      {error ? <Typography.Text type="danger">{errorMessage(error)}</Typography.Text> : null}
+      <Table<TAccidentSummary>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={data?.items ?? []}
+        loading={isFetching}
+        scroll={{ x: 1094 }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: [10, 20, 50, 100],
+          showTotal: (total) => t('common.total', { total }),
+        }}
+        onChange={(p, _f, _s, extra) => {
+          if (extra.action === 'paginate') update({ page: p.current, pageSize: p.pageSize });
+        }}
+      />
+    </>
+  );
+}

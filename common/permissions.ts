@@ -27,6 +27,10 @@ export const PERMISSIONS = {
   'task.issue': { zh: '交办、销号、退回与审批延期', en: 'Issue, accept, return tasks and decide extensions' },
   'task.handle': { zh: '签收、反馈、办结与申请延期', en: 'Sign, report, resolve tasks and request extensions' },
   'task.export': { zh: '导出督办统计', en: 'Export task statistics' },
+  // the notice as the year's work plan (落实情况)
+  'workplan.read': { zh: '查看年度工作落实情况', en: 'View the work plan and indicators' },
+  'workplan.manage': { zh: '维护年度工作要点', en: 'Maintain work plans' },
+  'register.write': { zh: '登记会议、授课、检查、培训、装备等台账', en: 'Record meetings, lectures, inspections, training, equipment' },
   // platform (三权分立: system admin / security admin / audit admin)
   'user.read': { zh: '查看用户', en: 'View users' },
   'user.manage': { zh: '管理用户账号', en: 'Manage user accounts' },

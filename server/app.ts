@@ -20,6 +20,7 @@ import { identityRoutes } from './modules/identity/index.js';
 import { orgRoutes, unitExists } from './modules/org/index.js';
 import { platformRoutes } from './modules/platform/index.js';
 import { taskRoutes } from './modules/tasks/index.js';
+import { workplanRoutes } from './modules/workplan/index.js';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 
@@ -88,6 +89,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   orgRoutes(app, deps);
   accidentRoutes(app, deps);
   taskRoutes(app, deps);
+  workplanRoutes(app, deps);
 
   if (fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });

@@ -8,6 +8,7 @@ import { Jobs } from './kernel/jobs/jobs.js';
 import { loggingChannel, type NotificationChannel } from './kernel/notify/notify.js';
 import { syncBuiltinRoles } from './modules/identity/index.js';
 import { generateDemoPassword, seedDemoData, unitResolver } from './modules/org/index.js';
+import { syncNoticePlan } from './modules/workplan/index.js';
 
 export async function openDatabase(config: Config): Promise<Database> {
   return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
@@ -21,6 +22,7 @@ export interface PrepareResult {
 export async function prepareDatabase(database: Database, config: Config, clock: Clock): Promise<PrepareResult> {
   await database.migrate();
   await syncBuiltinRoles(database.db);
+  await syncNoticePlan(database.db, clock.now());
   if (!config.demo) return {};
   const password = config.demoPassword ?? generateDemoPassword();
   const result = await database.db.transaction(async (tx) => {

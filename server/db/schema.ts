@@ -3,3 +3,4 @@ export * from '../kernel/kernel.schema.js';
 export * from '../modules/accidents/accident.schema.js';
 export * from '../modules/org/org.schema.js';
 export * from '../modules/tasks/task.schema.js';
+export * from '../modules/workplan/workplan.schema.js';

@@ -9,6 +9,7 @@ import { FakeClock } from '../kernel/clock.js';
 import { type Ctx, type Deps, inTransaction } from '../kernel/context.js';
 import type { NotificationChannel } from '../kernel/notify/notify.js';
 import { syncBuiltinRoles } from '../modules/identity/index.js';
+import { syncNoticePlan } from '../modules/workplan/index.js';
 
 /**
  * Medium-test harness: an in-memory PGlite per test file, or the PostgreSQL in TEST_DATABASE_URL
@@ -29,6 +30,7 @@ export async function openTestDatabase(): Promise<Database> {
   const database = TEST_DB_URL ? await openPostgres(TEST_DB_URL, 4) : await openPglite(null);
   await database.migrate();
   await syncBuiltinRoles(database.db);
+  await syncNoticePlan(database.db, new Date());
   return database;
 }
 

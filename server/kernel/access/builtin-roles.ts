@@ -63,6 +63,9 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
       'task.issue',
       'task.handle',
       'task.export',
+      'workplan.read',
+      'workplan.manage',
+      'register.write',
     ],
   },
   {
@@ -84,6 +87,8 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
       'task.issue',
       'task.handle',
       'task.export',
+      'workplan.read',
+      'register.write',
     ],
   },
   {
@@ -108,6 +113,6 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     name: '集团安全管理人员',
     nameEn: 'Group safety manager',
     adminDuty: null,
-    permissions: ['enterprise.read', 'enterprise.export', 'region.read', 'calendar.read', 'attachment.upload', 'accident.read'],
+    permissions: ['enterprise.read', 'enterprise.export', 'region.read', 'calendar.read', 'attachment.upload', 'accident.read', 'register.write'],
   },
 ];

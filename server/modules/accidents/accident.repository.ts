@@ -162,3 +162,12 @@ export async function lockAction(ex: Executor, accidentId: string, key: string):
 export async function updateAction(ex: Executor, id: string, values: Partial<typeof accidentAction.$inferInsert>) {
   await ex.update(accidentAction).set(values).where(eq(accidentAction.id, id));
 }
+
+/** Fatal-accident actions of accidents (in scope) that happened in a period, for the work-plan indicator. */
+export function actionsOfPeriod(ex: Executor, scope: Scope, from: Date, to: Date) {
+  return ex
+    .select({ action: accidentAction, title: accident.title, accidentId: accident.id })
+    .from(accidentAction)
+    .innerJoin(accident, eq(accident.id, accidentAction.accidentId))
+    .where(and(scopeOf(scope), gte(accident.occurredAt, from), lte(accident.occurredAt, to)));
+}

@@ -1,7 +1,7 @@
 /** The org module's public surface (architecture.md §4.1). */
 import type { Executor } from '../../db/client.js';
 import type { Scope } from '../../kernel/scope/scope.js';
-import { getDepartment, getEnterprise, getRegion, listDepartments, listRegions } from './org.repository.js';
+import { allEnterprises, getDepartment, getEnterprise, getRegion, listAssignments, listDepartments, listRegions } from './org.repository.js';
 
 export { changeEnterpriseStatus } from './commands/change-enterprise-status.js';
 export { regionInScope } from './commands/enterprise-checks.js';
@@ -54,4 +54,44 @@ export async function findDepartmentWithPath(ex: Executor, id: string) {
   if (!d) return undefined;
   const r = await getRegion(ex, d.regionCode);
   return r && { id: d.id, name: d.name, nameEn: d.nameEn, kind: d.kind, regionCode: d.regionCode, regionPath: r.path };
+}
+
+/**
+ * Every enterprise in scope with what the work-plan indicators look at (class, grade, insurance and the
+ * 一张表 gaps); bounded like an export.
+ */
+export async function enterprisesForIndicators(ex: Executor, scope: Scope) {
+  const rows = await allEnterprises(ex, scope, {}, 50_000);
+  const assignments = await listAssignments(
+    ex,
+    rows.map((r) => r.id),
+  );
+  const byEnterprise = new Map<string, typeof assignments>();
+  for (const a of assignments) byEnterprise.set(a.enterpriseId, [...(byEnterprise.get(a.enterpriseId) ?? []), a]);
+  return rows.map((e) => {
+    const as = byEnterprise.get(e.id) ?? [];
+    return {
+      id: e.id,
+      name: e.name,
+      regionCode: e.regionCode,
+      regionPath: e.regionPath,
+      industry: e.industry,
+      status: e.status,
+      isGroup: e.isGroup,
+      groupId: e.groupId,
+      standardizationGrade: e.standardizationGrade,
+      insuranceStatus: e.insuranceStatus,
+      noDepartment: as.length === 0,
+      noPerson: as.some((a) => !a.responsiblePerson),
+    };
+  });
+}
+
+/** Departments (government units and industry departments) whose region lies in the scope. */
+export async function departmentsInScope(ex: Executor, scope: Scope) {
+  const [depts, regions] = [await listDepartments(ex), await listRegions(ex)];
+  const pathOf = new Map(regions.map((r) => [r.code, r.path]));
+  return depts
+    .map((d) => ({ ...d, regionPath: pathOf.get(d.regionCode) ?? '' }))
+    .filter((d) => scope.kind === 'system' || ((scope.kind === 'government' || scope.kind === 'industry') && d.regionPath.startsWith(scope.regionPath)));
 }

@@ -185,3 +185,13 @@ export function assigneesInPeriod(ex: Executor, scope: Scope, from: Date, to: Da
     .innerJoin(task, eq(task.id, taskAssignee.taskId))
     .where(and(taskScopeSql(scope), gte(task.assignedAt, from), lte(task.assignedAt, to)));
 }
+
+/** Assignees of tasks that carry out given work-plan items (scoped through the task). */
+export function assigneesOfPlanItems(ex: Executor, scope: Scope, planItemIds: string[]) {
+  if (!planItemIds.length) return Promise.resolve([]);
+  return ex
+    .select({ a: taskAssignee, t: task })
+    .from(taskAssignee)
+    .innerJoin(task, eq(task.id, taskAssignee.taskId))
+    .where(and(taskScopeSql(scope), inArray(task.planItemId, planItemIds)));
+}

@@ -14,6 +14,8 @@ export const task = pgTable(
     content: text('content').notNull(),
     source: text('source').notNull(), // meeting | document | leaderInstruction | noticeItem | threeYear
     sourceRef: text('source_ref'),
+    /** The work-plan item (落实情况) this task carries out, when issued from the notice. */
+    planItemId: uuid('plan_item_id'),
     complexity: text('complexity').notNull(), // general | major
     dayKind: text('day_kind').notNull(),
     issuerDepartmentId: uuid('issuer_department_id').notNull(),

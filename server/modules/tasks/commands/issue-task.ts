@@ -36,7 +36,7 @@ async function resolveUnit(ctx: Ctx, u: { departmentId?: string; enterpriseId?: 
  * 交办: one task, its lead and cooperating units, each with its own 13710 due dates computed on the
  * working-day calendar (the day kind is chosen per task; calendar days by default).
  */
-export async function issueTask(ctx: Ctx, input: TIssueTask): Promise<{ id: string }> {
+export async function issueTask(ctx: Ctx, input: TIssueTask, link: { planItemId?: string } = {}): Promise<{ id: string }> {
   if (!ctx.actor.departmentId) throw new AppError('FORBIDDEN');
   const issuer = await findDepartmentWithPath(ctx.tx, ctx.actor.departmentId);
   if (!issuer) throw new AppError('FORBIDDEN');
@@ -63,6 +63,7 @@ export async function issueTask(ctx: Ctx, input: TIssueTask): Promise<{ id: stri
     content: input.content,
     source: input.source,
     sourceRef: input.sourceRef ?? null,
+    planItemId: link.planItemId ?? null,
     complexity: input.complexity,
     dayKind: input.dayKind,
     issuerDepartmentId: issuer.id,

@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assign, loginAs, makeCity, makeDepartment, makeEnterprise, makeUser } from '../../test/factories.js';
+import { getTestServer, type TestServer } from '../../test/harness.js';
+
+let t: TestServer;
+let w: Awaited<ReturnType<typeof setup>>;
+
+async function setup(s: TestServer) {
+  const db = s.database.db;
+  const r = await makeCity(db);
+  const cityGov = await makeDepartment(db, r.city, 'government');
+  const govA = await makeDepartment(db, r.countyA, 'government');
+  const coal1 = await makeEnterprise(db, r.townA, { industry: 'coal', standardizationGrade: 1, insuranceStatus: 'insured' });
+  const coal2 = await makeEnterprise(db, r.townA, { industry: 'coal', standardizationGrade: 3, insuranceStatus: 'uninsured' });
+  const school = await makeEnterprise(db, r.townA, { industry: 'education', standardizationGrade: null });
+  await assign(db, coal1.id, govA.id);
+  const group = await makeEnterprise(db, r.townA, { industry: 'coal', isGroup: true });
+  const sub = await makeEnterprise(db, r.townA, { industry: 'coal', groupId: group.id, standardizationGrade: 2 });
+  const users = {
+    city: await makeUser(db, 'government', ['regulator-admin'], { departmentId: cityGov.id }),
+    a: await makeUser(db, 'government', ['regulator-admin'], { departmentId: govA.id }),
+    group: await makeUser(db, 'group', ['group-manager'], { enterpriseId: group.id }),
+  };
+  return { r, cityGov, govA, coal1, coal2, school, group, sub, users };
+}
+
+let h: Record<'city' | 'a' | 'group', Record<string, string>>;
+let planId: string;
+
+beforeAll(async () => {
+  t = await getTestServer();
+  t.clock.set('2021-05-10T10:00:00+08:00');
+  w = await setup(t);
+  h = { city: await loginAs(t.app, w.users.city.username), a: await loginAs(t.app, w.users.a.username), group: await loginAs(t.app, w.users.group.username) };
+  planId = (await t.app.inject({ url: '/api/plans', headers: h.a })).json().items.find((p: { document: string }) => p.document === '晋市政发〔2021〕1号').id;
+});
+afterAll(() => t.close());
+
+const item = async (n: number, who = h.a) => {
+  const o = (await t.app.inject({ url: `/api/plans/${planId}`, headers: who })).json();
+  return o.items.find((i: { number: number }) => i.number === n);
+};
+const indicator = async (n: number, key: string, who = h.a) => (await item(n, who)).indicators.find((i: { key: string }) => i.key === key);
+
+describe('the 2021 notice as the year’s work plan', () => {
+  it('loads all 27 items with their texts and responsible units', async () => {
+    const o = (await t.app.inject({ url: `/api/plans/${planId}`, headers: h.a })).json();
+    expect(o.items).toHaveLength(27);
+    expect(o.items[2].text).toContain('一张表');
+    expect(o.items[19].indicators.map((i: { key: string }) => i.key)).toEqual(expect.arrayContaining(['standardizationCoal', 'liabilityInsurance']));
+  });
+
+  it('item 20 computes standardization and insurance from the registry, with drill-down', async () => {
+    const coal = await indicator(20, 'standardizationCoal');
+    // county A: coal1 (grade 1), coal2 (grade 3) and the subsidiary (grade 2) are producing coal mines
+    expect(coal).toMatchObject({ value: 66.7, status: 'red', shortfallCount: 1 });
+    const ins = await indicator(20, 'liabilityInsurance');
+    expect(ins.shortfallCount).toBeGreaterThanOrEqual(1);
+    const it20 = (await item(20)).id;
+    const d = (await t.app.inject({ url: `/api/plans/${planId}/items/${it20}`, headers: h.a })).json();
+    const short = d.item.indicators.find((i: { key: string }) => i.key === 'standardizationCoal').shortfalls;
+    expect(short.map((s: { id: string }) => s.id)).toEqual([w.coal2.id]);
+  });
+
+  it('item 3 reflects the 一张表: enterprises without a department or named official fall short', async () => {
+    const ind = await indicator(3, 'supervisionTableComplete');
+    expect(ind.shortfallCount).toBe(4); // all but coal1
+  });
+
+  it('item 2 monthly meetings are real register entries, checked month by month', async () => {
+    const before = await indicator(2, 'monthlySafetyMeeting');
+    expect(before.value).toBe(0); // Jan–Apr have passed with no meeting recorded
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/registers',
+      headers: h.a,
+      payload: { kind: 'safetyMeeting', date: '2021-01-20', title: '一月安全生产专题会', detail: { chair: '' } },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['detail.chair', 'detail.topics']));
+    for (const m of ['01', '02', '03', '04']) {
+      const ok = await t.app.inject({
+        method: 'POST',
+        url: '/api/registers',
+        headers: h.a,
+        payload: { kind: 'safetyMeeting', date: `2021-${m}-15`, title: `${m}月安全生产专题会`, detail: { chair: '县长', topics: '研究煤矿安全' } },
+      });
+      expect(ok.statusCode).toBe(200);
+    }
+    const after = await indicator(2, 'monthlySafetyMeeting');
+    expect(after).toMatchObject({ value: 100, status: 'green' });
+    const future = await t.app.inject({
+      method: 'POST',
+      url: '/api/registers',
+      headers: h.a,
+      payload: { kind: 'safetyMeeting', date: '2021-12-15', title: '未来会议', detail: { chair: '县长', topics: '研究' } },
+    });
+    expect(future.statusCode).toBe(400);
+  });
+
+  it('item 4 group inspections: a subsidiary must belong to the group; missing months are listed', async () => {
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/registers',
+      headers: h.group,
+      payload: {
+        kind: 'groupInspection',
+        date: '2021-01-10',
+        title: '检查',
+        detail: { role: 'generalManager', inspector: '总经理', subsidiaryId: w.coal1.id, findings: '无' },
+      },
+    });
+    expect(wrong.statusCode).toBe(400);
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/registers',
+      headers: h.group,
+      payload: {
+        kind: 'groupInspection',
+        date: '2021-01-10',
+        title: '一月检查',
+        detail: { role: 'generalManager', inspector: '总经理', subsidiaryId: w.sub.id, findings: '发现 3 项问题' },
+      },
+    });
+    const d = (await t.app.inject({ url: `/api/plans/${planId}/items/${(await item(4)).id}`, headers: h.a })).json();
+    const g = d.item.indicators.find((i: { key: string }) => i.key === 'groupInspections').shortfalls[0];
+    expect(g.detail).toContain('2021-02');
+    expect(g.detail).not.toContain('2021-01、');
+  });
+
+  it('a 督办 task issued for an item counts in its taskOnTime indicator', async () => {
+    const it9 = (await item(9, h.city)).id;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/plans/${planId}/items/${it9}/tasks`,
+      headers: h.city,
+      payload: {
+        title: '危化品重大危险源四个系统排查',
+        content: '逐企核查四个系统投用情况',
+        source: 'noticeItem',
+        complexity: 'general',
+        lead: { departmentId: w.govA.id },
+      },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().data.sourceRef).toBe('晋市政发〔2021〕1号 第9条');
+    const o = await item(9, h.city);
+    expect(o.taskCount).toBe(1);
+    const x = await t.app.inject({ url: `/api/plans/${planId}/export`, headers: h.city });
+    expect(x.headers['content-type']).toContain('spreadsheetml');
+  });
+});

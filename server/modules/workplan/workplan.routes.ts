@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { ZIssueTask } from '../../../common/contracts/tasks.js';
+import { ZRecordActivity, ZRegisterQuery } from '../../../common/contracts/workplan.js';
+import type { Deps } from '../../kernel/context.js';
+import { notFound } from '../../kernel/errors.js';
+import { workbookOf } from '../../kernel/files/excel.js';
+import { type App, route } from '../../kernel/http/route.js';
+import { getTaskQuery, issueTask } from '../tasks/index.js';
+import { recordActivity } from './commands/record-activity.js';
+import { planItemDetail, planOverview } from './queries/plan-queries.js';
+import { getPlan, getPlanItem, listPlans, pageActivities } from './workplan.repository.js';
+
+const ZPlanId = z.object({ id: z.string().uuid({ message: 'invalid_format' }) });
+const ZItemId = z.object({ id: z.string().uuid({ message: 'invalid_format' }), itemId: z.string().uuid({ message: 'invalid_format' }) });
+const STATUS_ZH: Record<string, string> = { green: '达标', yellow: '接近', red: '未达标', grey: '无数据' };
+
+export function workplanRoutes(app: App, deps: Deps): void {
+  const tags = ['workplan'];
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/plans',
+    access: 'workplan.read',
+    summary: 'Work plans (the annual notices)',
+    tags,
+    handler: async (ctx) => ({ items: (await listPlans(ctx.tx)).map((p) => ({ ...p, createdAt: p.createdAt.toISOString() })) }),
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/plans/:id',
+    access: 'workplan.read',
+    summary: '落实情况: items with computed indicators and status colour (in the caller’s scope)',
+    tags,
+    params: ZPlanId,
+    handler: (ctx, { params }) => planOverview(ctx, params.id),
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/plans/:id/items/:itemId',
+    access: 'workplan.read',
+    summary: 'One item: indicators with the units that fall short, and its 督办 tasks',
+    tags,
+    params: ZItemId,
+    handler: (ctx, { params }) => planItemDetail(ctx, params.id, params.itemId),
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/plans/:id/export',
+    access: 'workplan.read',
+    summary: 'Excel of the 落实情况 as shown',
+    tags,
+    params: ZPlanId,
+    query: z.object({ format: z.literal('xlsx').default('xlsx'), lang: z.string().optional() }),
+    raw: true,
+    handler: async (ctx, { params }, { reply }) => {
+      const o = await planOverview(ctx, params.id);
+      const en = ctx.request.locale === 'en-US';
+      const rows = o.items.flatMap((i) =>
+        (i.indicators.length ? i.indicators : [null]).map((ind) => ({
+          number: i.number,
+          title: en ? i.titleEn : i.title,
+          units: i.responsibleUnits.join('、'),
+          ind,
+          tasks: i.taskCount,
+        })),
+      );
+      const buf = await workbookOf(
+        en ? 'Implementation' : '落实情况',
+        [
+          { header: ['序号', 'No.'], width: 6, value: (r: (typeof rows)[number]) => r.number },
+          { header: ['工作任务', 'Item'], width: 30, value: (r) => r.title },
+          { header: ['责任单位', 'Responsible units'], width: 30, value: (r) => r.units },
+          { header: ['指标', 'Indicator'], width: 30, value: (r) => (r.ind ? (en ? r.ind.nameEn : r.ind.name) : '') },
+          { header: ['目标', 'Target'], width: 24, value: (r) => r.ind?.target ?? '' },
+          { header: ['当前值', 'Value'], width: 22, value: (r) => r.ind?.display ?? '' },
+          { header: ['状态', 'Status'], width: 10, value: (r) => (r.ind ? (en ? r.ind.status : (STATUS_ZH[r.ind.status] ?? r.ind.status)) : '') },
+          { header: ['未达标单位数', 'Falling short'], width: 12, value: (r) => r.ind?.shortfallCount ?? '' },
+          { header: ['督办事项', 'Tasks'], width: 10, value: (r) => r.tasks },
+        ],
+        rows,
+        ctx.request.locale,
+        `${o.plan.document} ${o.plan.title}`,
+      );
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`plan-${o.plan.year}.xlsx`)}`)
+        .send(buf);
+    },
+  });
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/plans/:id/items/:itemId/tasks',
+    access: 'task.issue',
+    summary: 'Issue a 督办 task that carries out this item',
+    tags,
+    params: ZItemId,
+    body: ZIssueTask,
+    handler: async (ctx, { params, body }) => {
+      const plan = await getPlan(ctx.tx, params.id);
+      const item = await getPlanItem(ctx.tx, params.itemId);
+      if (!plan || !item || item.planId !== plan.id) throw notFound();
+      const { id } = await issueTask(
+        ctx,
+        { ...body, source: 'noticeItem', sourceRef: body.sourceRef ?? `${plan.document} 第${item.number}条` },
+        { planItemId: item.id },
+      );
+      return getTaskQuery(ctx, id);
+    },
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/registers',
+    access: 'workplan.read',
+    summary: 'Register entries of a kind and year (meetings, lectures, inspections, training, equipment, mining faces, four systems)',
+    tags,
+    query: ZRegisterQuery,
+    handler: async (ctx, { query }) => {
+      const { rows, total } = await pageActivities(ctx.tx, ctx.scope, query.kind, `${query.year}-01-01`, `${query.year}-12-31`, query.page, query.pageSize);
+      return { items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })), total, page: query.page, pageSize: query.pageSize };
+    },
+  });
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/registers',
+    access: 'register.write',
+    summary: 'Record a register entry for one’s own unit (or an enterprise in scope)',
+    tags,
+    body: ZRecordActivity,
+    handler: (ctx, { body }) => recordActivity(ctx, body),
+  });
+}

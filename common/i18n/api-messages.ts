@@ -20,6 +20,10 @@ export const ERROR_MESSAGES = {
     'zh-CN': '该记录已被他人修改，请刷新后重试',
     'en-US': 'This record was changed by someone else; reload and try again',
   },
+  SUPPLEMENT_WINDOW_CLOSED: {
+    'zh-CN': '补报期限已于 {until} 届满（国务院令第493号第十三条），不能再续报',
+    'en-US': 'The update window closed on {until} (Decree 493 Art. 13)',
+  },
   DUPLICATE: { 'zh-CN': '{field}「{value}」已存在', 'en-US': '{field} "{value}" already exists' },
   BAD_CREDENTIALS: { 'zh-CN': '用户名或密码错误', 'en-US': 'Wrong username or password' },
   ACCOUNT_LOCKED: {
@@ -85,6 +89,41 @@ export const FIELD_MESSAGES = {
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
+
+/** Names of workflow states and actions, so a 409 reads 「已结案」 rather than 「closed」. */
+export const STATE_NAMES: Record<string, Record<Locale, string>> = {
+  operating: { 'zh-CN': '正常生产', 'en-US': 'operating' },
+  suspended: { 'zh-CN': '停产整顿', 'en-US': 'suspended' },
+  closed: { 'zh-CN': '已关闭/已结案', 'en-US': 'closed' },
+  suspend: { 'zh-CN': '责令停产整顿', 'en-US': 'suspend' },
+  resume: { 'zh-CN': '恢复生产', 'en-US': 'resume' },
+  close: { 'zh-CN': '关闭', 'en-US': 'close' },
+  reported: { 'zh-CN': '已报告', 'en-US': 'reported' },
+  investigating: { 'zh-CN': '调查中', 'en-US': 'investigating' },
+  reportSubmitted: { 'zh-CN': '调查报告已提交', 'en-US': 'report submitted' },
+  supplement: { 'zh-CN': '续报', 'en-US': 'update' },
+  startInvestigation: { 'zh-CN': '成立调查组', 'en-US': 'start investigation' },
+  extendInvestigation: { 'zh-CN': '延长调查期限', 'en-US': 'extend investigation' },
+  recordAppraisal: { 'zh-CN': '登记技术鉴定', 'en-US': 'record appraisal' },
+  submitReport: { 'zh-CN': '提交调查报告', 'en-US': 'submit report' },
+  reply: { 'zh-CN': '批复结案', 'en-US': 'reply' },
+  publish: { 'zh-CN': '公开', 'en-US': 'publish' },
+  report: { 'zh-CN': '上报', 'en-US': 'report' },
+  confirm: { 'zh-CN': '确认接收', 'en-US': 'confirm receipt' },
+  confirmed: { 'zh-CN': '已确认接收', 'en-US': 'confirmed' },
+  done: { 'zh-CN': '已完成', 'en-US': 'done' },
+  setAside: { 'zh-CN': '不适用', 'en-US': 'set aside' },
+  received: { 'zh-CN': '待签收', 'en-US': 'received' },
+  deployed: { 'zh-CN': '已部署', 'en-US': 'deployed' },
+  inProgress: { 'zh-CN': '办理中', 'en-US': 'in progress' },
+  resolved: { 'zh-CN': '已办结', 'en-US': 'resolved' },
+  deploy: { 'zh-CN': '签收部署', 'en-US': 'deploy' },
+  feedback: { 'zh-CN': '反馈', 'en-US': 'feedback' },
+  resolve: { 'zh-CN': '办结', 'en-US': 'resolve' },
+  accept: { 'zh-CN': '销号', 'en-US': 'accept' },
+  return: { 'zh-CN': '退回', 'en-US': 'return' },
+  none: { 'zh-CN': '无', 'en-US': 'none' },
+};
 
 export function fill(template: string, params: Record<string, unknown> = {}): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => (params[k] === undefined ? `{${k}}` : String(params[k])));

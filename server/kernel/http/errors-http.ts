@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { ERROR_MESSAGES, FIELD_MESSAGES, type FieldMessageKey, fill, type Locale } from '../../../common/i18n/api-messages.js';
+import { ERROR_MESSAGES, FIELD_MESSAGES, type FieldMessageKey, fill, type Locale, STATE_NAMES } from '../../../common/i18n/api-messages.js';
 import { fieldLabel } from '../../../common/i18n/field-labels.js';
 import { AppError, type FieldError } from '../errors.js';
 
@@ -64,7 +64,12 @@ function fromFastifyIssue(issue: ZodLikeIssue, part: string): FieldError {
 }
 
 export function errorBody(err: AppError, locale: Locale, requestId?: string) {
-  const message = fill(ERROR_MESSAGES[err.code][locale], { ...err.params, requestId });
+  const params: Record<string, unknown> = { ...err.params, requestId };
+  for (const k of ['from', 'action']) {
+    const v = params[k];
+    if (typeof v === 'string' && STATE_NAMES[v]) params[k] = STATE_NAMES[v][locale];
+  }
+  const message = fill(ERROR_MESSAGES[err.code][locale], params);
   return {
     error: {
       code: err.code,

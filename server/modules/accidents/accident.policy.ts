@@ -1,10 +1,24 @@
 import type { Actor } from '../../kernel/actor.js';
 import { type AccidentStatus, accidentTransition } from './accident.workflow.js';
 
+/**
+ * Whether the actor's government leads the investigation (Art. 19: 一般 → county, 较大 → city; 重大 and
+ * above are the province's and the State Council's, recorded here by the city), or is above it and may
+ * take it over (Art. 20).
+ */
+export function leadsInvestigation(actor: Actor, a: { grade: number; regionPath: string }): boolean {
+  if (actor.scope.kind === 'system') return true;
+  if (actor.scope.kind !== 'government') return false;
+  const [city, county] = a.regionPath.split('/').filter(Boolean);
+  const cityPath = `/${city}/`;
+  if (a.grade === 4) return actor.scope.regionPath === `${cityPath}${county}/` || actor.scope.regionPath === cityPath;
+  return actor.scope.regionPath === cityPath;
+}
+
 /** What the actor may do to an accident in scope; the UI shows exactly these buttons. */
-export function accidentAbilities(actor: Actor, a: { status: string; published: boolean }) {
+export function accidentAbilities(actor: Actor, a: { status: string; published: boolean; grade: number; regionPath: string }) {
   const s = a.status as AccidentStatus;
-  const manage = actor.permissions.has('accident.manage');
+  const manage = actor.permissions.has('accident.manage') && leadsInvestigation(actor, a);
   return {
     supplement: actor.permissions.has('accident.report') && accidentTransition(s, 'supplement') !== null,
     startInvestigation: manage && accidentTransition(s, 'startInvestigation') !== null,
@@ -13,6 +27,6 @@ export function accidentAbilities(actor: Actor, a: { status: string; published: 
     submitReport: manage && accidentTransition(s, 'submitReport') !== null,
     reply: manage && accidentTransition(s, 'reply') !== null,
     publish: actor.permissions.has('accident.publish') && !a.published && accidentTransition(s, 'publish') !== null,
-    report: manage,
+    report: actor.permissions.has('accident.manage'),
   };
 }

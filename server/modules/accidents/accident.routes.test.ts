@@ -242,7 +242,9 @@ describe('the golden path: 1 death → county receives and escalates → 续报 
 
   it('investigation: team, one extension only, appraisal days excluded, report, 批复, publish', async () => {
     const h = w.cityH;
-    expect((await t.app.inject({ method: 'POST', url: `/api/accidents/${id}/reply`, headers: h, payload: { documentNumber: 'x1' } })).statusCode).toBe(409);
+    const early = await t.app.inject({ method: 'POST', url: `/api/accidents/${id}/reply`, headers: h, payload: { documentNumber: 'x1' } });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.message).toBe('当前状态「已报告」下不能执行「批复结案」');
     const st = await t.app.inject({
       method: 'POST',
       url: `/api/accidents/${id}/start-investigation`,
@@ -333,6 +335,7 @@ describe('deadlines, windows and statistics', () => {
       payload: { version: d.version, deaths: 1, missing: 0, seriousInjuries: 0, minorInjuries: 0, directLossYuan: 0, note: '迟报' },
     });
     expect(late.statusCode).toBe(409);
+    expect(late.json().error).toMatchObject({ code: 'SUPPLEMENT_WINDOW_CLOSED', message: expect.stringContaining('2021-05-01') });
   });
 
   it('statistics by grade with the year-earlier period, and the item-26 selection', async () => {

@@ -10,6 +10,7 @@ import type { AccidentGrade } from '../../../../common/rules/accident-grade.js';
 import { investigatingLevel, investigationDeadline, replyDeadline } from '../../../../common/rules/accident-investigation.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { AppError, notFound } from '../../../kernel/errors.js';
+import { accidentAbilities } from '../accident.policy.js';
 import {
   type AccidentRow,
   getInvestigation,
@@ -26,6 +27,8 @@ async function step(ctx: Ctx, id: string, action: AccidentAction): Promise<{ a: 
   if (!a) throw notFound();
   const to = accidentTransition(a.status as AccidentStatus, action);
   if (!to) throw new AppError('INVALID_TRANSITION', { from: a.status, action });
+  // Only the government that leads the investigation (or one above it) runs it.
+  if (!(accidentAbilities(ctx.actor, a) as Record<string, boolean>)[action]) throw new AppError('FORBIDDEN');
   return { a, to };
 }
 

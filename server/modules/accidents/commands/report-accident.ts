@@ -84,7 +84,7 @@ export async function reportAccident(ctx: Ctx, input: TReportAccident): Promise<
       recipient: l.recipient,
       departmentId: l.departmentId,
       due: l.due,
-      ...(l.recipient === 'county' ? { reportedAt: now, reportedBy: ctx.actor.displayName } : {}),
+      ...(l.recipient === 'county' ? { reportedAt: now, reportedBy: ctx.actor.unitName ?? ctx.actor.displayName } : {}),
     })),
   );
   await ctx.audit.record({

@@ -1,6 +1,7 @@
 import type { TSupplementAccident } from '../../../../common/contracts/accidents.js';
 import { type AccidentGrade, gradeAccident } from '../../../../common/rules/accident-grade.js';
 import { chainExtension, supplementDeadline } from '../../../../common/rules/accident-reporting.js';
+import { toShanghaiDate } from '../../../../common/rules/calendar/working-days.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { AppError, notFound } from '../../../kernel/errors.js';
 import { chainLinks } from '../accident.chain.js';
@@ -27,7 +28,7 @@ export async function supplementAccident(ctx: Ctx, id: string, input: TSupplemen
   const now = ctx.clock.now();
   const windowEnd = supplementDeadline(a.occurredAt, supplementKind(a));
   if (now.getTime() > windowEnd.getTime()) {
-    throw new AppError('CONFLICT', { reason: `补报期限已过（${windowEnd.toISOString().slice(0, 10)}，第十三条）` });
+    throw new AppError('SUPPLEMENT_WINDOW_CLOSED', { until: toShanghaiDate(windowEnd) });
   }
   const g = gradeAccident(input);
   const after = await updateAccident(ctx.tx, id, {

@@ -26,3 +26,13 @@ export async function workbookOf<T>(sheetName: string, columns: Column<T>[], row
   for (const r of rows) ws.addRow(columns.map((c) => c.value(r)));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Sends a workbook as a download with a UTF-8 file name (Chinese names survive every browser). */
+export function sendXlsx(reply: import('fastify').FastifyReply, filename: string, buf: Buffer) {
+  return reply
+    .header('content-type', XLSX_TYPE)
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`)
+    .send(buf);
+}

@@ -17,6 +17,7 @@ import {
 import { gradeAccident } from '../../../common/rules/accident-grade.js';
 import type { FatalAccidentActionKey } from '../../../common/rules/accident-investigation.js';
 import type { Deps } from '../../kernel/context.js';
+import { sendXlsx } from '../../kernel/files/excel.js';
 import { type App, route } from '../../kernel/http/route.js';
 import { allRegions, RegionNames } from '../org/index.js';
 import { exportAccidentStats, exportAccidents } from './accident.export.js';
@@ -89,12 +90,6 @@ export function accidentRoutes(app: App, deps: Deps): void {
     handler: (ctx, { query }) => accidentStats(ctx, query),
   });
 
-  const xlsx = (reply: import('fastify').FastifyReply, name: string, buf: Buffer) =>
-    reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
-      .send(buf);
-
   route(app, deps, {
     method: 'GET',
     url: '/api/accidents/export',
@@ -103,7 +98,7 @@ export function accidentRoutes(app: App, deps: Deps): void {
     tags,
     query: ZAccidentListQuery.omit({ page: true, pageSize: true }).extend({ format: z.literal('xlsx').default('xlsx') }),
     raw: true,
-    handler: async (ctx, { query }, { reply }) => xlsx(reply, 'accidents.xlsx', await exportAccidents(ctx, query)),
+    handler: async (ctx, { query }, { reply }) => sendXlsx(reply, 'accidents.xlsx', await exportAccidents(ctx, query)),
   });
 
   route(app, deps, {
@@ -114,7 +109,7 @@ export function accidentRoutes(app: App, deps: Deps): void {
     tags,
     query: ZAccidentStatsQuery.extend({ format: z.literal('xlsx').default('xlsx') }),
     raw: true,
-    handler: async (ctx, { query }, { reply }) => xlsx(reply, `accident-stats-${query.from}-${query.to}.xlsx`, await exportAccidentStats(ctx, query)),
+    handler: async (ctx, { query }, { reply }) => sendXlsx(reply, `accident-stats-${query.from}-${query.to}.xlsx`, await exportAccidentStats(ctx, query)),
   });
 
   route(app, deps, {

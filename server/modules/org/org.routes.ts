@@ -16,6 +16,7 @@ import {
 } from '../../../common/contracts/org.js';
 import type { Deps } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
+import { sendXlsx } from '../../kernel/files/excel.js';
 import { type App, route, ZPage } from '../../kernel/http/route.js';
 import { changeEnterpriseStatus } from './commands/change-enterprise-status.js';
 import { createEnterprise } from './commands/create-enterprise.js';
@@ -30,16 +31,8 @@ import { getEnterpriseQuery } from './queries/get-enterprise.js';
 import { supervisionTableQuery } from './queries/supervision-table.js';
 
 const ZId = z.object({ id: z.string().uuid({ message: 'invalid_format' }) });
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ZExportQuery = z.object({ format: z.literal('xlsx').default('xlsx') });
 const ZDetailResponse = z.object({ data: ZEnterpriseDetail, abilities: ZEnterpriseAbilities });
-
-function sendXlsx(reply: import('fastify').FastifyReply, name: string, buf: Buffer) {
-  return reply
-    .header('content-type', XLSX)
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
-    .send(buf);
-}
 
 export function orgRoutes(app: App, deps: Deps): void {
   const tags = ['registry'];

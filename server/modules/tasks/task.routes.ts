@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZDecideExtension, ZIssueTask, ZRequestExtension, ZTaskListQuery, ZTaskStatsQuery, ZTaskStep } from '../../../common/contracts/tasks.js';
 import type { Deps } from '../../kernel/context.js';
-import { workbookOf } from '../../kernel/files/excel.js';
+import { sendXlsx, workbookOf } from '../../kernel/files/excel.js';
 import { type App, route } from '../../kernel/http/route.js';
 import { assigneeStep } from './commands/assignee-step.js';
 import { decideExtension, requestExtension } from './commands/extension.js';
@@ -74,10 +74,7 @@ export function taskRoutes(app: App, deps: Deps): void {
         ctx.request.locale,
         `${en ? 'Task statistics' : '"13710" 督办统计'} ${query.from} – ${query.to}`,
       );
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`task-stats-${query.from}-${query.to}.xlsx`)}`)
-        .send(buf);
+      return sendXlsx(reply, `task-stats-${query.from}-${query.to}.xlsx`, buf);
     },
   });
 

@@ -3,7 +3,7 @@ import { ZIssueTask } from '../../../common/contracts/tasks.js';
 import { ZRecordActivity, ZRegisterQuery } from '../../../common/contracts/workplan.js';
 import type { Deps } from '../../kernel/context.js';
 import { notFound } from '../../kernel/errors.js';
-import { workbookOf } from '../../kernel/files/excel.js';
+import { sendXlsx, workbookOf } from '../../kernel/files/excel.js';
 import { type App, route } from '../../kernel/http/route.js';
 import { getTaskQuery, issueTask } from '../tasks/index.js';
 import { recordActivity } from './commands/record-activity.js';
@@ -84,10 +84,7 @@ export function workplanRoutes(app: App, deps: Deps): void {
         ctx.request.locale,
         `${o.plan.document} ${o.plan.title}`,
       );
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`plan-${o.plan.year}.xlsx`)}`)
-        .send(buf);
+      return sendXlsx(reply, `plan-${o.plan.year}.xlsx`, buf);
     },
   });
 

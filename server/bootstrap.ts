@@ -4,6 +4,7 @@ import { jobDefinitions } from './jobs.js';
 import { Audit } from './kernel/audit/audit.js';
 import type { Clock } from './kernel/clock.js';
 import type { Deps } from './kernel/context.js';
+import { EventHub } from './kernel/events/events.js';
 import { Jobs } from './kernel/jobs/jobs.js';
 import { loggingChannel, type NotificationChannel } from './kernel/notify/notify.js';
 import { syncBuiltinRoles } from './modules/identity/index.js';
@@ -51,6 +52,7 @@ export function createDeps(config: Config, database: Database, clock: Clock, cha
       jobsSchema,
     ),
     resolveUnit: unitResolver(),
+    events: new EventHub(),
   };
   return deps;
 }

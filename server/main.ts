@@ -41,6 +41,8 @@ async function main() {
   }
 
   if (role === 'web' || role === 'all') {
+    await deps.events.start(database);
+    stops.push(() => deps.events.close());
     const app = await buildApp(deps, { logger: process.env.NODE_ENV === 'production' });
     try {
       await app.listen({ port: config.port, host: config.host });

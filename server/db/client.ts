@@ -24,6 +24,8 @@ export interface Database {
   db: Db;
   /** Parameterised SQL ($1, $2 …) outside any transaction; pg-boss's adapter uses it. */
   query<T = Record<string, unknown>>(text: string, values?: unknown[]): Promise<{ rows: T[] }>;
+  /** LISTEN on a channel (PostgreSQL NOTIFY fires on commit); every process gets every message. */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   /** Applies pending migrations; safe when several processes start at once. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -88,6 +90,12 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     async migrate() {
       await migratePglite(drizzlePglite(client), { migrationsFolder });
     },
+    async listen(channel, onMessage) {
+      const off = await client.listen(channel, onMessage);
+      return async () => {
+        await off();
+      };
+    },
     async close() {
       await client.close();
       await release?.();
@@ -107,6 +115,18 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     async query(text, values) {
       const r = await pool.query(text, values as unknown[]);
       return { rows: r.rows };
+    },
+    async listen(channel, onMessage) {
+      // A dedicated connection: LISTEN belongs to a session, and pooled connections are shared.
+      const lc = new pg.Client({ connectionString: url });
+      await lc.connect();
+      lc.on('notification', (m) => {
+        if (m.channel === channel && m.payload) onMessage(m.payload);
+      });
+      await lc.query(`listen "${channel.replace(/"/g, '')}"`);
+      return async () => {
+        await lc.end().catch(() => {});
+      };
     },
     async migrate() {
       const mc = await pool.connect();

@@ -4,6 +4,7 @@ import type { Database, Executor } from '../db/client.js';
 import type { Actor, UnitResolver } from './actor.js';
 import { Audit } from './audit/audit.js';
 import type { Clock } from './clock.js';
+import type { EventHub } from './events/events.js';
 import type { JobSender, Jobs } from './jobs/jobs.js';
 import { type NotificationChannel, Notifier } from './notify/notify.js';
 import type { Scope } from './scope/scope.js';
@@ -16,6 +17,7 @@ export interface Deps {
   jobs: Jobs;
   resolveUnit: UnitResolver;
   channels: NotificationChannel[];
+  events: EventHub;
 }
 
 export interface RequestInfo {

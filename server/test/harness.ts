@@ -50,6 +50,7 @@ export async function getTestServer(opts: { work?: boolean; env?: Record<string,
   const jobsSchema = TEST_DB_URL ? `pgboss_t${randomBytes(5).toString('hex')}` : 'pgboss';
   const deps = createDeps(config, database, clock, opts.channels, jobsSchema);
   await deps.jobs.start({ work: opts.work ?? false });
+  await deps.events.start(database);
   const app = await buildApp(deps);
   await app.ready();
   return {
@@ -59,6 +60,7 @@ export async function getTestServer(opts: { work?: boolean; env?: Record<string,
     database,
     async close() {
       await app.close();
+      await deps.events.close();
       await deps.jobs.stop();
       if (TEST_DB_URL) await database.query(`drop schema if exists ${jobsSchema} cascade`);
       await database.close();

@@ -58,3 +58,28 @@ describe('notifications', () => {
     expect(res.statusCode).toBe(404);
   });
 });
+
+describe('live events', () => {
+  it('GET /api/events streams a notification event to its user when the change commits', async () => {
+    const u = await makeUser(t.database.db, 'platform', ['system-admin']);
+    const h = await loginAs(t.app, u.username);
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = t.app.server.address() as { port: number };
+    const ctrl = new AbortController();
+    const res = await fetch(`http://127.0.0.1:${address.port}/api/events`, { headers: h, signal: ctrl.signal });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    let text = '';
+    const read = async (until: string) => {
+      const t0 = Date.now();
+      while (!text.includes(until) && Date.now() - t0 < 10_000) text += new TextDecoder().decode((await reader.read()).value);
+    };
+    await read('event: ready');
+    await withTestContext(t.deps, (ctx) => ctx.notify.send({ userIds: [u.id], kind: 'test', title: '实时', body: 'x', entityType: 'task', entityId: 't1' }));
+    await read('event: notification');
+    expect(text).toContain('"entityId":"t1"');
+    ctrl.abort();
+    const anon = await fetch(`http://127.0.0.1:${address.port}/api/events`);
+    expect(anon.status).toBe(401);
+  });
+});

@@ -1,5 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { announce } from '../events/events.js';
 import type { JobDefinition, JobSender } from '../jobs/jobs.js';
 import { notification } from '../kernel.schema.js';
 
@@ -66,6 +67,7 @@ export class Notifier {
       .returning({ id: notification.id });
     const ids = rows.map((r) => r.id);
     await this.jobs.send(DELIVER_JOB, { ids });
+    await announce(this.tx, { type: 'notification', userIds, entityType: input.entityType, entityId: input.entityId });
     return ids;
   }
 }

@@ -30,6 +30,35 @@ export function platformRoutes(app: App, deps: Deps): void {
     },
   });
 
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/events',
+    access: 'authenticated',
+    summary: 'Server-Sent Events for the signed-in user: notification (and later alarm, task) changes',
+    tags: ['platform'],
+    raw: true,
+    handler: async (ctx, _i, { req, reply }) => {
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no', // tell a reverse proxy not to buffer the stream
+      });
+      res.write('retry: 5000\nevent: ready\ndata: {}\n\n');
+      const off = deps.events.subscribe(ctx.actor.id, (e) => {
+        res.write(`event: ${e.type}\ndata: ${JSON.stringify({ entityType: e.entityType ?? null, entityId: e.entityId ?? null })}\n\n`);
+      });
+      // A comment line now and then keeps proxies from closing an idle stream.
+      const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
+      req.raw.on('close', () => {
+        clearInterval(ping);
+        off();
+      });
+    },
+  });
+
   // ---- calculators (product.md §4) ----
   route(app, deps, {
     method: 'POST',

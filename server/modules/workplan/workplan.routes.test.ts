@@ -150,3 +150,71 @@ describe('the 2021 notice as the year’s work plan', () => {
     expect(x.headers['content-type']).toContain('spreadsheetml');
   });
 });
+
+describe('entering another year’s notice', () => {
+  it('via JSON: 400 names fields, duplicates are refused, and a good plan is computed like 2021', async () => {
+    const admin = await loginAs(t.app, (await makeUser(t.database.db, 'government', ['regulator-admin'], { departmentId: w.cityGov.id })).username);
+    const bad = await t.app.inject({ method: 'POST', url: '/api/plans', headers: admin, payload: { year: 2022, items: [] } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.map((d: { field: string }) => d.field)).toEqual(
+      expect.arrayContaining(['issuer', 'document', 'title', 'regionCode', 'items']),
+    );
+    const body = {
+      year: 2022,
+      issuer: '晋城市人民政府',
+      document: `晋市政发〔2022〕${Date.now() % 100000}号`,
+      title: '关于做好2022年安全生产和应急管理工作的通知',
+      regionCode: w.r.city.code,
+      items: [
+        {
+          number: 1,
+          section: '一、压实责任',
+          title: '一张表',
+          text: '将每一个生产经营单位的监管责任明确到相关行业部门及责任人员',
+          indicators: [{ key: 'supervisionTableComplete', name: '一张表', target: '100%' }],
+        },
+      ],
+    };
+    const ok = await t.app.inject({ method: 'POST', url: '/api/plans', headers: admin, payload: body });
+    expect(ok.statusCode).toBe(200);
+    const again = await t.app.inject({ method: 'POST', url: '/api/plans', headers: admin, payload: body });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error.details[0].field).toBe('document');
+    const o = (await t.app.inject({ url: `/api/plans/${ok.json().id}`, headers: admin })).json();
+    expect(o.items[0].indicators[0].key).toBe('supervisionTableComplete');
+  });
+
+  it('via the Excel template: a bad row is reported and nothing is stored', async () => {
+    const admin = await loginAs(t.app, (await makeUser(t.database.db, 'government', ['regulator-admin'], { departmentId: w.cityGov.id })).username);
+    const tpl = await t.app.inject({ url: '/api/plans/import-template', headers: admin });
+    expect(tpl.statusCode).toBe(200);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(tpl.rawPayload as unknown as ArrayBuffer);
+    const head = wb.getWorksheet('文件');
+    if (!head) throw new Error('template has no 文件 sheet');
+    const document = `晋市政发〔2023〕${Date.now() % 100000}号`;
+    head.getRow(3).getCell(2).value = document;
+    head.getRow(5).getCell(2).value = w.r.city.code;
+    wb.getWorksheet('任务')?.addRow([2, '二、', '', '', '', 'noSuchIndicator', 'x', 'y']);
+    const upload = async (buf: Buffer) => {
+      const b = '----plan';
+      const payload = Buffer.concat([
+        Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="p.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+        buf,
+        Buffer.from(`\r\n--${b}--\r\n`),
+      ]);
+      return t.app.inject({ method: 'POST', url: '/api/plans/import', headers: { ...admin, 'content-type': `multipart/form-data; boundary=${b}` }, payload });
+    };
+    const rejected = await upload(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(rejected.statusCode).toBe(400);
+    const rows = rejected.json().error.extra.rows as { row: number; field: string }[];
+    expect(rows.every((r) => r.row === 3)).toBe(true);
+    const plans = (await t.app.inject({ url: '/api/plans', headers: admin })).json().items.map((p: { document: string }) => p.document);
+    expect(plans).not.toContain(document);
+    wb.getWorksheet('任务')?.spliceRows(3, 1);
+    head.getRow(1).getCell(2).value = 2023;
+    const accepted = await upload(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(accepted.statusCode, accepted.body).toBe(200);
+  });
+});

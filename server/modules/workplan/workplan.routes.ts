@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { ZCreatePlan } from '../../../common/contracts/plans.js';
 import { ZIssueTask } from '../../../common/contracts/tasks.js';
 import { ZRecordActivity, ZRegisterQuery } from '../../../common/contracts/workplan.js';
 import type { Deps } from '../../kernel/context.js';
-import { notFound } from '../../kernel/errors.js';
+import { AppError, notFound } from '../../kernel/errors.js';
 import { sendXlsx, workbookOf } from '../../kernel/files/excel.js';
 import { type App, route } from '../../kernel/http/route.js';
 import { getTaskQuery, issueTask } from '../tasks/index.js';
+import { createPlan, importPlan, planTemplate } from './commands/create-plan.js';
 import { recordActivity } from './commands/record-activity.js';
 import { planItemDetail, planOverview } from './queries/plan-queries.js';
 import { getPlan, getPlanItem, listPlans, pageActivities } from './workplan.repository.js';
@@ -24,6 +26,39 @@ export function workplanRoutes(app: App, deps: Deps): void {
     summary: 'Work plans (the annual notices)',
     tags,
     handler: async (ctx) => ({ items: (await listPlans(ctx.tx)).map((p) => ({ ...p, createdAt: p.createdAt.toISOString() })) }),
+  });
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/plans',
+    access: 'workplan.manage',
+    summary: 'Enter another year’s notice as a work plan',
+    tags,
+    body: ZCreatePlan,
+    handler: (ctx, { body }) => createPlan(ctx, body),
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/plans/import-template',
+    access: 'workplan.manage',
+    summary: 'Excel template for entering a notice',
+    tags,
+    raw: true,
+    handler: async (_ctx, _i, { reply }) => sendXlsx(reply, '年度工作要点导入模板.xlsx', await planTemplate()),
+  });
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/plans/import',
+    access: 'workplan.manage',
+    summary: 'Import a notice from the Excel template (multipart "file"); rejected files store nothing',
+    tags,
+    handler: async (ctx, _i, { req }) => {
+      const file = await req.file().catch(() => undefined);
+      if (!file) throw new AppError('VALIDATION', {}, [{ field: 'file', code: 'required' }]);
+      return importPlan(ctx, await file.toBuffer());
+    },
   });
 
   route(app, deps, {

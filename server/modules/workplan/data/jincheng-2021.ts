@@ -7,20 +7,9 @@
  * exact substring of the notice and of the item's own `text`.
  */
 
-export type IndicatorKey =
-  | 'leaderLecture'
-  | 'monthlySafetyMeeting'
-  | 'supervisionTableComplete'
-  | 'groupInspections'
-  | 'hazchemFourSystems'
-  | 'officerTraining'
-  | 'equipmentPerOfficer'
-  | 'intelligentMiningFaces'
-  | 'standardizationCoal'
-  | 'standardizationHighRisk'
-  | 'liabilityInsurance'
-  | 'fatalAccidentActions'
-  | 'taskOnTime';
+import type { INDICATOR_KEYS } from '../../../../common/contracts/plans.js';
+
+export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
 
 export interface IndicatorDef {
   key: IndicatorKey;

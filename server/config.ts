@@ -22,6 +22,8 @@ const ZEnv = z.object({
   TAIHANG_MAX_UPLOAD_MB: z.coerce.number().positive().default(20),
   TAIHANG_LOGIN_RATE_PER_MIN: z.coerce.number().int().min(1).default(10),
   TAIHANG_RATE_PER_MIN: z.coerce.number().int().min(1).default(600),
+  /** Shifts the server's clock (milliseconds, may be negative): demos and browser tests of deadlines. */
+  TAIHANG_CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
   TAIHANG_TRUST_PROXY: z
     .enum(['on', 'off'])
     .default('off')
@@ -46,6 +48,7 @@ export type Config = Readonly<{
   loginRatePerMinute: number;
   /** All API requests per client IP per minute, per process. */
   ratePerMinute: number;
+  clockOffsetMs: number;
   version: string;
 }>;
 
@@ -79,6 +82,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TAIHANG_TRUST_PROXY,
     loginRatePerMinute: e.TAIHANG_LOGIN_RATE_PER_MIN,
     ratePerMinute: e.TAIHANG_RATE_PER_MIN,
+    clockOffsetMs: e.TAIHANG_CLOCK_OFFSET_MS,
     version,
   });
 }

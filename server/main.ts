@@ -3,7 +3,7 @@ import { buildApp } from './app.js';
 import { createDeps, openDatabase, prepareDatabase } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DataDirLockedError } from './db/client.js';
-import { systemClock } from './kernel/clock.js';
+import { offsetClock } from './kernel/clock.js';
 import { startEmbeddedBroker } from './kernel/mqtt/embedded-broker.js';
 
 type Role = 'web' | 'worker' | 'ingest' | 'all';
@@ -22,7 +22,8 @@ async function main() {
   const config = loadConfig(process.env, pkg.version);
   const role = parseRole(process.argv.slice(2));
   const database = await openDatabase(config);
-  const clock = systemClock;
+  const clock = offsetClock(config.clockOffsetMs);
+  if (config.clockOffsetMs) console.warn(`Clock offset: ${config.clockOffsetMs} ms (TAIHANG_CLOCK_OFFSET_MS) — for demos and tests only`);
   const prepared = await prepareDatabase(database, config, clock);
   const deps = createDeps(config, database, clock);
   await deps.jobs.start({ work: role === 'worker' || role === 'all' });

@@ -5,6 +5,11 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** The system clock shifted by a fixed offset (TAIHANG_CLOCK_OFFSET_MS), for demos and browser tests. */
+export function offsetClock(offsetMs: number): Clock {
+  return offsetMs === 0 ? systemClock : { now: () => new Date(Date.now() + offsetMs) };
+}
+
 export class FakeClock implements Clock {
   private t: number;
   constructor(start: Date | string = '2021-03-01T09:00:00+08:00') {

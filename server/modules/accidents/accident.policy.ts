@@ -30,3 +30,31 @@ export function accidentAbilities(actor: Actor, a: { status: string; published: 
     report: actor.permissions.has('accident.manage'),
   };
 }
+
+/**
+ * Who reports to a link of the chain (Art. 9–10): the county to the city and to the parallel bodies,
+ * the city to the province and (recording the province's report) to the State Council. A county may
+ * report past the city only as 越级上报, with a reason.
+ */
+export function reportRole(actor: Actor, a: { regionPath: string }, recipient: string): 'normal' | 'skip' | null {
+  if (!actor.permissions.has('accident.manage')) return null;
+  if (actor.scope.kind === 'system') return 'normal';
+  if (actor.scope.kind !== 'government') return null;
+  const [city, county] = a.regionPath.split('/').filter(Boolean);
+  const level = actor.scope.regionPath === `/${city}/${county}/` ? 'county' : actor.scope.regionPath === `/${city}/` ? 'city' : null;
+  if (!level) return null;
+  switch (recipient) {
+    case 'city':
+      return level === 'county' ? 'normal' : null;
+    case 'province':
+    case 'stateCouncil':
+      return level === 'city' ? 'normal' : 'skip';
+    case 'police':
+    case 'labour':
+    case 'tradeUnion':
+    case 'procuratorate':
+      return 'normal';
+    default:
+      return null; // the county link is reported by the unit's 快报
+  }
+}

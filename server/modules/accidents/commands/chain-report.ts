@@ -2,6 +2,7 @@ import type { ChainRecipient } from '../../../../common/contracts/accidents.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { AppError, invalid, notFound } from '../../../kernel/errors.js';
 import { LEVEL_ORDER, REPORTED_BY_LEVEL } from '../accident.chain.js';
+import { reportRole } from '../accident.policy.js';
 import { listReports, lockAccident, lockReport, updateReport } from '../accident.repository.js';
 import { notifyChain } from './chain-effects.js';
 
@@ -15,9 +16,13 @@ export async function reportToLevel(ctx: Ctx, accidentId: string, recipient: Cha
   const link = await lockReport(ctx.tx, accidentId, recipient);
   if (!link) throw notFound();
   if (link.reportedAt) throw new AppError('INVALID_TRANSITION', { from: 'reported', action: 'report' });
+  const role = reportRole(ctx.actor, a, recipient);
+  if (!role) throw new AppError('FORBIDDEN');
   const links = await listReports(ctx.tx, accidentId);
   const idx = LEVEL_ORDER.indexOf(recipient);
-  const skipped = idx > 0 ? LEVEL_ORDER.slice(0, idx).filter((lv) => links.some((l) => l.recipient === lv && !l.reportedAt)) : [];
+  const unreported = idx > 0 ? LEVEL_ORDER.slice(0, idx).filter((lv) => links.some((l) => l.recipient === lv && !l.reportedAt)) : [];
+  // 越级上报: a lower level not yet reported, or the county reporting past the city.
+  const skipped = role === 'skip' && !unreported.includes('city') ? ['city', ...unreported] : unreported;
   if (skipped.length && !input.skipReason) throw invalid([{ field: 'skipReason', code: 'required' }]);
   const now = ctx.clock.now();
   await updateReport(ctx.tx, link.id, {

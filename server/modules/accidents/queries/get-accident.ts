@@ -4,7 +4,7 @@ import { ACCIDENT_REPORTING_SOURCE, supplementDeadline } from '../../../../commo
 import type { Ctx } from '../../../kernel/context.js';
 import { notFound } from '../../../kernel/errors.js';
 import { allRegions, findEnterprise, RegionNames } from '../../org/index.js';
-import { accidentAbilities } from '../accident.policy.js';
+import { accidentAbilities, reportRole } from '../accident.policy.js';
 import { type AccidentRow, getAccident, getInvestigation, listAccountability, listActions, listReports, listRevisions } from '../accident.repository.js';
 import { supplementKind } from '../commands/supplement-accident.js';
 
@@ -80,6 +80,8 @@ export async function getAccidentQuery(ctx: Ctx, id: string) {
         skipReason: r.skipReason,
         late: (r.confirmedAt ?? now).getTime() > r.due.getTime(),
         canConfirm: !!r.departmentId && r.departmentId === ctx.actor.departmentId && !r.confirmedAt,
+        canReport: !r.reportedAt && reportRole(ctx.actor, a, r.recipient) !== null,
+        reportNeedsReason: !r.reportedAt && reportRole(ctx.actor, a, r.recipient) === 'skip',
       })),
       investigation: investigation
         ? {

@@ -247,6 +247,10 @@ export function column(t: TableState, header: string | RegExp): number {
 }
 
 export async function screenshot(page: Page, dir: string, name: string): Promise<void> {
+  // From the top, with the pointer parked: a full-page shot keeps the current scroll position for the
+  // sticky header and menu (they would show half-way down) and the hover highlight under the pointer.
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => window.scrollTo(0, 0));
   // Let fonts and the last layout settle; a screenshot of a half-loaded font is not a finding.
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });

@@ -1,16 +1,32 @@
 import { KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Spin, Typography, theme } from 'antd';
+import { Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, type MenuProps, Spin, Typography, theme } from 'antd';
 import { Suspense, useMemo, useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
-import { useI18n } from '../i18n';
+import { type Locale, useI18n } from '../i18n';
 import { api } from '../lib/api';
 import { forgetSession, type Me, useMe } from '../lib/auth';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from './NotificationBell';
 import { buildMenu, openKeysOf, selectedKey } from './nav';
 
-const SIDER_WIDTH = 208;
+/** English menu labels ("监管一张表 Supervision table", "Regions & departments") need a wider menu. */
+const SIDER_WIDTH: Record<Locale, number> = { 'zh-CN': 208, 'en-US': 272 };
+
+type MenuItems = NonNullable<MenuProps['items']>;
+
+/** Gives every text label a native tooltip, so a label still cut by the menu's ellipsis can be read. */
+function withTitles(items: MenuItems): MenuItems {
+  return items.map((item) => {
+    if (!item || !('label' in item) || typeof item.label !== 'string') return item;
+    const label = (
+      <span key={String(item.key ?? item.label)} title={item.label}>
+        {item.label}
+      </span>
+    );
+    return 'children' in item && item.children ? { ...item, label, children: withTitles(item.children) } : { ...item, label };
+  });
+}
 
 export function FullPageSpin() {
   return (
@@ -31,8 +47,9 @@ export function AppLayout() {
 }
 
 function Shell({ me }: { me: Me }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { token } = theme.useToken();
+  const siderWidth = SIDER_WIDTH[locale];
   const screens = Grid.useBreakpoint();
   const mobile = !screens.lg;
   const [drawerOpen, setDrawerOpen] = useState(false);
@@ -40,7 +57,9 @@ function Shell({ me }: { me: Me }) {
   const navigate = useNavigate();
   const navigation = useNavigation();
   const qc = useQueryClient();
-  const items = useMemo(() => buildMenu(me.permissions, t), [me.permissions, t]);
+  const items = useMemo(() => withTitles(buildMenu(me.permissions, t)), [me.permissions, t]);
+  // Platform accounts (系统/安全管理员, 审计员) belong to no unit: name the platform, not "未关联单位".
+  const unitLabel = me.user.unitName ?? (me.user.kind === 'platform' ? t('kind.platform') : t('header.noUnit'));
   const selected = selectedKey(location.pathname);
 
   const logout = async () => {
@@ -75,13 +94,13 @@ function Shell({ me }: { me: Me }) {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       {mobile ? (
-        <Drawer open={drawerOpen} onClose={() => setDrawerOpen(false)} placement="left" size={SIDER_WIDTH + 32} styles={{ body: { padding: 0 } }}>
+        <Drawer open={drawerOpen} onClose={() => setDrawerOpen(false)} placement="left" size={siderWidth + 32} styles={{ body: { padding: 0 } }}>
           {brand}
           {menu}
         </Drawer>
       ) : (
         <Layout.Sider
-          width={SIDER_WIDTH}
+          width={siderWidth}
           theme="light"
           style={{ borderInlineEnd: `1px solid ${token.colorSplit}`, position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
         >
@@ -105,14 +124,15 @@ function Shell({ me }: { me: Me }) {
           <Flex align="center" justify="space-between" gap={8} style={{ height: '100%' }}>
             <Flex align="center" gap={8} style={{ minWidth: 0 }}>
               {mobile ? <Button type="text" icon={<MenuOutlined />} aria-label={t('header.menu')} onClick={() => setDrawerOpen(true)} /> : null}
-              <Typography.Text strong ellipsis style={{ maxWidth: mobile ? 140 : 420 }}>
-                {me.user.unitName ?? t('header.noUnit')}
+              <Typography.Text strong ellipsis={{ tooltip: unitLabel }} style={{ maxWidth: mobile ? 140 : 420 }}>
+                {unitLabel}
               </Typography.Text>
             </Flex>
             <Flex align="center" gap={mobile ? 0 : 4}>
               <NotificationBell />
               <LanguageSwitch signedIn />
               <Dropdown
+                trigger={['click']}
                 menu={{
                   items: [
                     { key: 'password', icon: <KeyOutlined />, label: t('nav.changePassword') },

@@ -15,9 +15,11 @@ interface Props {
 
 /** Search box and the registry filters shared by the enterprise list and the 一张表. */
 export function EnterpriseFilters({ values, onChange, children }: Props) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  // Two filters a row on a phone in Chinese; English placeholders ("分类分级 Supervision class") need more room.
+  const min = locale === 'en-US' ? 200 : 160;
   return (
-    <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))', gap: 8, marginBottom: 12 }}>
+    <div style={{ display: 'grid', gridTemplateColumns: `repeat(auto-fill, minmax(${min}px, 1fr))`, gap: 8, marginBottom: 12 }}>
       <Input.Search
         key={values.q ?? ''}
         defaultValue={values.q}

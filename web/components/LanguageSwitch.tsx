@@ -27,6 +27,7 @@ export function LanguageSwitch({ signedIn }: { signedIn: boolean }) {
   };
   return (
     <Dropdown
+      trigger={['click']}
       menu={{
         selectable: true,
         selectedKeys: [locale],

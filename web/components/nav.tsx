@@ -7,7 +7,13 @@ import {
   CalendarOutlined,
   ClusterOutlined,
   DashboardOutlined,
+  FileDoneOutlined,
+  FlagOutlined,
+  FormOutlined,
+  FundOutlined,
+  ProfileOutlined,
   SafetyOutlined,
+  SendOutlined,
   SettingOutlined,
   TableOutlined,
   TeamOutlined,
@@ -44,6 +50,28 @@ const ACCIDENTS: NavGroup = {
   ],
 };
 
+const TASKS: NavGroup = {
+  key: 'tasks',
+  label: 'nav.tasks',
+  icon: <FlagOutlined />,
+  children: [
+    { path: '/tasks', label: 'nav.taskList', icon: <UnorderedListOutlined />, any: ['task.read'] },
+    { path: '/tasks/new', label: 'nav.taskNew', icon: <SendOutlined />, any: ['task.issue'] },
+    { path: '/tasks/board', label: 'nav.taskBoard', icon: <FundOutlined />, any: ['task.read'] },
+    { path: '/tasks/stats', label: 'nav.taskStats', icon: <BarChartOutlined />, any: ['task.read'] },
+  ],
+};
+
+const WORKPLAN: NavGroup = {
+  key: 'workplan',
+  label: 'nav.workplan',
+  icon: <FileDoneOutlined />,
+  children: [
+    { path: '/plans', label: 'nav.planStatus', icon: <ProfileOutlined />, any: ['workplan.read'] },
+    { path: '/registers', label: 'nav.registers', icon: <FormOutlined />, any: ['workplan.read', 'register.write'] },
+  ],
+};
+
 const ADMIN: NavGroup = {
   key: 'admin',
   label: 'nav.admin',
@@ -61,6 +89,8 @@ const MAIN: (NavItem | NavGroup)[] = [
   { path: '/enterprises', label: 'nav.enterprises', icon: <BankOutlined />, any: ['enterprise.read'] },
   { path: '/supervision', label: 'nav.supervision', icon: <TableOutlined />, any: ['supervision.read'] },
   ACCIDENTS,
+  TASKS,
+  WORKPLAN,
   { path: '/org', label: 'nav.org', icon: <ClusterOutlined />, any: ['region.read', 'department.read'] },
   { path: '/notifications', label: 'nav.notifications', icon: <BellOutlined /> },
   ADMIN,

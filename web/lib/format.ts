@@ -17,3 +17,8 @@ export function industryName(key: string | null | undefined, locale: Locale): st
   if (!ind) return key;
   return locale === 'en-US' ? ind.en : ind.zh;
 }
+
+/** 属地 as "county / town", or just the region when it is the county itself. */
+export function territoryText(r: { countyName?: string | null; regionName: string }): string {
+  return r.countyName && r.countyName !== r.regionName ? `${r.countyName} / ${r.regionName}` : r.regionName;
+}

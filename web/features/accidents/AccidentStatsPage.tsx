@@ -1,12 +1,15 @@
-import { Alert, Card, DatePicker, Empty, Flex, List, Progress, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, DatePicker, Empty, Flex, List, Progress, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { AccidentGrade } from '../../../common/rules/accident-grade';
 import { PageHeader } from '../../components/PageHeader';
 import { Source } from '../../components/Source';
 import { type Locale, useI18n } from '../../i18n';
-import { errorMessage } from '../../lib/api';
+import { download, errorMessage } from '../../lib/api';
+import { useCan } from '../../lib/auth';
 import { formatDate, industryName } from '../../lib/format';
 import { useUrlState } from '../../lib/url-state';
 import { STATS_GROUPS, type StatsGroup, type StatsRow, type StatsTotals, useAccidentStats, useSpecialInspection } from './api';
@@ -92,6 +95,19 @@ export function AccidentStatsPage() {
   const from = state.from ?? dayjs().startOf('year').format(DATE);
   const to = state.to ?? dayjs().format(DATE);
   const { data, isFetching, error } = useAccidentStats({ groupBy, from, to });
+  const can = useCan();
+  const { message } = App.useApp();
+  const [exporting, setExporting] = useState(false);
+  const exportXlsx = async () => {
+    setExporting(true);
+    try {
+      await download('/api/accidents/stats/export', { format: 'xlsx', groupBy, from, to }, `accident-stats-${from}-${to}.xlsx`);
+    } catch (err) {
+      void message.error(errorMessage(err));
+    } finally {
+      setExporting(false);
+    }
+  };
   const rows = data?.rows ?? [];
   const totalCurrent = data?.total.current.accidents ?? 0;
   const wan = (n: number) => formatWan(n, locale);
@@ -158,7 +174,16 @@ export function AccidentStatsPage() {
 
   return (
     <>
-      <PageHeader title={t('nav.accidentStats')}>
+      <PageHeader
+        title={t('nav.accidentStats')}
+        extra={
+          can('accident.export') ? (
+            <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportXlsx}>
+              {t('common.exportExcel')}
+            </Button>
+          ) : null
+        }
+      >
         <Typography.Text type="secondary">{t('stats.periodLine', { from, to, pfrom: minusYear(from), pto: minusYear(to) })}</Typography.Text>
       </PageHeader>
       <Flex gap={12} wrap align="center" style={{ marginBottom: 12 }}>

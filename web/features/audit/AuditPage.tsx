@@ -1,10 +1,11 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Input, Table, Typography } from 'antd';
+import { Alert, Button, DatePicker, Grid, Input, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { TAuditRow, TAuditVerifyResult } from '../../../common/contracts/platform';
+import { Ellipsis } from '../../components/Ellipsis';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { api, errorMessage, type Page } from '../../lib/api';
@@ -57,6 +58,8 @@ function VerifyAlert({ result, onClose }: { result: VerifyResult; onClose: () =>
 export function AuditPage() {
   const { t } = useI18n();
   const can = useCan();
+  // Columns pinned to the sides only where there is room: on a phone they would leave little to scroll.
+  const pin = Boolean(Grid.useBreakpoint().md);
   const [state, update] = useUrlState(KEYS);
   const page = toInt(state.page, 1);
   const pageSize = toInt(state.pageSize, 20);
@@ -83,33 +86,39 @@ export function AuditPage() {
     }
   };
 
+  // Widths fit what the cells hold; long values are cut with "…" and shown whole in a tooltip. The
+  // table scrolls sideways at narrow widths so the hash and its copy button stay reachable.
   const columns: ColumnsType<AuditRow> = [
-    { title: '#', dataIndex: 'seq', width: 64, fixed: 'left' },
-    { title: t('audit.at'), dataIndex: 'at', width: 136, render: (v: string) => formatDateTime(v) },
-    { title: t('audit.actor'), dataIndex: 'actorName', width: 100, ellipsis: true },
-    { title: t('audit.unit'), dataIndex: 'unit', width: 140, ellipsis: true, render: (v: string | null) => v ?? '—' },
-    { title: t('audit.action'), dataIndex: 'action', width: 150, ellipsis: true, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+    { title: '#', dataIndex: 'seq', width: 64, fixed: pin ? 'left' : undefined },
+    { title: t('audit.at'), dataIndex: 'at', width: 140, render: (v: string) => formatDateTime(v) },
+    { title: t('audit.actor'), dataIndex: 'actorName', width: 140, ellipsis: true, render: (v: string) => <Ellipsis text={v} /> },
+    { title: t('audit.unit'), dataIndex: 'unit', width: 150, ellipsis: true, render: (v: string | null) => (v ? <Ellipsis text={v} /> : '—') },
+    { title: t('audit.action'), dataIndex: 'action', width: 200, ellipsis: true, render: (v: string) => <Ellipsis text={v} code /> },
     {
       title: t('audit.entity'),
       key: 'entity',
-      width: 190,
+      width: 200,
       ellipsis: true,
-      render: (_, r) => `${r.entityType}${r.entityId ? ` / ${r.entityId}` : ''}`,
+      render: (_, r) => <Ellipsis text={`${r.entityType}${r.entityId ? ` / ${r.entityId}` : ''}`} />,
     },
-    { title: 'IP', dataIndex: 'ip', width: 110, ellipsis: true, render: (v: string | null) => v ?? '—' },
-    { title: t('audit.requestId'), dataIndex: 'requestId', width: 100, ellipsis: true, render: (v: string | null) => v ?? '—' },
+    { title: 'IP', dataIndex: 'ip', width: 120, ellipsis: true, render: (v: string | null) => (v ? <Ellipsis text={v} /> : '—') },
+    { title: t('audit.requestId'), dataIndex: 'requestId', width: 110, ellipsis: true, render: (v: string | null) => (v ? <Ellipsis text={v} /> : '—') },
     {
       title: t('audit.hash'),
       dataIndex: 'hash',
-      width: 110,
-      ellipsis: true,
+      width: 150,
+      fixed: pin ? 'right' : undefined,
       render: (v: string) => (
-        <Typography.Text copyable={{ text: v }} style={{ fontFamily: 'ui-monospace, monospace', fontSize: 12 }}>
-          {v.slice(0, 10)}…
+        <Typography.Text copyable={{ text: v }} style={{ fontFamily: 'ui-monospace, monospace', fontSize: 12, whiteSpace: 'nowrap' }}>
+          <Tooltip title={<span style={{ fontFamily: 'ui-monospace, monospace', wordBreak: 'break-all' }}>{v}</span>} placement="topRight">
+            <span>{v.slice(0, 10)}…</span>
+          </Tooltip>
         </Typography.Text>
       ),
     },
   ];
+  // + 48 for the expand column
+  const scrollX = columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 0), 48);
 
   const range: [dayjs.Dayjs, dayjs.Dayjs] | null = state.from && state.to ? [dayjs(state.from), dayjs(state.to)] : null;
 
@@ -176,7 +185,9 @@ export function AuditPage() {
         columns={columns}
         dataSource={data?.items ?? []}
         loading={isFetching}
-        scroll={{ x: 1150 }}
+        scroll={{ x: scrollX }}
+        // The header and the sideways scrollbar stay in view below the app header while scrolling down.
+        sticky={{ offsetHeader: 56 }}
         expandable={{ expandedRowRender: (r) => <AuditDiff before={r.before} after={r.after} /> }}
         pagination={{ current: page, pageSize, total: data?.total ?? 0, showSizeChanger: true, showTotal: (total) => t('common.total', { total }) }}
         onChange={(p) => update({ page: p.current, pageSize: p.pageSize })}

@@ -10,6 +10,7 @@ import { useCan, useMe } from '../../lib/auth';
 import { useUnreadCount } from '../notifications/api';
 import { useEnterprises } from '../org/api';
 import { SUPERVISION_NOTICE_SOURCE, useSupervisionTable } from '../supervision/api';
+import { useTaskBoard } from '../tasks/api';
 
 function StatCard({ title, value, loading, to, color }: { title: ReactNode; value: number | undefined; loading: boolean; to: string; color?: string }) {
   return (
@@ -27,12 +28,18 @@ function useEnterpriseCount(status: string | undefined, enabled: boolean) {
   return { value: q.data?.total, loading: q.isLoading && enabled };
 }
 
-const LINKS: { to: string; label: MessageKey; perm?: Permission }[] = [
+/** Shown if the user holds the permission (any of them, for a list). */
+const LINKS: { to: string; label: MessageKey; perm?: Permission | Permission[] }[] = [
   { to: '/enterprises', label: 'nav.enterprises', perm: 'enterprise.read' },
   { to: '/supervision', label: 'nav.supervision', perm: 'supervision.read' },
   { to: '/supervision?gap=any', label: 'dashboard.linkGaps', perm: 'supervision.read' },
   { to: '/accidents', label: 'nav.accidents', perm: 'accident.read' },
   { to: '/accidents/stats', label: 'nav.accidentStats', perm: 'accident.read' },
+  { to: '/tasks', label: 'nav.tasks', perm: 'task.read' },
+  { to: '/tasks/new', label: 'nav.taskNew', perm: 'task.issue' },
+  { to: '/tasks/board', label: 'nav.taskBoard', perm: 'task.read' },
+  { to: '/plans', label: 'nav.planStatus', perm: 'workplan.read' },
+  { to: '/registers', label: 'nav.registers', perm: ['workplan.read', 'register.write'] },
   { to: '/org', label: 'nav.org', perm: 'department.read' },
   { to: '/notifications', label: 'nav.notifications' },
   { to: '/admin/users', label: 'nav.users', perm: 'user.read' },
@@ -53,6 +60,8 @@ export function DashboardPage() {
   const suspended = useEnterpriseCount('suspended', readEnt);
   const closed = useEnterpriseCount('closed', readEnt);
   const sup = useSupervisionTable({ page: 1, pageSize: 1 }, readSup);
+  const readTasks = can('task.read');
+  const board = useTaskBoard(readTasks);
   const unread = useUnreadCount();
   const summary = sup.data?.summary;
 
@@ -100,6 +109,42 @@ export function DashboardPage() {
           </Row>
         </Card>
       ) : null}
+      {readTasks ? (
+        <Card title={t('dashboard.tasks')} size="small" style={{ marginBottom: 16 }} extra={<Link to="/tasks/board">{t('nav.taskBoard')}</Link>}>
+          <Row gutter={[12, 12]}>
+            <Col xs={12} md={6}>
+              <StatCard title={t('task.board.open')} value={board.data?.totals.open} loading={board.isLoading} to="/tasks/board" />
+            </Col>
+            <Col xs={12} md={6}>
+              <StatCard
+                title={t('task.board.dueSoon')}
+                value={board.data?.totals.dueSoon}
+                loading={board.isLoading}
+                to="/tasks/board?card=dueSoon"
+                color="#d46b08"
+              />
+            </Col>
+            <Col xs={12} md={6}>
+              <StatCard
+                title={t('task.board.overdue')}
+                value={board.data?.totals.overdue}
+                loading={board.isLoading}
+                to="/tasks/board?card=overdue"
+                color="#cf1322"
+              />
+            </Col>
+            <Col xs={12} md={6}>
+              <StatCard
+                title={t('task.board.noticed')}
+                value={board.data?.totals.noticed}
+                loading={board.isLoading}
+                to="/tasks/board?card=noticed"
+                color="#a8071a"
+              />
+            </Col>
+          </Row>
+        </Card>
+      ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} md={8}>
           <StatCard title={t('dashboard.unread')} value={unread.data} loading={unread.isLoading} to="/notifications?unread=true" />
@@ -107,7 +152,7 @@ export function DashboardPage() {
         <Col xs={24} md={16}>
           <Card title={t('dashboard.quickLinks')} size="small">
             <Flex wrap gap={8}>
-              {LINKS.filter((l) => !l.perm || can(l.perm)).map((l) => (
+              {LINKS.filter((l) => !l.perm || (Array.isArray(l.perm) ? l.perm.some(can) : can(l.perm))).map((l) => (
                 <Link key={l.to} to={l.to}>
                   <Card size="small" hoverable styles={{ body: { padding: '6px 12px' } }}>
                     {t(l.label)} <ArrowRightOutlined />

@@ -3,11 +3,12 @@ import { Button, Card, Col, Descriptions, type DescriptionsProps, Empty, Result,
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { EnterpriseStatusAction } from '../../../common/contracts/org';
+import { Ellipsis } from '../../components/Ellipsis';
 import { PageHeader } from '../../components/PageHeader';
 import { GradeText, InsuranceTag, StatusTag } from '../../components/tags';
 import { useI18n } from '../../i18n';
 import { ApiError, errorMessage } from '../../lib/api';
-import { formatDate, formatDateTime, industryName } from '../../lib/format';
+import { formatDate, formatDateTime, industryName, territoryText } from '../../lib/format';
 import { AssignmentsDrawer } from './AssignmentsDrawer';
 import { type TEnterpriseDetail, useEnterprise } from './api';
 import { EnterpriseFormDrawer } from './EnterpriseFormDrawer';
@@ -26,10 +27,10 @@ function FieldsCard({ d }: { d: TEnterpriseDetail }) {
     {
       key: 'territory',
       label: t('field.territory'),
-      children: d.countyName && d.countyName !== d.regionName ? `${d.countyName} / ${d.regionName}` : d.regionName,
+      children: territoryText(d),
     },
     { key: 'regionCode', label: t('field.regionCode'), children: d.regionCode },
-    { key: 'address', label: t('field.address'), children: d.address, span: 2 },
+    { key: 'address', label: t('field.address'), children: d.address, span: { xs: 1, sm: 2, lg: 2 } },
     { key: 'coords', label: t('field.coordinates'), children: d.lng !== null && d.lat !== null ? `${d.lng}, ${d.lat}` : '—' },
     { key: 'industry', label: t('field.industry'), children: industryName(d.industry, locale) },
     { key: 'class', label: t('field.supervisionClass'), children: d.supervisionClass },
@@ -43,10 +44,11 @@ function FieldsCard({ d }: { d: TEnterpriseDetail }) {
       label: t('field.group'),
       children: d.isGroup ? (
         <Tag color="blue">{t('enterprise.isGroup')}</Tag>
-      ) : d.groupId ? (
+      ) : d.groupId && d.groupVisible ? (
         <Link to={`/enterprises/${d.groupId}`}>{d.groupName ?? d.groupId}</Link>
       ) : (
-        '—'
+        // A group outside the viewer's scope is named but not linked (its page would answer 404).
+        dash(d.groupName)
       ),
     },
     { key: 'grade', label: t('field.standardizationGrade'), children: <GradeText grade={d.standardizationGrade} /> },
@@ -100,7 +102,8 @@ function LicencesCard({ licences }: { licences: Licence[] }) {
 }
 
 function AssignmentsCard({ assignments, extra }: { assignments: Assignment[]; extra?: React.ReactNode }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const en = locale === 'en-US';
   return (
     <Card size="small" title={t('enterprise.assignments')} extra={extra} style={{ marginBottom: 16 }}>
       <Table<Assignment>
@@ -108,23 +111,23 @@ function AssignmentsCard({ assignments, extra }: { assignments: Assignment[]; ex
         rowKey="departmentId"
         dataSource={assignments}
         pagination={false}
-        scroll={{ x: 560 }}
+        scroll={{ x: en ? 580 : 520 }}
         locale={{ emptyText: <Tag color="red">{t('gap.noDepartment')}</Tag> }}
         columns={[
-          { title: t('field.department'), dataIndex: 'departmentName', ellipsis: true },
+          { title: t('field.department'), dataIndex: 'departmentName', ellipsis: true, render: (v: string) => <Ellipsis text={v} /> },
           {
             title: t('assign.role'),
             dataIndex: 'primary',
-            width: 100,
+            width: en ? 124 : 90,
             render: (p: boolean) => (p ? <Tag color="blue">{t('assign.primaryShort')}</Tag> : <Tag>{t('assign.secondaryShort')}</Tag>),
           },
           {
             title: t('field.responsiblePerson'),
             dataIndex: 'responsiblePerson',
-            width: 140,
+            width: 120,
             render: (v: string | null) => v ?? <Tag color="orange">{t('gap.noPerson')}</Tag>,
           },
-          { title: t('field.responsiblePhone'), dataIndex: 'responsiblePhone', width: 140, render: (v: string | null) => v ?? '—' },
+          { title: t('field.responsiblePhone'), dataIndex: 'responsiblePhone', width: 124, render: (v: string | null) => v ?? '—' },
         ]}
       />
     </Card>
@@ -133,6 +136,7 @@ function AssignmentsCard({ assignments, extra }: { assignments: Assignment[]; ex
 
 function SubsidiariesCard({ items }: { items: Subsidiary[] }) {
   const { t, locale } = useI18n();
+  const en = locale === 'en-US';
   return (
     <Card size="small" title={t('enterprise.subsidiaries')} style={{ marginBottom: 16 }}>
       <Table<Subsidiary>
@@ -140,12 +144,27 @@ function SubsidiariesCard({ items }: { items: Subsidiary[] }) {
         rowKey="id"
         dataSource={items}
         pagination={items.length > 10 ? { pageSize: 10 } : false}
-        scroll={{ x: 560 }}
+        scroll={{ x: en ? 680 : 560 }}
         columns={[
-          { title: t('field.name'), dataIndex: 'name', ellipsis: true, render: (n: string, r) => <Link to={`/enterprises/${r.id}`}>{n}</Link> },
-          { title: t('field.territory'), dataIndex: 'regionName', width: 140, ellipsis: true },
-          { title: t('field.industry'), dataIndex: 'industry', width: 130, render: (v: string) => industryName(v, locale) },
-          { title: t('field.status'), dataIndex: 'status', width: 110, render: (v: string) => <StatusTag status={v} /> },
+          {
+            title: t('field.name'),
+            dataIndex: 'name',
+            ellipsis: true,
+            render: (n: string, r) => (
+              <Ellipsis text={n}>
+                <Link to={`/enterprises/${r.id}`}>{n}</Link>
+              </Ellipsis>
+            ),
+          },
+          { title: t('field.territory'), dataIndex: 'regionName', width: en ? 170 : 140, ellipsis: true, render: (v: string) => <Ellipsis text={v} /> },
+          {
+            title: t('field.industry'),
+            dataIndex: 'industry',
+            width: en ? 150 : 130,
+            ellipsis: true,
+            render: (v: string) => <Ellipsis text={industryName(v, locale)} />,
+          },
+          { title: t('field.status'), dataIndex: 'status', width: en ? 150 : 110, render: (v: string) => <StatusTag status={v} /> },
         ]}
       />
     </Card>

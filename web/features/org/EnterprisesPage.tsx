@@ -1,15 +1,16 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Table, Typography } from 'antd';
+import { App, Button, Grid, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { Ellipsis } from '../../components/Ellipsis';
 import { EnterpriseFilters } from '../../components/EnterpriseFilters';
 import { PageHeader } from '../../components/PageHeader';
 import { GradeText, InsuranceTag, StatusTag } from '../../components/tags';
 import { useI18n } from '../../i18n';
 import { download, errorMessage } from '../../lib/api';
 import { useCan } from '../../lib/auth';
-import { industryName } from '../../lib/format';
+import { industryName, territoryText } from '../../lib/format';
 import { sortOrderOf, sortParam, toInt, useUrlState } from '../../lib/url-state';
 import { ENTERPRISE_FILTER_KEYS, type TEnterpriseSummary, useEnterprises } from './api';
 import { EnterpriseFormDrawer } from './EnterpriseFormDrawer';
@@ -20,6 +21,8 @@ const KEYS = [...ENTERPRISE_FILTER_KEYS, 'page', 'pageSize', 'sort'] as const;
 export function EnterprisesPage() {
   const { t, locale } = useI18n();
   const can = useCan();
+  // Columns pinned to the sides only where there is room: on a phone they would leave little to scroll.
+  const pin = Boolean(Grid.useBreakpoint().md);
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [state, update] = useUrlState(KEYS);
@@ -43,36 +46,59 @@ export function EnterprisesPage() {
   };
 
   const sorter = (field: string) => ({ sorter: true, sortOrder: sortOrderOf(state.sort, field), key: field });
+  // English labels are longer: wider columns, and the table scrolls sideways rather than clipping.
+  const en = locale === 'en-US';
+  const w = {
+    name: en ? 240 : 220,
+    uscc: 196,
+    territory: en ? 256 : 150,
+    industry: en ? 150 : 100,
+    cls: en ? 110 : 92,
+    status: en ? 150 : 96,
+    grade: en ? 110 : 96,
+    insurance: en ? 120 : 96,
+  };
   const columns: ColumnsType<TEnterpriseSummary> = [
     {
       title: t('field.name'),
       dataIndex: 'name',
-      width: 220,
-      fixed: 'left',
+      width: w.name,
+      fixed: pin ? 'left' : undefined,
       ellipsis: true,
       ...sorter('name'),
-      render: (name: string, r) => <Link to={`/enterprises/${r.id}`}>{name}</Link>,
+      render: (name: string, r) => (
+        <Ellipsis text={name}>
+          <Link to={`/enterprises/${r.id}`}>{name}</Link>
+        </Ellipsis>
+      ),
     },
     {
       title: t('col.uscc'),
       dataIndex: 'uscc',
-      width: 186,
+      width: w.uscc,
       ...sorter('uscc'),
       render: (v: string) => <Typography.Text copyable={{ text: v }}>{v}</Typography.Text>,
     },
     {
       title: t('field.territory'),
       dataIndex: 'regionName',
-      width: 170,
+      width: w.territory,
       ellipsis: true,
       ...sorter('regionCode'),
-      render: (_: string, r) => (r.countyName && r.countyName !== r.regionName ? `${r.countyName} / ${r.regionName}` : r.regionName),
+      render: (_: string, r) => <Ellipsis text={territoryText(r)} />,
     },
-    { title: t('field.industry'), dataIndex: 'industry', width: 110, ellipsis: true, ...sorter('industry'), render: (v: string) => industryName(v, locale) },
-    { title: t('col.class'), dataIndex: 'supervisionClass', width: 90, ...sorter('supervisionClass') },
-    { title: t('field.status'), dataIndex: 'status', width: 104, ...sorter('status'), render: (v: string) => <StatusTag status={v} /> },
-    { title: t('col.grade'), dataIndex: 'standardizationGrade', width: 96, render: (v: number | null) => <GradeText grade={v} /> },
-    { title: t('col.insurance'), dataIndex: 'insuranceStatus', width: 96, render: (v: string) => <InsuranceTag status={v} /> },
+    {
+      title: t('field.industry'),
+      dataIndex: 'industry',
+      width: w.industry,
+      ellipsis: true,
+      ...sorter('industry'),
+      render: (v: string) => <Ellipsis text={industryName(v, locale)} />,
+    },
+    { title: t('col.class'), dataIndex: 'supervisionClass', width: w.cls, ...sorter('supervisionClass') },
+    { title: t('field.status'), dataIndex: 'status', width: w.status, ...sorter('status'), render: (v: string) => <StatusTag status={v} /> },
+    { title: t('col.grade'), dataIndex: 'standardizationGrade', width: w.grade, render: (v: number | null) => <GradeText grade={v} /> },
+    { title: t('col.insurance'), dataIndex: 'insuranceStatus', width: w.insurance, render: (v: string) => <InsuranceTag status={v} /> },
   ];
 
   return (
@@ -107,7 +133,9 @@ export function EnterprisesPage() {
         columns={columns}
         dataSource={data?.items ?? []}
         loading={isFetching}
-        scroll={{ x: 1092 }}
+        scroll={{ x: Object.values(w).reduce((x, y) => x + y, 0) }}
+        // The header and the sideways scrollbar stay in view below the app header while scrolling down.
+        sticky={{ offsetHeader: 56 }}
         pagination={{
           current: page,
           pageSize,

@@ -1,6 +1,7 @@
-import { Card, Col, Empty, Input, Row, Skeleton, Table, Tag, Tree, Typography } from 'antd';
+import { Card, Col, Empty, Flex, Input, Row, Skeleton, Table, Tag, Tree, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
+import { Ellipsis } from '../../components/Ellipsis';
 import { PageHeader } from '../../components/PageHeader';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { type MessageKey, useI18n } from '../../i18n';
@@ -55,13 +56,21 @@ function DepartmentsCard() {
   const { t, locale } = useI18n();
   const [state, update] = useUrlState(DEPARTMENT_KEYS);
   const { data, isFetching, error } = useDepartments({ regionCode: state.regionCode });
+  // English names and type tags ("Government / emergency bureau") are longer: wider columns, sideways scroll.
+  const en = locale === 'en-US';
   const columns: ColumnsType<TDepartment> = [
-    { title: t('field.name'), dataIndex: 'name', width: 220, ellipsis: true, render: (n: string, d) => (locale === 'en-US' ? d.nameEn || n : n) },
-    { title: t('field.region'), dataIndex: 'regionName', width: 120, ellipsis: true },
+    {
+      title: t('field.name'),
+      dataIndex: 'name',
+      width: en ? 260 : 220,
+      ellipsis: true,
+      render: (n: string, d) => <Ellipsis text={en ? d.nameEn || n : n} />,
+    },
+    { title: t('field.region'), dataIndex: 'regionName', width: en ? 150 : 120, ellipsis: true, render: (v: string) => <Ellipsis text={v} /> },
     {
       title: t('org.kind'),
       dataIndex: 'kind',
-      width: 120,
+      width: en ? 220 : 120,
       render: (k: string) =>
         k === 'government' ? <Tag color="blue">{t('kind.government')}</Tag> : k === 'industry' ? <Tag color="cyan">{t('kind.industry')}</Tag> : k,
     },
@@ -70,7 +79,11 @@ function DepartmentsCard() {
       dataIndex: 'industries',
       render: (inds: string[]) =>
         inds.length ? (
-          inds.map((i) => <Tag key={i}>{industryName(i, locale)}</Tag>)
+          <Flex wrap gap={4}>
+            {inds.map((i) => (
+              <Tag key={i}>{industryName(i, locale)}</Tag>
+            ))}
+          </Flex>
         ) : (
           <Typography.Text type="secondary">{t('org.allIndustries')}</Typography.Text>
         ),
@@ -86,7 +99,7 @@ function DepartmentsCard() {
         columns={columns}
         dataSource={data?.items ?? []}
         loading={isFetching}
-        scroll={{ x: 720 }}
+        scroll={{ x: en ? 900 : 720 }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (total) => t('common.total', { total }) }}
       />
     </Card>

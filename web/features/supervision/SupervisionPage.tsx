@@ -1,8 +1,9 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Flex, Grid, Row, Select, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { Ellipsis } from '../../components/Ellipsis';
 import { EnterpriseFilters } from '../../components/EnterpriseFilters';
 import { PageHeader } from '../../components/PageHeader';
 import { Source } from '../../components/Source';
@@ -16,6 +17,8 @@ import { type TSupervisionRow, useAllDepartments } from '../org/api';
 import { SUPERVISION_FILTER_KEYS, SUPERVISION_NOTICE_SOURCE, useSupervisionTable } from './api';
 
 const KEYS = [...SUPERVISION_FILTER_KEYS, 'page', 'pageSize', 'sort'] as const;
+/** Height of one department line (a tag's height plus air), shared by the departments and officials columns. */
+const LINE = 24;
 type Gap = 'any' | 'noDepartment' | 'noPerson';
 
 function SummaryCard({ title, value, active, color, onClick }: { title: string; value?: number; active: boolean; color?: string; onClick: () => void }) {
@@ -37,6 +40,8 @@ function SummaryCard({ title, value, active, color, onClick }: { title: string; 
 export function SupervisionPage() {
   const { t, locale } = useI18n();
   const can = useCan();
+  // Columns pinned to the sides only where there is room: on a phone they would leave little to scroll.
+  const pin = Boolean(Grid.useBreakpoint().md);
   const { message } = App.useApp();
   const [state, update] = useUrlState(KEYS);
   const [exporting, setExporting] = useState(false);
@@ -60,46 +65,73 @@ export function SupervisionPage() {
   };
 
   const sorter = (field: string) => ({ sorter: true, sortOrder: sortOrderOf(state.sort, field), key: field });
+  // English labels ("停产整顿 Suspended", "Hazardous chemicals", long bureau names) need wider columns;
+  // the table scrolls sideways instead of clipping them, with the enterprise column fixed on the left.
+  const en = locale === 'en-US';
+  const w = { name: en ? 240 : 216, territory: en ? 160 : 150, industry: en ? 150 : 96, cls: en ? 110 : 92 };
+  const wd = { departments: en ? 330 : 224, officials: en ? 170 : 150, status: en ? 150 : 88, gaps: en ? 210 : 100 };
   const columns: ColumnsType<TSupervisionRow> = [
     {
       title: t('supervision.enterprise'),
       dataIndex: 'name',
-      width: 210,
-      fixed: 'left',
+      width: w.name,
+      fixed: pin ? 'left' : undefined,
       ellipsis: true,
       ...sorter('name'),
       render: (n: string, r) => (
-        <Space orientation="vertical" size={0} style={{ maxWidth: '100%' }}>
-          <Link to={`/enterprises/${r.enterpriseId}`}>{n}</Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        <>
+          <Ellipsis text={n} style={{ display: 'block' }}>
+            <Link to={`/enterprises/${r.enterpriseId}`}>{n}</Link>
+          </Ellipsis>
+          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
             {r.uscc}
           </Typography.Text>
-        </Space>
+        </>
       ),
     },
     {
       title: t('field.territory'),
       dataIndex: 'regionName',
-      width: 150,
+      width: w.territory,
       ellipsis: true,
       ...sorter('regionCode'),
-      render: (_: string, r) => (r.countyName && r.countyName !== r.regionName ? `${r.countyName} / ${r.regionName}` : r.regionName),
+      // County above, town below (like the name above the credit code), so both stay visible.
+      render: (_: string, r) =>
+        r.countyName && r.countyName !== r.regionName ? (
+          <>
+            <Ellipsis text={r.countyName} style={{ display: 'block' }} />
+            <Ellipsis text={r.regionName} style={{ display: 'block' }} />
+          </>
+        ) : (
+          <Ellipsis text={r.regionName} />
+        ),
     },
-    { title: t('field.industry'), dataIndex: 'industry', width: 100, ellipsis: true, ...sorter('industry'), render: (v: string) => industryName(v, locale) },
-    { title: t('col.class'), dataIndex: 'supervisionClass', width: 90, ...sorter('supervisionClass') },
+    {
+      title: t('field.industry'),
+      dataIndex: 'industry',
+      width: w.industry,
+      ellipsis: true,
+      ...sorter('industry'),
+      render: (v: string) => <Ellipsis text={industryName(v, locale)} />,
+    },
+    { title: t('col.class'), dataIndex: 'supervisionClass', width: w.cls, ...sorter('supervisionClass') },
     {
       title: t('supervision.departments'),
       key: 'departments',
-      width: 210,
+      width: wd.departments,
+      // One line per department: the 主管/协管 tag first (always visible, aligned), then the name, cut with a tooltip.
       render: (_, r) =>
         r.assignments.length ? (
-          <Space orientation="vertical" size={2}>
+          <Flex vertical gap={4}>
             {r.assignments.map((a) => (
-              <span key={a.departmentId}>
-                {a.departmentName} <Tag color={a.primary ? 'blue' : 'default'}>{a.primary ? t('assign.primaryShort') : t('assign.secondaryShort')}</Tag>
-              </span>
+              <Flex key={a.departmentId} align="center" gap={6} style={{ minWidth: 0, height: LINE }}>
+                <Tag color={a.primary ? 'blue' : 'default'} style={{ flex: 'none' }}>
+                  {a.primary ? t('assign.primaryShort') : t('assign.secondaryShort')}
+                </Tag>
+                <Ellipsis text={a.departmentName} style={{ minWidth: 0 }} />
+              </Flex>
             ))}
-          </Space>
+          </Flex>
         ) : (
           '—'
         ),
@@ -107,26 +139,40 @@ export function SupervisionPage() {
     {
       title: t('supervision.officials'),
       key: 'officials',
-      width: 150,
+      width: wd.officials,
+      // Lines match the departments column, one official per department.
       render: (_, r) =>
         r.assignments.length ? (
-          <Space orientation="vertical" size={2}>
+          <Flex vertical gap={4}>
             {r.assignments.map((a) => (
-              <span key={a.departmentId}>{a.responsiblePerson ? `${a.responsiblePerson}${a.responsiblePhone ? ` ${a.responsiblePhone}` : ''}` : '—'}</span>
+              <Flex key={a.departmentId} align="center" style={{ minWidth: 0, height: LINE }}>
+                <Ellipsis
+                  text={a.responsiblePerson ? `${a.responsiblePerson}${a.responsiblePhone ? ` ${a.responsiblePhone}` : ''}` : '—'}
+                  style={{ minWidth: 0 }}
+                />
+              </Flex>
             ))}
-          </Space>
+          </Flex>
         ) : (
           '—'
         ),
     },
-    { title: t('field.status'), dataIndex: 'status', width: 100, ...sorter('status'), render: (v: string) => <StatusTag status={v} /> },
+    { title: t('field.status'), dataIndex: 'status', width: wd.status, ...sorter('status'), render: (v: string) => <StatusTag status={v} /> },
     {
       title: t('supervision.flags'),
       key: 'gaps',
-      width: 100,
-      render: (_, r) => (r.gaps.length ? <GapTags gaps={r.gaps} /> : <Tag color="green">{t('supervision.complete')}</Tag>),
+      width: wd.gaps,
+      render: (_, r) =>
+        r.gaps.length ? (
+          <Flex vertical align="flex-start" gap={2}>
+            <GapTags gaps={r.gaps} />
+          </Flex>
+        ) : (
+          <Tag color="green">{t('supervision.complete')}</Tag>
+        ),
     },
   ];
+  const scrollX = Object.values(w).reduce((a, b) => a + b, 0) + Object.values(wd).reduce((a, b) => a + b, 0);
 
   return (
     <>
@@ -203,7 +249,9 @@ export function SupervisionPage() {
         columns={columns}
         dataSource={data?.items ?? []}
         loading={isFetching}
-        scroll={{ x: 1100 }}
+        scroll={{ x: scrollX }}
+        // The header and the sideways scrollbar stay in view below the app header while scrolling down.
+        sticky={{ offsetHeader: 56 }}
         pagination={{
           current: page,
           pageSize,

@@ -1,0 +1,133 @@
+import { Alert, App, DatePicker, Form, Input, Modal } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useI18n } from '../../i18n';
+import { api } from '../../lib/api';
+import { useApiError } from '../../lib/use-api-error';
+import { type TAssigneeDetail, type TaskResponse, type TTaskDetail, useTaskUpdated } from './api';
+import { beijingDay, formatDue } from './labels';
+
+interface RequestForm {
+  requestedDue?: Dayjs | null;
+  reason: string;
+}
+
+/** 申请延期: a later resolve date and the reason, for the issuer to decide. */
+export function RequestExtensionModal({ task, assignee, onClose }: { task: TTaskDetail; assignee: TAssigneeDetail | null; onClose: () => void }) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<RequestForm>();
+  const { message } = App.useApp();
+  const showError = useApiError();
+  const updated = useTaskUpdated();
+  const [busy, setBusy] = useState(false);
+  const currentDue = assignee ? beijingDay(assignee.resolveDue) : '';
+
+  const submit = async (v: RequestForm) => {
+    if (!assignee) return;
+    setBusy(true);
+    try {
+      const res = await api<TaskResponse>(`/api/tasks/${task.id}/assignees/${assignee.id}/request-extension`, {
+        body: { requestedDue: v.requestedDue ? v.requestedDue.format('YYYY-MM-DD') : '', reason: v.reason.trim() },
+      });
+      await updated(res);
+      void message.success(t('task.extensionRequested'));
+      onClose();
+    } catch (err) {
+      showError(err, form);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={assignee !== null}
+      title={assignee ? t('task.requestExtensionOf', { unit: assignee.unitName }) : ''}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('task.requestExtension')}
+      okButtonProps={{ loading: busy }}
+      destroyOnHidden
+    >
+      <Alert type="info" showIcon title={t('task.currentResolveDue', { due: formatDue(assignee?.resolveDue) })} style={{ marginBottom: 12 }} />
+      <Form<RequestForm> form={form} layout="vertical" onFinish={submit} preserve={false}>
+        <Form.Item name="requestedDue" label={t('task.requestedDue')} rules={[{ required: true, message: t('validation.required') }]}>
+          <DatePicker style={{ width: 200 }} disabledDate={(d) => d.format('YYYY-MM-DD') <= currentDue} defaultPickerValue={dayjs(currentDue).add(1, 'day')} />
+        </Form.Item>
+        <Form.Item
+          name="reason"
+          label={t('task.extensionReason')}
+          rules={[
+            { required: true, whitespace: true, message: t('validation.required') },
+            { min: 2, max: 1000, message: t('validation.length', { min: 2, max: 1000 }) },
+          ]}
+        >
+          <Input.TextArea rows={3} maxLength={1000} showCount />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** 同意 / 不同意延期: the issuer's decision on the pending request, with an optional comment. */
+export function DecideExtensionModal({
+  task,
+  target,
+  onClose,
+}: {
+  task: TTaskDetail;
+  target: { assignee: TAssigneeDetail; approve: boolean } | null;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<{ comment?: string }>();
+  const { message } = App.useApp();
+  const showError = useApiError();
+  const updated = useTaskUpdated();
+  const [busy, setBusy] = useState(false);
+  const pending = target?.assignee.extensions.find((e) => e.status === 'pending');
+
+  const submit = async (v: { comment?: string }) => {
+    if (!target) return;
+    setBusy(true);
+    try {
+      const res = await api<TaskResponse>(`/api/tasks/${task.id}/assignees/${target.assignee.id}/${target.approve ? 'approve' : 'refuse'}-extension`, {
+        body: v.comment?.trim() ? { comment: v.comment.trim() } : {},
+      });
+      await updated(res);
+      void message.success(t('common.done'));
+      onClose();
+    } catch (err) {
+      showError(err, form);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={target !== null}
+      title={target ? t(target.approve ? 'task.approveExtensionOf' : 'task.refuseExtensionOf', { unit: target.assignee.unitName }) : ''}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={target?.approve ? t('task.approveExtension') : t('task.refuseExtension')}
+      okButtonProps={{ loading: busy, danger: target ? !target.approve : false }}
+      destroyOnHidden
+    >
+      {pending ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('task.pendingExtension', { due: formatDue(pending.requestedDue) })}
+          description={pending.reason}
+          style={{ marginBottom: 12 }}
+        />
+      ) : null}
+      <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
+        <Form.Item name="comment" label={t('task.decisionComment')} rules={[{ max: 1000, message: t('validation.length', { min: 0, max: 1000 }) }]}>
+          <Input.TextArea rows={3} maxLength={1000} showCount />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

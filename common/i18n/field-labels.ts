@@ -101,6 +101,8 @@ export const FIELD_LABELS: Record<string, Record<Locale, string>> = {
   officers: { 'zh-CN': '执法人员数', 'en-US': 'Officers' },
   equipmentSets: { 'zh-CN': '执法装备套数', 'en-US': 'Equipment sets' },
   face: { 'zh-CN': '工作面名称', 'en-US': 'Face' },
+  plan: { 'zh-CN': '工作方案', 'en-US': 'Plan' },
+  milestone: { 'zh-CN': '节点事项', 'en-US': 'Milestone' },
 };
 
 export function fieldLabel(path: string, locale: Locale): string {

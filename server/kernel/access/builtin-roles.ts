@@ -113,6 +113,15 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     name: '集团安全管理人员',
     nameEn: 'Group safety manager',
     adminDuty: null,
-    permissions: ['enterprise.read', 'enterprise.export', 'region.read', 'calendar.read', 'attachment.upload', 'accident.read', 'register.write'],
+    permissions: [
+      'enterprise.read',
+      'enterprise.export',
+      'region.read',
+      'calendar.read',
+      'attachment.upload',
+      'accident.read',
+      'workplan.read',
+      'register.write',
+    ],
   },
 ];

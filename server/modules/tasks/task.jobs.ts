@@ -2,7 +2,7 @@ import { systemActor } from '../../kernel/actor.js';
 import { type Deps, inTransaction } from '../../kernel/context.js';
 import type { JobDefinition } from '../../kernel/jobs/jobs.js';
 import { userIdsOfUnit } from '../identity/index.js';
-import { assigneesToSweep, updateAssignee } from './task.repository.js';
+import { assigneesToSweep, insertEvent, updateAssignee } from './task.repository.js';
 import { escalationLevel } from './task.workflow.js';
 
 const BATCH = 500;
@@ -40,6 +40,17 @@ export async function sweepTasks(deps: Deps): Promise<{ reminded: number; escala
           link: `/tasks/${t.id}`,
           entityType: 'task',
           entityId: t.id,
+        });
+        await insertEvent(ctx.tx, {
+          taskId: t.id,
+          assigneeId: a.id,
+          action: `escalate${worst}`,
+          fromStatus: a.status,
+          toStatus: a.status,
+          actorId: null,
+          actorName: '系统（13710 督办）',
+          at: now,
+          comment: `逾期${LEVEL_NAMES[worst]}`,
         });
         await ctx.audit.record({ action: 'task.escalated', entityType: 'task', entityId: t.id, after: { assigneeId: a.id, level: worst } });
         escalated++;

@@ -116,6 +116,9 @@ describe('督办 tasks (13710)', () => {
     await sweepTasks(t.deps);
     d = (await t.app.inject({ url: `/api/tasks/${taskId}`, headers: w.h.city })).json().data;
     expect(d.assignees[1].escalation).toBe(3);
+    expect(d.assignees[1].events.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['escalate2', 'escalate3']));
+    const overdueOnly = (await t.app.inject({ url: '/api/tasks?overdue=true&side=all', headers: w.h.city })).json();
+    expect(overdueOnly.items.map((x: { id: string }) => x.id)).toContain(taskId);
     const board = (await t.app.inject({ url: '/api/tasks/board', headers: w.h.city })).json();
     const unitB = board.units.find((u: { unitName: string }) => u.unitName === w.govB.name);
     expect(unitB).toMatchObject({ open: 1, overdue: 1, noticed: 1 });

@@ -4,6 +4,7 @@ import { AppError, invalid, notFound } from '../../../kernel/errors.js';
 import { userIdsOfUnit } from '../../identity/index.js';
 import { assigneeAbilities } from '../task.policy.js';
 import { getTask, insertEvent, insertExtension, lockAssignee, pendingExtension, updateAssignee, updateExtension } from '../task.repository.js';
+import { type AssigneeStatus, canRequestExtension } from '../task.workflow.js';
 
 /** 申请延期: the assignee asks for a later resolve date, with a reason; one request open at a time. */
 export async function requestExtension(ctx: Ctx, taskId: string, assigneeId: string, input: { requestedDue: string; reason: string }) {
@@ -49,6 +50,8 @@ export async function decideExtension(ctx: Ctx, taskId: string, assigneeId: stri
   if (!a || a.taskId !== taskId) throw notFound();
   const pending = await pendingExtension(ctx.tx, assigneeId);
   if (!pending) throw new AppError('INVALID_TRANSITION', { from: 'none', action: approve ? 'approve' : 'refuse' });
+  // Once the work is handed in, a later due date means nothing: the request lapses with the decision.
+  if (approve && !canRequestExtension(a.status as AssigneeStatus)) throw new AppError('INVALID_TRANSITION', { from: a.status, action: 'approve' });
   if (!assigneeAbilities(ctx.actor, t, a, true).decideExtension) throw new AppError('FORBIDDEN');
   const now = ctx.clock.now();
   await updateExtension(ctx.tx, pending.id, {

@@ -46,8 +46,13 @@ function where(scope: Scope, f: TaskFilter): SQL {
     w.push(sql`exists (select 1 from task_assignee ta where ta.task_id = ${TASK_ID} and ta.department_id = ${f.assignedToDepartmentId})`);
   if (f.assignedToEnterpriseId)
     w.push(sql`exists (select 1 from task_assignee ta where ta.task_id = ${TASK_ID} and ta.enterprise_id = ${f.assignedToEnterpriseId})`);
-  if (f.overdueAt)
-    w.push(sql`exists (select 1 from task_assignee ta where ta.task_id = ${TASK_ID} and ta.status <> 'closed' and ta.resolve_due < ${f.overdueAt})`);
+  // Overdue at any of the three due points, as the board's red dot shows it.
+  if (f.overdueAt) {
+    const at = f.overdueAt.toISOString();
+    w.push(
+      sql`exists (select 1 from task_assignee ta where ta.task_id = ${TASK_ID} and ta.status <> 'closed' and ((ta.deployed_at is null and ta.deploy_due < ${at}::timestamptz) or (ta.first_feedback_at is null and ta.feedback_due < ${at}::timestamptz) or (ta.resolved_at is null and ta.resolve_due < ${at}::timestamptz)))`,
+    );
+  }
   return and(...w) as SQL;
 }
 

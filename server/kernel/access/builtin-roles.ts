@@ -106,6 +106,8 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
       'accident.report',
       'task.read',
       'task.handle',
+      'workplan.read',
+      'register.write',
     ],
   },
   {

@@ -30,7 +30,7 @@ function ChainReportModal({ accident, link, onClose }: { accident: TAccidentDeta
   const [busy, setBusy] = useState(false);
   // Shown when a lower level is still open, or when the server says the reason is required.
   const [serverNeedsSkip, setServerNeedsSkip] = useState(false);
-  const needsSkip = serverNeedsSkip || (link ? skippedBelow(accident.chain, link) : false);
+  const needsSkip = serverNeedsSkip || (link ? link.reportNeedsReason || skippedBelow(accident.chain, link) : false);
   const name = link ? recipientName(link.recipient, locale) : '';
 
   const close = () => {
@@ -214,7 +214,7 @@ export function ChainCard({ accident, abilities }: { accident: TAccidentDetail; 
                   </Popconfirm>
                 ) : null}
                 {/* The receiving department confirms; reporting is for the level below. */}
-                {abilities.report && !r.reportedAt && !r.canConfirm ? (
+                {abilities.report && r.canReport && !r.canConfirm ? (
                   <Button size="small" icon={<SendOutlined />} onClick={() => setReporting(r)}>
                     {isParallel(r.recipient) ? t('chain.notify') : t('chain.report')}
                   </Button>

@@ -68,6 +68,10 @@ export interface TChainLink {
   skipReason: string | null;
   late: boolean;
   canConfirm: boolean;
+  /** The server's word on who reports this link (the level below, Art. 10). */
+  canReport: boolean;
+  /** Reporting it now would be 越级上报: a reason is required. */
+  reportNeedsReason: boolean;
 }
 
 export interface TInvestigationReport {

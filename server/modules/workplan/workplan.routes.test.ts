@@ -218,3 +218,58 @@ describe('entering another year’s notice', () => {
     expect(accepted.statusCode, accepted.body).toBe(200);
   });
 });
+
+describe('register-based indicators', () => {
+  const rec = (who: Record<string, string>, payload: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/api/registers', headers: who, payload });
+
+  it('item 1 lectures, items 12 and 14 training and equipment per officer, item 18 mining faces', async () => {
+    const lecture = await indicator(1, 'leaderLecture');
+    expect(lecture.shortfallCount).toBeGreaterThanOrEqual(1);
+    await rec(h.a, { kind: 'leaderLecture', date: '2021-04-01', title: '县长讲安全课', detail: { lecturer: '县长', audience: 120 } });
+    const afterLecture = await indicator(1, 'leaderLecture');
+    expect(afterLecture.shortfallCount).toBe(lecture.shortfallCount - 1);
+
+    await rec(h.a, { kind: 'enforcementEquipment', date: '2021-04-01', title: '装备盘点', detail: { officers: 2, equipmentSets: 1 } });
+    expect(await indicator(14, 'equipmentPerOfficer')).toMatchObject({ value: 50, status: 'red' });
+    await rec(h.a, { kind: 'officerTraining', date: '2021-03-01', title: '轮训', detail: { officer: '张三', days: 10, course: '执法规范' } });
+    await rec(h.a, { kind: 'officerTraining', date: '2021-04-01', title: '轮训', detail: { officer: '张三', days: 4, course: '执法规范' } });
+    // 10 + 4 days = two weeks for 张三; the second officer is untrained
+    expect(await indicator(12, 'officerTraining')).toMatchObject({ value: 50 });
+
+    const face = await rec(h.a, {
+      kind: 'miningFace',
+      date: '2021-04-02',
+      title: '智能化工作面',
+      enterpriseId: w.coal1.id,
+      detail: { face: '15301', kind: 'coalFace' },
+    });
+    expect(face.statusCode).toBe(200);
+    expect(
+      (await rec(h.a, { kind: 'miningFace', date: '2021-04-02', title: '学校', enterpriseId: w.school.id, detail: { face: 'x', kind: 'coalFace' } }))
+        .statusCode,
+    ).toBe(400);
+    expect(await indicator(18, 'intelligentMiningFaces')).toMatchObject({ value: 1, targetValue: 151, status: 'red' });
+  });
+
+  it('item 9 flags a major-hazard chemical enterprise lacking one of the four systems', async () => {
+    const chem = await makeEnterprise(t.database.db, w.r.townA, { industry: 'hazchem' });
+    const before = await indicator(9, 'hazchemFourSystems');
+    expect(before.shortfallCount).toBeGreaterThanOrEqual(1); // not yet reported
+    await rec(h.a, {
+      kind: 'hazchemSystems',
+      date: '2021-04-03',
+      title: '四个系统核查',
+      enterpriseId: chem.id,
+      detail: { majorHazard: true, automaticControl: true, safetyInstrumented: false, emergencyShutdown: true, gasLeakDetection: true },
+    });
+    const it9 = (await item(9)).id;
+    const d = (await t.app.inject({ url: `/api/plans/${planId}/items/${it9}`, headers: h.a })).json();
+    const row = d.item.indicators.find((i: { key: string }) => i.key === 'hazchemFourSystems').shortfalls.find((s: { id: string }) => s.id === chem.id);
+    expect(row.detail).toContain('安全仪表');
+  });
+
+  it('item 27 counts fatal-accident actions still open', async () => {
+    const ind = await indicator(27, 'fatalAccidentActions');
+    expect(ind.status).toBe('grey'); // no fatal accident in this county this year
+  });
+});

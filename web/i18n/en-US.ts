@@ -672,6 +672,10 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'task.stats.none': 'No 督办 tasks issued in this period',
 
   'plan.none': 'No work plan has been loaded',
+  'plan.import': 'Import a work plan',
+  'plan.importHint':
+    'Fill in the “文件” and “任务” sheets of the template (indicator codes are on the “指标代码” sheet). If any row has an error nothing is saved and the rows are listed.',
+  'plan.imported': 'Imported; the new work plan is selected.',
   'plan.yearTag': 'Year {year}',
   'plan.summary': '{n} items:',
   'plan.statusRule': 'Indicators are computed live from the registry, registers, accidents and 督办 tasks; green meets the target, yellow reaches 80 % of it.',

@@ -667,6 +667,9 @@ export const zhCN = {
   'task.stats.none': '本期没有交办的督办事项',
 
   'plan.none': '尚未导入年度工作要点',
+  'plan.import': '导入年度工作要点',
+  'plan.importHint': '按模板填写“文件”与“任务”两张表（指标代码见“指标代码”表）。任何一行有错误时不保存任何数据，并列出出错的行。',
+  'plan.imported': '已导入，新的年度工作要点已选中。',
   'plan.yearTag': '{year} 年度',
   'plan.summary': '共 {n} 项工作任务：',
   'plan.statusRule': '各项指标由系统根据企业库、台账、事故和督办记录实时计算；达到目标为达标，达到目标的 80% 为接近。',

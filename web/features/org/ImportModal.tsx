@@ -6,12 +6,43 @@ import { useI18n } from '../../i18n';
 import { ApiError, api, download, errorMessage } from '../../lib/api';
 import type { ImportResult, ImportRowError } from './api';
 
-type Outcome = { kind: 'done'; result: ImportResult } | { kind: 'rejected'; message: string; rows: ImportRowError[] } | null;
+type Outcome = { kind: 'done'; result: unknown } | { kind: 'rejected'; message: string; rows: ImportRowError[] } | null;
 
-/** Excel import of enterprises and supervision assignments: all rows or none, with a row-level report. */
-export function ImportModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** What is imported: enterprises and their 一张表 rows by default; a year's notice as a work plan, etc. */
+export interface ImportTarget {
+  title: string;
+  hint: string;
+  endpoint: string;
+  templateEndpoint: string;
+  templateFile: string;
+  /** Query keys to refresh after a successful import. */
+  invalidate: string[];
+  renderResult: (result: unknown) => React.ReactNode;
+  onDone?: (result: unknown) => void;
+}
+
+/** Excel import, all rows or none, with a row-level report of what was wrong. */
+export function ImportModal({ open, onClose, target }: { open: boolean; onClose: () => void; target?: ImportTarget }) {
   const { t } = useI18n();
   const { message } = App.useApp();
+  const cfg: ImportTarget = target ?? {
+    title: t('import.title'),
+    hint: t('import.hint'),
+    endpoint: '/api/enterprises/import',
+    templateEndpoint: '/api/enterprises/import-template',
+    templateFile: 'enterprise-import-template.xlsx',
+    invalidate: ['enterprises', 'supervision-table'],
+    renderResult: (r) => {
+      const result = r as ImportResult;
+      return (
+        <Descriptions size="small" column={3}>
+          <Descriptions.Item label={t('import.created')}>{result.created}</Descriptions.Item>
+          <Descriptions.Item label={t('import.updated')}>{result.updated}</Descriptions.Item>
+          <Descriptions.Item label={t('import.assignments')}>{result.assignments}</Descriptions.Item>
+        </Descriptions>
+      );
+    },
+  };
   const qc = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
@@ -30,11 +61,11 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
     const body = new FormData();
     body.append('file', file);
     try {
-      const result = await api<ImportResult>('/api/enterprises/import', { method: 'POST', body });
+      const result = await api<unknown>(cfg.endpoint, { method: 'POST', body });
       setOutcome({ kind: 'done', result });
       setFile(null);
-      await qc.invalidateQueries({ queryKey: ['enterprises'] });
-      await qc.invalidateQueries({ queryKey: ['supervision-table'] });
+      for (const key of cfg.invalidate) await qc.invalidateQueries({ queryKey: [key] });
+      cfg.onDone?.(result);
     } catch (err) {
       if (err instanceof ApiError && err.code === 'IMPORT_REJECTED') {
         const rows = (err.extra as { rows?: ImportRowError[] } | undefined)?.rows ?? [];
@@ -47,7 +78,7 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
 
   const template = async () => {
     try {
-      await download('/api/enterprises/import-template', undefined, 'enterprise-import-template.xlsx');
+      await download(cfg.templateEndpoint, undefined, cfg.templateFile);
     } catch (err) {
       void message.error(errorMessage(err));
     }
@@ -56,7 +87,7 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
   return (
     <Modal
       open={open}
-      title={t('import.title')}
+      title={cfg.title}
       width={760}
       onCancel={close}
       destroyOnHidden
@@ -72,7 +103,7 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
         </Button>,
       ]}
     >
-      <Typography.Paragraph type="secondary">{t('import.hint')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{cfg.hint}</Typography.Paragraph>
       <Upload.Dragger
         accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         maxCount={1}
@@ -90,19 +121,7 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
         <p className="ant-upload-text">{t('import.drop')}</p>
       </Upload.Dragger>
       {outcome?.kind === 'done' ? (
-        <Alert
-          type="success"
-          showIcon
-          style={{ marginTop: 16 }}
-          title={t('import.done')}
-          description={
-            <Descriptions size="small" column={3}>
-              <Descriptions.Item label={t('import.created')}>{outcome.result.created}</Descriptions.Item>
-              <Descriptions.Item label={t('import.updated')}>{outcome.result.updated}</Descriptions.Item>
-              <Descriptions.Item label={t('import.assignments')}>{outcome.result.assignments}</Descriptions.Item>
-            </Descriptions>
-          }
-        />
+        <Alert type="success" showIcon style={{ marginTop: 16 }} title={t('import.done')} description={cfg.renderResult(outcome.result)} />
       ) : null}
       {outcome?.kind === 'rejected' ? (
         <div style={{ marginTop: 16 }}>

@@ -1,4 +1,4 @@
-import { DownloadOutlined, FormOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FormOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Card, Collapse, Empty, Flex, Result, Select, Skeleton, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { pickName, useI18n } from '../../i18n';
 import { download, errorMessage } from '../../lib/api';
 import { useCan } from '../../lib/auth';
 import { useUrlState } from '../../lib/url-state';
+import { ImportModal } from '../org/ImportModal';
 import { INDICATOR_STATUSES, type IndicatorStatus, type PlanOverview, type TIndicator, usePlan, usePlans } from './api';
 import { IndicatorStatusTag, STATUS_HEX } from './labels';
 
@@ -44,6 +45,7 @@ export function PlanPage() {
   const { message } = App.useApp();
   const [state, update] = useUrlState(KEYS);
   const [exporting, setExporting] = useState(false);
+  const [importing, setImporting] = useState(false);
   const plans = usePlans();
   const planId = state.plan ?? plans.data?.[0]?.id;
   const { data, isFetching, error } = usePlan(planId);
@@ -137,6 +139,11 @@ export function PlanPage() {
             <Button icon={<DownloadOutlined />} loading={exporting} disabled={!data} onClick={exportXlsx}>
               {t('common.exportExcel')}
             </Button>
+            {can('workplan.manage') ? (
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+                {t('plan.import')}
+              </Button>
+            ) : null}
           </>
         }
       >
@@ -147,6 +154,20 @@ export function PlanPage() {
           </Space>
         ) : null}
       </PageHeader>
+      <ImportModal
+        open={importing}
+        onClose={() => setImporting(false)}
+        target={{
+          title: t('plan.import'),
+          hint: t('plan.importHint'),
+          endpoint: '/api/plans/import',
+          templateEndpoint: '/api/plans/import-template',
+          templateFile: 'plan-import-template.xlsx',
+          invalidate: ['plans'],
+          renderResult: () => t('plan.imported'),
+          onDone: (r) => update({ plan: (r as { id: string }).id, status: undefined }),
+        }}
+      />
       {error ? <Typography.Text type="danger">{errorMessage(error)}</Typography.Text> : null}
       <Card size="small" style={{ marginBottom: 12 }}>
         <Flex gap={16} wrap align="center">

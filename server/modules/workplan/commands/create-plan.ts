@@ -52,7 +52,9 @@ export async function planTemplate(): Promise<Buffer> {
   ]);
   const help = wb.addWorksheet('指标代码');
   help.addRows([['指标代码'], ...INDICATOR_KEYS.map((k) => [k])]);
-  for (const ws of [items]) COLUMNS.forEach((_, i) => (ws.getColumn(i + 1).width = i === 3 ? 60 : 20));
+  COLUMNS.forEach((_, i) => {
+    items.getColumn(i + 1).width = i === 3 ? 60 : 20;
+  });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

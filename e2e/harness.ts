@@ -7,16 +7,25 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 // ---------- the server ----------
 
 export interface Server {
+  /** Where the server answers now (a restart keeps it when the port is still free). */
   baseUrl: string;
   port: number;
   dataDir: string;
-  /** Everything the server printed (stdout and stderr), for the failure report. */
+  /** Everything the server printed (stdout and stderr, every start), for the failure report. */
   output: () => string;
+  /**
+   * Stops the server (SIGTERM) and starts it again on the same data dir and, if it is free, the same
+   * port, with `extraEnv` on top of the first start's settings (e.g. TAIHANG_CLOCK_OFFSET_MS). When
+   * the port was taken in between, it starts on a free port and `baseUrl`/`port` change. Returns the
+   * seconds it took to answer again.
+   */
+  restart: (extraEnv: Record<string, string>, timeoutMs?: number) => Promise<number>;
+  /** Stops the server and deletes the data dir. */
   stop: () => Promise<void>;
 }
 
@@ -26,13 +35,17 @@ export interface ServerOptions {
   timeoutMs: number;
 }
 
-/** Starts `node --import tsx server/main.ts` on a fresh data dir and waits for its `running:` line. */
-export async function startServer(opts: ServerOptions): Promise<Server> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'taihang-e2e-'));
-  let out = '';
+interface Child {
+  port: Promise<number>;
+  /** SIGTERM, SIGKILL after 10 s; resolves when the process has exited. */
+  kill: () => Promise<void>;
+}
+
+/** Spawns `node --import tsx server/main.ts` and resolves `port` at its `running:` line. */
+function spawnServer(root: string, env: Record<string, string>, timeoutMs: number, log: (s: string) => void): Child {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: opts.root,
-    env: { ...process.env, ...opts.env, TAIHANG_DATA_DIR: dataDir },
+    cwd: root,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let exited: number | string | null = null;
@@ -42,45 +55,96 @@ export async function startServer(opts: ServerOptions): Promise<Server> {
       resolve();
     });
   });
-
-  const stop = async () => {
+  let out = '';
+  const port = new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the server did not print "running: http://localhost:<port>/" within ${timeoutMs / 1000} s`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      const s = chunk.toString('utf8');
+      out += s;
+      log(s);
+      const m = /running: http:\/\/localhost:(\d+)\//.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    void exitPromise.then(() => {
+      clearTimeout(timer);
+      const inUse = /already in use/.test(out) ? ' (port in use)' : '';
+      reject(new Error(`the server exited (${exited})${inUse} before it was ready`));
+    });
+  });
+  port.catch(() => undefined);
+  const kill = async () => {
     if (exited === null) {
       child.kill('SIGTERM');
       const killTimer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exitPromise;
       clearTimeout(killTimer);
     }
-    fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 });
+  };
+  return { port, kill };
+}
+
+/** Starts `node --import tsx server/main.ts` on a fresh data dir and waits for its `running:` line. */
+export async function startServer(opts: ServerOptions): Promise<Server> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'taihang-e2e-'));
+  let out = '';
+  const log = (s: string) => {
+    out += s;
+  };
+  const env = { ...opts.env, TAIHANG_DATA_DIR: dataDir };
+  let child = spawnServer(opts.root, env, opts.timeoutMs, log);
+
+  const server: Server = {
+    baseUrl: '',
+    port: 0,
+    dataDir,
+    output: () => out,
+    stop: async () => {
+      await child.kill();
+      fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 });
+    },
+    restart: async (extraEnv, timeoutMs = opts.timeoutMs) => {
+      const started = Date.now();
+      await child.kill();
+      const attempt = async (port: number) => {
+        log(`\n--- restart on port ${port || 'any'} with ${JSON.stringify(extraEnv)} ---\n`);
+        child = spawnServer(opts.root, { ...env, ...extraEnv, PORT: String(port) }, timeoutMs, log);
+        return child.port;
+      };
+      let port: number;
+      try {
+        port = await attempt(server.port);
+      } catch (err) {
+        // Someone took the port while the server was down: any free port will do, the base URL follows.
+        if (!/port in use/.test((err as Error).message)) throw withOutput(err, out);
+        port = await attempt(0).catch((e: unknown) => {
+          throw withOutput(e, out);
+        });
+      }
+      server.port = port;
+      server.baseUrl = `http://localhost:${port}`;
+      return (Date.now() - started) / 1000;
+    },
   };
 
   try {
-    const port = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`the server did not print "running: http://localhost:<port>/" within ${opts.timeoutMs / 1000} s`)),
-        opts.timeoutMs,
-      );
-      const onData = (chunk: Buffer) => {
-        out += chunk.toString('utf8');
-        const m = /running: http:\/\/localhost:(\d+)\//.exec(out);
-        if (m) {
-          clearTimeout(timer);
-          resolve(Number(m[1]));
-        }
-      };
-      child.stdout?.on('data', onData);
-      child.stderr?.on('data', onData);
-      void exitPromise.then(() => {
-        clearTimeout(timer);
-        reject(new Error(`the server exited (${exited}) before it was ready`));
-      });
-    });
-    return { baseUrl: `http://localhost:${port}`, port, dataDir, output: () => out, stop };
+    server.port = await child.port;
+    server.baseUrl = `http://localhost:${server.port}`;
+    return server;
   } catch (err) {
-    await stop();
-    const e = err as Error;
-    e.message += `\n--- server output ---\n${out.trim() || '(none)'}`;
-    throw e;
+    await server.stop();
+    throw withOutput(err, out);
   }
+}
+
+function withOutput(err: unknown, out: string): Error {
+  const e = err instanceof Error ? err : new Error(String(err));
+  e.message += `\n--- server output ---\n${out.trim() || '(none)'}`;
+  return e;
 }
 
 // ---------- the step runner ----------
@@ -200,15 +264,16 @@ export interface TableState {
 }
 
 /**
- * Waits until the page's (first) antd table has finished loading (no spinner twice in a row) and reads
- * its header texts, the visible rows' cell texts and the pagination total.
+ * Waits until the page's (first) antd table, or the first one inside `within`, has finished loading
+ * (no spinner twice in a row) and reads its header texts, the visible rows' cell texts and the
+ * pagination total.
  */
 export async function readTable(
   page: Page,
-  opts: { minRows?: number; timeoutMs?: number; accept?: (t: TableState) => boolean; what?: string } = {},
+  opts: { minRows?: number; timeoutMs?: number; accept?: (t: TableState) => boolean; what?: string; within?: Locator } = {},
 ): Promise<TableState> {
   const minRows = opts.minRows ?? 1;
-  const wrapper = page.locator('.ant-table-wrapper').first();
+  const wrapper = (opts.within ?? page).locator('.ant-table-wrapper').first();
   let settledOnce = false;
   return waitFor(
     opts.what ?? `the table to load (at least ${minRows} row(s))`,

@@ -69,9 +69,9 @@ const EVENT_COLORS: Record<string, string> = {
 };
 
 /** One 13710 due point: when it falls, and whether it was met (late in red). */
-function DuePoint({ label, due, doneAt, extra }: { label: string; due: string; doneAt: string | null; extra?: ReactNode }) {
+function DuePoint({ label, due, doneAt, now: nowIso, extra }: { label: string; due: string; doneAt: string | null; now: string; extra?: ReactNode }) {
   const { t } = useI18n();
-  const now = Date.now();
+  const now = Date.parse(nowIso);
   const late = doneAt ? Date.parse(doneAt) > Date.parse(due) : Date.parse(due) < now;
   const status = doneAt ? (
     <Typography.Text type={late ? 'danger' : 'success'} style={{ fontSize: 12 }}>
@@ -220,16 +220,17 @@ function AssigneeCard({
       ) : null}
       <Row gutter={[8, 8]}>
         <Col xs={24} md={8}>
-          <DuePoint label={t('task.due.deploy')} due={a.deployDue} doneAt={a.deployedAt} />
+          <DuePoint label={t('task.due.deploy')} due={a.deployDue} doneAt={a.deployedAt} now={task.now} />
         </Col>
         <Col xs={24} md={8}>
-          <DuePoint label={t('task.due.feedback')} due={a.feedbackDue} doneAt={a.firstFeedbackAt} />
+          <DuePoint label={t('task.due.feedback')} due={a.feedbackDue} doneAt={a.firstFeedbackAt} now={task.now} />
         </Col>
         <Col xs={24} md={8}>
           <DuePoint
             label={t(task.complexity === 'major' ? 'task.due.resolveMonth' : 'task.due.resolve7')}
             due={a.resolveDue}
             doneAt={a.resolvedAt}
+            now={task.now}
             extra={
               extended ? (
                 <Typography.Text type="warning" style={{ fontSize: 12 }}>

@@ -127,6 +127,8 @@ export interface TTaskDetail extends TTaskBase {
   source13710: string;
   assignees: TAssigneeDetail[];
   isIssuer: boolean;
+  /** The server's clock when the detail was read (lateness is judged by it, not the browser's). */
+  now: string;
 }
 
 export interface TaskResponse {

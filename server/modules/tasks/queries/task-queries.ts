@@ -119,6 +119,8 @@ export async function getTaskQuery(ctx: Ctx, id: string) {
         };
       }),
       isIssuer: isIssuer(ctx.actor, t),
+      /** The server's clock: the page judges lateness by it, as the board does. */
+      now: now.toISOString(),
     },
     abilities: { issue: ctx.actor.permissions.has('task.issue') },
   };

@@ -124,6 +124,8 @@ export const attachment = pgTable(
     createdBy: uuid('created_by').notNull(),
     /** The uploader's scope anchor, so an attachment is visible where its uploader's data is. */
     enterpriseId: uuid('enterprise_id'),
+    /** The uploader's region path: units above and below it on the same line see the file (e.g. a task's attachments). */
+    regionPath: text('region_path'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('attachment_sha_idx').on(t.sha256)],

@@ -33,7 +33,7 @@ export function sniffMime(buf: Buffer, filename: string): string | null {
 export async function storeAttachment(
   ex: Executor,
   file: { buffer: Buffer; filename: string },
-  meta: { createdBy: string; enterpriseId: string | null; now: Date; maxBytes: number },
+  meta: { createdBy: string; enterpriseId: string | null; regionPath: string | null; now: Date; maxBytes: number },
 ) {
   if (file.buffer.length > meta.maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', { limit: `${Math.round(meta.maxBytes / 1048576)} MB` });
   if (file.buffer.length === 0) throw new AppError('VALIDATION', {}, [{ field: 'file', code: 'required' }]);
@@ -50,6 +50,7 @@ export async function storeAttachment(
       filename: file.filename.slice(0, 200),
       createdBy: meta.createdBy,
       enterpriseId: meta.enterpriseId,
+      regionPath: meta.regionPath,
       createdAt: meta.now,
     })
     .returning();

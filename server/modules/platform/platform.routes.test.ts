@@ -149,3 +149,46 @@ describe('OpenAPI and unknown routes', () => {
     expect(res.json().error.code).toBe('NOT_FOUND');
   });
 });
+
+describe('attachments along the line of command', () => {
+  it('a county sees the city’s file and the city the county’s; another county does not', async () => {
+    const { makeCity, makeDepartment } = await import('../../test/factories.js');
+    const r = await makeCity(t.database.db);
+    const city = await loginAs(
+      t.app,
+      (await makeUser(t.database.db, 'government', ['regulator-admin'], { departmentId: (await makeDepartment(t.database.db, r.city, 'government')).id }))
+        .username,
+    );
+    const a = await loginAs(
+      t.app,
+      (await makeUser(t.database.db, 'government', ['regulator-admin'], { departmentId: (await makeDepartment(t.database.db, r.countyA, 'government')).id }))
+        .username,
+    );
+    const b = await loginAs(
+      t.app,
+      (await makeUser(t.database.db, 'government', ['regulator-admin'], { departmentId: (await makeDepartment(t.database.db, r.countyB, 'government')).id }))
+        .username,
+    );
+    const pdf = Buffer.from('%PDF-1.4\n% test\n');
+    const bnd = '----att';
+    const up = (h: Record<string, string>) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/attachments',
+        headers: { ...h, 'content-type': `multipart/form-data; boundary=${bnd}` },
+        payload: Buffer.concat([
+          Buffer.from(`--${bnd}\r\nContent-Disposition: form-data; name="file"; filename="通知.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+          pdf,
+          Buffer.from(`\r\n--${bnd}--\r\n`),
+        ]),
+      });
+    const fromCity = (await up(city)).json().id;
+    const fromA = (await up(a)).json().id;
+    expect((await t.app.inject({ url: `/api/attachments/${fromCity}?meta=true`, headers: a })).json()).toMatchObject({
+      filename: '通知.pdf',
+      mime: 'application/pdf',
+    });
+    expect((await t.app.inject({ url: `/api/attachments/${fromA}`, headers: city })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: `/api/attachments/${fromA}`, headers: b })).statusCode).toBe(404);
+  });
+});

@@ -6,15 +6,22 @@ import { DEFAULT_13710_CONFIG, deadlines13710, format13710, hazardStatsDue } fro
 import { USCC_SOURCE, validateUscc } from '../../../common/validators/uscc.js';
 import { verifyAuditChainSnapshot } from '../../kernel/audit/audit.js';
 import { loadCalendar } from '../../kernel/calendar/calendar.js';
-import type { Deps } from '../../kernel/context.js';
+import type { Ctx, Deps } from '../../kernel/context.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { readAttachment, storeAttachment } from '../../kernel/files/files.js';
 import { type App, route, ZPage } from '../../kernel/http/route.js';
 import { auditLog, calendarDay, notification } from '../../kernel/kernel.schema.js';
-import { enterpriseVisible } from '../org/index.js';
+import { enterpriseVisible, findEnterprise } from '../org/index.js';
 
 const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' });
 const ok = z.object({ ok: z.literal(true) });
+
+/** The region path of the actor's unit: a department's region, or its enterprise's. */
+async function actorRegionPath(ctx: Ctx): Promise<string | null> {
+  if (ctx.scope.kind === 'government' || ctx.scope.kind === 'industry') return ctx.scope.regionPath;
+  if (ctx.actor.enterpriseId) return (await findEnterprise(ctx.tx, ctx.scope, ctx.actor.enterpriseId))?.regionPath ?? null;
+  return null;
+}
 
 export function platformRoutes(app: App, deps: Deps): void {
   route(app, deps, {
@@ -369,6 +376,7 @@ export function platformRoutes(app: App, deps: Deps): void {
         {
           createdBy: ctx.actor.id,
           enterpriseId: ctx.actor.enterpriseId,
+          regionPath: await actorRegionPath(ctx),
           now: ctx.clock.now(),
           maxBytes: deps.config.maxUploadBytes,
         },
@@ -390,13 +398,20 @@ export function platformRoutes(app: App, deps: Deps): void {
     summary: 'Download an attachment (uploader, or anyone who can see its enterprise)',
     tags: ['attachments'],
     params: z.object({ id: z.string().uuid({ message: 'invalid_format' }) }),
+    query: z.object({ meta: z.enum(['true', 'false']).optional() }),
     raw: true,
-    handler: async (ctx, { params }, { reply }) => {
-      const { attachment: a, data } = await readAttachment(
-        ctx.tx,
-        params.id,
-        async (att) => att.createdBy === ctx.actor.id || (!!att.enterpriseId && (await enterpriseVisible(ctx.tx, ctx.scope, att.enterpriseId))),
-      );
+    handler: async (ctx, { params, query }, { reply }) => {
+      const mine = await actorRegionPath(ctx);
+      const { attachment: a, data } = await readAttachment(ctx.tx, params.id, async (att) => {
+        if (att.createdBy === ctx.actor.id) return true;
+        if (att.enterpriseId && (await enterpriseVisible(ctx.tx, ctx.scope, att.enterpriseId))) return true;
+        // Files travel along the line of command: a county sees what the city attached to a task it was
+        // given, the city sees a county's evidence; an enterprise sees its regulators' files.
+        if (!att.regionPath || !mine) return false;
+        if (ctx.scope.kind === 'enterprise' || ctx.scope.kind === 'group') return !att.enterpriseId && mine.startsWith(att.regionPath);
+        return mine.startsWith(att.regionPath) || att.regionPath.startsWith(mine);
+      });
+      if (query.meta === 'true') return reply.send({ id: a.id, filename: a.filename, size: a.size, mime: a.mime });
       return reply
         .header('content-type', a.mime)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}`)

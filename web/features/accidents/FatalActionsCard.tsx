@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { FATAL_ACCIDENT_ACTIONS } from '../../../common/rules/accident-investigation';
+import { AttachmentList, AttachmentUpload } from '../../components/Attachments';
 import { Source } from '../../components/Source';
 import { useI18n } from '../../i18n';
 import { api } from '../../lib/api';
@@ -26,7 +27,7 @@ function CloseActionModal({
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const [form] = Form.useForm<{ comment: string }>();
+  const [form] = Form.useForm<{ comment: string; evidence?: string[] }>();
   const { message } = App.useApp();
   const showError = useApiError();
   const updated = useAccidentUpdated();
@@ -34,12 +35,12 @@ function CloseActionModal({
   const [busy, setBusy] = useState(false);
   const complete = target?.outcome === 'complete';
 
-  const submit = async (v: { comment: string }) => {
+  const submit = async (v: { comment: string; evidence?: string[] }) => {
     if (!target) return;
     setBusy(true);
     try {
       const res = await api<AccidentResponse>(`/api/accidents/${accident.id}/actions/${target.action.key}/${target.outcome}`, {
-        body: { comment: v.comment.trim(), evidence: [] },
+        body: { comment: v.comment.trim(), evidence: v.evidence ?? [] },
       });
       await updated(res);
       if (accident.enterpriseId) {
@@ -80,6 +81,11 @@ function CloseActionModal({
         >
           <Input.TextArea rows={3} maxLength={1000} showCount />
         </Form.Item>
+        {complete ? (
+          <Form.Item name="evidence" label={t('attachments.label')}>
+            <AttachmentUpload />
+          </Form.Item>
+        ) : null}
       </Form>
     </Modal>
   );
@@ -121,6 +127,7 @@ export function FatalActionsCard({ accident, abilities }: { accident: TAccidentD
               r.closedAt ? (
                 <Space orientation="vertical" size={0}>
                   <span style={{ whiteSpace: 'pre-wrap' }}>{r.comment}</span>
+                  <AttachmentList ids={r.evidence} />
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {r.closedBy} · {formatDateTime(r.closedAt)}
                   </Typography.Text>

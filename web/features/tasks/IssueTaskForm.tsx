@@ -1,6 +1,7 @@
 import { MinusCircleOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Flex, Form, Input, Radio, Row, Select } from 'antd';
 import { useState } from 'react';
+import { AttachmentUpload } from '../../components/Attachments';
 import { useI18n } from '../../i18n';
 import { ApiError, api } from '../../lib/api';
 import { useApiError } from '../../lib/use-api-error';
@@ -18,6 +19,7 @@ export interface IssueForm {
   dayKind: DayKind;
   lead?: UnitRef | null;
   cooperating: (UnitRef | null)[];
+  attachments?: string[];
 }
 
 const DEFAULTS: Partial<IssueForm> = { source: 'meeting', complexity: 'general', dayKind: 'calendar', cooperating: [] };
@@ -35,7 +37,7 @@ function toPayload(v: IssueForm): TIssueTask {
     dayKind: v.dayKind,
     lead: unit(v.lead),
     cooperating: (v.cooperating ?? []).map(unit),
-    attachments: [],
+    attachments: v.attachments ?? [],
   };
 }
 
@@ -98,6 +100,9 @@ export function IssueTaskForm({ endpoint, initialValues, lockSource, onIssued, o
             </Form.Item>
             <Form.Item name="content" label={t('task.content')} rules={text(4000)}>
               <Input.TextArea rows={5} maxLength={4000} showCount />
+            </Form.Item>
+            <Form.Item name="attachments" label={t('attachments.label')}>
+              <AttachmentUpload />
             </Form.Item>
             <Row gutter={12}>
               <Col xs={24} md={10}>

@@ -2,6 +2,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, DatePicker, Flex, Form, Input, InputNumber, Modal, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { AttachmentUpload } from '../../components/Attachments';
 import type { MessageKey } from '../../i18n';
 import { useI18n } from '../../i18n';
 import { api } from '../../lib/api';
@@ -10,6 +11,7 @@ import { type StepAction, type TAssigneeDetail, type TaskResponse, type TTaskDet
 
 interface StepForm {
   comment: string;
+  evidence?: string[];
   progress?: number | null;
   plan: { date?: Dayjs | null; milestone?: string }[];
 }
@@ -53,7 +55,7 @@ export function StepModal({
       const plan = (v.plan ?? []).filter((m) => m.date || m.milestone?.trim());
       const body: TTaskStep = {
         comment: v.comment.trim(),
-        evidence: [],
+        evidence: v.evidence ?? [],
         ...(withProgress && typeof v.progress === 'number' ? { progress: v.progress } : {}),
         ...(withPlan && plan.length
           ? { plan: plan.map((m) => ({ date: m.date ? m.date.format('YYYY-MM-DD') : '', milestone: m.milestone?.trim() ?? '' })) }
@@ -96,6 +98,9 @@ export function StepModal({
           ]}
         >
           <Input.TextArea rows={4} maxLength={4000} showCount />
+        </Form.Item>
+        <Form.Item name="evidence" label={t('attachments.label')}>
+          <AttachmentUpload />
         </Form.Item>
         {withProgress ? (
           <Form.Item name="progress" label={t('task.progress')}>

@@ -32,6 +32,7 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import { type ReactNode, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
+import { AttachmentList } from '../../components/Attachments';
 import { PageHeader } from '../../components/PageHeader';
 import { Source } from '../../components/Source';
 import { type MessageKey, useI18n } from '../../i18n';
@@ -297,6 +298,7 @@ function EventsCard({ task }: { task: TTaskDetail }) {
                   {typeof e.progress === 'number' ? <Tag>{t('task.progressN', { n: e.progress })}</Tag> : null}
                 </Space>
                 {e.action === 'assign' ? null : <div style={{ whiteSpace: 'pre-wrap' }}>{e.comment}</div>}
+                <AttachmentList ids={e.evidence} />
                 <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
                   {formatDateTime(e.at)} · {e.actorName}
                 </Typography.Text>
@@ -401,6 +403,7 @@ export function TaskDetailPage() {
           <Card size="small" title={t('task.overview')} style={{ marginBottom: 16 }}>
             <Descriptions size="small" column={{ xs: 1, sm: 2 }} items={items} />
             <Typography.Paragraph style={{ marginTop: 8, marginBottom: 8 }}>{pre(d.content)}</Typography.Paragraph>
+            <AttachmentList ids={d.attachments} />
             <Source text={d.source13710} />
           </Card>
           {d.assignees.map((a) => (

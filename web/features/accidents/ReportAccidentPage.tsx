@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router';
 import type { TReportAccident } from '../../../common/contracts/accidents';
 import { GB6441_SOURCE, GB6441_TYPES } from '../../../common/gb6441';
 import { ACCIDENT_REPORTING_SOURCE } from '../../../common/rules/accident-reporting';
+import { EnterpriseSelect } from '../../components/EnterpriseSelect';
 import { IndustrySelect } from '../../components/IndustrySelect';
 import { PageHeader } from '../../components/PageHeader';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
@@ -16,7 +17,6 @@ import { api } from '../../lib/api';
 import { useMe } from '../../lib/auth';
 import { useApiError } from '../../lib/use-api-error';
 import type { AccidentResponse } from './api';
-import { EnterprisePicker } from './EnterprisePicker';
 import { GradePreview } from './GradePreview';
 import { wanInputProps } from './labels';
 
@@ -180,7 +180,7 @@ export function ReportAccidentPage() {
           )}
           {ownEnterprise || mode === 'enterprise' ? (
             <Form.Item name="enterpriseId" label={t('accident.enterprise')} rules={required}>
-              <EnterprisePicker autoSelectSingle={ownEnterprise} />
+              <EnterpriseSelect autoSelectSingle={ownEnterprise} />
             </Form.Item>
           ) : (
             <Row gutter={12}>

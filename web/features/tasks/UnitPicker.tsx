@@ -1,10 +1,10 @@
 import { Select, Space } from 'antd';
 import { useMemo, useState } from 'react';
+import { EnterpriseSelect } from '../../components/EnterpriseSelect';
 import { pickName, useI18n } from '../../i18n';
 import { useCan } from '../../lib/auth';
 import { useAllDepartments } from '../org/api';
 import type { UnitRef } from './api';
-import { EnterpriseSelect } from './EnterpriseSelect';
 
 type UnitKind = 'department' | 'enterprise';
 

@@ -2,12 +2,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Row, Switch, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useState } from 'react';
+import { EnterpriseSelect } from '../../components/EnterpriseSelect';
 import { Source } from '../../components/Source';
 import { type MessageKey, useI18n } from '../../i18n';
 import { api } from '../../lib/api';
 import { useMe } from '../../lib/auth';
 import { useApiError } from '../../lib/use-api-error';
-import { EnterpriseSelect } from '../tasks/EnterpriseSelect';
 import { ENTERPRISE_KINDS, type RegisterKind, type TRecordActivity } from './api';
 
 interface RegisterForm {

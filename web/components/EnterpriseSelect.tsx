@@ -1,8 +1,8 @@
 import { Select } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { useI18n } from '../../i18n';
-import { useDebounced } from '../../lib/use-debounced';
-import { useEnterprises } from '../org/api';
+import { useEnterprises } from '../features/org/api';
+import { useI18n } from '../i18n';
+import { useDebounced } from '../lib/use-debounced';
 
 interface Props {
   value?: string | null;

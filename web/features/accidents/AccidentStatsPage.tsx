@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { AccidentGrade } from '../../../common/rules/accident-grade';
 import { PageHeader } from '../../components/PageHeader';
+import { PeriodPicker } from '../../components/PeriodPicker';
 import { Source } from '../../components/Source';
 import { type Locale, useI18n } from '../../i18n';
 import { download, errorMessage } from '../../lib/api';
@@ -192,16 +193,7 @@ export function AccidentStatsPage() {
           onChange={(v) => update({ groupBy: v })}
           options={STATS_GROUPS.map((g) => ({ value: g, label: t(`stats.by.${g}`) }))}
         />
-        <DatePicker.RangePicker
-          value={[dayjs(from), dayjs(to)]}
-          allowClear={false}
-          presets={[
-            { label: t('stats.thisYear'), value: [dayjs().startOf('year'), dayjs()] },
-            { label: t('stats.lastYear'), value: [dayjs().subtract(1, 'year').startOf('year'), dayjs().subtract(1, 'year').endOf('year')] },
-            { label: t('stats.last12Months'), value: [dayjs().subtract(12, 'month').add(1, 'day'), dayjs()] },
-          ]}
-          onChange={(v) => update({ from: v?.[0]?.format(DATE), to: v?.[1]?.format(DATE) })}
-        />
+        <PeriodPicker from={from} to={to} onChange={update} />
       </Flex>
       {error ? <Typography.Text type="danger">{errorMessage(error)}</Typography.Text> : null}
       <Card size="small" style={{ marginBottom: 16 }}>

@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { DEADLINE_13710_SOURCE } from '../../../common/rules/deadline-13710';
 import { PageHeader } from '../../components/PageHeader';
+import { PeriodPicker } from '../../components/PeriodPicker';
 import { Source } from '../../components/Source';
 import { type MessageKey, useI18n } from '../../i18n';
 import { download, errorMessage } from '../../lib/api';
@@ -95,16 +96,7 @@ export function TaskStatsPage() {
         <Typography.Text type="secondary">{t('task.stats.hint')}</Typography.Text>
       </PageHeader>
       <Flex gap={12} wrap align="center" style={{ marginBottom: 12 }}>
-        <DatePicker.RangePicker
-          value={[dayjs(from), dayjs(to)]}
-          allowClear={false}
-          presets={[
-            { label: t('stats.thisYear'), value: [dayjs().startOf('year'), dayjs()] },
-            { label: t('stats.lastYear'), value: [dayjs().subtract(1, 'year').startOf('year'), dayjs().subtract(1, 'year').endOf('year')] },
-            { label: t('stats.last12Months'), value: [dayjs().subtract(12, 'month').add(1, 'day'), dayjs()] },
-          ]}
-          onChange={(v) => update({ from: v?.[0]?.format(DATE), to: v?.[1]?.format(DATE) })}
-        />
+        <PeriodPicker from={from} to={to} onChange={update} />
       </Flex>
       {error ? <Typography.Text type="danger">{errorMessage(error)}</Typography.Text> : null}
       <Card size="small" style={{ marginBottom: 16 }}>

@@ -1,15 +1,14 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Empty, Flex, List, Progress, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Empty, Flex, List, Progress, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
-import { useState } from 'react';
 import { Link } from 'react-router';
 import type { AccidentGrade } from '../../../common/rules/accident-grade';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { PeriodPicker } from '../../components/PeriodPicker';
 import { Source } from '../../components/Source';
 import { type Locale, useI18n } from '../../i18n';
-import { download, errorMessage } from '../../lib/api';
+import { errorMessage } from '../../lib/api';
 import { useCan } from '../../lib/auth';
 import { formatDate, industryName } from '../../lib/format';
 import { useUrlState } from '../../lib/url-state';
@@ -97,18 +96,6 @@ export function AccidentStatsPage() {
   const to = state.to ?? dayjs().format(DATE);
   const { data, isFetching, error } = useAccidentStats({ groupBy, from, to });
   const can = useCan();
-  const { message } = App.useApp();
-  const [exporting, setExporting] = useState(false);
-  const exportXlsx = async () => {
-    setExporting(true);
-    try {
-      await download('/api/accidents/stats/export', { format: 'xlsx', groupBy, from, to }, `accident-stats-${from}-${to}.xlsx`);
-    } catch (err) {
-      void message.error(errorMessage(err));
-    } finally {
-      setExporting(false);
-    }
-  };
   const rows = data?.rows ?? [];
   const totalCurrent = data?.total.current.accidents ?? 0;
   const wan = (n: number) => formatWan(n, locale);
@@ -179,9 +166,7 @@ export function AccidentStatsPage() {
         title={t('nav.accidentStats')}
         extra={
           can('accident.export') ? (
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportXlsx}>
-              {t('common.exportExcel')}
-            </Button>
+            <ExportButton path={'/api/accidents/stats/export'} query={{ format: 'xlsx', groupBy, from, to }} filename={`accident-stats-${from}-${to}.xlsx`} />
           ) : null
         }
       >

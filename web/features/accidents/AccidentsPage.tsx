@@ -1,15 +1,15 @@
-import { AlertOutlined, BarChartOutlined, DownloadOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Input, Select, Table, Typography } from 'antd';
+import { AlertOutlined, BarChartOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Input, Select, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
-import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ACCIDENT_GRADES } from '../../../common/rules/accident-grade';
+import { ExportButton } from '../../components/ExportButton';
 import { IndustrySelect } from '../../components/IndustrySelect';
 import { PageHeader } from '../../components/PageHeader';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { useI18n } from '../../i18n';
-import { download, errorMessage } from '../../lib/api';
+import { errorMessage } from '../../lib/api';
 import { useCan } from '../../lib/auth';
 import { formatDateTime, industryName } from '../../lib/format';
 import { toInt, useUrlState } from '../../lib/url-state';
@@ -23,24 +23,12 @@ export function AccidentsPage() {
   const { t, locale } = useI18n();
   const can = useCan();
   const navigate = useNavigate();
-  const { message } = App.useApp();
   const [state, update] = useUrlState(KEYS);
-  const [exporting, setExporting] = useState(false);
   const page = toInt(state.page, 1);
   const pageSize = toInt(state.pageSize, 20);
   const filters = Object.fromEntries(ACCIDENT_FILTER_KEYS.map((k) => [k, state[k]]));
   const { data, isFetching, error } = useAccidents({ ...filters, page, pageSize });
   // Exactly the filters on screen (the URL's), without the page.
-  const exportXlsx = async () => {
-    setExporting(true);
-    try {
-      await download('/api/accidents/export', { format: 'xlsx', ...filters }, 'accidents.xlsx');
-    } catch (err) {
-      void message.error(errorMessage(err));
-    } finally {
-      setExporting(false);
-    }
-  };
   const range: [dayjs.Dayjs, dayjs.Dayjs] | null = state.from && state.to ? [dayjs(state.from), dayjs(state.to)] : null;
   const num = (v: number) => (v ? <Typography.Text strong>{v}</Typography.Text> : <Typography.Text type="secondary">0</Typography.Text>);
 
@@ -90,11 +78,7 @@ export function AccidentsPage() {
             <Button icon={<BarChartOutlined />} onClick={() => navigate('/accidents/stats')}>
               {t('nav.accidentStats')}
             </Button>
-            {can('accident.export') ? (
-              <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportXlsx}>
-                {t('common.exportExcel')}
-              </Button>
-            ) : null}
+            {can('accident.export') ? <ExportButton path={'/api/accidents/export'} query={{ format: 'xlsx', ...filters }} filename={'accidents.xlsx'} /> : null}
           </>
         }
       />

@@ -1,14 +1,15 @@
-import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Grid, Table, Typography } from 'antd';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Grid, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Ellipsis } from '../../components/Ellipsis';
 import { EnterpriseFilters } from '../../components/EnterpriseFilters';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { GradeText, InsuranceTag, StatusTag } from '../../components/tags';
 import { useI18n } from '../../i18n';
-import { download, errorMessage } from '../../lib/api';
+import { errorMessage } from '../../lib/api';
 import { useCan } from '../../lib/auth';
 import { industryName, territoryText } from '../../lib/format';
 import { sortOrderOf, sortParam, toInt, useUrlState } from '../../lib/url-state';
@@ -23,27 +24,14 @@ export function EnterprisesPage() {
   const can = useCan();
   // Columns pinned to the sides only where there is room: on a phone they would leave little to scroll.
   const pin = Boolean(Grid.useBreakpoint().md);
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const [state, update] = useUrlState(KEYS);
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
-  const [exporting, setExporting] = useState(false);
   const page = toInt(state.page, 1);
   const pageSize = toInt(state.pageSize, 20);
   const filters = Object.fromEntries(ENTERPRISE_FILTER_KEYS.map((k) => [k, state[k]]));
   const { data, isFetching, error } = useEnterprises({ ...filters, page, pageSize, sort: state.sort });
-
-  const exportXlsx = async () => {
-    setExporting(true);
-    try {
-      await download('/api/enterprises/export', { format: 'xlsx', ...filters, sort: state.sort }, 'enterprises.xlsx');
-    } catch (err) {
-      void message.error(errorMessage(err));
-    } finally {
-      setExporting(false);
-    }
-  };
 
   const sorter = (field: string) => ({ sorter: true, sortOrder: sortOrderOf(state.sort, field), key: field });
   // English labels are longer: wider columns, and the table scrolls sideways rather than clipping.
@@ -113,9 +101,7 @@ export function EnterprisesPage() {
               </Button>
             ) : null}
             {can('enterprise.export') ? (
-              <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportXlsx}>
-                {t('common.exportExcel')}
-              </Button>
+              <ExportButton path={'/api/enterprises/export'} query={{ format: 'xlsx', ...filters, sort: state.sort }} filename={'enterprises.xlsx'} />
             ) : null}
             {can('enterprise.import') ? (
               <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>

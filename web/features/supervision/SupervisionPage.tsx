@@ -1,15 +1,14 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Flex, Grid, Row, Select, Statistic, Table, Tag, Typography } from 'antd';
+import { Card, Col, Flex, Grid, Row, Select, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { Ellipsis } from '../../components/Ellipsis';
 import { EnterpriseFilters } from '../../components/EnterpriseFilters';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { Source } from '../../components/Source';
 import { GapTags, StatusTag } from '../../components/tags';
 import { useI18n } from '../../i18n';
-import { download, errorMessage } from '../../lib/api';
+import { errorMessage } from '../../lib/api';
 import { useCan } from '../../lib/auth';
 import { industryName } from '../../lib/format';
 import { sortOrderOf, sortParam, toInt, useUrlState } from '../../lib/url-state';
@@ -42,9 +41,7 @@ export function SupervisionPage() {
   const can = useCan();
   // Columns pinned to the sides only where there is room: on a phone they would leave little to scroll.
   const pin = Boolean(Grid.useBreakpoint().md);
-  const { message } = App.useApp();
   const [state, update] = useUrlState(KEYS);
-  const [exporting, setExporting] = useState(false);
   const page = toInt(state.page, 1);
   const pageSize = toInt(state.pageSize, 20);
   const filters = Object.fromEntries(SUPERVISION_FILTER_KEYS.map((k) => [k, state[k]]));
@@ -52,17 +49,6 @@ export function SupervisionPage() {
   const departments = useAllDepartments(can('department.read'));
   const summary = data?.summary;
   const gap = state.gap as Gap | undefined;
-
-  const exportXlsx = async () => {
-    setExporting(true);
-    try {
-      await download('/api/supervision-table/export', { format: 'xlsx', ...filters, sort: state.sort }, 'supervision-table.xlsx');
-    } catch (err) {
-      void message.error(errorMessage(err));
-    } finally {
-      setExporting(false);
-    }
-  };
 
   const sorter = (field: string) => ({ sorter: true, sortOrder: sortOrderOf(state.sort, field), key: field });
   // English labels ("停产整顿 Suspended", "Hazardous chemicals", long bureau names) need wider columns;
@@ -180,9 +166,7 @@ export function SupervisionPage() {
         title={t('nav.supervision')}
         extra={
           can('supervision.export') ? (
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportXlsx}>
-              {t('common.exportExcel')}
-            </Button>
+            <ExportButton path={'/api/supervision-table/export'} query={{ format: 'xlsx', ...filters, sort: state.sort }} filename={'supervision-table.xlsx'} />
           ) : null
         }
       >

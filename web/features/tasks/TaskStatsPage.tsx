@@ -1,14 +1,13 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Empty, Flex, Progress, Table, Tooltip, Typography } from 'antd';
+import { Card, Empty, Flex, Progress, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
-import { useState } from 'react';
 import { DEADLINE_13710_SOURCE } from '../../../common/rules/deadline-13710';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { PeriodPicker } from '../../components/PeriodPicker';
 import { Source } from '../../components/Source';
 import { type MessageKey, useI18n } from '../../i18n';
-import { download, errorMessage } from '../../lib/api';
+import { errorMessage } from '../../lib/api';
 import { useCan } from '../../lib/auth';
 import { useUrlState } from '../../lib/url-state';
 import { type TaskStatsUnit, useTaskStats } from './api';
@@ -50,23 +49,10 @@ function Rate({ value, counts }: { value: number | null; counts: [number, number
 export function TaskStatsPage() {
   const { t } = useI18n();
   const can = useCan();
-  const { message } = App.useApp();
   const [state, update] = useUrlState(KEYS);
-  const [exporting, setExporting] = useState(false);
   const from = state.from ?? dayjs().startOf('year').format(DATE);
   const to = state.to ?? dayjs().format(DATE);
   const { data, isFetching, error } = useTaskStats({ from, to });
-
-  const exportXlsx = async () => {
-    setExporting(true);
-    try {
-      await download('/api/tasks/stats/export', { format: 'xlsx', from, to }, `task-stats-${from}-${to}.xlsx`);
-    } catch (err) {
-      void message.error(errorMessage(err));
-    } finally {
-      setExporting(false);
-    }
-  };
 
   const columns: ColumnsType<TaskStatsUnit> = [
     { title: t('task.unit'), dataIndex: 'unitName', fixed: 'left', ellipsis: true },
@@ -87,9 +73,7 @@ export function TaskStatsPage() {
         title={t('nav.taskStats')}
         extra={
           can('task.export') ? (
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportXlsx}>
-              {t('common.exportExcel')}
-            </Button>
+            <ExportButton path={'/api/tasks/stats/export'} query={{ format: 'xlsx', from, to }} filename={`task-stats-${from}-${to}.xlsx`} />
           ) : null
         }
       >

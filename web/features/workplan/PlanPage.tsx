@@ -1,12 +1,13 @@
-import { DownloadOutlined, FormOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Card, Collapse, Empty, Flex, Result, Select, Skeleton, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { FormOutlined, UploadOutlined } from '@ant-design/icons';
+import { Badge, Button, Card, Collapse, Empty, Flex, Result, Select, Skeleton, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { Source } from '../../components/Source';
 import { pickName, useI18n } from '../../i18n';
-import { download, errorMessage } from '../../lib/api';
+import { errorMessage } from '../../lib/api';
 import { useCan } from '../../lib/auth';
 import { useUrlState } from '../../lib/url-state';
 import { ImportModal } from '../org/ImportModal';
@@ -42,9 +43,7 @@ export function PlanPage() {
   const { t, locale } = useI18n();
   const can = useCan();
   const navigate = useNavigate();
-  const { message } = App.useApp();
   const [state, update] = useUrlState(KEYS);
-  const [exporting, setExporting] = useState(false);
   const [importing, setImporting] = useState(false);
   const plans = usePlans();
   const planId = state.plan ?? plans.data?.[0]?.id;
@@ -60,18 +59,6 @@ export function PlanPage() {
   const shown = status ? items.filter((i) => i.status === status) : items;
   const sections = [...new Set(shown.map((i) => i.section))];
   const itemPath = (r: Row) => `/plans/${planId}/items/${r.id}`;
-
-  const exportXlsx = async () => {
-    if (!data) return;
-    setExporting(true);
-    try {
-      await download(`/api/plans/${data.plan.id}/export`, { format: 'xlsx' }, `plan-${data.plan.year}.xlsx`);
-    } catch (err) {
-      void message.error(errorMessage(err));
-    } finally {
-      setExporting(false);
-    }
-  };
 
   const columns: ColumnsType<Row> = [
     { title: t('plan.number'), dataIndex: 'number', width: 56, align: 'center', render: (n: number, r) => <Link to={itemPath(r)}>{n}</Link> },
@@ -136,9 +123,7 @@ export function PlanPage() {
                 {t('nav.registers')}
               </Button>
             ) : null}
-            <Button icon={<DownloadOutlined />} loading={exporting} disabled={!data} onClick={exportXlsx}>
-              {t('common.exportExcel')}
-            </Button>
+            <ExportButton path={`/api/plans/${data?.plan.id}/export`} query={{ format: 'xlsx' }} filename={`plan-${data?.plan.year}.xlsx`} disabled={!data} />
             {can('workplan.manage') ? (
               <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
                 {t('plan.import')}

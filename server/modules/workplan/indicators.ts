@@ -1,4 +1,5 @@
 import { INDUSTRIES } from '../../../common/industries.js';
+import { toShanghaiDate } from '../../../common/rules/calendar/working-days.js';
 import type { Ctx } from '../../kernel/context.js';
 import { fatalActionsOfPeriod } from '../accidents/index.js';
 import { departmentsInScope, enterprisesForIndicators } from '../org/index.js';
@@ -62,7 +63,7 @@ export class IndicatorEngine {
     private readonly year: number,
     private readonly items: PlanItemRow[],
   ) {
-    this.today = new Date(ctx.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    this.today = toShanghaiDate(ctx.clock.now());
     this.from = `${year}-01-01`;
     const end = `${year}-12-31`;
     this.to = this.today < end ? this.today : end;

@@ -1,4 +1,5 @@
 import type { TIssueTask } from '../../../../common/contracts/tasks.js';
+import { toShanghaiDate } from '../../../../common/rules/calendar/working-days.js';
 import { DEFAULT_13710_CONFIG, deadlines13710 } from '../../../../common/rules/deadline-13710.js';
 import { loadCalendar } from '../../../kernel/calendar/calendar.js';
 import type { Ctx } from '../../../kernel/context.js';
@@ -55,7 +56,7 @@ export async function issueTask(ctx: Ctx, input: TIssueTask, link: { planItemId?
   const now = ctx.clock.now();
   const { calendar } = await loadCalendar(ctx.tx);
   const due = deadlines13710({ assignedAt: now, complexity: input.complexity }, calendar, { ...DEFAULT_13710_CONFIG, dayKind: input.dayKind });
-  const year = Number(new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 4));
+  const year = Number(toShanghaiDate(now).slice(0, 4));
   const code = `DB-${year}-${String(await nextTaskNumber(ctx.tx, year)).padStart(4, '0')}`;
   const t = await insertTask(ctx.tx, {
     code,

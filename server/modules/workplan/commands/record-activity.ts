@@ -1,4 +1,5 @@
 import { REGISTER_DETAIL, type RegisterKind, type TRecordActivity } from '../../../../common/contracts/workplan.js';
+import { toShanghaiDate } from '../../../../common/rules/calendar/working-days.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { AppError, type FieldError } from '../../../kernel/errors.js';
 import { type ZodIssueLike, zodIssueToFieldError } from '../../../kernel/http/errors-http.js';
@@ -14,7 +15,7 @@ export async function recordActivity(ctx: Ctx, input: TRecordActivity): Promise<
   const parsed = REGISTER_DETAIL[input.kind].safeParse(input.detail);
   if (!parsed.success)
     for (const i of parsed.error.issues) errors.push(zodIssueToFieldError({ ...(i as unknown as ZodIssueLike), path: ['detail', ...i.path] }));
-  if (input.date > new Date(ctx.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10)) errors.push({ field: 'date', code: 'invalid' });
+  if (input.date > toShanghaiDate(ctx.clock.now())) errors.push({ field: 'date', code: 'invalid' });
 
   let unit: { departmentId: string | null; enterpriseId: string | null; unitName: string; regionPath: string } | undefined;
   if (ENTERPRISE_KINDS.includes(input.kind)) {

@@ -1,5 +1,6 @@
 import { Badge, Space, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { toShanghaiDate } from '../../../common/rules/calendar/working-days';
 import { type Translate, useI18n } from '../../i18n';
 import type { AssigneeRole, AssigneeState, AssigneeStatus, Complexity, TAssigneeSummary, TaskSource, TaskStatus } from './api';
 
@@ -109,11 +110,10 @@ export function AssigneeLine({ a }: { a: Pick<TAssigneeSummary, 'state' | 'unitN
 export function formatDue(iso: string | null | undefined): string {
   if (!iso) return '';
   // The calculator answers in +08:00; the detail in UTC. Either way the civil day is Beijing's.
-  const day = new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
-  return dayjs(day).format('YYYY-MM-DD ddd');
+  return dayjs(beijingDay(iso)).format('YYYY-MM-DD ddd');
 }
 
 /** The civil day (Beijing) of an instant, 'YYYY-MM-DD'. */
 export function beijingDay(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
+  return toShanghaiDate(new Date(iso));
 }

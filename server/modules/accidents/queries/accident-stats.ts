@@ -1,5 +1,6 @@
 import type { TAccidentStatsQuery } from '../../../../common/contracts/accidents.js';
 import { ACCIDENT_GRADE_NAMES, type AccidentGrade } from '../../../../common/rules/accident-grade.js';
+import { toShanghaiDate } from '../../../../common/rules/calendar/working-days.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { allRegions, RegionNames } from '../../org/index.js';
 import { levelsOfPath } from '../accident.chain.js';
@@ -38,8 +39,8 @@ export async function accidentStats(ctx: Ctx, q: TAccidentStatsQuery) {
       case 'county':
         return levelsOfPath(a.regionPath).county ?? a.regionCode;
       case 'month': {
-        const shanghai = new Date(a.occurredAt.getTime() + 8 * 3_600_000);
-        return `${shanghai.getUTCFullYear() + yearShift}-${String(shanghai.getUTCMonth() + 1).padStart(2, '0')}`;
+        const month = toShanghaiDate(a.occurredAt).slice(0, 7);
+        return `${Number(month.slice(0, 4)) + yearShift}${month.slice(4)}`;
       }
     }
   };

@@ -31,6 +31,16 @@ export const PERMISSIONS = {
   'workplan.read': { zh: '查看年度工作落实情况', en: 'View the work plan and indicators' },
   'workplan.manage': { zh: '维护年度工作要点', en: 'Maintain work plans' },
   'register.write': { zh: '登记会议、授课、检查、培训、装备等台账', en: 'Record meetings, lectures, inspections, training, equipment' },
+  // 双重预防: risk grading and control (风险分级管控) and major hazard installations (GB 18218)
+  'risk.read': { zh: '查看风险点与重大危险源', en: 'View risk points and major hazard installations' },
+  'risk.manage': { zh: '登记风险点、风险评价与重大危险源', en: 'Record risk points, assessments and major hazard installations' },
+  'risk.export': { zh: '导出风险清单', en: 'Export risk lists' },
+  // 隐患排查治理 (安监总局令第16号)
+  'hazard.read': { zh: '查看隐患', en: 'View hazards' },
+  'hazard.report': { zh: '上报隐患', en: 'Report hazards' },
+  'hazard.handle': { zh: '确认、整改、验收隐患与报送统计', en: 'Confirm, rectify and verify hazards; file statistics' },
+  'hazard.supervise': { zh: '挂牌督办、现场审查核销、清单维护', en: 'List hazards for supervision, review and close out, maintain lists' },
+  'hazard.export': { zh: '导出隐患与四个清单', en: 'Export hazards and the four lists' },
   // platform (三权分立: system admin / security admin / audit admin)
   'user.read': { zh: '查看用户', en: 'View users' },
   'user.manage': { zh: '管理用户账号', en: 'Manage user accounts' },

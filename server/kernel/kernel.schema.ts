@@ -126,6 +126,8 @@ export const attachment = pgTable(
     enterpriseId: uuid('enterprise_id'),
     /** The uploader's region path: units above and below it on the same line see the file (e.g. a task's attachments). */
     regionPath: text('region_path'),
+    /** What the file says of itself: a photo's EXIF time and GPS position ({ takenAt, lat, lng }). */
+    meta: jsonb('meta'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('attachment_sha_idx').on(t.sha256)],

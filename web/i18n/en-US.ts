@@ -1,3 +1,5 @@
+import { hazardsEnUS } from './hazards';
+import { riskEnUS } from './risk';
 import type { zhCN } from './zh-CN';
 
 /** English. Domain terms keep the Chinese term the regulations use, followed by the English. */
@@ -787,4 +789,6 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'register.yes': 'Yes',
   'register.no': 'No',
   'dashboard.tasks': '督办 tasks (open)',
+  ...riskEnUS,
+  ...hazardsEnUS,
 };

@@ -1,3 +1,6 @@
+import { hazardsZhCN } from './hazards';
+import { riskZhCN } from './risk';
+
 /** Simplified Chinese (default). Every key here must exist in en-US.ts (the type enforces it). */
 export const zhCN = {
   'app.title': '太行 · 安全生产与应急管理平台',
@@ -778,4 +781,6 @@ export const zhCN = {
   'register.yes': '是',
   'register.no': '否',
   'dashboard.tasks': '督办事项（在办）',
+  ...riskZhCN,
+  ...hazardsZhCN,
 } as const;

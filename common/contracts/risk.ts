@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { GB6441_CODES } from '../gb6441.js';
+import { CONTROL_LEVELS, LEC_C_VALUES, LEC_E_VALUES, LEC_L_VALUES } from '../rules/risk-assessment.js';
+import { ZPhone } from './org.js';
+
+/** Requests of the risk module: risk points (风险分级管控), major hazard installations (GB 18218), bands. */
+
+const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' });
+const text = (min: number, max: number) => z.string().trim().min(min).max(max);
+const oneOf = (values: readonly number[]) => z.number().refine((v) => values.includes(v), { message: 'invalid_value', params: { values: values.join(', ') } });
+const ls15 = z.number().int().min(1).max(5);
+
+export const RISK_POINT_KINDS = ['area', 'activity', 'equipment'] as const;
+export const MEASURE_CATEGORIES = ['engineering', 'management', 'training', 'ppe', 'emergency'] as const;
+export type MeasureCategory = (typeof MEASURE_CATEGORIES)[number];
+export const UNIT_KINDS = ['production', 'storage'] as const;
+export const PERSON_ROLES = ['principal', 'technical', 'operational'] as const;
+
+/** LEC factors from the value sets of regulations.md §7.1; LS factors integers 1–5. */
+export const ZLecInput = z.strictObject({ L: oneOf(LEC_L_VALUES), E: oneOf(LEC_E_VALUES), C: oneOf(LEC_C_VALUES) });
+export const ZLsInput = z.strictObject({ L: ls15, S: ls15 });
+
+export const ZRiskAssessment = z.discriminatedUnion('method', [
+  z.strictObject({ method: z.literal('lec'), L: oneOf(LEC_L_VALUES), E: oneOf(LEC_E_VALUES), C: oneOf(LEC_C_VALUES) }),
+  z.strictObject({ method: z.literal('ls'), L: ls15, S: ls15 }),
+]);
+export type TRiskAssessment = z.infer<typeof ZRiskAssessment>;
+
+const ZMeasureList = z.array(text(1, 300)).max(20).default([]);
+export const ZMeasures = z.strictObject({
+  engineering: ZMeasureList,
+  management: ZMeasureList,
+  training: ZMeasureList,
+  ppe: ZMeasureList,
+  emergency: ZMeasureList,
+});
+export type TMeasures = z.infer<typeof ZMeasures>;
+
+const riskPointFields = {
+  name: text(2, 100),
+  kind: z.enum(RISK_POINT_KINDS),
+  location: z.string().trim().max(200).nullable().optional(),
+  hazardFactors: text(2, 2000),
+  accidentTypes: z.array(z.enum(GB6441_CODES)).min(1).max(20),
+  assessment: ZRiskAssessment,
+  measures: ZMeasures,
+  controlLevel: z.enum(CONTROL_LEVELS),
+  responsiblePerson: text(1, 40),
+  responsiblePhone: ZPhone.nullable().optional(),
+  reviewDue: ZDate,
+};
+
+const atLeastOneMeasure = (v: { measures?: TMeasures }, ctx: z.RefinementCtx) => {
+  if (v.measures && !MEASURE_CATEGORIES.some((c) => v.measures?.[c].length)) ctx.addIssue({ code: 'custom', path: ['measures'], message: 'required' });
+};
+
+/** A new risk point; an enterprise user records for their own enterprise (enterpriseId may be left out). */
+export const ZCreateRiskPoint = z.strictObject({ enterpriseId: z.string().uuid().optional(), ...riskPointFields }).superRefine(atLeastOneMeasure);
+export type TCreateRiskPoint = z.infer<typeof ZCreateRiskPoint>;
+
+export const ZUpdateRiskPoint = z
+  .strictObject({ ...riskPointFields, version: z.number().int().min(1) })
+  .partial()
+  .required({ version: true })
+  .superRefine(atLeastOneMeasure);
+export type TUpdateRiskPoint = z.infer<typeof ZUpdateRiskPoint>;
+
+/** 定期评审: the enterprise reviews a risk point (optionally re-assessing it) and sets the next review date. */
+export const ZReviewRiskPoint = z.strictObject({
+  comment: text(2, 2000),
+  nextReviewDue: ZDate,
+  assessment: ZRiskAssessment.optional(),
+});
+export type TReviewRiskPoint = z.infer<typeof ZReviewRiskPoint>;
+
+const listBase = {
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(20),
+  q: z.string().trim().max(100).optional(),
+  sort: z
+    .string()
+    .regex(/^[a-zA-Z]+:(asc|desc)$/, { message: 'invalid_format' })
+    .optional(),
+  enterpriseId: z.string().uuid({ message: 'invalid_format' }).optional(),
+  regionCode: z
+    .string()
+    .regex(/^\d{6,12}$/, { message: 'region' })
+    .optional(),
+  industry: z.string().max(40).optional(),
+  lang: z.string().optional(),
+};
+
+export const ZRiskPointListQuery = z.object({
+  ...listBase,
+  level: z.enum(['1', '2', '3', '4']).optional(),
+  color: z.enum(['red', 'orange', 'yellow', 'blue']).optional(),
+  controlLevel: z.enum(CONTROL_LEVELS).optional(),
+  reviewOverdue: z.enum(['true', 'false']).optional(),
+});
+export type TRiskPointListQuery = z.infer<typeof ZRiskPointListQuery>;
+
+export const ZRiskOverviewQuery = z.object({
+  enterpriseId: z.string().uuid({ message: 'invalid_format' }).optional(),
+  lang: z.string().optional(),
+});
+
+export const ZRiskReportListQuery = z.object({
+  page: listBase.page,
+  pageSize: listBase.pageSize,
+  q: listBase.q,
+  enterpriseId: listBase.enterpriseId,
+  unread: z.enum(['true', 'false']).optional(),
+  lang: z.string().optional(),
+});
+export type TRiskReportListQuery = z.infer<typeof ZRiskReportListQuery>;
+
+// ---- major hazard installations (GB 18218-2018) ----
+
+export const ZSubstanceInput = z
+  .strictObject({
+    cas: z.string().trim().max(40).optional(),
+    name: z.string().trim().max(100).optional(),
+    category: z.string().trim().max(10).optional(),
+    quantityTonnes: z.number().positive().max(10_000_000),
+  })
+  .refine((s) => !!(s.cas || s.name || s.category), { message: 'required' });
+export type TSubstanceInput = z.infer<typeof ZSubstanceInput>;
+
+export const ZMajorHazardCalc = z.strictObject({
+  exposedPopulation: z.number().int().min(0).max(10_000_000),
+  substances: z.array(ZSubstanceInput).min(1).max(100),
+});
+export type TMajorHazardCalc = z.infer<typeof ZMajorHazardCalc>;
+
+const ZPerson = z.strictObject({ name: text(1, 40), phone: ZPhone });
+
+const majorHazardFields = {
+  name: text(2, 100),
+  unitKind: z.enum(UNIT_KINDS),
+  location: z.string().trim().max(200).nullable().optional(),
+  exposedPopulation: z.number().int().min(0).max(10_000_000),
+  substances: z.array(ZSubstanceInput).min(1).max(100),
+  /** 包保责任人: 主要负责人, 技术负责人, 操作负责人 (each with a phone). */
+  persons: z.strictObject({ principal: ZPerson, technical: ZPerson, operational: ZPerson }),
+};
+
+export const ZCreateMajorHazard = z.strictObject({ enterpriseId: z.string().uuid().optional(), ...majorHazardFields });
+export type TCreateMajorHazard = z.infer<typeof ZCreateMajorHazard>;
+
+export const ZUpdateMajorHazard = z
+  .strictObject({ ...majorHazardFields, version: z.number().int().min(1) })
+  .partial()
+  .required({ version: true });
+export type TUpdateMajorHazard = z.infer<typeof ZUpdateMajorHazard>;
+
+export const ZMajorHazardListQuery = z.object({
+  ...listBase,
+  grade: z.enum(['1', '2', '3', '4']).optional(),
+  unitKind: z.enum(UNIT_KINDS).optional(),
+});
+export type TMajorHazardListQuery = z.infer<typeof ZMajorHazardListQuery>;
+
+// ---- band configuration ----
+
+const limit = z.number().positive().max(100_000);
+export const ZRiskBands = z.strictObject({
+  lec: z.strictObject({ red: limit, orange: limit, yellow: limit }),
+  ls: z.strictObject({ red: z.number().int().min(2).max(25), orange: z.number().int().min(2).max(25), yellow: z.number().int().min(2).max(25) }),
+});
+export type TRiskBands = z.infer<typeof ZRiskBands>;

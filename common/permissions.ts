@@ -35,6 +35,7 @@ export const PERMISSIONS = {
   'risk.read': { zh: '查看风险点与重大危险源', en: 'View risk points and major hazard installations' },
   'risk.manage': { zh: '登记风险点、风险评价与重大危险源', en: 'Record risk points, assessments and major hazard installations' },
   'risk.export': { zh: '导出风险清单', en: 'Export risk lists' },
+  'risk.configure': { zh: '配置风险分级标准（LEC/LS 分级界限）', en: 'Configure the LEC/LS risk bands' },
   // 隐患排查治理 (安监总局令第16号)
   'hazard.read': { zh: '查看隐患', en: 'View hazards' },
   'hazard.report': { zh: '上报隐患', en: 'Report hazards' },

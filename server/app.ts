@@ -19,6 +19,7 @@ import { accidentRoutes } from './modules/accidents/index.js';
 import { identityRoutes } from './modules/identity/index.js';
 import { orgRoutes, unitExists } from './modules/org/index.js';
 import { platformRoutes } from './modules/platform/index.js';
+import { riskRoutes } from './modules/risk/index.js';
 import { taskRoutes } from './modules/tasks/index.js';
 import { workplanRoutes } from './modules/workplan/index.js';
 
@@ -90,6 +91,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   accidentRoutes(app, deps);
   taskRoutes(app, deps);
   workplanRoutes(app, deps);
+  riskRoutes(app, deps);
 
   if (fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });

@@ -9,6 +9,7 @@ import { Jobs } from './kernel/jobs/jobs.js';
 import { loggingChannel, type NotificationChannel } from './kernel/notify/notify.js';
 import { syncBuiltinRoles } from './modules/identity/index.js';
 import { generateDemoPassword, seedDemoData, unitResolver } from './modules/org/index.js';
+import { seedRiskDemo } from './modules/risk/index.js';
 import { syncNoticePlan } from './modules/workplan/index.js';
 
 export async function openDatabase(config: Config): Promise<Database> {
@@ -29,6 +30,7 @@ export async function prepareDatabase(database: Database, config: Config, clock:
   const result = await database.db.transaction(async (tx) => {
     const r = await seedDemoData(tx, { password, now: clock.now() });
     if (r.seeded) {
+      await seedRiskDemo(tx, clock.now());
       await new Audit(tx, { id: null, name: 'system', unit: null }, { requestId: null, ip: null }, () => clock.now()).record({
         action: 'demo.seeded',
         entityType: 'system',

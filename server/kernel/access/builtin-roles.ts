@@ -68,6 +68,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
       'register.write',
       'risk.read',
       'risk.export',
+      'risk.configure',
       'hazard.read',
       'hazard.report',
       'hazard.supervise',

@@ -1,0 +1,28 @@
+import type { Ctx } from '../../../kernel/context.js';
+import { AppError, notFound } from '../../../kernel/errors.js';
+import { userIdsOfUnit } from '../../identity/index.js';
+import { getReport, lockRecipient, updateRecipient } from '../risk.repository.js';
+
+/**
+ * 回执: an addressed department opens a 重大风险 report; the first reader of the department is recorded
+ * with the time, and the enterprise is told. Reading again changes nothing.
+ */
+export async function readRiskReport(ctx: Ctx, id: string): Promise<void> {
+  const report = await getReport(ctx.tx, ctx.scope, id);
+  if (!report) throw notFound();
+  const mine = ctx.actor.departmentId ? await lockRecipient(ctx.tx, id, ctx.actor.departmentId) : undefined;
+  if (!mine) throw new AppError('FORBIDDEN');
+  if (mine.readAt) return;
+  const now = ctx.clock.now();
+  await updateRecipient(ctx.tx, mine.id, { readAt: now, readById: ctx.actor.id, readByName: ctx.actor.displayName });
+  await ctx.notify.send({
+    userIds: await userIdsOfUnit(ctx.tx, { enterpriseId: report.enterpriseId }),
+    kind: 'risk.reportRead',
+    title: `重大风险报告已阅：${mine.departmentName}`,
+    body: `${report.title}；${ctx.actor.displayName} 已于 ${now.toISOString().slice(0, 16).replace('T', ' ')}（UTC）阅知`,
+    link: `/risk-reports/${id}`,
+    entityType: 'risk_report',
+    entityId: id,
+  });
+  await ctx.audit.record({ action: 'risk.reportRead', entityType: 'risk_report', entityId: id, after: { departmentId: mine.departmentId } });
+}

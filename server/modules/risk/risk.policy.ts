@@ -1,0 +1,26 @@
+import type { Actor } from '../../kernel/actor.js';
+
+/**
+ * Who may do what with an enterprise's risk records: the enterprise records its own risk points and
+ * major hazard installations (risk.manage); a unit with risk.manage and no enterprise of its own
+ * (a custom regulator role) records for enterprises in its scope, which the repository has checked.
+ */
+export function canManage(actor: Actor, enterpriseId: string): boolean {
+  if (!actor.permissions.has('risk.manage')) return false;
+  return actor.enterpriseId ? actor.enterpriseId === enterpriseId : actor.kind !== 'platform';
+}
+
+export function riskPointAbilities(actor: Actor, p: { enterpriseId: string }) {
+  const manage = canManage(actor, p.enterpriseId);
+  return { edit: manage, review: manage };
+}
+
+export function majorHazardAbilities(actor: Actor, m: { enterpriseId: string }) {
+  return { edit: canManage(actor, m.enterpriseId) };
+}
+
+/** A report's receipt is recorded by the addressed department, once. */
+export function reportAbilities(actor: Actor, recipients: { departmentId: string; readAt: Date | null }[]) {
+  const mine = actor.departmentId ? recipients.find((r) => r.departmentId === actor.departmentId) : undefined;
+  return { markRead: !!mine && !mine.readAt && actor.permissions.has('risk.read') };
+}

@@ -1,0 +1,322 @@
+import { z } from 'zod';
+import {
+  ZCreateMajorHazard,
+  ZCreateRiskPoint,
+  ZLecInput,
+  ZLsInput,
+  ZMajorHazardCalc,
+  ZMajorHazardListQuery,
+  ZReviewRiskPoint,
+  ZRiskBands,
+  ZRiskOverviewQuery,
+  ZRiskPointListQuery,
+  ZRiskReportListQuery,
+  ZUpdateMajorHazard,
+  ZUpdateRiskPoint,
+} from '../../../common/contracts/risk.js';
+import {
+  assessLec,
+  assessLs,
+  DEFAULT_RISK_BANDS,
+  LEC_C,
+  LEC_E,
+  LEC_L,
+  LS_L,
+  LS_S,
+  lecSource,
+  lsSource,
+  RISK_POLICY_SOURCE,
+} from '../../../common/rules/risk-assessment.js';
+import type { Deps } from '../../kernel/context.js';
+import { sendXlsx } from '../../kernel/files/excel.js';
+import { type App, route } from '../../kernel/http/route.js';
+import { computeMajorHazard, createMajorHazard, updateMajorHazardCommand } from './commands/major-hazard-commands.js';
+import { readRiskReport } from './commands/read-risk-report.js';
+import { createRiskPoint, reviewRiskPoint, updateRiskPointCommand } from './commands/risk-point-commands.js';
+import { saveRiskBands } from './commands/save-risk-bands.js';
+import { getMajorHazardQuery, listMajorHazardsQuery } from './queries/major-hazard-queries.js';
+import { getReportQuery } from './queries/report-queries.js';
+import { getRiskPointQuery, listReportsQuery, listRiskPointsQuery, riskRollupQuery, riskSummaryQuery } from './queries/risk-point-queries.js';
+import { majorHazardsWorkbook, riskPointsWorkbook } from './risk.export.js';
+import { loadRiskBands } from './risk-bands.js';
+
+const ZId = z.object({ id: z.string().uuid({ message: 'invalid_format' }) });
+const ZDetail = z.object({ data: z.record(z.string(), z.unknown()), abilities: z.record(z.string(), z.boolean()) });
+const ZColor = z.enum(['red', 'orange', 'yellow', 'blue']);
+const ZLevel = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+const EXPORT_LIMIT = 10_000;
+
+export function riskRoutes(app: App, deps: Deps): void {
+  const tags = ['risk'];
+
+  // ---- calculators (product.md §4; field names binding) ----
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/calculators/risk-lec',
+    access: 'authenticated',
+    summary: 'LEC: D = L×E×C → level 1 (重大) … 4 (低) with the configured bands',
+    tags: ['calculators'],
+    body: ZLecInput,
+    response: z.object({ D: z.number(), level: ZLevel, color: ZColor, levelName: z.string(), source: z.string() }),
+    handler: async (ctx, { body }) => assessLec(body, (await loadRiskBands(ctx.tx)).bands),
+  });
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/calculators/risk-ls',
+    access: 'authenticated',
+    summary: 'LS risk matrix: R = L×S → level 1 (重大) … 4 (低) with the configured bands',
+    tags: ['calculators'],
+    body: ZLsInput,
+    response: z.object({ R: z.number(), level: ZLevel, color: ZColor, levelName: z.string(), source: z.string() }),
+    handler: async (ctx, { body }) => assessLs(body, (await loadRiskBands(ctx.tx)).bands),
+  });
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/calculators/major-hazard-source',
+    access: 'authenticated',
+    summary: 'GB 18218-2018: identification S = Σq/Q and grade R = α·Σβq/Q',
+    tags: ['calculators'],
+    body: ZMajorHazardCalc,
+    response: z.object({
+      S: z.number(),
+      isMajor: z.boolean(),
+      alpha: z.number(),
+      R: z.number(),
+      grade: ZLevel.nullable(),
+      gradeName: z.string().nullable(),
+      terms: z.array(z.object({ q: z.number(), Q: z.number(), beta: z.number() }).passthrough()),
+      source: z.string(),
+    }),
+    handler: async (_ctx, { body }) => computeMajorHazard(body),
+  });
+
+  // ---- band configuration ----
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/risk-bands',
+    access: 'risk.read',
+    summary: 'LEC/LS band limits in force, the defaults, the factor value sets and the 依据',
+    tags,
+    handler: async (ctx) => {
+      const { bands, configured } = await loadRiskBands(ctx.tx);
+      return {
+        bands,
+        defaults: DEFAULT_RISK_BANDS,
+        configured,
+        sources: { policy: RISK_POLICY_SOURCE, lec: lecSource(bands), ls: lsSource(bands) },
+        valueSets: { lec: { L: LEC_L, E: LEC_E, C: LEC_C }, ls: { L: LS_L, S: LS_S } },
+        abilities: { configure: ctx.actor.permissions.has('risk.configure') },
+      };
+    },
+  });
+
+  route(app, deps, {
+    method: 'PUT',
+    url: '/api/risk-bands',
+    access: 'risk.configure',
+    summary: 'Set the LEC/LS band limits for new assessments',
+    tags,
+    body: ZRiskBands,
+    handler: async (ctx, { body }) => {
+      await saveRiskBands(ctx, body);
+      const { bands, configured } = await loadRiskBands(ctx.tx);
+      return { bands, configured, sources: { policy: RISK_POLICY_SOURCE, lec: lecSource(bands), ls: lsSource(bands) } };
+    },
+  });
+
+  // ---- risk points ----
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/risk-points',
+    access: 'risk.read',
+    summary: 'Risk points in scope (filters: enterprise, region, industry, level/colour, control level, review overdue)',
+    tags,
+    query: ZRiskPointListQuery,
+    handler: (ctx, { query }) => listRiskPointsQuery(ctx, query),
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/risk-points/export',
+    access: 'risk.export',
+    summary: 'Excel of the risk points the list shows (same filters)',
+    tags,
+    query: ZRiskPointListQuery.extend({ format: z.literal('xlsx').default('xlsx') }),
+    raw: true,
+    handler: async (ctx, { query }, { reply }) => {
+      const { items } = await listRiskPointsQuery(ctx, { ...query, page: 1, pageSize: EXPORT_LIMIT });
+      return sendXlsx(reply, `risk-points-${ctx.clock.now().toISOString().slice(0, 10)}.xlsx`, await riskPointsWorkbook(items, ctx.request.locale));
+    },
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/risk-points/summary',
+    access: 'risk.read',
+    summary: '四色分布: counts and risk points by colour (one enterprise, or the whole scope)',
+    tags,
+    query: ZRiskOverviewQuery,
+    handler: (ctx, { query }) => riskSummaryQuery(ctx, query.enterpriseId),
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/risk-points/rollup',
+    access: 'risk.read',
+    summary: 'Counts per colour by region and by industry',
+    tags,
+    handler: (ctx) => riskRollupQuery(ctx),
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/risk-points/:id',
+    access: 'risk.read',
+    summary: 'A risk point with its reviews, reports and their read receipts',
+    tags,
+    params: ZId,
+    response: ZDetail,
+    handler: (ctx, { params }) => getRiskPointQuery(ctx, params.id),
+  });
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/risk-points',
+    access: 'risk.manage',
+    summary: 'Record a risk point with its LEC or LS assessment (a 重大 result is reported to the supervising departments)',
+    tags,
+    body: ZCreateRiskPoint,
+    response: ZDetail,
+    handler: async (ctx, { body }) => getRiskPointQuery(ctx, (await createRiskPoint(ctx, body)).id),
+  });
+
+  route(app, deps, {
+    method: 'PATCH',
+    url: '/api/risk-points/:id',
+    access: 'risk.manage',
+    summary: 'Edit a risk point (with its version); a new assessment that becomes 重大 is reported',
+    tags,
+    params: ZId,
+    body: ZUpdateRiskPoint,
+    response: ZDetail,
+    handler: async (ctx, { params, body }) => {
+      await updateRiskPointCommand(ctx, params.id, body);
+      return getRiskPointQuery(ctx, params.id);
+    },
+  });
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/risk-points/:id/review',
+    access: 'risk.manage',
+    summary: '定期评审: record a review, optionally re-assess, and set the next review date',
+    tags,
+    params: ZId,
+    body: ZReviewRiskPoint,
+    response: ZDetail,
+    handler: async (ctx, { params, body }) => {
+      await reviewRiskPoint(ctx, params.id, body);
+      return getRiskPointQuery(ctx, params.id);
+    },
+  });
+
+  // ---- 企业风险主动报告 ----
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/risk-reports',
+    access: 'risk.read',
+    summary: '重大风险 reports in scope with the addressed departments and their read receipts',
+    tags,
+    query: ZRiskReportListQuery,
+    handler: (ctx, { query }) => listReportsQuery(ctx, query),
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/risk-reports/:id',
+    access: 'risk.read',
+    summary: 'A report with its receipts',
+    tags,
+    params: ZId,
+    response: ZDetail,
+    handler: (ctx, { params }) => getReportQuery(ctx, params.id),
+  });
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/risk-reports/:id/read',
+    access: 'risk.read',
+    summary: 'Record the read receipt of the caller’s department (addressees only; once)',
+    tags,
+    params: ZId,
+    response: ZDetail,
+    handler: async (ctx, { params }) => {
+      await readRiskReport(ctx, params.id);
+      return getReportQuery(ctx, params.id);
+    },
+  });
+
+  // ---- major hazard installations (GB 18218-2018) ----
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/major-hazard-sources',
+    access: 'risk.read',
+    summary: 'Major hazard installations in scope',
+    tags,
+    query: ZMajorHazardListQuery,
+    handler: (ctx, { query }) => listMajorHazardsQuery(ctx, query),
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/major-hazard-sources/export',
+    access: 'risk.export',
+    summary: 'Excel of the installations the list shows (same filters)',
+    tags,
+    query: ZMajorHazardListQuery.extend({ format: z.literal('xlsx').default('xlsx') }),
+    raw: true,
+    handler: async (ctx, { query }, { reply }) => {
+      const { items } = await listMajorHazardsQuery(ctx, { ...query, page: 1, pageSize: EXPORT_LIMIT });
+      return sendXlsx(reply, `major-hazard-sources-${ctx.clock.now().toISOString().slice(0, 10)}.xlsx`, await majorHazardsWorkbook(items, ctx.request.locale));
+    },
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/major-hazard-sources/:id',
+    access: 'risk.read',
+    summary: 'An installation with its chemicals, S, R, grade and 包保责任人',
+    tags,
+    params: ZId,
+    response: ZDetail,
+    handler: (ctx, { params }) => getMajorHazardQuery(ctx, params.id),
+  });
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/major-hazard-sources',
+    access: 'risk.manage',
+    summary: 'Record a production or storage unit with its chemicals; identification and grading are computed',
+    tags,
+    body: ZCreateMajorHazard,
+    response: ZDetail,
+    handler: async (ctx, { body }) => getMajorHazardQuery(ctx, (await createMajorHazard(ctx, body)).id),
+  });
+
+  route(app, deps, {
+    method: 'PATCH',
+    url: '/api/major-hazard-sources/:id',
+    access: 'risk.manage',
+    summary: 'Edit an installation (with its version); S, R and grade are recomputed',
+    tags,
+    params: ZId,
+    body: ZUpdateMajorHazard,
+    response: ZDetail,
+    handler: async (ctx, { params, body }) => {
+      await updateMajorHazardCommand(ctx, params.id, body);
+      return getMajorHazardQuery(ctx, params.id);
+    },
+  });
+}

@@ -16,6 +16,7 @@ import { AppError } from './kernel/errors.js';
 import { sendError } from './kernel/http/errors-http.js';
 import { installHttpKernel, route } from './kernel/http/route.js';
 import { accidentRoutes } from './modules/accidents/index.js';
+import { hazardRoutes } from './modules/hazards/index.js';
 import { identityRoutes } from './modules/identity/index.js';
 import { orgRoutes, unitExists } from './modules/org/index.js';
 import { platformRoutes } from './modules/platform/index.js';
@@ -90,6 +91,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   orgRoutes(app, deps);
   accidentRoutes(app, deps);
   taskRoutes(app, deps);
+  hazardRoutes(app, deps);
   workplanRoutes(app, deps);
   riskRoutes(app, deps);
 

@@ -43,6 +43,31 @@ export const ERROR_MESSAGES = {
     'zh-CN': '导入文件有 {count} 行错误，未保存任何数据',
     'en-US': 'The file has {count} row errors; nothing was saved',
   },
+  HAZARD_PLAN_REQUIRED: {
+    'zh-CN': '重大事故隐患须先制定治理方案（目标任务、方法措施、经费物资、机构人员、时限要求、安全措施和应急预案）才能开始整改（安监总局令第16号第十五条）',
+    'en-US':
+      'A major hazard needs its rectification plan (Order 16 Art. 15: goals, measures, funds, people, deadline, safety measures and emergency plan) before rectification starts',
+  },
+  VERIFIER_IS_RECTIFIER: {
+    'zh-CN': '验收人不能是整改责任人或整改提交人',
+    'en-US': 'The verifier must not be the person who rectified or handed in the work',
+  },
+  HAZARD_NOT_MAJOR: { 'zh-CN': '只有重大事故隐患才能{action}', 'en-US': 'Only a major hazard can be {action}' },
+  LISTING_EXISTS: { 'zh-CN': '本部门已对该隐患挂牌督办', 'en-US': 'Your department has already listed this hazard for supervision' },
+  LISTING_HAZARD_OPEN: {
+    'zh-CN': '隐患尚未整改销号，不能摘牌（当前状态「{from}」）',
+    'en-US': 'The hazard is not closed yet, so the listing cannot be closed (state "{from}")',
+  },
+  BULK_OUT_OF_SCOPE: {
+    'zh-CN': '所选 {count} 条隐患中有 {missing} 条不存在或不在您的管辖范围内，未执行任何操作',
+    'en-US': '{missing} of the {count} selected hazards do not exist or are outside your scope; nothing was changed',
+  },
+  BULK_NOT_ALLOWED: {
+    'zh-CN': '所选隐患中有 {count} 条当前不能{action}（如 {codes}），未执行任何操作',
+    'en-US': '{count} of the selected hazards cannot be {action} now (e.g. {codes}); nothing was changed',
+  },
+  STATS_ALREADY_SUBMITTED: { 'zh-CN': '{period} 隐患统计分析表已报送', 'en-US': 'The {period} hazard statistics have already been submitted' },
+  STATS_PERIOD_OPEN: { 'zh-CN': '{period} 尚未结束，不能报送', 'en-US': '{period} has not ended yet' },
   INTERNAL: { 'zh-CN': '服务器内部错误（请求号 {requestId}）', 'en-US': 'Internal error (request {requestId})' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
@@ -123,6 +148,26 @@ export const STATE_NAMES: Record<string, Record<Locale, string>> = {
   accept: { 'zh-CN': '销号', 'en-US': 'accept' },
   return: { 'zh-CN': '退回', 'en-US': 'return' },
   none: { 'zh-CN': '无', 'en-US': 'none' },
+  // hazards (隐患排查治理): prefixed, since 'confirm' or 'closed' mean other things elsewhere
+  'hazard.reported': { 'zh-CN': '待确认', 'en-US': 'reported' },
+  'hazard.confirmed': { 'zh-CN': '已确认待整改', 'en-US': 'confirmed' },
+  'hazard.rectifying': { 'zh-CN': '整改中', 'en-US': 'rectifying' },
+  'hazard.submitted': { 'zh-CN': '待验收', 'en-US': 'awaiting verification' },
+  'hazard.verified': { 'zh-CN': '已验收待核销', 'en-US': 'verified, awaiting review' },
+  'hazard.closed': { 'zh-CN': '已销号', 'en-US': 'closed' },
+  'hazard.rejected': { 'zh-CN': '已驳回', 'en-US': 'rejected' },
+  'hazard.confirm': { 'zh-CN': '确认定级', 'en-US': 'confirm' },
+  'hazard.reject': { 'zh-CN': '驳回', 'en-US': 'reject' },
+  'hazard.rectify': { 'zh-CN': '开始整改', 'en-US': 'start rectification' },
+  'hazard.submit': { 'zh-CN': '提交验收', 'en-US': 'submit' },
+  'hazard.verify': { 'zh-CN': '验收', 'en-US': 'verify' },
+  'hazard.return': { 'zh-CN': '退回重改', 'en-US': 'return for rework' },
+  'hazard.close': { 'zh-CN': '审查核销', 'en-US': 'close out' },
+  'hazard.reopen': { 'zh-CN': '重新打开', 'en-US': 'reopen' },
+  'hazard.assign': { 'zh-CN': '指派', 'en-US': 'assigned' },
+  'hazard.extend': { 'zh-CN': '延期', 'en-US': 'extended' },
+  'hazard.escalate': { 'zh-CN': '升级督办', 'en-US': 'escalated' },
+  'hazard.list': { 'zh-CN': '挂牌督办', 'en-US': 'listed for supervision' },
 };
 
 export function fill(template: string, params: Record<string, unknown> = {}): string {

@@ -78,7 +78,11 @@ export const MAJOR_HAZARD_CATALOGUES: readonly MajorHazardCatalogue[] = [
       chem(1, '危险化学品生产、经营单位主要负责人和安全生产管理人员未依法经考核合格', 'Principal head and safety managers not certified'),
       chem(2, '特种作业人员未持证上岗', 'Special-operation workers uncertified'),
       chem(3, '涉及“两重点一重大”的生产装置、储存设施外部安全防护距离不符合国家标准要求', 'External safety distance of 两重点一重大 units inadequate'),
-      chem(4, '涉及重点监管危险化工工艺的装置未实现自动化控制，系统未实现紧急停车功能，装备的自动化控制系统、紧急停车系统未投入使用', 'Key hazardous processes without automation or ESD, or not in use'),
+      chem(
+        4,
+        '涉及重点监管危险化工工艺的装置未实现自动化控制，系统未实现紧急停车功能，装备的自动化控制系统、紧急停车系统未投入使用',
+        'Key hazardous processes without automation or ESD, or not in use',
+      ),
       chem(
         5,
         '构成一级、二级重大危险源的危险化学品罐区未实现紧急切断功能；涉及毒性气体、液化气体、剧毒液体的一级、二级重大危险源的危险化学品罐区未配备独立的安全仪表系统',
@@ -98,7 +102,11 @@ export const MAJOR_HAZARD_CATALOGUES: readonly MajorHazardCatalogue[] = [
       chem(13, '控制室或机柜间面向具有火灾、爆炸危险性装置一侧不满足国家标准关于防火防爆的要求', 'Control or rack room not fire- or blast-protected'),
       chem(14, '化工生产装置未按国家标准要求设置双重电源供电，自动化控制系统未设置不间断电源', 'No dual power supply or no UPS'),
       chem(15, '安全阀、爆破片等安全附件未正常投用', 'Relief valves, rupture discs etc. not in service', true),
-      chem(16, '未建立与岗位相匹配的全员安全生产责任制或者未制定实施生产安全事故隐患排查治理制度', 'No all-staff responsibility system or hazard-management system'),
+      chem(
+        16,
+        '未建立与岗位相匹配的全员安全生产责任制或者未制定实施生产安全事故隐患排查治理制度',
+        'No all-staff responsibility system or hazard-management system',
+      ),
       chem(17, '未制定操作规程和工艺控制指标', 'No operating procedures or process control limits'),
       chem(18, '未按照国家标准制定动火、进入受限空间等特殊作业管理制度，或者制度未有效执行', 'No or unenforced hot-work and confined-space rules'),
       chem(
@@ -107,7 +115,12 @@ export const MAJOR_HAZARD_CATALOGUES: readonly MajorHazardCatalogue[] = [
         'Process development, first use, trial run or reaction-risk assessment skipped',
         true,
       ),
-      chem(20, '未按国家标准分区分类储存危险化学品，超量、超品种储存危险化学品，相互禁配物质混放混存', 'Improper segregated storage, over-storage or incompatible materials stored together', true),
+      chem(
+        20,
+        '未按国家标准分区分类储存危险化学品，超量、超品种储存危险化学品，相互禁配物质混放混存',
+        'Improper segregated storage, over-storage or incompatible materials stored together',
+        true,
+      ),
     ],
   },
 ];

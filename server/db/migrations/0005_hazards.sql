@@ -102,6 +102,7 @@ CREATE TABLE "hazard_stats_report" (
 --> statement-breakpoint
 CREATE TABLE "hazard_transition" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigserial NOT NULL,
 	"hazard_id" uuid NOT NULL,
 	"action" text NOT NULL,
 	"from_status" text NOT NULL,

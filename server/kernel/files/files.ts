@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { AppError } from '../errors.js';
 import { attachment, blob } from '../kernel.schema.js';
+import { readPhotoMeta } from './photo-meta.js';
 
 /**
  * Attachments stored by content hash: the same photo uploaded twice is kept once. The type is decided
@@ -51,6 +52,7 @@ export async function storeAttachment(
       createdBy: meta.createdBy,
       enterpriseId: meta.enterpriseId,
       regionPath: meta.regionPath,
+      meta: await readPhotoMeta(file.buffer, mime),
       createdAt: meta.now,
     })
     .returning();

@@ -1,8 +1,8 @@
-import { inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { announce } from '../events/events.js';
 import type { JobDefinition, JobSender } from '../jobs/jobs.js';
-import { notification } from '../kernel.schema.js';
+import { appUser, notification } from '../kernel.schema.js';
 
 /**
  * In-app notifications with read receipts (the inbox is the source of truth), delivered to extra
@@ -84,4 +84,22 @@ export function deliverJob(run: <T>(fn: (ex: Executor) => Promise<T>) => Promise
       }
     },
   };
+}
+
+/** Read receipts of the notifications of one kind about one record: who got it, and when they read it. */
+export async function receiptsOf(ex: Executor, entityType: string, entityId: string, kinds: string[]) {
+  return ex
+    .select({
+      kind: notification.kind,
+      userId: notification.userId,
+      displayName: appUser.displayName,
+      departmentId: appUser.departmentId,
+      enterpriseId: appUser.enterpriseId,
+      sentAt: notification.createdAt,
+      readAt: notification.readAt,
+    })
+    .from(notification)
+    .innerJoin(appUser, eq(appUser.id, notification.userId))
+    .where(and(eq(notification.entityType, entityType), eq(notification.entityId, entityId), inArray(notification.kind, kinds)))
+    .orderBy(asc(notification.createdAt), asc(appUser.displayName));
 }

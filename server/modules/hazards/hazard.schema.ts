@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, doublePrecision, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, date, doublePrecision, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Hazard codes (YH + year + number) come from a sequence: counting rows would not scale to millions. */
 export const hazardCodeSeq = pgSequence('hazard_code_seq', { startWith: 1 });
@@ -78,6 +78,8 @@ export const hazardTransition = pgTable(
   'hazard_transition',
   {
     id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    /** Insertion order: steps of one transaction share a timestamp (confirm, then its 双报告). */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     hazardId: uuid('hazard_id').notNull(),
     action: text('action').notNull(),
     fromStatus: text('from_status').notNull(),

@@ -95,3 +95,35 @@ export async function departmentsInScope(ex: Executor, scope: Scope) {
     .map((d) => ({ ...d, regionPath: pathOf.get(d.regionCode) ?? '' }))
     .filter((d) => scope.kind === 'system' || ((scope.kind === 'government' || scope.kind === 'industry') && d.regionPath.startsWith(scope.regionPath)));
 }
+
+/**
+ * Who supervises an enterprise (管行业必须管安全): the nearest industry departments on its region line
+ * whose industries cover it, any department the 一张表 assigns to it, and the government units
+ * (应急管理局) on its region line, nearest first. Used for 双报告, risk reports and escalation.
+ */
+export async function supervisorsOf(ex: Executor, enterpriseId: string) {
+  const e = await getEnterprise(ex, { kind: 'system' }, enterpriseId);
+  if (!e) return { industry: [], government: [] };
+  const [depts, regions, assigned] = [await listDepartments(ex), await listRegions(ex), await listAssignments(ex, [enterpriseId])];
+  const pathOf = new Map(regions.map((r) => [r.code, r.path]));
+  const onLine = depts
+    .map((d) => ({
+      id: d.id,
+      name: d.name,
+      nameEn: d.nameEn,
+      kind: d.kind,
+      industries: d.industries,
+      regionCode: d.regionCode,
+      regionPath: pathOf.get(d.regionCode) ?? '',
+    }))
+    .filter((d) => d.regionPath && e.regionPath.startsWith(d.regionPath))
+    .sort((a, b) => b.regionPath.length - a.regionPath.length);
+  const covering = onLine.filter((d) => d.kind === 'industry' && d.industries.includes(e.industry));
+  const nearest = covering.filter((d) => d.regionPath.length === covering[0]?.regionPath.length);
+  const assignedIds = new Set(assigned.map((a) => a.departmentId));
+  const industry = [
+    ...nearest,
+    ...depts.filter((d) => assignedIds.has(d.id) && !nearest.some((n) => n.id === d.id)).map((d) => ({ ...d, regionPath: pathOf.get(d.regionCode) ?? '' })),
+  ];
+  return { industry, government: onLine.filter((d) => d.kind === 'government') };
+}

@@ -9,6 +9,7 @@ import { loadCalendar } from '../../kernel/calendar/calendar.js';
 import type { Ctx, Deps } from '../../kernel/context.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { readAttachment, storeAttachment } from '../../kernel/files/files.js';
+import type { PhotoMeta } from '../../kernel/files/photo-meta.js';
 import { type App, route, ZPage } from '../../kernel/http/route.js';
 import { auditLog, calendarDay, notification } from '../../kernel/kernel.schema.js';
 import { enterpriseVisible, findEnterprise } from '../org/index.js';
@@ -365,7 +366,14 @@ export function platformRoutes(app: App, deps: Deps): void {
     access: 'attachment.upload',
     summary: 'Upload a file (multipart "file"): images, PDF, xlsx, docx; stored by content hash',
     tags: ['attachments'],
-    response: z.object({ id: z.string(), sha256: z.string(), size: z.number(), mime: z.string(), filename: z.string() }),
+    response: z.object({
+      id: z.string(),
+      sha256: z.string(),
+      size: z.number(),
+      mime: z.string(),
+      filename: z.string(),
+      meta: z.object({ takenAt: z.string().optional(), lat: z.number().optional(), lng: z.number().optional() }).nullable(),
+    }),
     handler: async (ctx, _i, { req }) => {
       const file = await req.file().catch(() => undefined);
       if (!file) throw new AppError('VALIDATION', {}, [{ field: 'file', code: 'required' }]);
@@ -387,7 +395,7 @@ export function platformRoutes(app: App, deps: Deps): void {
         entityId: a.id,
         after: { sha256: a.sha256, size: a.size, mime: a.mime, filename: a.filename },
       });
-      return { id: a.id, sha256: a.sha256, size: a.size, mime: a.mime, filename: a.filename };
+      return { id: a.id, sha256: a.sha256, size: a.size, mime: a.mime, filename: a.filename, meta: (a.meta as PhotoMeta | null) ?? null };
     },
   });
 
@@ -411,7 +419,7 @@ export function platformRoutes(app: App, deps: Deps): void {
         if (ctx.scope.kind === 'enterprise' || ctx.scope.kind === 'group') return !att.enterpriseId && mine.startsWith(att.regionPath);
         return mine.startsWith(att.regionPath) || att.regionPath.startsWith(mine);
       });
-      if (query.meta === 'true') return reply.send({ id: a.id, filename: a.filename, size: a.size, mime: a.mime });
+      if (query.meta === 'true') return reply.send({ id: a.id, filename: a.filename, size: a.size, mime: a.mime, meta: a.meta ?? null });
       return reply
         .header('content-type', a.mime)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}`)

@@ -1,0 +1,38 @@
+import type { Ctx } from '../../../kernel/context.js';
+import { announce } from '../../../kernel/events/events.js';
+import { userIdsOfUnit } from '../../identity/index.js';
+import { supervisorsOf } from '../../org/index.js';
+import { type HazardRow, insertTransition } from '../hazard.repository.js';
+
+/** Appends a transition row (architecture.md §4.7) and tells live pages the hazard changed. */
+export async function recordTransition(
+  ctx: Ctx,
+  h: Pick<HazardRow, 'id' | 'enterpriseId'>,
+  step: { action: string; from: string; to: string; comment: string; evidence?: string[]; data?: unknown },
+) {
+  await insertTransition(ctx.tx, {
+    hazardId: h.id,
+    action: step.action,
+    fromStatus: step.from,
+    toStatus: step.to,
+    actorId: ctx.actor.id,
+    actorName: ctx.actor.displayName,
+    actorUnit: ctx.actor.unitName,
+    at: ctx.clock.now(),
+    comment: step.comment,
+    evidence: step.evidence ?? [],
+    data: step.data ?? null,
+  });
+  await announce(ctx.tx, { type: 'hazard', userIds: await userIdsOfUnit(ctx.tx, { enterpriseId: h.enterpriseId }), entityType: 'hazard', entityId: h.id });
+}
+
+/** Users of the supervising industry departments, and of the government units on the enterprise's line (nearest first). */
+export async function supervisorUsers(ctx: Ctx, enterpriseId: string, opts: { governmentLevels: number }) {
+  const s = await supervisorsOf(ctx.tx, enterpriseId);
+  const departments = [...s.industry, ...s.government.slice(0, opts.governmentLevels)];
+  const userIds: string[] = [];
+  for (const d of departments) userIds.push(...(await userIdsOfUnit(ctx.tx, { departmentId: d.id })));
+  return { departments: departments.map((d) => ({ id: d.id, name: d.name })), userIds, government: s.government };
+}
+
+export const hazardLink = (id: string) => `/hazards/${id}`;

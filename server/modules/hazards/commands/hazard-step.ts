@@ -1,0 +1,216 @@
+import type { TConfirmHazard, THazardPlan, THazardStep } from '../../../../common/contracts/hazards.js';
+import { toShanghaiDate } from '../../../../common/rules/calendar/working-days.js';
+import { DEFAULT_HAZARD_DEADLINES, HAZARD_REVIEW_SOURCE, reviewDue } from '../../../../common/rules/hazard-deadlines.js';
+import { findCriterion } from '../../../../common/rules/major-hazard-criteria.js';
+import { loadCalendar } from '../../../kernel/calendar/calendar.js';
+import type { Ctx } from '../../../kernel/context.js';
+import { AppError, invalidField, notFound } from '../../../kernel/errors.js';
+import { userIdsOfUnit } from '../../identity/index.js';
+import { type HazardFacts, refusal } from '../hazard.policy.js';
+import { type HazardRow, lockHazard, updateHazard } from '../hazard.repository.js';
+import { canFilePlan, type HazardAction, type HazardGrade, type HazardStatus, hazardTransition } from '../hazard.workflow.js';
+import { hazardLink, recordTransition, supervisorUsers } from './effects.js';
+
+/** Loads the hazard for a write and applies the transition table and the policy: 404, 409 or 403. */
+async function begin(ctx: Ctx, id: string, action: HazardAction): Promise<{ h: HazardRow; to: HazardStatus }> {
+  const h = await lockHazard(ctx.tx, ctx.scope, id);
+  if (!h) throw notFound();
+  const to = hazardTransition(h.status as HazardStatus, action, h.grade as HazardGrade | null);
+  if (!to) throw new AppError('INVALID_TRANSITION', { from: `hazard.${h.status}`, action: `hazard.${action}` });
+  const no = refusal(ctx.actor, h as HazardFacts, action);
+  if (no) throw new AppError(no);
+  return { h, to };
+}
+
+const today = (ctx: Ctx) => toShanghaiDate(ctx.clock.now());
+
+/**
+ * 确认定级: the enterprise (or the regulator who found it) grades the hazard and names the rectifier
+ * and deadline. A 重大 hazard is reported at once to the supervising departments and announced to the
+ * enterprise's workers (双报告), with the Art. 14 contents.
+ */
+export async function confirmHazard(ctx: Ctx, id: string, input: TConfirmHazard) {
+  const { h, to } = await begin(ctx, id, 'confirm');
+  let grade: HazardGrade = input.grade ?? 'major';
+  let criterion: ReturnType<typeof findCriterion> = null;
+  if (input.criterion) {
+    criterion = findCriterion(input.criterion.catalogue, input.criterion.code);
+    if (!criterion) throw invalidField('criterion.code', 'invalid');
+    grade = 'major';
+  }
+  if (input.deadline < today(ctx)) throw invalidField('deadline', 'too_small', { minimum: today(ctx) });
+  if (grade === 'major' && !input.majorReport) throw invalidField('majorReport', 'required');
+  const now = ctx.clock.now();
+  await updateHazard(ctx.tx, h.id, {
+    status: to,
+    grade,
+    criterionCatalogue: criterion?.catalogue.key ?? null,
+    criterionCode: criterion?.item.code ?? null,
+    rectifierName: input.rectifierName,
+    rectifierUserId: input.rectifierUserId ?? null,
+    deadline: input.deadline,
+    originalDeadline: input.deadline,
+    majorReport: grade === 'major' ? (input.majorReport ?? null) : null,
+    updatedAt: now,
+  });
+  await recordTransition(ctx, h, {
+    action: 'confirm',
+    from: h.status,
+    to,
+    comment: input.comment,
+    evidence: input.evidence,
+    data: {
+      grade,
+      criterion: criterion && { catalogue: criterion.catalogue.key, code: criterion.item.code, source: criterion.catalogue.source },
+      deadline: input.deadline,
+      rectifierName: input.rectifierName,
+    },
+  });
+  if (input.rectifierUserId) {
+    await ctx.notify.send({
+      userIds: [input.rectifierUserId],
+      kind: 'hazard.assigned',
+      title: `隐患整改任务：${h.title}`,
+      body: `请于 ${input.deadline} 前完成整改（${h.code}）`,
+      link: hazardLink(h.id),
+      entityType: 'hazard',
+      entityId: h.id,
+    });
+  }
+  if (grade === 'major') await dualReport(ctx, { ...h, grade, majorReport: input.majorReport ?? null, deadline: input.deadline }, criterion?.item.zh ?? null);
+  await ctx.audit.record({
+    action: 'hazard.confirmed',
+    entityType: 'hazard',
+    entityId: h.id,
+    before: { status: h.status },
+    after: { status: to, ...input, grade },
+  });
+}
+
+/**
+ * 双报告 of a major hazard: to the supervising departments (安监总局令第16号 第十四条: current state and
+ * causes, harm and difficulty, the plan) and to the enterprise's workers (安全生产法 on reporting major
+ * hazards to the workers' congress). Read receipts are the notifications' own.
+ */
+async function dualReport(ctx: Ctx, h: HazardRow, criterion: string | null) {
+  const now = ctx.clock.now();
+  const report = h.majorReport as { currentState: string; harmAnalysis: string };
+  const regulators = await supervisorUsers(ctx, h.enterpriseId, { governmentLevels: 1 });
+  const body = [
+    `${h.enterpriseName}（${h.code}）${h.location}：${h.title}`,
+    criterion ? `判定依据：${criterion}` : null,
+    `一、现状及其产生原因：${report.currentState}`,
+    `二、危害程度和整改难易程度分析：${report.harmAnalysis}`,
+    `三、治理方案：${h.plan ? '已制定' : `待制定，整改期限 ${h.deadline}`}`,
+  ]
+    .filter(Boolean)
+    .join('\n');
+  await ctx.notify.send({
+    userIds: regulators.userIds,
+    kind: 'hazard.dualReport.regulator',
+    title: `重大事故隐患报告：${h.enterpriseName} ${h.title}`,
+    body,
+    link: hazardLink(h.id),
+    entityType: 'hazard',
+    entityId: h.id,
+  });
+  const workers = await userIdsOfUnit(ctx.tx, { enterpriseId: h.enterpriseId });
+  await ctx.notify.send({
+    userIds: workers,
+    kind: 'hazard.dualReport.worker',
+    title: `重大事故隐患告知：${h.title}`,
+    body: `${h.location} 存在重大事故隐患：${report.currentState}。整改期间请遵守安全措施，远离危险区域（整改期限 ${h.deadline}）。`,
+    link: hazardLink(h.id),
+    entityType: 'hazard',
+    entityId: h.id,
+  });
+  await updateHazard(ctx.tx, h.id, { dualReportedAt: now });
+  await recordTransition(ctx, h, {
+    action: 'dualReport',
+    from: 'confirmed',
+    to: 'confirmed',
+    comment: `重大事故隐患双报告：报告 ${regulators.departments.map((d) => d.name).join('、') || '（无监管部门）'}；告知职工 ${workers.length} 人`,
+    data: { departments: regulators.departments, regulatorUsers: regulators.userIds.length, workers: workers.length },
+  });
+}
+
+const STEP_TITLES: Partial<Record<HazardAction, string>> = {
+  reject: '隐患被驳回',
+  submit: '隐患整改已提交，待验收',
+  verify: '隐患已验收',
+  return: '隐患被退回重新整改',
+  close: '重大事故隐患已审查核销',
+  reopen: '隐患被重新打开',
+};
+
+/** The other steps: reject, rectify, submit, verify, return, close (核销), reopen. */
+export async function hazardStep(ctx: Ctx, id: string, action: Exclude<HazardAction, 'confirm'>, input: THazardStep & { fundsSpentYuan?: number }) {
+  const { h, to } = await begin(ctx, id, action);
+  const now = ctx.clock.now();
+  const changes: Partial<HazardRow> = { status: to, updatedAt: now };
+  let review: string | null = null;
+  if (action === 'submit') Object.assign(changes, { submittedBy: ctx.actor.id, submittedAt: now });
+  if (action === 'verify') Object.assign(changes, { verifiedBy: ctx.actor.id, verifiedAt: now });
+  if (action === 'verify' && to === 'verified') {
+    const { calendar } = await loadCalendar(ctx.tx);
+    review = reviewDue(today(ctx), calendar, DEFAULT_HAZARD_DEADLINES);
+    changes.reviewDue = review;
+  }
+  if (to === 'closed') Object.assign(changes, { closedAt: now, escalation: 0 });
+  if (action === 'return') Object.assign(changes, { reviewDue: null, verifiedAt: null, verifiedBy: null });
+  if (action === 'reopen') Object.assign(changes, { closedAt: null, reviewDue: null, escalation: 0, remindedFor: null });
+  await updateHazard(ctx.tx, h.id, changes);
+  await recordTransition(ctx, h, {
+    action,
+    from: h.status,
+    to,
+    comment: input.comment,
+    evidence: input.evidence,
+    data:
+      input.fundsSpentYuan !== undefined || review
+        ? { fundsSpentYuan: input.fundsSpentYuan, reviewDue: review, reviewSource: review ? HAZARD_REVIEW_SOURCE : undefined }
+        : null,
+  });
+  // Who hears of it: the enterprise of every step it did not take; the regulators of acceptance applications.
+  const title = STEP_TITLES[action];
+  if (title) {
+    const toRegulators = action === 'verify' && to === 'verified';
+    const userIds = toRegulators
+      ? (await supervisorUsers(ctx, h.enterpriseId, { governmentLevels: 1 })).userIds
+      : (await userIdsOfUnit(ctx.tx, { enterpriseId: h.enterpriseId })).filter((u) => u !== ctx.actor.id);
+    await ctx.notify.send({
+      userIds,
+      kind: `hazard.${action}`,
+      title: toRegulators ? `重大事故隐患治理完成，申请验收核销：${h.enterpriseName} ${h.title}` : `${title}：${h.title}`,
+      body: toRegulators ? `请于 ${review} 前组织现场审查（${HAZARD_REVIEW_SOURCE}）。${input.comment}` : input.comment,
+      link: hazardLink(h.id),
+      entityType: 'hazard',
+      entityId: h.id,
+    });
+  }
+  await ctx.audit.record({ action: `hazard.${action}`, entityType: 'hazard', entityId: h.id, before: { status: h.status }, after: { status: to, ...input } });
+}
+
+/** Art. 15 plan of a major hazard; its deadline becomes the hazard's. The regulators of the 双报告 get it too. */
+export async function fileHazardPlan(ctx: Ctx, id: string, plan: THazardPlan) {
+  const h = await lockHazard(ctx.tx, ctx.scope, id);
+  if (!h) throw notFound();
+  if (h.grade !== 'major') throw new AppError('HAZARD_NOT_MAJOR', { action: ctx.request.locale === 'en-US' ? 'given a plan' : '制定治理方案' });
+  if (!canFilePlan(h.status as HazardStatus, 'major')) throw new AppError('INVALID_TRANSITION', { from: `hazard.${h.status}`, action: 'hazard.plan' });
+  if (!(ctx.actor.permissions.has('hazard.handle') && ctx.actor.enterpriseId === h.enterpriseId)) throw new AppError('FORBIDDEN');
+  if (plan.deadline < today(ctx)) throw invalidField('deadline', 'too_small', { minimum: today(ctx) });
+  await updateHazard(ctx.tx, h.id, { plan, deadline: plan.deadline, updatedAt: ctx.clock.now() });
+  await recordTransition(ctx, h, { action: 'plan', from: h.status, to: h.status, comment: plan.goals, data: { ...plan, previousDeadline: h.deadline } });
+  if (h.dualReportedAt) {
+    await ctx.notify.send({
+      userIds: (await supervisorUsers(ctx, h.enterpriseId, { governmentLevels: 1 })).userIds,
+      kind: 'hazard.plan',
+      title: `重大事故隐患治理方案已报送：${h.enterpriseName} ${h.title}`,
+      body: `目标：${plan.goals}；经费 ${plan.fundsYuan} 元；责任：${plan.responsibleUnit} ${plan.responsiblePersons}；时限 ${plan.deadline}`,
+      link: hazardLink(h.id),
+      entityType: 'hazard',
+      entityId: h.id,
+    });
+  }
+  await ctx.audit.record({ action: 'hazard.planFiled', entityType: 'hazard', entityId: h.id, before: { plan: h.plan }, after: { plan } });
+}

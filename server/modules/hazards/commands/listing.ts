@@ -1,0 +1,87 @@
+import type { z } from 'zod';
+import type { ZCloseListing, ZListHazard } from '../../../../common/contracts/hazards.js';
+import { toShanghaiDate } from '../../../../common/rules/calendar/working-days.js';
+import type { Ctx } from '../../../kernel/context.js';
+import { AppError, invalidField, notFound } from '../../../kernel/errors.js';
+import { userIdsOfUnit } from '../../identity/index.js';
+import { findDepartmentWithPath, findRegion } from '../../org/index.js';
+import { isRegulatorSide } from '../hazard.policy.js';
+import { insertListing, lockHazard, openListingOf, updateListing } from '../hazard.repository.js';
+import { type HazardStatus, OPEN_STATUSES } from '../hazard.workflow.js';
+import { hazardLink, recordTransition } from './effects.js';
+
+const LEVELS: Record<string, string> = { province: 'province', city: 'city', county: 'county', zone: 'county' };
+
+/**
+ * 挂牌督办 (安监总局令第16号 第十八条 context; regulations.md §3.5): a department lists an open major
+ * hazard with a supervisor, requirements and a deadline. One open listing per department and hazard.
+ */
+export async function listHazard(ctx: Ctx, id: string, input: z.infer<typeof ZListHazard>) {
+  const h = await lockHazard(ctx.tx, ctx.scope, id);
+  if (!h) throw notFound();
+  if (!isRegulatorSide(ctx.actor) || !ctx.actor.departmentId) throw new AppError('FORBIDDEN');
+  if (h.grade !== 'major') throw new AppError('HAZARD_NOT_MAJOR', { action: ctx.request.locale === 'en-US' ? 'listed for supervision' : '挂牌督办' });
+  if (!OPEN_STATUSES.includes(h.status as HazardStatus)) throw new AppError('INVALID_TRANSITION', { from: `hazard.${h.status}`, action: 'hazard.list' });
+  if (await openListingOf(ctx.tx, h.id, ctx.actor.departmentId)) throw new AppError('LISTING_EXISTS');
+  const today = toShanghaiDate(ctx.clock.now());
+  if (input.deadline < today) throw invalidField('deadline', 'too_small', { minimum: today });
+  const dept = await findDepartmentWithPath(ctx.tx, ctx.actor.departmentId);
+  if (!dept) throw new AppError('FORBIDDEN');
+  const region = await findRegion(ctx.tx, dept.regionCode);
+  const now = ctx.clock.now();
+  const listing = await insertListing(ctx.tx, {
+    hazardId: h.id,
+    departmentId: dept.id,
+    departmentName: dept.name,
+    level: LEVELS[region?.level ?? 'county'] ?? 'county',
+    documentNumber: input.documentNumber ?? null,
+    supervisor: input.supervisor,
+    supervisorPhone: input.supervisorPhone ?? null,
+    deadline: input.deadline,
+    requirements: input.requirements,
+    status: 'open',
+    listedAt: now,
+    listedBy: ctx.actor.displayName,
+  });
+  await recordTransition(ctx, h, {
+    action: 'list',
+    from: h.status,
+    to: h.status,
+    comment: input.requirements,
+    data: { listingId: listing.id, department: dept.name, supervisor: input.supervisor, deadline: input.deadline, documentNumber: input.documentNumber },
+  });
+  await ctx.notify.send({
+    userIds: await userIdsOfUnit(ctx.tx, { enterpriseId: h.enterpriseId }),
+    kind: 'hazard.listed',
+    title: `重大事故隐患被挂牌督办：${h.title}`,
+    body: `${dept.name}挂牌督办${input.documentNumber ? `（${input.documentNumber}）` : ''}，督办人 ${input.supervisor}，请于 ${input.deadline} 前完成治理。要求：${input.requirements}`,
+    link: hazardLink(h.id),
+    entityType: 'hazard',
+    entityId: h.id,
+  });
+  await ctx.audit.record({ action: 'hazard.listed', entityType: 'hazard', entityId: h.id, after: { listingId: listing.id, ...input } });
+  return listing;
+}
+
+/** 摘牌: the listing department closes its listing once the hazard is closed out. */
+export async function closeListing(ctx: Ctx, id: string, input: z.infer<typeof ZCloseListing>) {
+  const h = await lockHazard(ctx.tx, ctx.scope, id);
+  if (!h) throw notFound();
+  if (!isRegulatorSide(ctx.actor) || !ctx.actor.departmentId) throw new AppError('FORBIDDEN');
+  const listing = await openListingOf(ctx.tx, h.id, ctx.actor.departmentId);
+  if (!listing) throw notFound();
+  if (h.status !== 'closed') throw new AppError('LISTING_HAZARD_OPEN', { from: `hazard.${h.status}` });
+  const now = ctx.clock.now();
+  await updateListing(ctx.tx, listing.id, { status: 'closed', closedAt: now, closedBy: ctx.actor.displayName, closingComment: input.comment });
+  await recordTransition(ctx, h, { action: 'unlist', from: h.status, to: h.status, comment: input.comment, data: { listingId: listing.id } });
+  await ctx.notify.send({
+    userIds: await userIdsOfUnit(ctx.tx, { enterpriseId: h.enterpriseId }),
+    kind: 'hazard.unlisted',
+    title: `挂牌督办已摘牌：${h.title}`,
+    body: `${listing.departmentName}：${input.comment}`,
+    link: hazardLink(h.id),
+    entityType: 'hazard',
+    entityId: h.id,
+  });
+  await ctx.audit.record({ action: 'hazard.unlisted', entityType: 'hazard', entityId: h.id, after: { listingId: listing.id, ...input } });
+}

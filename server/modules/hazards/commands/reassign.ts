@@ -1,0 +1,130 @@
+import type { TBulkHazards } from '../../../../common/contracts/hazards.js';
+import { toShanghaiDate } from '../../../../common/rules/calendar/working-days.js';
+import type { Ctx } from '../../../kernel/context.js';
+import { AppError, invalidField } from '../../../kernel/errors.js';
+import { userIdsOfUnit } from '../../identity/index.js';
+import { isEnterpriseSide, isRegulatorSide } from '../hazard.policy.js';
+import { type HazardRow, lockHazards, updateHazard } from '../hazard.repository.js';
+import { canReassign, type HazardStatus, OPEN_STATUSES } from '../hazard.workflow.js';
+import { hazardLink, recordTransition, supervisorUsers } from './effects.js';
+
+type Bulk = TBulkHazards;
+type Action = Bulk['action'];
+
+function allowed(ctx: Ctx, h: HazardRow, action: Action): boolean {
+  const status = h.status as HazardStatus;
+  if (action === 'assign') return isEnterpriseSide(ctx.actor, h) && canReassign(status);
+  if (action === 'extend') return (isEnterpriseSide(ctx.actor, h) || isRegulatorSide(ctx.actor)) && canReassign(status);
+  return isRegulatorSide(ctx.actor) && OPEN_STATUSES.includes(status) && status !== 'reported';
+}
+
+const ACTION_ZH: Record<Action, [string, string]> = { assign: ['指派', 'assigned'], extend: ['延期', 'extended'], escalate: ['升级督办', 'escalated'] };
+
+/**
+ * Assign (rectifier and deadline), extend (deadline) or escalate (to the next level's attention) one
+ * hazard or many at once. The whole id set is checked first: anything missing or out of scope is 404,
+ * anything not in a state for the action is 409, and then nothing changes.
+ */
+export async function applyToHazards(ctx: Ctx, input: Bulk): Promise<{ updated: number }> {
+  const ids = [...new Set(input.ids)];
+  const rows = await lockHazards(ctx.tx, ctx.scope, ids);
+  if (rows.length !== ids.length) throw new AppError('BULK_OUT_OF_SCOPE', { count: ids.length, missing: ids.length - rows.length });
+  const refused = rows.filter((h) => !allowed(ctx, h, input.action));
+  if (refused.length) {
+    if (ids.length === 1) {
+      const h = refused[0] as HazardRow;
+      throw isEnterpriseSide(ctx.actor, h) || isRegulatorSide(ctx.actor)
+        ? new AppError('INVALID_TRANSITION', { from: `hazard.${h.status}`, action: `hazard.${input.action}` })
+        : new AppError('FORBIDDEN');
+    }
+    throw new AppError('BULK_NOT_ALLOWED', {
+      count: refused.length,
+      action: ACTION_ZH[input.action][ctx.request.locale === 'en-US' ? 1 : 0],
+      codes: refused
+        .slice(0, 3)
+        .map((h) => h.code)
+        .join(', '),
+    });
+  }
+  const today = toShanghaiDate(ctx.clock.now());
+  const deadline = 'deadline' in input ? input.deadline : undefined;
+  if (deadline && deadline < today) throw invalidField('deadline', 'too_small', { minimum: today });
+  const now = ctx.clock.now();
+  for (const h of rows) {
+    if (input.action === 'assign') {
+      await updateHazard(ctx.tx, h.id, {
+        rectifierName: input.rectifierName,
+        rectifierUserId: input.rectifierUserId ?? null,
+        ...(input.deadline ? { deadline: input.deadline } : {}),
+        updatedAt: now,
+      });
+      if (input.rectifierUserId) {
+        await ctx.notify.send({
+          userIds: [input.rectifierUserId],
+          kind: 'hazard.assigned',
+          title: `隐患整改任务：${h.title}`,
+          body: `请于 ${input.deadline ?? h.deadline} 前完成整改（${h.code}）`,
+          link: hazardLink(h.id),
+          entityType: 'hazard',
+          entityId: h.id,
+        });
+      }
+    } else if (input.action === 'extend') {
+      // A new deadline starts the reminders and the escalation afresh.
+      await updateHazard(ctx.tx, h.id, { deadline: input.deadline, escalation: 0, remindedFor: null, updatedAt: now });
+      await ctx.notify.send({
+        userIds: (await userIdsOfUnit(ctx.tx, { enterpriseId: h.enterpriseId })).filter((u) => u !== ctx.actor.id),
+        kind: 'hazard.extended',
+        title: `隐患整改期限已调整：${h.title}`,
+        body: `新期限 ${input.deadline}（原 ${h.deadline}）：${input.comment}`,
+        link: hazardLink(h.id),
+        entityType: 'hazard',
+        entityId: h.id,
+      });
+    } else {
+      const level = Math.min(3, h.escalation + 1);
+      await updateHazard(ctx.tx, h.id, { escalation: level, updatedAt: now });
+      await notifyEscalation(ctx, h, level, input.comment);
+    }
+    await recordTransition(ctx, h, {
+      action: input.action,
+      from: h.status,
+      to: h.status,
+      comment: input.comment ?? `${ACTION_ZH[input.action][0]}：${'rectifierName' in input ? input.rectifierName : ''}`,
+      data: {
+        ...('rectifierName' in input ? { rectifierName: input.rectifierName } : {}),
+        ...(deadline ? { deadline, previousDeadline: h.deadline } : {}),
+        ...(input.action === 'escalate' ? { escalation: Math.min(3, h.escalation + 1) } : {}),
+        ...(ids.length > 1 ? { bulk: ids.length } : {}),
+      },
+    });
+    await ctx.audit.record({
+      action: `hazard.${input.action}`,
+      entityType: 'hazard',
+      entityId: h.id,
+      before: { deadline: h.deadline, rectifierName: h.rectifierName, escalation: h.escalation },
+      after: { ...input, ids: undefined, bulk: ids.length },
+    });
+  }
+  return { updated: rows.length };
+}
+
+const LEVEL_ZH = ['', '逾期提醒（企业）', '逾期督办（监管部门）', '逾期通报（属地政府）'];
+
+/** Tells the unit the escalation level reaches: 1 the enterprise, 2 its supervising departments, 3 the region government too. */
+export async function notifyEscalation(ctx: Ctx, h: HazardRow, level: number, comment: string) {
+  const userIds = await userIdsOfUnit(ctx.tx, { enterpriseId: h.enterpriseId });
+  if (level >= 2) {
+    const s = await supervisorUsers(ctx, h.enterpriseId, { governmentLevels: level >= 3 ? 2 : 0 });
+    userIds.push(...s.userIds);
+  }
+  await ctx.notify.send({
+    userIds,
+    kind: 'hazard.escalated',
+    title: `隐患${LEVEL_ZH[level]}：${h.enterpriseName} ${h.title}`,
+    body: `${h.code} 整改期限 ${h.deadline}。${comment}`,
+    link: hazardLink(h.id),
+    entityType: 'hazard',
+    entityId: h.id,
+  });
+}

@@ -1,0 +1,104 @@
+import { toShanghaiDate } from '../../../common/rules/calendar/working-days.js';
+import { DEFAULT_HAZARD_DEADLINES, HAZARD_REVIEW_SOURCE, hazardEscalationLevel, isDueSoon } from '../../../common/rules/hazard-deadlines.js';
+import { systemActor } from '../../kernel/actor.js';
+import { loadCalendar } from '../../kernel/calendar/calendar.js';
+import { type Deps, inTransaction } from '../../kernel/context.js';
+import type { JobDefinition } from '../../kernel/jobs/jobs.js';
+import { userIdsOfUnit } from '../identity/index.js';
+import { hazardLink, supervisorUsers } from './commands/effects.js';
+import { notifyEscalation } from './commands/reassign.js';
+import { hazardsToSweep, insertTransition, reviewsOverdue, updateHazard } from './hazard.repository.js';
+import { flagOverdueStats } from './queries/stats-reports.js';
+
+const BATCH = 500;
+const LEVEL_ZH = ['', '逾期（企业）', '逾期督办（监管部门）', '逾期通报（属地政府）'];
+
+/**
+ * The hazard deadline sweep, on the working-day calendar: reminds the enterprise before a deadline,
+ * raises an overdue hazard's escalation enterprise → supervising department → region government, and
+ * flags major hazards whose on-site review (Art. 23, 10 days) has not happened.
+ */
+export async function sweepHazards(deps: Deps): Promise<{ reminded: number; escalated: number; reviewsFlagged: number }> {
+  return inTransaction(deps, systemActor('hazards.sweep'), { id: null, ip: null, locale: 'zh-CN' }, async (ctx) => {
+    const now = ctx.clock.now();
+    const today = toShanghaiDate(now);
+    const { calendar } = await loadCalendar(ctx.tx);
+    const cfg = DEFAULT_HAZARD_DEADLINES;
+    // Everything whose deadline falls within the reminder window or earlier; the window is a few working days.
+    const horizon = toShanghaiDate(new Date(now.getTime() + (cfg.remindWorkingDaysBefore + 10) * 86_400_000));
+    let reminded = 0;
+    let escalated = 0;
+    for (const h of await hazardsToSweep(ctx.tx, today, horizon, BATCH)) {
+      const deadline = h.deadline as string;
+      const level = hazardEscalationLevel(deadline, today, calendar, cfg);
+      if (level > h.escalation) {
+        await updateHazard(ctx.tx, h.id, { escalation: level });
+        await notifyEscalation(ctx, h, level, `已逾期，未按期完成整改（${LEVEL_ZH[level]}）`);
+        await insertTransition(ctx.tx, {
+          hazardId: h.id,
+          action: `escalate${level}`,
+          fromStatus: h.status,
+          toStatus: h.status,
+          actorId: null,
+          actorName: '系统（隐患逾期督办）',
+          at: now,
+          comment: LEVEL_ZH[level] as string,
+          data: { deadline, level },
+        });
+        await ctx.audit.record({ action: 'hazard.escalated', entityType: 'hazard', entityId: h.id, after: { level, deadline } });
+        escalated++;
+        continue;
+      }
+      const tag = `deadline@${deadline}`;
+      if (level === 0 && isDueSoon(deadline, today, calendar, cfg) && h.remindedFor !== tag) {
+        await updateHazard(ctx.tx, h.id, { remindedFor: tag });
+        await ctx.notify.send({
+          userIds: h.rectifierUserId
+            ? [h.rectifierUserId, ...(await userIdsOfUnit(ctx.tx, { enterpriseId: h.enterpriseId }))]
+            : await userIdsOfUnit(ctx.tx, { enterpriseId: h.enterpriseId }),
+          kind: 'hazard.reminder',
+          title: `隐患整改即将到期：${h.title}`,
+          body: `${h.code} 整改期限 ${deadline}，整改责任人 ${h.rectifierName ?? '—'}`,
+          link: hazardLink(h.id),
+          entityType: 'hazard',
+          entityId: h.id,
+        });
+        reminded++;
+      }
+    }
+    let reviewsFlagged = 0;
+    for (const h of await reviewsOverdue(ctx.tx, today, BATCH)) {
+      await updateHazard(ctx.tx, h.id, { remindedFor: `review@${h.reviewDue}` });
+      await ctx.notify.send({
+        userIds: (await supervisorUsers(ctx, h.enterpriseId, { governmentLevels: 2 })).userIds,
+        kind: 'hazard.reviewOverdue',
+        title: `重大事故隐患现场审查已逾期：${h.enterpriseName} ${h.title}`,
+        body: `应于 ${h.reviewDue} 前完成现场审查（${HAZARD_REVIEW_SOURCE}）`,
+        link: hazardLink(h.id),
+        entityType: 'hazard',
+        entityId: h.id,
+      });
+      reviewsFlagged++;
+    }
+    return { reminded, escalated, reviewsFlagged };
+  });
+}
+
+export function hazardJobs(deps: () => Deps): JobDefinition[] {
+  return [
+    {
+      name: 'hazards.sweep',
+      cron: '*/10 * * * *',
+      async handler() {
+        await sweepHazards(deps());
+      },
+    },
+    {
+      name: 'hazards.stats-overdue',
+      cron: '30 8 * * *',
+      async handler() {
+        await flagOverdueStats(deps());
+      },
+    },
+  ];
+}

@@ -1,5 +1,6 @@
 /** The hazards module's public surface (隐患排查治理, 双报告, 挂牌督办, statistics, 四个清单). */
 export { reportHazard } from './commands/report-hazard.js';
+export { seedHazardDemo } from './hazard.demo.js';
 export { hazardJobs, sweepHazards } from './hazard.jobs.js';
 export { hazardRoutes } from './hazard.routes.js';
 export { flagOverdueStats } from './queries/stats-reports.js';

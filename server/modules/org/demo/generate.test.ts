@@ -271,6 +271,8 @@ describe('generateDemoData: users', () => {
       energy: { kind: 'industry', departmentKey: 'city-energy', roles: ['regulator'] },
       'ent-coal': { kind: 'enterprise', enterpriseKey: 'demo-coal', roles: ['enterprise-manager'] },
       'ent-chem': { kind: 'enterprise', enterpriseKey: 'demo-chem', roles: ['enterprise-manager'] },
+      'ent-chem2': { kind: 'enterprise', enterpriseKey: 'demo-chem', roles: ['enterprise-manager'] },
+      'worker-chem': { kind: 'enterprise', enterpriseKey: 'demo-chem', roles: ['enterprise-worker'] },
       'group-coal': { kind: 'group', enterpriseKey: 'group-coal', roles: ['group-manager'] },
       chengqu: { kind: 'government', departmentKey: 'chengqu-yjj', roles: ['regulator-admin'] },
       qinshui: { kind: 'government', departmentKey: 'qinshui-yjj', roles: ['regulator-admin'] },

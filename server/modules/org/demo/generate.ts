@@ -1313,9 +1313,9 @@ function buildUsers(depts: DemoDepartment[], officials: Map<string, Official[]>,
     const person = (officials.get(departmentKey) as Official[])[0] as Official;
     return { username, displayName: `${d.name} ${person.name}`, kind, departmentKey, roles: [role] };
   };
-  const entUser = (username: string, enterpriseKey: string, kind: 'enterprise' | 'group', role: string): DemoUser => {
+  const entUser = (username: string, enterpriseKey: string, kind: 'enterprise' | 'group', role: string, who?: 'principal' | 'worker'): DemoUser => {
     const e = enterprises.find((x) => x.key === enterpriseKey) as DemoEnterprise;
-    const person = kind === 'group' ? e.principal : e.safetyManager;
+    const person = who === 'worker' ? '职工 王师傅' : kind === 'group' || who === 'principal' ? e.principal : e.safetyManager;
     return { username, displayName: `${e.name} ${person}`, kind, enterpriseKey, roles: [role] };
   };
   return [
@@ -1328,6 +1328,9 @@ function buildUsers(depts: DemoDepartment[], officials: Map<string, Official[]>,
     deptUser('energy', 'city-energy', 'industry', 'regulator'),
     entUser('ent-coal', 'demo-coal', 'enterprise', 'enterprise-manager'),
     entUser('ent-chem', 'demo-chem', 'enterprise', 'enterprise-manager'),
+    // A second manager (the principal) verifies what the safety manager rectified; a worker receives the 双报告.
+    entUser('ent-chem2', 'demo-chem', 'enterprise', 'enterprise-manager', 'principal'),
+    entUser('worker-chem', 'demo-chem', 'enterprise', 'enterprise-worker', 'worker'),
     entUser('group-coal', 'group-coal', 'group', 'group-manager'),
     ...(['chengqu', 'qinshui', 'yangcheng', 'lingchuan', 'kfq'] as const).map((slug) => deptUser(slug, `${slug}-yjj`, 'government', 'regulator-admin')),
   ];

@@ -1,4 +1,5 @@
 import {
+  AimOutlined,
   AlertOutlined,
   AuditOutlined,
   BankOutlined,
@@ -6,11 +7,15 @@ import {
   BellOutlined,
   CalendarOutlined,
   ClusterOutlined,
+  ControlOutlined,
   DashboardOutlined,
+  ExperimentOutlined,
   FileDoneOutlined,
   FlagOutlined,
   FormOutlined,
   FundOutlined,
+  NotificationOutlined,
+  PieChartOutlined,
   ProfileOutlined,
   SafetyOutlined,
   SendOutlined,
@@ -62,6 +67,19 @@ const TASKS: NavGroup = {
   ],
 };
 
+const RISK: NavGroup = {
+  key: 'risk',
+  label: 'nav.risk',
+  icon: <AimOutlined />,
+  children: [
+    { path: '/risk-points', label: 'nav.riskPoints', icon: <UnorderedListOutlined />, any: ['risk.read'] },
+    { path: '/risk-overview', label: 'nav.riskOverview', icon: <PieChartOutlined />, any: ['risk.read'] },
+    { path: '/risk-reports', label: 'nav.riskReports', icon: <NotificationOutlined />, any: ['risk.read'] },
+    { path: '/major-hazard-sources', label: 'nav.majorHazards', icon: <ExperimentOutlined />, any: ['risk.read'] },
+    { path: '/risk-bands', label: 'nav.riskBands', icon: <ControlOutlined />, any: ['risk.read'] },
+  ],
+};
+
 const WORKPLAN: NavGroup = {
   key: 'workplan',
   label: 'nav.workplan',
@@ -89,6 +107,7 @@ const MAIN: (NavItem | NavGroup)[] = [
   { path: '/enterprises', label: 'nav.enterprises', icon: <BankOutlined />, any: ['enterprise.read'] },
   { path: '/supervision', label: 'nav.supervision', icon: <TableOutlined />, any: ['supervision.read'] },
   ACCIDENTS,
+  RISK,
   TASKS,
   WORKPLAN,
   { path: '/org', label: 'nav.org', icon: <ClusterOutlined />, any: ['region.read', 'department.read'] },

@@ -50,8 +50,9 @@ export function riskPointsWorkbook(rows: Point[], locale: Locale) {
       header: ['评价取值', 'Factors'],
       width: 18,
       value: (r) =>
-        Object.entries(r.inputs)
-          .map(([k, v]) => `${k}=${v}`)
+        ['L', 'E', 'C', 'S']
+          .filter((k) => r.inputs[k] !== undefined)
+          .map((k) => `${k}=${r.inputs[k]}`)
           .join(' '),
     },
     { header: ['D/R 值', 'D/R'], width: 8, value: (r) => r.score },

@@ -6,6 +6,7 @@ import {
   BarChartOutlined,
   BellOutlined,
   CalendarOutlined,
+  CameraOutlined,
   ClusterOutlined,
   ControlOutlined,
   DashboardOutlined,
@@ -23,6 +24,7 @@ import {
   TableOutlined,
   TeamOutlined,
   UnorderedListOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
@@ -67,6 +69,18 @@ const TASKS: NavGroup = {
   ],
 };
 
+const HAZARDS: NavGroup = {
+  key: 'hazards',
+  label: 'nav.hazards',
+  icon: <WarningOutlined />,
+  children: [
+    { path: '/hazards', label: 'nav.hazardList', icon: <UnorderedListOutlined />, any: ['hazard.read'] },
+    { path: '/hazards/new', label: 'nav.hazardNew', icon: <CameraOutlined />, any: ['hazard.report'] },
+    { path: '/hazards/lists', label: 'nav.hazardLists', icon: <ProfileOutlined />, any: ['hazard.read'] },
+    { path: '/hazards/stats', label: 'nav.hazardStats', icon: <BarChartOutlined />, any: ['hazard.read'] },
+  ],
+};
+
 const RISK: NavGroup = {
   key: 'risk',
   label: 'nav.risk',
@@ -108,6 +122,7 @@ const MAIN: (NavItem | NavGroup)[] = [
   { path: '/supervision', label: 'nav.supervision', icon: <TableOutlined />, any: ['supervision.read'] },
   ACCIDENTS,
   RISK,
+  HAZARDS,
   TASKS,
   WORKPLAN,
   { path: '/org', label: 'nav.org', icon: <ClusterOutlined />, any: ['region.read', 'department.read'] },

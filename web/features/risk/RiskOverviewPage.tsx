@@ -143,7 +143,7 @@ function Rollup() {
         </Flex>
       ),
       key: c,
-      width: 76,
+      width: locale === 'en-US' ? 112 : 76,
       align: 'right' as const,
       render: (_: unknown, r: Row) => cell(r, r[c], { color: c }),
     })),
@@ -175,7 +175,7 @@ function Rollup() {
           columns={columns}
           dataSource={rows}
           pagination={false}
-          scroll={{ x: 640 }}
+          scroll={{ x: locale === 'en-US' ? 760 : 640 }}
           summary={() => (
             <Table.Summary.Row>
               <Table.Summary.Cell index={0}>{t('risk.total')}</Table.Summary.Cell>

@@ -138,7 +138,7 @@ export function TermsView({ r }: { r: MajorHazardResult }) {
         rowKey={(x, i) => `${x.name}-${i}`}
         size="small"
         pagination={false}
-        scroll={{ x: 520 }}
+        scroll={{ x: 430 }}
         dataSource={r.terms}
         columns={[
           {
@@ -153,13 +153,13 @@ export function TermsView({ r }: { r: MajorHazardResult }) {
               </Flex>
             ),
           },
-          { title: 'q (t)', dataIndex: 'q', width: 72, align: 'right' },
-          { title: 'Q (t)', dataIndex: 'Q', width: 72, align: 'right' },
-          { title: 'q/Q', dataIndex: 'ratio', width: 72, align: 'right' },
+          { title: 'q (t)', dataIndex: 'q', width: 60, align: 'right' },
+          { title: 'Q (t)', dataIndex: 'Q', width: 60, align: 'right' },
+          { title: 'q/Q', dataIndex: 'ratio', width: 56, align: 'right' },
           {
             title: 'β',
             dataIndex: 'beta',
-            width: 80,
+            width: 64,
             align: 'right',
             render: (v: number, x) => (
               <span title={x.betaTable === 3 ? t('mh.betaT3') : t('mh.betaT4')}>
@@ -171,7 +171,7 @@ export function TermsView({ r }: { r: MajorHazardResult }) {
               </span>
             ),
           },
-          { title: 'βq/Q', dataIndex: 'weighted', width: 72, align: 'right' },
+          { title: 'βq/Q', dataIndex: 'weighted', width: 60, align: 'right' },
         ]}
       />
       <Descriptions

@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAs } from '../../test/factories.js';
+import { getTestServer, TEST_DB_URL, type TestServer } from '../../test/harness.js';
+import { seedDemoData } from '../org/index.js';
+import { seedRiskDemo } from './index.js';
+
+/** The demo city needs an empty database: only on the per-file PGlite, not on the shared PostgreSQL. */
+describe.skipIf(!!TEST_DB_URL)('demo risk data', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await getTestServer();
+    await t.database.db.transaction(async (tx) => {
+      const r = await seedDemoData(tx, { password: 'Demo-Pass-2021', now: t.clock.now() });
+      expect(r.seeded).toBe(true);
+      await seedRiskDemo(tx, t.clock.now());
+    });
+  });
+  afterAll(() => t?.close());
+
+  it('fills the four colours for the chemical plant and the coal mine, the roll-up, reports and a graded installation', async () => {
+    const chem = await loginAs(t.app, 'ent-chem', 'Demo-Pass-2021');
+    const s = (await t.app.inject({ url: '/api/risk-points/summary', headers: chem })).json();
+    expect(s.counts).toMatchObject({ red: 2, orange: 2, yellow: 3, blue: 3 });
+    expect(s.majorHazards).toMatchObject({ major: 2, g3: 1, g4: 1 });
+    const coal = await loginAs(t.app, 'ent-coal', 'Demo-Pass-2021');
+    const c = (await t.app.inject({ url: '/api/risk-points/summary', headers: coal })).json();
+    for (const k of ['red', 'orange', 'yellow', 'blue']) expect(c.counts[k]).toBeGreaterThan(0);
+    const city = await loginAs(t.app, 'city', 'Demo-Pass-2021');
+    const roll = (await t.app.inject({ url: '/api/risk-points/rollup', headers: city })).json();
+    expect(roll.byRegion.length).toBeGreaterThan(2);
+    expect(roll.totals.enterprises).toBeGreaterThan(5);
+    const gaoping = await loginAs(t.app, 'gaoping', 'Demo-Pass-2021');
+    const reports = (await t.app.inject({ url: '/api/risk-reports?unread=true', headers: gaoping })).json();
+    expect(reports.total).toBeGreaterThan(0);
+    expect(reports.items[0].abilities.markRead).toBe(true);
+  });
+});

@@ -271,6 +271,13 @@ describe('hazards: the closed loop of a major hazard', () => {
     expect(self.json().error.code).toBe('VERIFIER_IS_RECTIFIER');
     const v = await post(`/api/hazards/${id}/verify`, w.h.mgr2, { comment: '组织技术人员和专家评估，符合安全条件，申请验收核销' });
     expect(v.json().data).toMatchObject({ status: 'verified', reviewDue: '2026-07-16' });
+    // The on-site review is not done within the 10 days: the sweep tells the regulators once.
+    await at('2026-07-17T09:00:00+08:00');
+    expect((await get(`/api/hazards/${id}`, w.h.chem)).json().data.reviewOverdue).toBe(true);
+    expect((await sweepHazards(t.deps)).reviewsFlagged).toBe(1);
+    expect((await sweepHazards(t.deps)).reviewsFlagged).toBe(0);
+    const titles = (await get('/api/notifications', w.h.chem)).json().items.map((n: { title: string }) => n.title);
+    expect(titles.some((x: string) => x.startsWith('重大事故隐患现场审查已逾期'))).toBe(true);
     // Only the regulator closes out (核销).
     expect((await post(`/api/hazards/${id}/close`, w.h.mgr2, { comment: '核销' })).statusCode).toBe(403);
     const c = await post(`/api/hazards/${id}/close`, w.h.chem, { comment: '现场审查合格，同意核销' });

@@ -42,6 +42,15 @@ export const PERMISSIONS = {
   'hazard.handle': { zh: '确认、整改、验收隐患与报送统计', en: 'Confirm, rectify and verify hazards; file statistics' },
   'hazard.supervise': { zh: '挂牌督办、现场审查核销、清单维护', en: 'List hazards for supervision, review and close out, maintain lists' },
   'hazard.export': { zh: '导出隐患与四个清单', en: 'Export hazards and the four lists' },
+  // monitoring and early warning (监测预警)
+  'sensor.read': { zh: '查看监测点与实时数据', en: 'View sensors and readings' },
+  'sensor.manage': { zh: '登记监测点、阈值与接入凭证', en: 'Register sensors, thresholds and ingestion credentials' },
+  'alarm.read': { zh: '查看报警', en: 'View alarms' },
+  'alarm.handle': { zh: '确认报警与处置反馈', en: 'Acknowledge alarms and file disposal feedback' },
+  'alarm.supervise': { zh: '报警督办、搁置与数据质量', en: 'Supervise alarms, shelve and data quality' },
+  'warning.read': { zh: '查看预警信息', en: 'View warnings' },
+  'warning.issue': { zh: '发布、更新、解除预警与导入外部预警', en: 'Issue, update and cancel warnings; import external feeds' },
+  'warning.confirm': { zh: '预警任务签收与落实反馈', en: 'Confirm warning tasks' },
   // platform (三权分立: system admin / security admin / audit admin)
   'user.read': { zh: '查看用户', en: 'View users' },
   'user.manage': { zh: '管理用户账号', en: 'Manage user accounts' },

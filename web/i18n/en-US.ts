@@ -1,5 +1,7 @@
 import { hazardsEnUS } from './hazards';
+import { monitoringEnUS } from './monitoring';
 import { riskEnUS } from './risk';
+import { warningsEnUS } from './warnings';
 import type { zhCN } from './zh-CN';
 
 /** English. Domain terms keep the Chinese term the regulations use, followed by the English. */
@@ -791,4 +793,6 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'dashboard.tasks': '督办 tasks (open)',
   ...riskEnUS,
   ...hazardsEnUS,
+  ...monitoringEnUS,
+  ...warningsEnUS,
 };

@@ -1,5 +1,7 @@
 import { hazardsZhCN } from './hazards';
+import { monitoringZhCN } from './monitoring';
 import { riskZhCN } from './risk';
+import { warningsZhCN } from './warnings';
 
 /** Simplified Chinese (default). Every key here must exist in en-US.ts (the type enforces it). */
 export const zhCN = {
@@ -783,4 +785,6 @@ export const zhCN = {
   'dashboard.tasks': '督办事项（在办）',
   ...riskZhCN,
   ...hazardsZhCN,
+  ...monitoringZhCN,
+  ...warningsZhCN,
 } as const;

@@ -2,6 +2,7 @@
 export * from '../kernel/kernel.schema.js';
 export * from '../modules/accidents/accident.schema.js';
 export * from '../modules/hazards/hazard.schema.js';
+export * from '../modules/monitoring/monitoring.schema.js';
 export * from '../modules/org/org.schema.js';
 export * from '../modules/risk/risk.schema.js';
 export * from '../modules/tasks/task.schema.js';

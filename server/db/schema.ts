@@ -7,3 +7,4 @@ export * from '../modules/org/org.schema.js';
 export * from '../modules/risk/risk.schema.js';
 export * from '../modules/tasks/task.schema.js';
 export * from '../modules/workplan/workplan.schema.js';
+export * from '../modules/warnings/warning.schema.js';

@@ -8,3 +8,4 @@ export * from '../modules/risk/risk.schema.js';
 export * from '../modules/tasks/task.schema.js';
 export * from '../modules/workplan/workplan.schema.js';
 export * from '../modules/warnings/warning.schema.js';
+export * from '../modules/alarms/alarm.schema.js';

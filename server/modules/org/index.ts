@@ -97,9 +97,10 @@ export async function departmentsInScope(ex: Executor, scope: Scope) {
 }
 
 /**
- * Who supervises an enterprise (管行业必须管安全): the nearest industry departments on its region line
- * whose industries cover it, any department the 一张表 assigns to it, and the government units
- * (应急管理局) on its region line, nearest first. Used for 双报告, risk reports and escalation.
+ * Who supervises an enterprise (管行业必须管安全): every industry department on its region line whose
+ * industries cover it (a county 能源局 and the city one both supervise a coal mine), any department
+ * the 一张表 assigns to it, and the government units (应急管理局) on its region line, nearest first.
+ * Used for 双报告 and escalation; the risk module's reports go to the same set.
  */
 export async function supervisorsOf(ex: Executor, enterpriseId: string) {
   const e = await getEnterprise(ex, { kind: 'system' }, enterpriseId);
@@ -119,11 +120,10 @@ export async function supervisorsOf(ex: Executor, enterpriseId: string) {
     .filter((d) => d.regionPath && e.regionPath.startsWith(d.regionPath))
     .sort((a, b) => b.regionPath.length - a.regionPath.length);
   const covering = onLine.filter((d) => d.kind === 'industry' && d.industries.includes(e.industry));
-  const nearest = covering.filter((d) => d.regionPath.length === covering[0]?.regionPath.length);
   const assignedIds = new Set(assigned.map((a) => a.departmentId));
   const industry = [
-    ...nearest,
-    ...depts.filter((d) => assignedIds.has(d.id) && !nearest.some((n) => n.id === d.id)).map((d) => ({ ...d, regionPath: pathOf.get(d.regionCode) ?? '' })),
+    ...covering,
+    ...depts.filter((d) => assignedIds.has(d.id) && !covering.some((n) => n.id === d.id)).map((d) => ({ ...d, regionPath: pathOf.get(d.regionCode) ?? '' })),
   ];
   return { industry, government: onLine.filter((d) => d.kind === 'government') };
 }

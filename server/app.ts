@@ -16,6 +16,7 @@ import { AppError } from './kernel/errors.js';
 import { sendError } from './kernel/http/errors-http.js';
 import { installHttpKernel, route } from './kernel/http/route.js';
 import { accidentRoutes } from './modules/accidents/index.js';
+import { alarmRoutes } from './modules/alarms/index.js';
 import { hazardRoutes } from './modules/hazards/index.js';
 import { identityRoutes } from './modules/identity/index.js';
 import { orgRoutes, unitExists } from './modules/org/index.js';
@@ -94,6 +95,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   hazardRoutes(app, deps);
   workplanRoutes(app, deps);
   riskRoutes(app, deps);
+  alarmRoutes(app, deps);
 
   if (fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });

@@ -4,6 +4,7 @@ import type { Deps } from './kernel/context.js';
 import type { JobDefinition } from './kernel/jobs/jobs.js';
 import { deliverJob } from './kernel/notify/notify.js';
 import { accidentJobs } from './modules/accidents/index.js';
+import { alarmJobs } from './modules/alarms/index.js';
 import { hazardJobs } from './modules/hazards/index.js';
 import { riskJobs } from './modules/risk/index.js';
 import { taskJobs } from './modules/tasks/index.js';
@@ -28,5 +29,6 @@ export function jobDefinitions(deps: () => Deps): JobDefinition[] {
     ...taskJobs(deps),
     ...hazardJobs(deps),
     ...riskJobs(deps),
+    ...alarmJobs(deps),
   ];
 }

@@ -68,6 +68,15 @@ export const ERROR_MESSAGES = {
   },
   STATS_ALREADY_SUBMITTED: { 'zh-CN': '{period} 隐患统计分析表已报送', 'en-US': 'The {period} hazard statistics have already been submitted' },
   STATS_PERIOD_OPEN: { 'zh-CN': '{period} 尚未结束，不能报送', 'en-US': '{period} has not ended yet' },
+  ALARM_FEEDBACK_REQUIRED: {
+    'zh-CN': '报警须先完成分析研判和核查反馈（处置结论）才能闭环',
+    'en-US': 'File the disposal feedback (analysis and classification) before closing the alarm',
+  },
+  ALARM_NOT_REAL: {
+    'zh-CN': '该报警已研判为非真实报警，不能转为隐患或督办',
+    'en-US': 'This alarm was classified as not real; it cannot become a hazard or a task',
+  },
+  ALARM_ALREADY_LINKED: { 'zh-CN': '该报警已转为隐患或督办事项', 'en-US': 'This alarm has already been turned into a hazard or task' },
   INTERNAL: { 'zh-CN': '服务器内部错误（请求号 {requestId}）', 'en-US': 'Internal error (request {requestId})' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
@@ -168,6 +177,22 @@ export const STATE_NAMES: Record<string, Record<Locale, string>> = {
   'hazard.extend': { 'zh-CN': '延期', 'en-US': 'extended' },
   'hazard.escalate': { 'zh-CN': '升级督办', 'en-US': 'escalated' },
   'hazard.list': { 'zh-CN': '挂牌督办', 'en-US': 'listed for supervision' },
+  'alarm.ACTIVE_UNACK': { 'zh-CN': '报警未确认', 'en-US': 'active, unacknowledged' },
+  'alarm.ACTIVE_ACK': { 'zh-CN': '报警已确认', 'en-US': 'active, acknowledged' },
+  'alarm.CLEARED_UNACK': { 'zh-CN': '已恢复未确认', 'en-US': 'cleared, unacknowledged' },
+  'alarm.CLEARED': { 'zh-CN': '已恢复待闭环', 'en-US': 'cleared' },
+  'alarm.SHELVED': { 'zh-CN': '已搁置', 'en-US': 'shelved' },
+  'alarm.OUT_OF_SERVICE': { 'zh-CN': '已停用', 'en-US': 'out of service' },
+  'alarm.CLOSED': { 'zh-CN': '已闭环', 'en-US': 'closed' },
+  'alarm.ack': { 'zh-CN': '确认', 'en-US': 'acknowledge' },
+  'alarm.feedback': { 'zh-CN': '处置反馈', 'en-US': 'file feedback' },
+  'alarm.shelve': { 'zh-CN': '搁置', 'en-US': 'shelve' },
+  'alarm.unshelve': { 'zh-CN': '取消搁置', 'en-US': 'unshelve' },
+  'alarm.outOfService': { 'zh-CN': '停用', 'en-US': 'take out of service' },
+  'alarm.returnToService': { 'zh-CN': '恢复启用', 'en-US': 'return to service' },
+  'alarm.close': { 'zh-CN': '闭环', 'en-US': 'close' },
+  'alarm.toHazard': { 'zh-CN': '转隐患', 'en-US': 'turn into a hazard' },
+  'alarm.toTask': { 'zh-CN': '转督办', 'en-US': 'turn into a task' },
 };
 
 export function fill(template: string, params: Record<string, unknown> = {}): string {

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { INDUSTRY_KEYS } from '../industries.js';
+import { ALARM_SEVERITIES, ALARM_TYPES } from '../rules/alarm-rules.js';
+
+/** Alarm requests (报警处置, issue 6). Statuses and classifications mirror server/modules/alarms/alarm.workflow.ts. */
+
+const text = (max: number) => z.string().trim().min(2).max(max);
+const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' });
+const ZIds = z.array(z.string().uuid({ message: 'invalid_format' })).max(20);
+
+export const ALARM_STATUS_KEYS = ['ACTIVE_UNACK', 'ACTIVE_ACK', 'CLEARED_UNACK', 'CLEARED', 'SHELVED', 'OUT_OF_SERVICE', 'CLOSED'] as const;
+export const ALARM_CLASSIFICATIONS = ['real', 'false', 'plannedWork', 'equipmentFault'] as const;
+
+export const ZAlarmListQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  q: z.string().trim().max(100).optional(),
+  /** A status, or active (condition active), open (not closed), unack. */
+  status: z.enum([...ALARM_STATUS_KEYS, 'active', 'open', 'unack']).optional(),
+  severity: z.enum(ALARM_SEVERITIES).optional(),
+  type: z.enum(ALARM_TYPES).optional(),
+  classification: z.enum([...ALARM_CLASSIFICATIONS, 'none']).optional(),
+  enterpriseId: z.string().uuid({ message: 'invalid_format' }).optional(),
+  regionCode: z
+    .string()
+    .regex(/^\d{6,12}$/, { message: 'region' })
+    .optional(),
+  industry: z.enum(INDUSTRY_KEYS).optional(),
+  sensorId: z.string().trim().max(120).optional(),
+  from: ZDate.optional(),
+  to: ZDate.optional(),
+  lang: z.string().optional(),
+});
+export type TAlarmListQuery = z.infer<typeof ZAlarmListQuery>;
+
+export const ZAlarmStep = z.strictObject({ comment: z.string().trim().max(2000).default('') });
+export type TAlarmStep = z.infer<typeof ZAlarmStep>;
+
+/** 分析研判 (analysis) and 核查反馈 (what was checked and done), classifying the alarm. */
+export const ZAlarmFeedback = z.strictObject({
+  classification: z.enum(ALARM_CLASSIFICATIONS),
+  analysis: text(4000),
+  feedback: z.string().trim().max(4000).optional(),
+  evidence: ZIds.default([]),
+});
+export type TAlarmFeedback = z.infer<typeof ZAlarmFeedback>;
+
+/** Shelving is time-limited (hours; the limit is configuration) and needs a reason. */
+export const ZAlarmShelve = z.strictObject({ hours: z.number().int().min(1).max(720), reason: text(1000) });
+export type TAlarmShelve = z.infer<typeof ZAlarmShelve>;
+
+export const ZAlarmToHazard = z.strictObject({
+  title: text(120).optional(),
+  description: text(4000).optional(),
+  comment: z.string().trim().max(2000).default(''),
+});
+export type TAlarmToHazard = z.infer<typeof ZAlarmToHazard>;
+
+export const ZAlarmToTask = z.strictObject({
+  title: text(120).optional(),
+  content: text(4000).optional(),
+  complexity: z.enum(['general', 'major']).default('general'),
+  comment: z.string().trim().max(2000).default(''),
+});
+export type TAlarmToTask = z.infer<typeof ZAlarmToTask>;
+
+export const ZAlarmStatsQuery = ZAlarmListQuery.omit({ page: true, pageSize: true });
+export type TAlarmStatsQuery = z.infer<typeof ZAlarmStatsQuery>;

@@ -1,0 +1,53 @@
+import type { AlarmSeverity } from './alarm-rules.js';
+
+/**
+ * Disposal time limits of alarms (报警处置: 确认, 分析研判 and 核查反馈) and their escalation enterprise →
+ * county government → city government. No national text fixes these minutes for all industries:
+ * 《煤矿安全规程》 asks for immediate action on 报警/断电 (interop.md §3.1) and the hazardous-chemicals
+ * monitoring system's practice is "报警必处置, 处置必反馈". The numbers below are LOCAL PRACTICE,
+ * UNVERIFIED: configuration with these defaults, not law.
+ */
+export const ALARM_DISPOSAL_SOURCE =
+  '报警确认、分析研判与核查反馈时限及逐级推送为本地配置（《煤矿安全规程》要求报警、断电立即处置；危化品监测预警系统“报警必处置、处置必反馈”）；默认值未经核实';
+
+export interface AlarmDisposalConfig {
+  /** Minutes to acknowledge, by severity. */
+  ackMinutes: Record<AlarmSeverity, number>;
+  /** Hours to file the disposal feedback (classification + analysis), by severity. */
+  feedbackHours: Record<AlarmSeverity, number>;
+  /** Minutes after a missed due time before the county government (level 2), and again before the city (level 3). */
+  escalateStepMinutes: number;
+  /** The longest a regulator may shelve an alarm. */
+  maxShelveHours: number;
+}
+
+export const DEFAULT_ALARM_DISPOSAL: AlarmDisposalConfig = {
+  ackMinutes: { red: 30, orange: 30, yellow: 120, blue: 240 },
+  feedbackHours: { red: 24, orange: 24, yellow: 72, blue: 72 },
+  escalateStepMinutes: 60,
+  maxShelveHours: 72,
+};
+
+export function disposalDue(severity: AlarmSeverity, raisedAt: Date, cfg: AlarmDisposalConfig = DEFAULT_ALARM_DISPOSAL) {
+  return {
+    ackDue: new Date(raisedAt.getTime() + cfg.ackMinutes[severity] * 60_000),
+    feedbackDue: new Date(raisedAt.getTime() + cfg.feedbackHours[severity] * 3_600_000),
+  };
+}
+
+/**
+ * The escalation level an alarm has reached: 0 in time; 1 a due time missed (the enterprise is told);
+ * 2 one step later (county government); 3 two steps later (city government). Both due times count
+ * until the step they guard is done (ack; feedback).
+ */
+export function escalationLevel(
+  a: { ackDue: Date | null; ackTs: Date | null; feedbackDue: Date | null; feedbackAt: Date | null },
+  now: Date,
+  cfg: AlarmDisposalConfig = DEFAULT_ALARM_DISPOSAL,
+): 0 | 1 | 2 | 3 {
+  const missed = [!a.ackTs ? a.ackDue : null, !a.feedbackAt ? a.feedbackDue : null].filter((d): d is Date => !!d && d.getTime() <= now.getTime());
+  if (!missed.length) return 0;
+  const since = Math.min(...missed.map((d) => d.getTime()));
+  const steps = Math.floor((now.getTime() - since) / (cfg.escalateStepMinutes * 60_000));
+  return Math.min(3, 1 + steps) as 1 | 2 | 3;
+}

@@ -1,0 +1,87 @@
+import { ALARM_DISPOSAL_SOURCE, DEFAULT_ALARM_DISPOSAL, escalationLevel } from '../../../common/rules/alarm-disposal.js';
+import { systemActor } from '../../kernel/actor.js';
+import { type Deps, inTransaction } from '../../kernel/context.js';
+import type { JobDefinition } from '../../kernel/jobs/jobs.js';
+import { userIdsOfUnit } from '../identity/index.js';
+import { alarmsToSweep, updateAlarm } from './alarm.repository.js';
+import { type AlarmStatus, alarmTransition } from './alarm.workflow.js';
+import { alarmAudience, alarmLink, announceAlarm, recordAlarmTransition } from './commands/effects.js';
+import { TYPE_ZH } from './commands/engine.js';
+
+const BATCH = 500;
+const LEVEL_ZH = ['', '逾期未处置（企业）', '逾期未处置，推送县级政府', '逾期未处置，推送市级政府'];
+const SWEEP_NAME = '系统（报警处置督办）';
+
+/**
+ * The alarm sweep: an alarm not acknowledged or not given its disposal feedback in time escalates
+ * enterprise (level 1) → county government and the supervising industry departments (level 2) →
+ * city government (level 3), one step per `escalateStepMinutes` (common/rules/alarm-disposal.ts); a
+ * shelved alarm past its time comes back (re-annunciated if still active).
+ */
+export async function sweepAlarms(deps: Deps): Promise<{ escalated: number; unshelved: number }> {
+  return inTransaction(deps, systemActor('alarms.sweep'), { id: null, ip: null, locale: 'zh-CN' }, async (ctx) => {
+    const now = ctx.clock.now();
+    let escalated = 0;
+    let unshelved = 0;
+    for (const a of await alarmsToSweep(ctx.tx, now, BATCH)) {
+      let status = a.status as AlarmStatus;
+      if (status === 'SHELVED' && a.shelvedUntil && a.shelvedUntil <= now) {
+        const to = alarmTransition(status, 'unshelve', a.active) as AlarmStatus;
+        await updateAlarm(ctx.tx, a.id, { status: to, shelvedUntil: null, ...(to === 'ACTIVE_UNACK' ? { ackTs: null, ackBy: null } : {}), updatedAt: now });
+        await recordAlarmTransition(ctx, a, { action: 'unshelve', from: status, to, comment: '搁置期满，恢复报警', system: SWEEP_NAME });
+        status = to;
+        unshelved++;
+      }
+      const level = escalationLevel(a, now, DEFAULT_ALARM_DISPOSAL);
+      if (level > a.escalation && status !== 'CLOSED') {
+        const audience = await alarmAudience(ctx, a.enterpriseId);
+        // Level 2: the county government and the supervising industry departments; level 3: the city government.
+        const gov = audience.government;
+        const depth = (u: { regionPath: string }) => u.regionPath.split('/').filter(Boolean).length;
+        const county = gov.find((u) => depth(u) === 2) ?? gov[0];
+        const city = gov.find((u) => depth(u) === 1) ?? gov[gov.length - 1];
+        const units = level === 2 ? [county, ...audience.industry] : level === 3 ? [city] : [];
+        const userIds = [...audience.enterprise];
+        for (const u of units) if (u) userIds.push(...(await userIdsOfUnit(ctx.tx, { departmentId: u.id })));
+        const missed =
+          !a.ackTs && a.ackDue <= now
+            ? `未在 ${a.ackDue.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} 前确认`
+            : `未在 ${a.feedbackDue.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} 前反馈处置结果`;
+        await updateAlarm(ctx.tx, a.id, { escalation: level, updatedAt: now });
+        await recordAlarmTransition(ctx, a, {
+          action: `escalate${level}`,
+          from: status,
+          to: status,
+          comment: `${LEVEL_ZH[level]}：${missed}`,
+          data: { level, units: units.filter(Boolean).map((u) => ({ id: u?.id, name: u?.name })), source: ALARM_DISPOSAL_SOURCE },
+          system: SWEEP_NAME,
+        });
+        await ctx.notify.send({
+          userIds,
+          kind: 'alarm.escalated',
+          title: `报警逾期未处置（${LEVEL_ZH[level]}）：${a.enterpriseName} ${a.sensorName} ${TYPE_ZH[a.type]}`,
+          body: `${a.location} ${a.sensorName} ${TYPE_ZH[a.type]}报警${missed}。`,
+          link: alarmLink(a.id),
+          entityType: 'alarm',
+          entityId: a.id,
+        });
+        await ctx.audit.record({ action: 'alarm.escalated', entityType: 'alarm', entityId: a.id, after: { level } });
+        await announceAlarm(ctx, a.enterpriseId, a.id, audience);
+        escalated++;
+      } else if (unshelved) await announceAlarm(ctx, a.enterpriseId, a.id);
+    }
+    return { escalated, unshelved };
+  });
+}
+
+export function alarmJobs(deps: () => Deps): JobDefinition[] {
+  return [
+    {
+      name: 'alarms.sweep',
+      cron: '* * * * *',
+      async handler() {
+        await sweepAlarms(deps());
+      },
+    },
+  ];
+}

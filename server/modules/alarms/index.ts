@@ -1,0 +1,12 @@
+/**
+ * The alarms module's public surface (报警: rule engine, lifecycle, disposal feedback, escalation).
+ * The monitoring module calls evaluateReadings / markStale / clearStale from its ingestion and stale
+ * sweep and reads alarmStats for data quality; this module never imports monitoring.
+ */
+
+export { seedAlarmDemo } from './alarm.demo.js';
+export { alarmJobs, sweepAlarms } from './alarm.jobs.js';
+export type { EnterpriseAlarmStats } from './alarm.repository.js';
+export { alarmRoutes } from './alarm.routes.js';
+export { type AlarmSensor, clearStale, evaluateReadings, markStale } from './commands/engine.js';
+export { alarmStats } from './queries/find-alarms.js';

@@ -23,6 +23,7 @@ import { orgRoutes, unitExists } from './modules/org/index.js';
 import { platformRoutes } from './modules/platform/index.js';
 import { riskRoutes } from './modules/risk/index.js';
 import { taskRoutes } from './modules/tasks/index.js';
+import { warningRoutes } from './modules/warnings/index.js';
 import { workplanRoutes } from './modules/workplan/index.js';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
@@ -96,6 +97,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   workplanRoutes(app, deps);
   riskRoutes(app, deps);
   alarmRoutes(app, deps);
+  warningRoutes(app, deps);
 
   if (fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });

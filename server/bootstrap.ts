@@ -12,6 +12,7 @@ import { seedHazardDemo } from './modules/hazards/index.js';
 import { syncBuiltinRoles } from './modules/identity/index.js';
 import { generateDemoPassword, seedDemoData, unitResolver } from './modules/org/index.js';
 import { seedRiskDemo } from './modules/risk/index.js';
+import { seedWarningDemo } from './modules/warnings/index.js';
 import { syncNoticePlan } from './modules/workplan/index.js';
 
 export async function openDatabase(config: Config): Promise<Database> {
@@ -34,6 +35,7 @@ export async function prepareDatabase(database: Database, config: Config, clock:
     if (r.seeded) {
       await seedRiskDemo(tx, clock.now());
       await seedHazardDemo(tx, clock.now());
+      await seedWarningDemo(tx, clock.now());
       await seedAlarmDemo(tx, clock.now());
       await new Audit(tx, { id: null, name: 'system', unit: null }, { requestId: null, ip: null }, () => clock.now()).record({
         action: 'demo.seeded',

@@ -8,6 +8,7 @@ import { alarmJobs } from './modules/alarms/index.js';
 import { hazardJobs } from './modules/hazards/index.js';
 import { riskJobs } from './modules/risk/index.js';
 import { taskJobs } from './modules/tasks/index.js';
+import { warningJobs } from './modules/warnings/index.js';
 
 /**
  * Every job of the process; modules add theirs through their index.ts. `deps` is a getter because
@@ -30,5 +31,6 @@ export function jobDefinitions(deps: () => Deps): JobDefinition[] {
     ...hazardJobs(deps),
     ...riskJobs(deps),
     ...alarmJobs(deps),
+    ...warningJobs(deps),
   ];
 }

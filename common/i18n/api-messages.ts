@@ -68,6 +68,10 @@ export const ERROR_MESSAGES = {
   },
   STATS_ALREADY_SUBMITTED: { 'zh-CN': '{period} 隐患统计分析表已报送', 'en-US': 'The {period} hazard statistics have already been submitted' },
   STATS_PERIOD_OPEN: { 'zh-CN': '{period} 尚未结束，不能报送', 'en-US': '{period} has not ended yet' },
+  CAP_INVALID: {
+    'zh-CN': 'CAP 预警文件未通过 CAP 1.2 校验，未保存任何数据：{reason}',
+    'en-US': 'The CAP file does not validate against CAP 1.2; nothing was saved: {reason}',
+  },
   ALARM_FEEDBACK_REQUIRED: {
     'zh-CN': '报警须先完成分析研判和核查反馈（处置结论）才能闭环',
     'en-US': 'File the disposal feedback (analysis and classification) before closing the alarm',
@@ -119,6 +123,9 @@ export const FIELD_MESSAGES = {
     'en-US': 'must mix at least {n} of upper case, lower case, digits and symbols',
   },
   'password.username': { 'zh-CN': '不能包含用户名', 'en-US': 'must not contain the username' },
+  'polygon.points': { 'zh-CN': '多边形至少需要 4 个点（首尾相同）', 'en-US': 'a polygon needs at least 4 points (first = last)' },
+  'polygon.closed': { 'zh-CN': '多边形未闭合（首点须与末点相同）', 'en-US': 'the polygon is not closed (the first point must equal the last)' },
+  'area.required': { 'zh-CN': '请填写预警区域多边形或行政区划', 'en-US': 'give an area polygon or region codes' },
   'password.reuse': { 'zh-CN': '不能与当前密码相同', 'en-US': 'must differ from the current password' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
@@ -193,6 +200,12 @@ export const STATE_NAMES: Record<string, Record<Locale, string>> = {
   'alarm.close': { 'zh-CN': '闭环', 'en-US': 'close' },
   'alarm.toHazard': { 'zh-CN': '转隐患', 'en-US': 'turn into a hazard' },
   'alarm.toTask': { 'zh-CN': '转督办', 'en-US': 'turn into a task' },
+  'warning.active': { 'zh-CN': '生效中', 'en-US': 'active' },
+  'warning.expired': { 'zh-CN': '已过期', 'en-US': 'expired' },
+  'warning.cancelled': { 'zh-CN': '已解除', 'en-US': 'cancelled' },
+  'warning.update': { 'zh-CN': '更新预警', 'en-US': 'update' },
+  'warning.cancel': { 'zh-CN': '解除预警', 'en-US': 'cancel' },
+  'warning.confirm': { 'zh-CN': '签收', 'en-US': 'confirm' },
 };
 
 export function fill(template: string, params: Record<string, unknown> = {}): string {

@@ -131,6 +131,20 @@ export const FIELD_LABELS: Record<string, Record<Locale, string>> = {
   face: { 'zh-CN': '工作面名称', 'en-US': 'Face' },
   plan: { 'zh-CN': '工作方案', 'en-US': 'Plan' },
   milestone: { 'zh-CN': '节点事项', 'en-US': 'Milestone' },
+  // warnings
+  polygons: { 'zh-CN': '预警区域多边形', 'en-US': 'Area polygons' },
+  regionCodes: { 'zh-CN': '预警行政区划', 'en-US': 'Area regions' },
+  areaDesc: { 'zh-CN': '预警区域描述', 'en-US': 'Area description' },
+  expires: { 'zh-CN': '失效时间', 'en-US': 'Expires' },
+  effective: { 'zh-CN': '生效时间', 'en-US': 'Effective' },
+  eventType: { 'zh-CN': '预警事件类型', 'en-US': 'Event type' },
+  level: { 'zh-CN': '预警级别', 'en-US': 'Level' },
+  feedback: { 'zh-CN': '落实情况反馈', 'en-US': 'Feedback' },
+  url: { 'zh-CN': '订阅地址', 'en-US': 'URL' },
+  intervalMinutes: { 'zh-CN': '抓取间隔（分钟）', 'en-US': 'Interval (minutes)' },
+  headline: { 'zh-CN': '预警标题', 'en-US': 'Headline' },
+  taskText: { 'zh-CN': '预警任务', 'en-US': 'Task' },
+  instruction: { 'zh-CN': '防御指南', 'en-US': 'Instruction' },
 };
 
 export function fieldLabel(path: string, locale: Locale): string {

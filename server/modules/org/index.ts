@@ -127,3 +127,20 @@ export async function supervisorsOf(ex: Executor, enterpriseId: string) {
   ];
   return { industry, government: onLine.filter((d) => d.kind === 'government') };
 }
+
+/** Enterprises in scope with their coordinates (warning areas are intersected with them); bounded like an export. */
+export async function enterpriseLocations(ex: Executor, scope: Scope) {
+  const rows = await allEnterprises(ex, scope, {}, 50_000);
+  return rows
+    .filter((e) => e.status !== 'closed')
+    .map((e) => ({
+      id: e.id,
+      name: e.name,
+      regionCode: e.regionCode,
+      regionPath: e.regionPath,
+      industry: e.industry,
+      groupId: e.groupId,
+      lng: e.lng,
+      lat: e.lat,
+    }));
+}

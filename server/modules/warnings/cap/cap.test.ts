@@ -154,7 +154,9 @@ describe('build → validate → parse', () => {
   it('Update and Cancel carry references and validate', async () => {
     const first = heavyRain();
     for (const msgType of ['Update', 'Cancel'] as const) {
-      const xml = buildCap(heavyRain({ msgType, identifier: capIdentifier(issuerCode('140525'), new Date('2021-07-20T02:00:00Z'), 0), references: referenceOf(first) }));
+      const xml = buildCap(
+        heavyRain({ msgType, identifier: capIdentifier(issuerCode('140525'), new Date('2021-07-20T02:00:00Z'), 0), references: referenceOf(first) }),
+      );
       expect((await validateCap(xml)).valid).toBe(true);
       expect(referencedIdentifiers(parseCap(xml).references)).toEqual([first.identifier]);
     }

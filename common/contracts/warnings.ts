@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { isInChina } from '../validators/coordinates.js';
+
+/** 预警信息 request contracts (issue, update, cancel, confirm, import sources). */
+
+export const WARNING_LEVELS = ['red', 'orange', 'yellow', 'blue'] as const;
+export type TWarningLevel = (typeof WARNING_LEVELS)[number];
+export const WARNING_SOURCES = ['issued', 'imported'] as const;
+
+/**
+ * Event types a regulator issues (a short closed list; GB/T 35561 class codes were not read, so none are
+ * claimed). The key is the Chinese name, which is also the CAP `<event>`; `category` is the CAP category;
+ * `task` the default targeted task sent to the enterprises in the area.
+ */
+export const WARNING_EVENTS = [
+  {
+    key: '暴雨',
+    en: 'Rainstorm',
+    category: 'Met',
+    task: '三查三避让：查隐患点、查危险区、查避险场所；避让危险区域、避让危险时段、避让危险行为。暂停低洼、边坡、尾矿库下游等危险区域作业，撤离危险区域人员，落实24小时值班并反馈落实情况。',
+  },
+  {
+    key: '地质灾害',
+    en: 'Geological hazard',
+    category: 'Geo',
+    task: '排查滑坡、崩塌、泥石流、地面塌陷隐患点，撤离受威胁区域人员，停止受影响区域作业，并反馈排查和撤离情况。',
+  },
+  { key: '森林火险', en: 'Forest fire danger', category: 'Fire', task: '严禁野外用火和动火作业，检查消防器材和防火隔离带，落实值班巡查并反馈。' },
+  { key: '大风', en: 'Gale', category: 'Met', task: '停止高处、吊装等室外作业，加固临时设施和户外设备，检查易燃物料苫盖并反馈。' },
+  { key: '寒潮', en: 'Cold wave', category: 'Met', task: '做好设备管线防冻保温，检查供暖和用电安全，防范一氧化碳中毒并反馈。' },
+  { key: '高温', en: 'Heat', category: 'Met', task: '调整作业时间，落实防暑降温措施，加强危险化学品储存温度监控并反馈。' },
+  { key: '冰冻', en: 'Freezing', category: 'Met', task: '做好道路、设备防冻防滑，停止冰冻条件下的高处作业，检查运输车辆防滑措施并反馈。' },
+  { key: '暴雪', en: 'Snowstorm', category: 'Met', task: '清除屋面和棚顶积雪，防范建筑物垮塌，停止危险区域室外作业并反馈。' },
+  { key: '雷电', en: 'Thunderstorm', category: 'Met', task: '检查防雷设施，暂停危险化学品装卸和露天作业并反馈。' },
+  { key: '洪水', en: 'Flood', category: 'Met', task: '检查防洪设施和排水系统，撤离低洼地带人员设备，尾矿库加强巡查并反馈。' },
+  { key: '其他', en: 'Other', category: 'Safety', task: '按预警要求开展隐患排查，落实防范措施并反馈落实情况。' },
+] as const;
+export type TWarningEvent = (typeof WARNING_EVENTS)[number]['key'];
+export const WARNING_EVENT_KEYS = WARNING_EVENTS.map((e) => e.key) as [TWarningEvent, ...TWarningEvent[]];
+export const defaultTask = (event: string) => WARNING_EVENTS.find((e) => e.key === event)?.task ?? (WARNING_EVENTS.at(-1)?.task as string);
+
+const ZInstant = z.string().datetime({ offset: true, message: 'invalid_format' });
+const ZPosition = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+/** A closed ring of [lng, lat] (GeoJSON order), ≥ 4 positions, first = last, inside China. */
+export const ZRing = z
+  .array(ZPosition)
+  .max(1000, { message: 'too_big' })
+  .superRefine((ring, ctx) => {
+    if (ring.length < 4) return void ctx.addIssue({ code: 'custom', message: 'polygon.points' });
+    const a = ring[0] as [number, number];
+    const b = ring[ring.length - 1] as [number, number];
+    if (a[0] !== b[0] || a[1] !== b[1]) return void ctx.addIssue({ code: 'custom', message: 'polygon.closed' });
+    if (ring.some(([lng, lat]) => !isInChina(lng, lat))) ctx.addIssue({ code: 'custom', message: 'coordinates' });
+  });
+
+export const ZWarningArea = z.object({
+  polygons: z.array(ZRing).max(10).default([]),
+  /** GB/T 2260 codes of whole regions (matched by the region path prefix). */
+  regionCodes: z
+    .array(z.string().regex(/^\d{6,12}$/, { message: 'invalid_format' }))
+    .max(50)
+    .default([]),
+});
+
+export const ZIssueWarning = ZWarningArea.extend({
+  eventType: z.enum(WARNING_EVENT_KEYS),
+  level: z.enum(WARNING_LEVELS),
+  headline: z.string().trim().max(160).optional(),
+  description: z.string().trim().min(1, { message: 'required' }).max(4000),
+  instruction: z.string().trim().max(4000).optional(),
+  taskText: z.string().trim().max(2000).optional(),
+  areaDesc: z.string().trim().min(1, { message: 'required' }).max(200),
+  effective: ZInstant.optional(),
+  expires: ZInstant,
+  capStatus: z.enum(['Actual', 'Exercise', 'Test']).default('Actual'),
+  capScope: z.enum(['Public', 'Restricted']).default('Public'),
+}).superRefine((v, ctx) => {
+  if (!v.polygons.length && !v.regionCodes.length) ctx.addIssue({ code: 'custom', path: ['polygons'], message: 'area.required' });
+  if (v.effective && v.expires <= v.effective) ctx.addIssue({ code: 'custom', path: ['expires'], message: 'dateOrder' });
+});
+export type TIssueWarning = z.infer<typeof ZIssueWarning>;
+
+export const ZCancelWarning = z.object({ reason: z.string().trim().min(1, { message: 'required' }).max(1000) });
+export const ZConfirmTarget = z.object({ feedback: z.string().trim().min(1, { message: 'required' }).max(2000) });
+
+export const ZWarningListQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  q: z.string().trim().max(100).optional(),
+  active: z.enum(['true', 'false']).optional(),
+  level: z.enum(WARNING_LEVELS).optional(),
+  event: z.string().trim().max(40).optional(),
+  source: z.enum(WARNING_SOURCES).optional(),
+  lang: z.string().optional(),
+});
+
+export const ZWarningFeed = z
+  .object({
+    name: z.string().trim().min(1, { message: 'required' }).max(100),
+    kind: z.enum(['url', 'file']),
+    url: z.string().trim().url({ message: 'invalid_format' }).max(500).optional(),
+    intervalMinutes: z.number().int().min(5).max(1440).default(15),
+    enabled: z.boolean().default(true),
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind === 'url' && !v.url) ctx.addIssue({ code: 'custom', path: ['url'], message: 'required' });
+    if (v.url && !/^https?:\/\//.test(v.url)) ctx.addIssue({ code: 'custom', path: ['url'], message: 'invalid_format' });
+  });
+export type TWarningFeed = z.infer<typeof ZWarningFeed>;

@@ -1,0 +1,240 @@
+import { z } from 'zod';
+import {
+  WARNING_EVENTS,
+  ZCancelWarning,
+  ZConfirmTarget,
+  ZIssueWarning,
+  ZWarningArea,
+  ZWarningFeed,
+  ZWarningListQuery,
+} from '../../../common/contracts/warnings.js';
+import type { Deps } from '../../kernel/context.js';
+import { AppError } from '../../kernel/errors.js';
+import { type App, route } from '../../kernel/http/route.js';
+import { confirmTarget } from './commands/confirm-target.js';
+import { changeFeed, createFeed, fetchFeedById, removeFeed } from './commands/feeds.js';
+import { importCap } from './commands/import-cap.js';
+import { cancelWarning, issueWarning, updateWarningCommand } from './commands/issue-warning.js';
+import { findWarningsQuery } from './queries/find-warnings.js';
+import { getWarningQuery } from './queries/get-warning.js';
+import { previewArea } from './queries/preview.js';
+import { activeCapList, atomFeed, presentFeed } from './warning.presenter.js';
+import { getWarning, listFeeds, publicActiveWarnings } from './warning.repository.js';
+
+const ZId = z.object({ id: z.string().uuid({ message: 'invalid_format' }) });
+const ZTargetId = ZId.extend({ targetId: z.string().uuid({ message: 'invalid_format' }) });
+const ZDetail = z.object({ data: z.record(z.string(), z.unknown()), abilities: z.record(z.string(), z.boolean()) });
+const CAP_TYPE = 'application/cap+xml; charset=utf-8';
+
+export function warningRoutes(app: App, deps: Deps): void {
+  const tags = ['warnings'];
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/warnings',
+    access: 'warning.read',
+    summary: '预警信息: warnings in scope (filters: active, level, event, source; paged)',
+    tags,
+    query: ZWarningListQuery,
+    handler: (ctx, { query }) => findWarningsQuery(ctx, query),
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/warnings/events',
+    access: 'warning.read',
+    summary: 'The event types a regulator issues, with their CAP category and default targeted task',
+    tags,
+    handler: async () => ({ items: WARNING_EVENTS }),
+  });
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/warnings',
+    access: 'warning.issue',
+    summary: '发布预警: CAP 1.2 Alert (GB/T 35965.1 identifier); the area’s enterprises receive targeted tasks',
+    tags,
+    body: ZIssueWarning,
+    response: ZDetail,
+    handler: async (ctx, { body }) => getWarningQuery(ctx, (await issueWarning(ctx, body)).warning.id),
+  });
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/warnings/preview',
+    access: 'warning.issue',
+    summary: 'Enterprises in scope an area would reach, with located enterprises for the preview plot',
+    tags,
+    body: ZWarningArea,
+    handler: (ctx, { body }) => previewArea(ctx, body),
+  });
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/warnings/import',
+    access: 'warning.issue',
+    summary: 'Import a CAP 1.2 message (multipart "file"); invalid: 400 with the reason, nothing stored; same identifier: no-op',
+    tags,
+    handler: async (ctx, _i, { req }) => {
+      const file = await req.file().catch(() => undefined);
+      if (!file) throw new AppError('VALIDATION', {}, [{ field: 'file', code: 'required' }]);
+      const r = await importCap(ctx, (await file.toBuffer()).toString('utf8'));
+      return r.status === 'ignored' ? r : { status: r.status, id: r.warning.id, identifier: r.warning.identifier, targeted: r.targeted };
+    },
+  });
+
+  // ---- public: the Atom feed and CAP of active public warnings (product.md: warnings are for the public) ----
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/warnings/feed.atom',
+    access: 'public',
+    summary: 'Atom 1.0 feed of active public warnings; each entry links to its CAP message',
+    tags,
+    raw: true,
+    handler: async (ctx, _i, { req, reply }) => {
+      const rows = await publicActiveWarnings(ctx.tx, ctx.clock.now());
+      return reply.type('application/atom+xml; charset=utf-8').send(atomFeed(rows, `${req.protocol}://${req.host}`, ctx.clock.now()));
+    },
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/warnings/active.xml',
+    access: 'public',
+    summary: 'Every active public warning’s CAP 1.2 <alert> in one <alerts> document',
+    tags,
+    raw: true,
+    handler: async (ctx, _i, { reply }) =>
+      reply.type('application/xml; charset=utf-8').send(activeCapList(await publicActiveWarnings(ctx.tx, ctx.clock.now()))),
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/warnings/:id/cap.xml',
+    access: 'public',
+    summary: 'The CAP 1.2 message of a public warning (Restricted ones: 404; issuers download them from the detail)',
+    tags,
+    params: ZId,
+    raw: true,
+    handler: async (ctx, { params }, { reply }) => {
+      const w = await getWarning(ctx.tx, { kind: 'system' }, params.id);
+      if (w?.capScope !== 'Public') throw new AppError('NOT_FOUND');
+      return reply
+        .type(CAP_TYPE)
+        .header('content-disposition', `attachment; filename="${w.identifier.replace(/[^\w.-]/g, '_')}.xml"`)
+        .send(w.rawXml);
+    },
+  });
+
+  // ---- feeds (admin-configured import sources) ----
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/warnings/feeds',
+    access: 'warning.issue',
+    summary: 'CAP import sources with the outcome of their last fetch',
+    tags,
+    handler: async (ctx) => ({ items: (await listFeeds(ctx.tx)).map(presentFeed) }),
+  });
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/warnings/feeds',
+    access: 'warning.issue',
+    summary: 'Add a CAP import source (a URL polled every intervalMinutes, or a file-upload source)',
+    tags,
+    body: ZWarningFeed,
+    handler: async (ctx, { body }) => presentFeed(await createFeed(ctx, body)),
+  });
+
+  route(app, deps, {
+    method: 'PATCH',
+    url: '/api/warnings/feeds/:id',
+    access: 'warning.issue',
+    summary: 'Change a CAP import source',
+    tags,
+    params: ZId,
+    body: ZWarningFeed,
+    handler: async (ctx, { params, body }) => presentFeed(await changeFeed(ctx, params.id, body)),
+  });
+
+  route(app, deps, {
+    method: 'DELETE',
+    url: '/api/warnings/feeds/:id',
+    access: 'warning.issue',
+    summary: 'Remove a CAP import source (imported warnings stay)',
+    tags,
+    params: ZId,
+    handler: async (ctx, { params }) => {
+      await removeFeed(ctx, params.id);
+      return { ok: true };
+    },
+  });
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/warnings/feeds/:id/fetch',
+    access: 'warning.issue',
+    summary: 'Fetch a URL feed now (each message imported in its own transaction)',
+    tags,
+    params: ZId,
+    transactional: false,
+    handler: (_ctx, { params }) => fetchFeedById(deps, params.id),
+  });
+
+  // ---- one warning ----
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/warnings/:id',
+    access: 'warning.read',
+    summary: 'Warning detail with targets, read receipts, confirmation counts and abilities',
+    tags,
+    params: ZId,
+    response: ZDetail,
+    handler: (ctx, { params }) => getWarningQuery(ctx, params.id),
+  });
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/warnings/:id/update',
+    access: 'warning.issue',
+    summary: '更新预警: a CAP Update referencing the earlier messages',
+    tags,
+    params: ZId,
+    body: ZIssueWarning,
+    response: ZDetail,
+    handler: async (ctx, { params, body }) => {
+      await updateWarningCommand(ctx, params.id, body);
+      return getWarningQuery(ctx, params.id);
+    },
+  });
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/warnings/:id/cancel',
+    access: 'warning.issue',
+    summary: '解除预警: a CAP Cancel (409 when the warning is not active)',
+    tags,
+    params: ZId,
+    body: ZCancelWarning,
+    response: ZDetail,
+    handler: async (ctx, { params, body }) => {
+      await cancelWarning(ctx, params.id, body.reason);
+      return getWarningQuery(ctx, params.id);
+    },
+  });
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/warnings/:id/targets/:targetId/confirm',
+    access: 'warning.confirm',
+    summary: '签收 and feedback of the targeted task by the enterprise',
+    tags,
+    params: ZTargetId,
+    body: ZConfirmTarget,
+    response: ZDetail,
+    handler: async (ctx, { params, body }) => {
+      await confirmTarget(ctx, params.id, params.targetId, body.feedback);
+      return getWarningQuery(ctx, params.id);
+    },
+  });
+}

@@ -69,13 +69,14 @@ export function HazardDetailPage() {
               </Descriptions.Item>
             ) : null}
             <Descriptions.Item label={t('hazard.rectifier')}>{h.rectifierName ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('hazard.deadline')}>
+            {/* "filled" ends the row, so the description below starts its own whether or not a position is shown. */}
+            <Descriptions.Item label={t('hazard.deadline')} span="filled">
               <DeadlineText deadline={h.deadline} state={h.deadlineState} escalation={h.escalation} />
               {h.originalDeadline && h.originalDeadline !== h.deadline ? (
                 <Typography.Text type="secondary"> {t('hazard.originalDeadline', { d: h.originalDeadline })}</Typography.Text>
               ) : null}
             </Descriptions.Item>
-            <Descriptions.Item label={t('hazard.description')} span={3}>
+            <Descriptions.Item label={t('hazard.description')} span="filled">
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{h.description}</Typography.Paragraph>
             </Descriptions.Item>
           </Descriptions>
@@ -169,7 +170,9 @@ function PlanCard({ h }: { h: THazardDetail }) {
           <Descriptions.Item label={t('hazard.plan.materials')}>{p.materials}</Descriptions.Item>
           <Descriptions.Item label={t('hazard.plan.unit')}>{p.responsibleUnit}</Descriptions.Item>
           <Descriptions.Item label={t('hazard.plan.persons')}>{p.responsiblePersons}</Descriptions.Item>
-          <Descriptions.Item label={t('hazard.plan.deadline')}>{p.deadline}</Descriptions.Item>
+          <Descriptions.Item label={t('hazard.plan.deadline')} span={p.requirements ? 1 : 'filled'}>
+            {p.deadline}
+          </Descriptions.Item>
           {p.requirements ? <Descriptions.Item label={t('hazard.plan.requirements')}>{p.requirements}</Descriptions.Item> : null}
           <Descriptions.Item label={t('hazard.plan.safety')} span={2}>
             {p.safetyMeasures}
@@ -234,9 +237,11 @@ function ListingsCard({ h }: { h: THazardDetail }) {
             {l.supervisorPhone ? ` ${l.supervisorPhone}` : ''}
           </Descriptions.Item>
           <Descriptions.Item label={t('hazard.listing.deadline')}>{l.deadline}</Descriptions.Item>
-          <Descriptions.Item label={t('hazard.listing.listedAt')}>{formatDateTime(l.listedAt)}</Descriptions.Item>
+          <Descriptions.Item label={t('hazard.listing.listedAt')} span={l.closedAt ? 1 : 'filled'}>
+            {formatDateTime(l.listedAt)}
+          </Descriptions.Item>
           {l.closedAt ? <Descriptions.Item label={t('hazard.listing.closedAt')}>{formatDateTime(l.closedAt)}</Descriptions.Item> : null}
-          <Descriptions.Item label={t('hazard.listing.requirements')} span={3}>
+          <Descriptions.Item label={t('hazard.listing.requirements')} span="filled">
             {l.requirements}
           </Descriptions.Item>
         </Descriptions>

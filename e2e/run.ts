@@ -1544,9 +1544,9 @@ async function hazardPath(steps: Steps, p: Page, base: string, openPhone: () => 
       return `closed, listing closed ${h.listings[0].closedAt}`;
     });
 
-    await steps.run('三年行动四个清单 → 挂牌督办清单 shows the listing 已摘牌 with the hazard 已销号', async () => {
+    await steps.run('四个清单 → 挂牌督办清单 shows the listing 已摘牌 with the hazard 已销号', async () => {
       needHazard();
-      await openSubmenu(p, /隐患排查治理/, /三年行动四个清单/, '/hazards/lists', '三年行动四个清单');
+      await openSubmenu(p, /隐患排查治理/, /四个清单/, '/hazards/lists', '四个清单');
       await p.getByRole('tab', { name: '挂牌督办清单' }).click();
       await p.waitForURL((u) => u.searchParams.get('tab') === 'listings');
       const search = p.getByPlaceholder('编号、隐患、企业或部位');

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { DataDirLockedError } from './db/client.js';
 import { offsetClock } from './kernel/clock.js';
 import { startEmbeddedBroker } from './kernel/mqtt/embedded-broker.js';
+import { demoIngestKey, embeddedBrokerAuth, startMonitoringIngest } from './modules/monitoring/index.js';
 
 type Role = 'web' | 'worker' | 'ingest' | 'all';
 
@@ -29,10 +30,12 @@ async function main() {
   await deps.jobs.start({ work: role === 'worker' || role === 'all' });
 
   const stops: (() => Promise<void>)[] = [];
+  let embeddedPort: number | null = null;
   if ((role === 'all' || role === 'ingest') && !config.mqttUrl && config.mqttPort !== null) {
-    const broker = await startEmbeddedBroker(config.mqttPort);
+    const broker = await startEmbeddedBroker(config.mqttPort, embeddedBrokerAuth(deps));
     if (broker.ok) {
       console.log(`MQTT broker (embedded) on mqtt://127.0.0.1:${broker.port}`);
+      embeddedPort = broker.port;
       stops.push(broker.close);
     } else {
       console.warn(
@@ -40,6 +43,9 @@ async function main() {
       );
     }
   }
+
+  // Sensor readings over MQTT (shared subscription) and the coal-mine file drop.
+  if (role === 'all' || role === 'ingest') stops.push(await startMonitoringIngest(deps, { embeddedPort }));
 
   if (role === 'web' || role === 'all') {
     await deps.events.start(database);
@@ -66,7 +72,8 @@ async function main() {
     if (prepared.demo) {
       console.log('\nDemo data loaded. Demo logins (all with the same password):');
       for (const u of prepared.demo.users) console.log(`  ${u.username.padEnd(10)} ${u.displayName}`);
-      console.log(`  password: ${prepared.demo.password}${prepared.demo.generated ? '   (generated once; set TAIHANG_DEMO_PASSWORD to choose it)' : ''}\n`);
+      console.log(`  password: ${prepared.demo.password}${prepared.demo.generated ? '   (generated once; set TAIHANG_DEMO_PASSWORD to choose it)' : ''}`);
+      console.log(`  sensor ingest key (山西泽州天泰煤业): ${demoIngestKey(prepared.demo.password)}   (POST /api/readings with Authorization: Bearer <key>)\n`);
     } else if (config.demo) {
       console.log(
         'Demo logins: admin, secadmin, auditor, city, zezhou, gaoping, energy, ent-coal, ent-chem (password as printed at first start or TAIHANG_DEMO_PASSWORD)',

@@ -3,7 +3,7 @@ export const hazardsZhCN = {
   'nav.hazards': '隐患排查治理',
   'nav.hazardList': '隐患清单',
   'nav.hazardNew': '上报隐患',
-  'nav.hazardLists': '三年行动四个清单',
+  'nav.hazardLists': '四个清单',
   'nav.hazardStats': '隐患统计分析表',
 
   'hazard.code': '编号',
@@ -239,7 +239,7 @@ export const hazardsEnUS: Record<keyof typeof hazardsZhCN, string> = {
   'nav.hazards': 'Hazards (隐患排查治理)',
   'nav.hazardList': 'Hazard list',
   'nav.hazardNew': 'Report a hazard',
-  'nav.hazardLists': 'Four lists (三年行动)',
+  'nav.hazardLists': 'Four lists',
   'nav.hazardStats': 'Hazard statistics',
 
   'hazard.code': 'Code',

@@ -48,7 +48,7 @@ export function HazardDetailPage() {
       {h.status === 'verified' && !h.reviewOverdue ? (
         <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('hazard.reviewDue', { due: h.reviewDue ?? '' })} />
       ) : null}
-      {a.rectify === false && h.status === 'confirmed' && h.grade === 'major' && !h.plan ? (
+      {a.filePlan && h.status === 'confirmed' && !h.plan ? (
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('hazard.planFirst')} />
       ) : null}
       <Flex vertical gap={12}>
@@ -205,15 +205,15 @@ function ReceiptsCard({ h }: { h: THazardDetail }) {
         rowKey={(r) => `${r.to}-${r.displayName}-${r.sentAt}`}
         size="small"
         pagination={false}
-        scroll={{ x: 480 }}
+        scroll={{ x: 340 }}
         dataSource={h.receipts}
         columns={[
-          { title: t('hazard.receipts.to'), dataIndex: 'to', width: 120, render: (v: 'regulator' | 'worker') => t(`hazard.receipts.${v}`) },
+          { title: t('hazard.receipts.to'), dataIndex: 'to', width: 96, render: (v: 'regulator' | 'worker') => t(`hazard.receipts.${v}`) },
           { title: t('hazard.receipts.who'), dataIndex: 'displayName' },
           {
             title: t('hazard.receipts.readAt'),
             dataIndex: 'readAt',
-            width: 170,
+            width: 136,
             render: (v: string | null) => (v ? formatDateTime(v) : <Tag>{t('hazard.receipts.unread')}</Tag>),
           },
         ]}

@@ -29,7 +29,8 @@ export async function recordTransition(
 /** Users of the supervising industry departments, and of the government units on the enterprise's line (nearest first). */
 export async function supervisorUsers(ctx: Ctx, enterpriseId: string, opts: { governmentLevels: number }) {
   const s = await supervisorsOf(ctx.tx, enterpriseId);
-  const departments = [...s.industry, ...s.government.slice(0, opts.governmentLevels)];
+  // A government unit may also be assigned in the 一张表: count each department once.
+  const departments = [...s.industry, ...s.government.slice(0, opts.governmentLevels)].filter((d, i, all) => all.findIndex((x) => x.id === d.id) === i);
   const userIds: string[] = [];
   for (const d of departments) userIds.push(...(await userIdsOfUnit(ctx.tx, { departmentId: d.id })));
   return { departments: departments.map((d) => ({ id: d.id, name: d.name })), userIds, government: s.government };

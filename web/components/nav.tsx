@@ -15,6 +15,7 @@ import {
   FlagOutlined,
   FormOutlined,
   FundOutlined,
+  MonitorOutlined,
   NotificationOutlined,
   PieChartOutlined,
   ProfileOutlined,
@@ -94,6 +95,16 @@ const RISK: NavGroup = {
   ],
 };
 
+const MONITORING: NavGroup = {
+  key: 'monitoring',
+  label: 'nav.monitoring',
+  icon: <MonitorOutlined />,
+  children: [
+    { path: '/alarms', label: 'nav.alarmList', icon: <AlertOutlined />, any: ['alarm.read'] },
+    { path: '/alarms/stats', label: 'nav.alarmStats', icon: <BarChartOutlined />, any: ['alarm.read'] },
+  ],
+};
+
 const WORKPLAN: NavGroup = {
   key: 'workplan',
   label: 'nav.workplan',
@@ -124,6 +135,7 @@ const MAIN: (NavItem | NavGroup)[] = [
   RISK,
   HAZARDS,
   TASKS,
+  MONITORING,
   WORKPLAN,
   { path: '/org', label: 'nav.org', icon: <ClusterOutlined />, any: ['region.read', 'department.read'] },
   { path: '/notifications', label: 'nav.notifications', icon: <BellOutlined /> },

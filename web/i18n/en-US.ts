@@ -1,3 +1,4 @@
+import { alarmsEnUS } from './alarms';
 import { hazardsEnUS } from './hazards';
 import { monitoringEnUS } from './monitoring';
 import { riskEnUS } from './risk';
@@ -795,4 +796,5 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   ...hazardsEnUS,
   ...monitoringEnUS,
   ...warningsEnUS,
+  ...alarmsEnUS,
 };

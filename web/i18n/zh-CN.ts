@@ -1,3 +1,4 @@
+import { alarmsZhCN } from './alarms';
 import { hazardsZhCN } from './hazards';
 import { monitoringZhCN } from './monitoring';
 import { riskZhCN } from './risk';
@@ -787,4 +788,5 @@ export const zhCN = {
   ...hazardsZhCN,
   ...monitoringZhCN,
   ...warningsZhCN,
+  ...alarmsZhCN,
 } as const;

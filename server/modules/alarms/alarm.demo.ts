@@ -99,7 +99,7 @@ const COAL: DemoAlarm[] = [
     limit: null,
     start: 4.2,
     peak: 4.2,
-    raisedMinAgo: 200,
+    raisedMinAgo: 26 * 60,
     status: 'ACTIVE_UNACK',
     escalation: 3,
   },

@@ -135,15 +135,10 @@ export function AlarmStatsPage() {
           </Card>
         </Col>
       </Row>
-      <Card
-        size="small"
-        title={t('alarm.stats.byEnterprise')}
-        extra={
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('alarm.stats.falseShareHint')}
-          </Typography.Text>
-        }
-      >
+      <Card size="small" title={t('alarm.stats.byEnterprise')}>
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>
+          {t('alarm.stats.falseShareHint')}
+        </Typography.Paragraph>
         <Table<EntRow>
           rowKey="enterpriseId"
           size="small"

@@ -115,6 +115,17 @@ const WORKPLAN: NavGroup = {
   ],
 };
 
+const WARNINGS: NavGroup = {
+  key: 'warnings',
+  label: 'nav.warnings',
+  icon: <NotificationOutlined />,
+  children: [
+    { path: '/warnings', label: 'nav.warningList', icon: <UnorderedListOutlined />, any: ['warning.read'] },
+    { path: '/warnings/new', label: 'nav.warningNew', icon: <SendOutlined />, any: ['warning.issue'] },
+    { path: '/warnings/import', label: 'nav.warningImport', icon: <FileDoneOutlined />, any: ['warning.issue'] },
+  ],
+};
+
 const ADMIN: NavGroup = {
   key: 'admin',
   label: 'nav.admin',
@@ -134,6 +145,7 @@ const MAIN: (NavItem | NavGroup)[] = [
   ACCIDENTS,
   RISK,
   HAZARDS,
+  WARNINGS,
   TASKS,
   MONITORING,
   WORKPLAN,

@@ -13,7 +13,7 @@ const H = 3600_000;
 
 /**
  * Demo warnings for a fresh install (inside the demo transaction; no notifications are sent): an active
- * 暴雨橙色预警 of 泽州县应急管理局 over the 巴公镇 (泽州县) / 米山镇 (高平市) area with its targets (the demo
+ * 暴雨橙色预警 of 晋城市应急管理局 (the area spans two counties) over the 巴公镇 (泽州县) / 米山镇 (高平市) area with its targets (the demo
  * coal mine has confirmed, the chemical plant has not), a cancelled 大风蓝色预警, and one imported
  * national-weather-service message (the Seychelles sample, expired).
  */
@@ -21,8 +21,10 @@ export async function seedWarningDemo(tx: Executor, now: Date): Promise<void> {
   const ents = await enterpriseLocations(tx, Scope.system());
   const coal = ents.find((e) => e.name === '山西泽州天泰煤业有限公司');
   const chem = ents.find((e) => e.name === '高平市华晟化工有限公司');
-  const zezhou = (await departmentsInScope(tx, Scope.system())).find((d) => d.key === 'zezhou-yjj');
-  if (!coal?.lng || !coal.lat || !chem?.lng || !chem.lat || !zezhou) return;
+  const depts = await departmentsInScope(tx, Scope.system());
+  const zezhou = depts.find((d) => d.key === 'zezhou-yjj');
+  const city = depts.find((d) => d.key === 'city-yjj');
+  if (!coal?.lng || !coal.lat || !chem?.lng || !chem.lat || !zezhou || !city) return;
   const pad = 0.03;
   const [w0, e0] = [Math.min(coal.lng, chem.lng) - pad, Math.max(coal.lng, chem.lng) + pad];
   const [s0, n0] = [Math.min(coal.lat, chem.lat) - pad, Math.max(coal.lat, chem.lat) + pad];
@@ -34,8 +36,8 @@ export async function seedWarningDemo(tx: Executor, now: Date): Promise<void> {
     [r6(w0), r6(n0)],
     [r6(w0), r6(s0)],
   ];
-  const issuer = issuerCode(zezhou.regionCode);
-  const mk = async (at: Date, over: Record<string, unknown>) => {
+  const mk = async (unit: typeof city, at: Date, over: Record<string, unknown>) => {
+    const issuer = issuerCode(unit.regionCode);
     const identifier = capIdentifier(issuer, at, 0);
     const base = {
       identifier,
@@ -46,9 +48,9 @@ export async function seedWarningDemo(tx: Executor, now: Date): Promise<void> {
       sender: issuer,
       sent: capTime(at),
       state: 'active',
-      issuerDepartmentId: zezhou.id,
-      issuerName: zezhou.name,
-      regionPath: zezhou.regionPath,
+      issuerDepartmentId: unit.id,
+      issuerName: unit.name,
+      regionPath: unit.regionPath,
       urgency: 'Expected',
       certainty: 'Likely',
       instruction: '',
@@ -64,11 +66,11 @@ export async function seedWarningDemo(tx: Executor, now: Date): Promise<void> {
 
   // An active heavy-rain warning, issued two hours ago, valid for a day.
   const at = new Date(now.getTime() - 2 * H);
-  const rain = await mk(at, {
+  const rain = await mk(city, at, {
     eventType: '暴雨',
     level: 'orange',
     severity: LEVEL_SEVERITY.orange,
-    headline: '泽州县应急管理局发布暴雨橙色预警',
+    headline: '晋城市应急管理局发布暴雨橙色预警（泽州县北部、高平市南部）',
     description: '受强降雨云团影响，预计未来12小时巴公镇、米山镇一带累计降雨量将达60～100毫米，局地伴有雷电和短时大风，山洪、滑坡、尾矿库漫坝风险高。',
     instruction: '危险区域人员及时转移，停止露天和井下受威胁区域作业。',
     taskText: defaultTask('暴雨'),
@@ -101,7 +103,7 @@ export async function seedWarningDemo(tx: Executor, now: Date): Promise<void> {
 
   // A cancelled gale warning from last week.
   const galeAt = new Date(now.getTime() - 7 * 24 * H);
-  const gale = await mk(galeAt, {
+  const gale = await mk(zezhou, galeAt, {
     eventType: '大风',
     level: 'blue',
     severity: LEVEL_SEVERITY.blue,
@@ -112,7 +114,7 @@ export async function seedWarningDemo(tx: Executor, now: Date): Promise<void> {
     area: { areaDesc: '泽州县', polygons: [], regionCodes: [zezhou.regionCode] },
   });
   const cancelAt = new Date(galeAt.getTime() + 6 * H);
-  const cancelId = capIdentifier(issuer, cancelAt, 0);
+  const cancelId = capIdentifier(issuerCode(zezhou.regionCode), cancelAt, 0);
   const cancel = {
     ...gale,
     identifier: cancelId,

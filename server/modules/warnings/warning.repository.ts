@@ -121,25 +121,24 @@ export async function insertTargets(ex: Executor, rows: (typeof warningTarget.$i
   return ex.insert(warningTarget).values(rows).onConflictDoNothing().returning();
 }
 
+/** Targets are enterprise rows: each viewer sees those of the enterprises in its scope. */
+const targetScope = (scope: Scope) =>
+  enterpriseScopeSql(scope, {
+    id: warningTarget.enterpriseId,
+    regionPath: warningTarget.regionPath,
+    industry: warningTarget.industry,
+    groupId: warningTarget.groupId,
+  });
+
 export function targetsOf(ex: Executor, warningId: string, scope: Scope): Promise<TargetRow[]> {
   return ex
     .select()
     .from(warningTarget)
-    .where(
-      and(
-        eq(warningTarget.warningId, warningId),
-        enterpriseScopeSql(scope.kind === 'government' || scope.kind === 'industry' ? { kind: 'system' } : scope, {
-          id: warningTarget.enterpriseId,
-          regionPath: warningTarget.regionPath,
-          industry: warningTarget.industry,
-          groupId: warningTarget.groupId,
-        }),
-      ),
-    )
+    .where(and(eq(warningTarget.warningId, warningId), targetScope(scope)))
     .orderBy(asc(warningTarget.status), asc(warningTarget.enterpriseName));
 }
 
-export async function targetCounts(ex: Executor, warningIds: string[]) {
+export async function targetCounts(ex: Executor, scope: Scope, warningIds: string[]) {
   if (!warningIds.length) return new Map<string, { total: number; confirmed: number }>();
   const rows = await ex
     .select({
@@ -148,7 +147,7 @@ export async function targetCounts(ex: Executor, warningIds: string[]) {
       confirmed: sql<number>`count(*) filter (where ${warningTarget.status} = 'confirmed')::int`,
     })
     .from(warningTarget)
-    .where(inArray(warningTarget.warningId, warningIds))
+    .where(and(inArray(warningTarget.warningId, warningIds), targetScope(scope)))
     .groupBy(warningTarget.warningId);
   return new Map(rows.map((r) => [r.warningId, { total: r.total, confirmed: r.confirmed }]));
 }

@@ -17,6 +17,7 @@ export async function findWarningsQuery(ctx: Ctx, q: z.infer<typeof ZWarningList
   );
   const counts = await targetCounts(
     ctx.tx,
+    ctx.scope,
     items.map((w) => w.id),
   );
   return { items: items.map((w) => presentWarningSummary(w, effectiveState(w, now), counts.get(w.id))), total, page: q.page, pageSize: q.pageSize };

@@ -1,0 +1,254 @@
+import { CheckOutlined, DownloadOutlined, EditOutlined, StopOutlined } from '@ant-design/icons';
+import { Alert, App, Badge, Button, Card, Col, Descriptions, Flex, Form, Input, Modal, Row, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { PageHeader } from '../../components/PageHeader';
+import { useI18n } from '../../i18n';
+import { api, errorMessage } from '../../lib/api';
+import { formatDateTime, industryName } from '../../lib/format';
+import { useApiError } from '../../lib/use-api-error';
+import { AreaPlot } from './AreaPlot';
+import { type TTarget, useWarning, useWarningUpdated, type WarningResponse } from './api';
+import { LEVEL_COLOR, LevelTag, useEventName, WarningStateTag } from './labels';
+
+/** A warning: content, area, CAP XML, and its targets with read receipts and 签收 (the enterprise confirms here). */
+export function WarningDetailPage() {
+  const { id } = useParams();
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const onError = useApiError();
+  const updated = useWarningUpdated();
+  const eventName = useEventName();
+  const { data, error, isLoading } = useWarning(id);
+  const [modal, setModal] = useState<'confirm' | 'cancel' | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<{ text: string }>();
+
+  if (error) return <Alert type="error" message={errorMessage(error)} />;
+  if (isLoading || !data) return null;
+  const w = data.data;
+  const ab = data.abilities;
+  const mine = w.targets.find((x) => x.id === w.myTargetId);
+
+  const act = async (v: { text: string }) => {
+    setBusy(true);
+    try {
+      const res =
+        modal === 'confirm'
+          ? await api<WarningResponse>(`/api/warnings/${w.id}/targets/${w.myTargetId}/confirm`, { method: 'POST', body: { feedback: v.text } })
+          : await api<WarningResponse>(`/api/warnings/${w.id}/cancel`, { method: 'POST', body: { reason: v.text } });
+      await updated(res);
+      void message.success(modal === 'confirm' ? t('warning.confirmed') : t('warning.cancelled'));
+      setModal(null);
+      form.resetFields();
+    } catch (e) {
+      onError(e, form);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const downloadCap = () => {
+    if (!w.capXml) return;
+    const url = URL.createObjectURL(new Blob([w.capXml], { type: 'application/cap+xml' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${w.identifier.replace(/[^\w.-]/g, '_')}.xml`;
+    a.click();
+    URL.revokeObjectURL(url);
+  };
+
+  const because = (b: string) => t(`warning.because.${b}` as 'warning.because.polygon');
+  const columns: ColumnsType<TTarget> = [
+    {
+      title: t('warning.enterprise'),
+      dataIndex: 'enterpriseName',
+      render: (v: string, r) => (
+        <Flex vertical gap={2}>
+          <span>{v}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {industryName(r.industry, locale)}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+    {
+      title: t('warning.matchedBecause'),
+      dataIndex: 'matchedBecause',
+      width: 150,
+      responsive: ['md'],
+      render: (v: string[]) => (
+        <Flex gap={2} wrap>
+          {v.map((b) => (
+            <Tag key={b} bordered={false}>
+              {because(b)}
+            </Tag>
+          ))}
+        </Flex>
+      ),
+    },
+    {
+      title: t('warning.receipt'),
+      dataIndex: 'read',
+      width: 90,
+      render: (v: boolean) => <Badge status={v ? 'success' : 'default'} text={v ? t('warning.read') : t('warning.unread')} />,
+    },
+    {
+      title: t('warning.targetStatus'),
+      dataIndex: 'status',
+      width: 110,
+      render: (v: string) =>
+        v === 'confirmed' ? <Tag color="success">{t('warning.status.confirmed')}</Tag> : <Tag color="warning">{t('warning.status.sent')}</Tag>,
+    },
+    {
+      title: t('warning.feedback'),
+      dataIndex: 'feedback',
+      render: (v: string | null, r) =>
+        v ? (
+          <Flex vertical gap={2}>
+            <Typography.Paragraph style={{ margin: 0 }} ellipsis={{ rows: 3, expandable: true }}>
+              {v}
+            </Typography.Paragraph>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {r.confirmerName} · {formatDateTime(r.confirmedAt)}
+            </Typography.Text>
+          </Flex>
+        ) : (
+          '—'
+        ),
+    },
+  ];
+
+  const confirmedN = w.targets.filter((x) => x.status === 'confirmed').length;
+  return (
+    <>
+      <PageHeader
+        title={
+          <Flex gap={8} align="center" wrap>
+            <LevelTag level={w.level} />
+            <span>{w.headline}</span>
+          </Flex>
+        }
+        extra={
+          <>
+            {ab.confirm ? (
+              <Button type="primary" icon={<CheckOutlined />} onClick={() => setModal('confirm')}>
+                {t('warning.confirm')}
+              </Button>
+            ) : null}
+            {ab.update ? (
+              <Button icon={<EditOutlined />} onClick={() => navigate(`/warnings/${w.id}/update`)}>
+                {t('warning.update')}
+              </Button>
+            ) : null}
+            {ab.cancel ? (
+              <Button danger icon={<StopOutlined />} onClick={() => setModal('cancel')}>
+                {t('warning.cancel')}
+              </Button>
+            ) : null}
+            {w.capXml ? (
+              <Button icon={<DownloadOutlined />} onClick={downloadCap}>
+                {t('warning.downloadCap')}
+              </Button>
+            ) : null}
+          </>
+        }
+      >
+        <Flex gap={8} wrap align="center">
+          <WarningStateTag state={w.state} />
+          <Typography.Text type="secondary">
+            {eventName(w.eventType)} · {w.issuerName} · {formatDateTime(w.effective)}
+            {w.expires ? ` → ${formatDateTime(w.expires)}` : ''}
+          </Typography.Text>
+        </Flex>
+      </PageHeader>
+      {mine ? (
+        <Alert
+          style={{ marginBottom: 16 }}
+          type={mine.status === 'confirmed' ? 'success' : 'warning'}
+          showIcon
+          message={mine.status === 'confirmed' ? t('warning.myConfirmed', { at: formatDateTime(mine.confirmedAt) }) : t('warning.myTask')}
+          description={
+            <>
+              <div style={{ whiteSpace: 'pre-wrap' }}>{mine.taskText}</div>
+              {mine.feedback ? <div style={{ marginTop: 8 }}>{t('warning.myFeedback', { feedback: mine.feedback })}</div> : null}
+            </>
+          }
+        />
+      ) : null}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={t('warning.content')}>
+            <Descriptions column={1} size="small">
+              <Descriptions.Item label={t('warning.description')}>{w.description || '—'}</Descriptions.Item>
+              {w.instruction ? <Descriptions.Item label={t('warning.instruction')}>{w.instruction}</Descriptions.Item> : null}
+              <Descriptions.Item label={t('warning.taskText')}>{w.taskText || '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('warning.identifier')}>
+                <Typography.Text copyable style={{ wordBreak: 'break-all' }}>
+                  {w.identifier}
+                </Typography.Text>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('warning.capMeta')}>
+                {w.msgType} · {w.capStatus} · {w.capScope} · {w.severity}
+              </Descriptions.Item>
+              {w.references ? (
+                <Descriptions.Item label={t('warning.references')}>
+                  <span style={{ wordBreak: 'break-all', fontSize: 12 }}>{w.references}</span>
+                </Descriptions.Item>
+              ) : null}
+              <Descriptions.Item label={t('warning.source')}>{t(`warning.source.${w.source}`)}</Descriptions.Item>
+            </Descriptions>
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={`${t('warning.area')}：${w.area.areaDesc}`}>
+            {w.area.polygons.length ? (
+              <AreaPlot polygons={w.area.polygons} points={[]} color={w.level ? LEVEL_COLOR[w.level] : undefined} height={280} />
+            ) : null}
+            {w.area.regionCodes.length ? (
+              <Typography.Paragraph style={{ marginTop: 8 }}>
+                {t('warning.regionCodes')}：{w.area.regionCodes.join('、')}
+              </Typography.Paragraph>
+            ) : null}
+          </Card>
+        </Col>
+        {ab.seeTargets ? (
+          <Col span={24}>
+            <Card
+              size="small"
+              title={t('warning.targets')}
+              extra={
+                <Typography.Text>
+                  {t('warning.confirmedCount', { confirmed: confirmedN, total: w.targets.length })} · {t('warning.readCount', { n: w.readCount })}
+                </Typography.Text>
+              }
+            >
+              <Table<TTarget> rowKey="id" size="small" columns={columns} dataSource={w.targets} pagination={w.targets.length > 20 ? { pageSize: 20 } : false} />
+            </Card>
+          </Col>
+        ) : null}
+      </Row>
+      <Modal
+        open={modal !== null}
+        title={modal === 'confirm' ? t('warning.confirm') : t('warning.cancel')}
+        onCancel={() => setModal(null)}
+        onOk={() => form.submit()}
+        confirmLoading={busy}
+        destroyOnHidden
+      >
+        <Form form={form} layout="vertical" onFinish={act} preserve={false}>
+          <Form.Item
+            name="text"
+            label={modal === 'confirm' ? t('warning.feedback') : t('warning.cancelReason')}
+            rules={[{ required: true, message: t('warning.required') }]}
+            initialValue={modal === 'confirm' ? t('warning.feedbackDefault') : undefined}
+          >
+            <Input.TextArea rows={4} maxLength={2000} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}

@@ -28,6 +28,14 @@ const ZEnv = z.object({
     .enum(['on', 'off'])
     .default('off')
     .transform((v) => v === 'on'),
+  /** Monitoring: raw readings kept this many days (AQ 6201-2019: real-time values ≥ 7 days; 90 covers the 3 months the 2016 revision proposed). */
+  TAIHANG_READING_RETENTION_DAYS: z.coerce.number().int().min(7).default(90),
+  /** Monitoring: a directory watched for coal-mine monitoring text files, one sub-directory per enterprise id. */
+  TAIHANG_DROP_DIR: z.string().optional(),
+  /** Monitoring: field order of a drop-file record (names: mine, time, code, value, state, skip). */
+  TAIHANG_DROP_LAYOUT: z.string().default('mine,time,code,value,state'),
+  /** Monitoring: MQTT client id of this ingest process; stable and distinct per process (default taihang-ingest-<hostname>). */
+  TAIHANG_INGEST_CLIENT_ID: z.string().min(1).max(64).optional(),
 });
 
 export type Config = Readonly<{
@@ -49,6 +57,10 @@ export type Config = Readonly<{
   /** All API requests per client IP per minute, per process. */
   ratePerMinute: number;
   clockOffsetMs: number;
+  readingRetentionDays: number;
+  dropDir: string | undefined;
+  dropLayout: string[];
+  ingestClientId: string | undefined;
   version: string;
 }>;
 
@@ -83,6 +95,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginRatePerMinute: e.TAIHANG_LOGIN_RATE_PER_MIN,
     ratePerMinute: e.TAIHANG_RATE_PER_MIN,
     clockOffsetMs: e.TAIHANG_CLOCK_OFFSET_MS,
+    readingRetentionDays: e.TAIHANG_READING_RETENTION_DAYS,
+    dropDir: e.TAIHANG_DROP_DIR ? path.resolve(e.TAIHANG_DROP_DIR) : undefined,
+    dropLayout: e.TAIHANG_DROP_LAYOUT.split(',').map((f) => f.trim()),
+    ingestClientId: e.TAIHANG_INGEST_CLIENT_ID,
     version,
   });
 }

@@ -1,12 +1,16 @@
 import net from 'node:net';
-import { Aedes } from 'aedes';
+import { Aedes, type AedesOptions } from 'aedes';
 
 /**
  * The zero-setup MQTT broker (aedes) for the embedded default; production points TAIHANG_MQTT_URL at
- * Mosquitto or EMQX instead. A port already in use is reported, not thrown.
+ * Mosquitto or EMQX instead. A port already in use is reported, not thrown. `options` carries the
+ * authenticate / authorize hooks a module supplies (ingestion credentials), injected by server/main.ts.
  */
-export async function startEmbeddedBroker(port: number): Promise<{ ok: true; port: number; close: () => Promise<void> } | { ok: false }> {
-  const broker = await Aedes.createBroker();
+export async function startEmbeddedBroker(
+  port: number,
+  options: Pick<AedesOptions, 'authenticate' | 'authorizePublish' | 'authorizeSubscribe'> = {},
+): Promise<{ ok: true; port: number; close: () => Promise<void> } | { ok: false }> {
+  const broker = await Aedes.createBroker(options);
   const server = net.createServer(broker.handle);
   const listening = await new Promise<boolean>((resolve) => {
     server.once('error', () => resolve(false));

@@ -1,0 +1,96 @@
+import { COAL_GAS_TABLE } from '../../../../common/rules/coal-gas-thresholds.js';
+import type { Ctx } from '../../../kernel/context.js';
+import { invalidField, notFound } from '../../../kernel/errors.js';
+import { presentSensor, rulesBasis } from '../monitoring.presenter.js';
+import { findSensors, getSensor, rawReadings, rollupReadings, type SensorFilter, sensorsInScope } from '../monitoring.repository.js';
+
+export async function findSensorsQuery(ctx: Ctx, q: SensorFilter & { page: number; pageSize: number }) {
+  const { rows, total } = await findSensors(ctx.tx, ctx.scope, q, q.page, q.pageSize);
+  return { items: rows.map(presentSensor), total, page: q.page, pageSize: q.pageSize };
+}
+
+export async function getSensorQuery(ctx: Ctx, id: string) {
+  const s = await getSensor(ctx.tx, ctx.scope, id);
+  if (!s) throw notFound();
+  return { data: { ...presentSensor(s), basis: rulesBasis(s) } };
+}
+
+/** The CH4 location table for the registry form (key, names, limits, 依据). */
+export const coalLocations = () => ({ items: COAL_GAS_TABLE });
+
+const RAW_LIMIT = 20_000;
+const AUTO_RAW_MS = 6 * 3_600_000;
+
+/** Chart data: raw readings, or 5-minute statistics for long ranges (auto: raw up to 6 hours). */
+export async function readingsQuery(
+  ctx: Ctx,
+  q: { sensorId: string; from?: string | undefined; to?: string | undefined; resolution: 'raw' | 'rollup' | 'auto' },
+) {
+  const s = await getSensor(ctx.tx, ctx.scope, q.sensorId);
+  if (!s) throw notFound();
+  const to = q.to ? new Date(q.to) : ctx.clock.now();
+  const from = q.from ? new Date(q.from) : new Date(to.getTime() - 3_600_000);
+  if (from >= to) throw invalidField('from', 'dateOrder');
+  if (to.getTime() - from.getTime() > 400 * 86_400_000)
+    throw invalidField('from', 'too_small', { minimum: new Date(to.getTime() - 400 * 86_400_000).toISOString() });
+  const useRaw = q.resolution === 'raw' || (q.resolution === 'auto' && to.getTime() - from.getTime() <= AUTO_RAW_MS);
+  if (useRaw) {
+    const rows = await rawReadings(ctx.tx, s.id, from, to, RAW_LIMIT);
+    return {
+      sensorId: s.id,
+      resolution: 'raw' as const,
+      from: from.toISOString(),
+      to: to.toISOString(),
+      items: rows.map((r) => ({ ts: r.ts.toISOString(), value: r.value })),
+    };
+  }
+  const rows = await rollupReadings(ctx.tx, s.id, from, to, RAW_LIMIT);
+  return {
+    sensorId: s.id,
+    resolution: 'rollup' as const,
+    from: from.toISOString(),
+    to: to.toISOString(),
+    items: rows.map((r) => ({ ts: r.bucket.toISOString(), value: r.avg, min: r.min, max: r.max, count: r.count })),
+  };
+}
+
+/** Live view: current values in scope grouped by enterprise and installation (ids only are pushed; the page refetches this). */
+export async function liveQuery(ctx: Ctx, f: { enterpriseId?: string | undefined }) {
+  const rows = (await sensorsInScope(ctx.tx, ctx.scope, { enterpriseId: f.enterpriseId }, 2000)).filter((s) => s.inService);
+  const groups = new Map<
+    string,
+    {
+      enterpriseId: string;
+      enterpriseName: string;
+      installationId: string | null;
+      installationName: string | null;
+      sensors: ReturnType<typeof presentSensor>[];
+    }
+  >();
+  for (const s of rows) {
+    const k = `${s.enterpriseId}/${s.installationId ?? s.installationName ?? ''}`;
+    const g = groups.get(k) ?? {
+      enterpriseId: s.enterpriseId,
+      enterpriseName: s.enterpriseName,
+      installationId: s.installationId,
+      installationName: s.installationName,
+      sensors: [],
+    };
+    g.sensors.push(presentSensor(s));
+    groups.set(k, g);
+  }
+  const items = [...groups.values()];
+  const all = items.flatMap((g) => g.sensors);
+  return {
+    at: ctx.clock.now().toISOString(),
+    counts: {
+      total: all.length,
+      normal: all.filter((s) => s.level === 'normal').length,
+      alarm: all.filter((s) => s.level === 'alarm').length,
+      powerOff: all.filter((s) => s.level === 'powerOff').length,
+      stale: all.filter((s) => s.level === 'stale').length,
+      none: all.filter((s) => s.level === 'none').length,
+    },
+    items,
+  };
+}

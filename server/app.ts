@@ -19,6 +19,7 @@ import { accidentRoutes } from './modules/accidents/index.js';
 import { alarmRoutes } from './modules/alarms/index.js';
 import { hazardRoutes } from './modules/hazards/index.js';
 import { identityRoutes } from './modules/identity/index.js';
+import { monitoringRoutes } from './modules/monitoring/index.js';
 import { orgRoutes, unitExists } from './modules/org/index.js';
 import { platformRoutes } from './modules/platform/index.js';
 import { riskRoutes } from './modules/risk/index.js';
@@ -96,6 +97,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   hazardRoutes(app, deps);
   workplanRoutes(app, deps);
   riskRoutes(app, deps);
+  monitoringRoutes(app, deps);
   alarmRoutes(app, deps);
   warningRoutes(app, deps);
 

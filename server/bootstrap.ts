@@ -10,6 +10,7 @@ import { loggingChannel, type NotificationChannel } from './kernel/notify/notify
 import { seedAlarmDemo } from './modules/alarms/index.js';
 import { seedHazardDemo } from './modules/hazards/index.js';
 import { syncBuiltinRoles } from './modules/identity/index.js';
+import { seedMonitoringDemo } from './modules/monitoring/index.js';
 import { generateDemoPassword, seedDemoData, unitResolver } from './modules/org/index.js';
 import { seedRiskDemo } from './modules/risk/index.js';
 import { seedWarningDemo } from './modules/warnings/index.js';
@@ -35,6 +36,7 @@ export async function prepareDatabase(database: Database, config: Config, clock:
     if (r.seeded) {
       await seedRiskDemo(tx, clock.now());
       await seedHazardDemo(tx, clock.now());
+      await seedMonitoringDemo(tx, clock.now(), password);
       await seedWarningDemo(tx, clock.now());
       await seedAlarmDemo(tx, clock.now());
       await new Audit(tx, { id: null, name: 'system', unit: null }, { requestId: null, ip: null }, () => clock.now()).record({

@@ -5,6 +5,7 @@ import type { JobDefinition } from '../../kernel/jobs/jobs.js';
 import { userIdsOfUnit } from '../identity/index.js';
 import { alarmsToSweep, updateAlarm } from './alarm.repository.js';
 import { type AlarmStatus, alarmTransition } from './alarm.workflow.js';
+import { reackDue } from './commands/alarm-step.js';
 import { alarmAudience, alarmLink, announceAlarm, recordAlarmTransition } from './commands/effects.js';
 import { TYPE_ZH } from './commands/engine.js';
 
@@ -27,13 +28,22 @@ export async function sweepAlarms(deps: Deps): Promise<{ escalated: number; unsh
       let status = a.status as AlarmStatus;
       if (status === 'SHELVED' && a.shelvedUntil && a.shelvedUntil <= now) {
         const to = alarmTransition(status, 'unshelve', a.active) as AlarmStatus;
-        await updateAlarm(ctx.tx, a.id, { status: to, shelvedUntil: null, ...(to === 'ACTIVE_UNACK' ? { ackTs: null, ackBy: null } : {}), updatedAt: now });
+        await updateAlarm(ctx.tx, a.id, {
+          status: to,
+          shelvedUntil: null,
+          ...(to === 'ACTIVE_UNACK' ? { ackTs: null, ackBy: null, ackDue: reackDue(a, now) } : {}),
+          updatedAt: now,
+        });
         await recordAlarmTransition(ctx, a, { action: 'unshelve', from: status, to, comment: '搁置期满，恢复报警', system: SWEEP_NAME });
         status = to;
         unshelved++;
       }
-      const level = escalationLevel(a, now, DEFAULT_ALARM_DISPOSAL);
-      if (level > a.escalation && status !== 'CLOSED') {
+      const level = escalationLevel(
+        status === 'ACTIVE_UNACK' && status !== a.status ? { ...a, ackTs: null, ackDue: reackDue(a, now) } : a,
+        now,
+        DEFAULT_ALARM_DISPOSAL,
+      );
+      if (level > a.escalation && !['CLOSED', 'SHELVED', 'OUT_OF_SERVICE'].includes(status)) {
         const audience = await alarmAudience(ctx, a.enterpriseId);
         // Level 2: the county government and the supervising industry departments; level 3: the city government.
         const gov = audience.government;

@@ -149,7 +149,8 @@ export function alarmsToSweep(ex: Executor, now: Date, limit: number) {
     .where(
       or(
         and(
-          sql`${alarm.status} <> 'CLOSED'`,
+          // Shelved and out-of-service alarms are suppressed by a regulator's decision: not escalated meanwhile.
+          sql`${alarm.status} not in ('CLOSED', 'SHELVED', 'OUT_OF_SERVICE')`,
           lt(alarm.escalation, 3),
           or(and(sql`${alarm.ackTs} is null`, lte(alarm.ackDue, now)), and(sql`${alarm.feedbackAt} is null`, lte(alarm.feedbackDue, now))),
         ),

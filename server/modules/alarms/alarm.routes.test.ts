@@ -131,6 +131,19 @@ describe('engine → alarms (evaluateReadings)', () => {
     expect(inbox.items.some((x: { title: string }) => x.title.includes('断电'))).toBe(true);
   });
 
+  it('announces live "alarm" events to the enterprise and its supervisors when the change commits', async () => {
+    const got: { user: string; type: string }[] = [];
+    const offs = (['mgr', 'gov', 'energy', 'govB'] as const).map((k) => t.deps.events.subscribe(w.users[k].id, (e) => got.push({ user: k, type: e.type })));
+    try {
+      await feed(sensor(), [[0, 1.6]]);
+      for (let i = 0; i < 40 && !got.some((g) => g.user === 'gov' && g.type === 'alarm'); i++) await new Promise((r) => setTimeout(r, 50));
+      const alarmUsers = new Set(got.filter((g) => g.type === 'alarm').map((g) => g.user));
+      expect([...alarmUsers].sort()).toEqual(['energy', 'gov', 'mgr']);
+    } finally {
+      for (const off of offs) off();
+    }
+  });
+
   it('a sensor out of service raises nothing', async () => {
     const s = sensor({ inService: false });
     expect(await feed(s, [[0, 5]])).toEqual({ raised: 0, cleared: 0 });
@@ -200,6 +213,9 @@ describe('lifecycle and disposal', () => {
     await sweepAlarms(t.deps);
     const back = (await get(`/api/alarms/${id}`, w.h.mgr)).json();
     expect(back.data.status).toBe('ACTIVE_UNACK');
+    // Re-annunciated with a fresh acknowledgement time limit: not escalated for the time it was shelved.
+    expect(back.data.escalation).toBe(0);
+    expect(Date.parse(back.data.ackDue)).toBe(T(121).getTime() + 30 * 60_000);
     await at('2026-07-06T09:00:00+08:00');
   });
 

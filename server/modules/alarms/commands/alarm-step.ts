@@ -1,5 +1,6 @@
 import type { TAlarmFeedback, TAlarmShelve, TAlarmStep, TAlarmToHazard, TAlarmToTask } from '../../../../common/contracts/alarms.js';
-import { DEFAULT_ALARM_DISPOSAL } from '../../../../common/rules/alarm-disposal.js';
+import { DEFAULT_ALARM_DISPOSAL, disposalDue } from '../../../../common/rules/alarm-disposal.js';
+import type { AlarmSeverity } from '../../../../common/rules/alarm-rules.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { AppError, invalidField, notFound } from '../../../kernel/errors.js';
 import { reportHazard } from '../../hazards/index.js';
@@ -9,6 +10,9 @@ import { type AlarmRow, lockAlarm, updateAlarm } from '../alarm.repository.js';
 import { type AlarmStatus, type AlarmUserAction, alarmTransition } from '../alarm.workflow.js';
 import { alarmAudience, alarmLink, announceAlarm, recordAlarmTransition } from './effects.js';
 import { TYPE_ZH } from './engine.js';
+
+/** The acknowledgement due time of an alarm annunciated again now (after shelving or out of service). */
+export const reackDue = (a: Pick<AlarmRow, 'severity'>, now: Date) => disposalDue(a.severity as AlarmSeverity, now, DEFAULT_ALARM_DISPOSAL).ackDue;
 
 /** Loads the alarm for a write and applies the transition table and the policy: 404, 409 or 403. */
 async function begin(ctx: Ctx, id: string, action: AlarmUserAction): Promise<{ a: AlarmRow; to: AlarmStatus }> {
@@ -98,7 +102,8 @@ export async function alarmStep(ctx: Ctx, id: string, action: 'unshelve' | 'outO
   const { a, to } = await begin(ctx, id, action);
   const changes: Partial<AlarmRow> = {};
   if (action === 'unshelve') Object.assign(changes, { shelvedUntil: null });
-  if (to === 'ACTIVE_UNACK') Object.assign(changes, { ackTs: null, ackBy: null });
+  // Re-annunciated: it must be acknowledged again, within a fresh time limit.
+  if (to === 'ACTIVE_UNACK') Object.assign(changes, { ackTs: null, ackBy: null, ackDue: reackDue(a, ctx.clock.now()) });
   if (to === 'CLOSED') Object.assign(changes, { closedAt: ctx.clock.now() });
   await finish(ctx, a, action, to, changes, { comment: input.comment });
 }

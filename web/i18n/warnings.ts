@@ -1,7 +1,7 @@
 /** UI texts of the warnings pages, zh-CN first; merged into the dictionaries in zh-CN.ts and en-US.ts. */
 export const warningsZhCN = {
   'nav.warnings': '预警信息',
-  'nav.warningList': '预警信息',
+  'nav.warningList': '预警列表',
   'nav.warningNew': '发布预警',
   'nav.warningImport': '导入与订阅',
   'warning.issue': '发布预警',
@@ -114,7 +114,7 @@ export const warningsZhCN = {
 
 export const warningsEnUS: Record<keyof typeof warningsZhCN, string> = {
   'nav.warnings': 'Warnings',
-  'nav.warningList': 'Warnings',
+  'nav.warningList': 'Warning list',
   'nav.warningNew': 'Issue a warning',
   'nav.warningImport': 'Import and feeds',
   'warning.issue': 'Issue a warning',

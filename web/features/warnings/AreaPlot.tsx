@@ -98,9 +98,11 @@ export function AreaPlot({ polygons, points, color = '#fa8c16', onPick, height =
           </circle>
         ))}
       </svg>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t('warning.plot.legend', { inside, total: points.length })}
-      </Typography.Text>
+      {points.length ? (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('warning.plot.legend', { inside, total: points.length })}
+        </Typography.Text>
+      ) : null}
     </Flex>
   );
 }

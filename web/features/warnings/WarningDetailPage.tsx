@@ -90,21 +90,20 @@ export function WarningDetailPage() {
       ),
     },
     {
-      title: t('warning.receipt'),
-      dataIndex: 'read',
-      width: 90,
-      render: (v: boolean) => <Badge status={v ? 'success' : 'default'} text={v ? t('warning.read') : t('warning.unread')} />,
-    },
-    {
       title: t('warning.targetStatus'),
       dataIndex: 'status',
-      width: 110,
-      render: (v: string) =>
-        v === 'confirmed' ? <Tag color="success">{t('warning.status.confirmed')}</Tag> : <Tag color="warning">{t('warning.status.sent')}</Tag>,
+      width: 96,
+      render: (v: string, r) => (
+        <Flex vertical gap={2} align="flex-start">
+          {v === 'confirmed' ? <Tag color="success">{t('warning.status.confirmed')}</Tag> : <Tag color="warning">{t('warning.status.sent')}</Tag>}
+          <Badge status={r.read ? 'success' : 'default'} text={<span style={{ fontSize: 12 }}>{r.read ? t('warning.read') : t('warning.unread')}</span>} />
+        </Flex>
+      ),
     },
     {
       title: t('warning.feedback'),
       dataIndex: 'feedback',
+      responsive: ['sm'],
       render: (v: string | null, r) =>
         v ? (
           <Flex vertical gap={2}>

@@ -9,7 +9,7 @@ export function LevelTag({ level }: { level: TWarningLevel | null }) {
   const { t } = useI18n();
   if (!level) return <Tag>{t('warning.level.none')}</Tag>;
   return (
-    <Tag color={LEVEL_COLOR[level]} style={level === 'yellow' ? { color: '#614700' } : undefined}>
+    <Tag variant="solid" color={LEVEL_COLOR[level]} style={level === 'yellow' ? { color: '#3d2e00' } : undefined}>
       {t(`warning.level.${level}`)}
     </Tag>
   );

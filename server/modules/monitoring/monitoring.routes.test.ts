@@ -169,6 +169,12 @@ describe('HTTP ingestion', () => {
     const live = await get('/api/sensors/live', w.h.mgr);
     expect(live.json().counts.powerOff).toBe(1);
     expect(live.json().items[0].enterpriseName).toBe('甲县测试煤业有限公司');
+    // The new reading went through the alarm engine in the same transaction.
+    const sid = live.json().items[0].sensors.find((x: { code: string }) => x.code === '010101').id;
+    const alarms = (await t.database.db.execute(`select count(*)::int as n from alarm where sensor_id = '${sid}'` as never)) as unknown as {
+      rows: { n: number }[];
+    };
+    expect(alarms.rows[0]?.n).toBeGreaterThanOrEqual(1);
   });
 
   it('a revoked key is refused', async () => {

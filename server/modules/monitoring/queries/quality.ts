@@ -57,11 +57,13 @@ export async function qualityOf(
   scope: Scope,
   from: Date,
   to: Date,
-  f: { enterpriseId?: string | undefined; regionPath?: string | undefined } = {},
+  f: { enterpriseId?: string | undefined; regionPath?: string | undefined; now?: Date } = {},
 ) {
   const sensors = (await sensorsInScope(ex, scope, { enterpriseId: f.enterpriseId, regionPath: f.regionPath }, 20_000)).filter((s) => s.inService);
   const have = new Map((await bucketsWithData(ex, scope, from, to, f.enterpriseId)).map((r) => [r.sensor_id, r.n]));
-  const stats = new Map((await alarmStats(ex, scope, { from, to })).map((a) => [a.enterpriseId, a]));
+  const stats = new Map(
+    (await alarmStats(ex, scope, { from, to, now: new Date(Math.min(to.getTime(), (f.now ?? to).getTime())) })).map((a) => [a.enterpriseId, a]),
+  );
   const perSensor = sensors.map((s) => {
     const expected = expectedBuckets(s, from, to);
     const got = Math.min(have.get(s.id) ?? 0, expected);
@@ -120,7 +122,7 @@ export async function qualityQuery(ctx: Ctx, q: { from?: string | undefined; to?
   if (from >= to) throw invalidField('from', 'dateOrder');
   if (to.getTime() - from.getTime() > 93 * 86_400_000)
     throw invalidField('from', 'too_small', { minimum: new Date(to.getTime() - 93 * 86_400_000).toISOString() });
-  const { perSensor, enterprises } = await qualityOf(ctx.tx, ctx.scope, from, to, { enterpriseId: q.enterpriseId });
+  const { perSensor, enterprises } = await qualityOf(ctx.tx, ctx.scope, from, to, { enterpriseId: q.enterpriseId, now: ctx.clock.now() });
   const stale = await staleSensors(ctx.tx, ctx.scope, q.enterpriseId);
   const exp = perSensor.reduce((a, p) => a + p.expected, 0);
   const got = perSensor.reduce((a, p) => a + p.got, 0);
@@ -154,7 +156,7 @@ export async function monthlyReportQuery(ctx: Ctx, q: { month: string; regionCod
     regionName = r.name;
   }
   const { from, to } = monthRange(q.month);
-  const { enterprises } = await qualityOf(ctx.tx, ctx.scope, from, to, { regionPath });
+  const { enterprises } = await qualityOf(ctx.tx, ctx.scope, from, to, { regionPath, now: ctx.clock.now() });
   const ents = enterprises.sort((a, b) => b.alarms - a.alarms || a.enterpriseName.localeCompare(b.enterpriseName, 'zh-CN'));
   const sum = (k: keyof EnterpriseQuality) => ents.reduce((a, e) => a + ((e[k] as number | null) ?? 0), 0);
   const rated = ents.filter((e) => e.onlineRate !== null);

@@ -79,6 +79,9 @@ export const hazardsZhCN = {
   'hazard.stat.majorOpen': '在办重大隐患',
   'hazard.stat.listed': '挂牌督办中',
   'hazard.stat.closedRate': '整改销号率',
+  'hazard.overview.title': '按属地、按行业汇总（点击一行筛选）',
+  'hazard.overview.byRegion': '按属地',
+  'hazard.overview.byIndustry': '按行业',
 
   'hazard.bulk.selected': '已选 {n} 条',
   'hazard.bulk.assign': '指派整改人',
@@ -316,6 +319,9 @@ export const hazardsEnUS: Record<keyof typeof hazardsZhCN, string> = {
   'hazard.stat.majorOpen': 'Open major',
   'hazard.stat.listed': 'Listed',
   'hazard.stat.closedRate': 'Closed rate',
+  'hazard.overview.title': 'By region and by industry (click a row to filter)',
+  'hazard.overview.byRegion': 'By region',
+  'hazard.overview.byIndustry': 'By industry',
 
   'hazard.bulk.selected': '{n} selected',
   'hazard.bulk.assign': 'Assign rectifier',

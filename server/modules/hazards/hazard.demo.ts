@@ -122,18 +122,80 @@ const COAL: DemoHazard[] = [
   },
 ];
 
-const OTHER: DemoHazard = {
-  title: '安全出口指示标志损坏',
-  description: '一层东侧安全出口指示标志不亮',
-  location: '一层东侧',
-  source: 'selfInspection',
-  category: 'site',
-  status: 'confirmed',
-  grade: 'general',
-  reportedDaysAgo: 3,
-  deadlineIn: 7,
-  rectifier: '安全员',
-};
+/** Common general hazards, one per other demo enterprise in turn, at different stages. */
+const OTHERS: DemoHazard[] = [
+  {
+    title: '安全出口指示标志损坏',
+    description: '一层东侧安全出口指示标志不亮',
+    location: '一层东侧',
+    source: 'selfInspection',
+    category: 'site',
+    status: 'confirmed',
+    grade: 'general',
+    reportedDaysAgo: 3,
+    deadlineIn: 7,
+    rectifier: '安全员',
+  },
+  {
+    title: '灭火器压力不足',
+    description: '仓库 3 具干粉灭火器压力指针处于红区',
+    location: '成品仓库',
+    source: 'grid',
+    category: 'site',
+    status: 'rectifying',
+    grade: 'general',
+    reportedDaysAgo: 6,
+    deadlineIn: 2,
+    rectifier: '仓库主管',
+  },
+  {
+    title: '特种作业人员证书过期',
+    description: '电工 1 人特种作业操作证已过有效期',
+    location: '设备部',
+    source: 'inspection',
+    category: 'management',
+    status: 'confirmed',
+    grade: 'general',
+    reportedDaysAgo: 15,
+    deadlineIn: -3,
+    rectifier: '人事专员',
+  },
+  {
+    title: '脚手架连墙件缺失',
+    description: '3 号楼外脚手架 8 层以上连墙件设置不足',
+    location: '3 号楼',
+    source: 'inspection',
+    category: 'site',
+    status: 'submitted',
+    grade: 'general',
+    reportedDaysAgo: 9,
+    deadlineIn: 1,
+    rectifier: '项目安全员',
+  },
+  {
+    title: '有限空间作业未审批',
+    description: '污水井清淤作业未办理有限空间作业审批',
+    location: '厂区污水井',
+    source: 'public',
+    category: 'management',
+    status: 'reported',
+    reportedDaysAgo: 1,
+  },
+  {
+    title: '危废暂存间标识不全',
+    description: '危险废物暂存间未张贴危险废物识别标志',
+    location: '危废暂存间',
+    source: 'selfInspection',
+    category: 'site',
+    status: 'closed',
+    grade: 'general',
+    reportedDaysAgo: 30,
+    deadlineIn: -20,
+    rectifier: '环保专员',
+  },
+];
+
+const REPORTER: Record<string, string> = { inspection: '监管执法人员', grid: '网格员', public: '群众举报（匿名）', worker: '职工', alarm: '监测系统' };
 
 export async function seedHazardDemo(tx: Executor, now: Date): Promise<void> {
   const all = await enterprisesForIndicators(tx, Scope.system());
@@ -157,7 +219,7 @@ export async function seedHazardDemo(tx: Executor, now: Date): Promise<void> {
   const rows: [NonNullable<typeof chem>, DemoHazard][] = [
     ...(chem ? CHEM.map((h) => [chem, h] as [typeof chem, DemoHazard]) : []),
     ...(coal ? COAL.map((h) => [coal, h] as [typeof coal, DemoHazard]) : []),
-    ...others.map((e) => [e, OTHER] as [typeof e, DemoHazard]),
+    ...others.map((e, i) => [e, OTHERS[i % OTHERS.length] as DemoHazard] as [typeof e, DemoHazard]),
   ];
   for (const [e, d] of rows) {
     const at = new Date(now.getTime() - d.reportedDaysAgo * 86_400_000);
@@ -177,7 +239,7 @@ export async function seedHazardDemo(tx: Executor, now: Date): Promise<void> {
       category: d.category,
       foundAt: at,
       reportedBy: null,
-      reporterName: d.source === 'inspection' ? '监管执法人员' : d.source === 'grid' ? '网格员' : '企业安全员',
+      reporterName: REPORTER[d.source] ?? '企业安全员',
       grade: d.grade ?? null,
       criterionCatalogue: major ? 'coal' : null,
       criterionCode: major ? 'C02' : null,

@@ -1,5 +1,5 @@
 import { BarChartOutlined, FileSearchOutlined, PlusOutlined, ProfileOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Col, Flex, Input, Row, Select, Statistic, Table, Typography } from 'antd';
+import { Button, Card, Checkbox, Col, Collapse, Flex, Input, Row, Select, Statistic, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -16,6 +16,7 @@ import { sortOrderOf, sortParam, toInt, useUrlState } from '../../lib/url-state'
 import { FILTER_KEYS, SOURCES, STATUSES, type THazardSummary, useHazardOverview, useHazards } from './api';
 import { type BulkAction, BulkModal } from './BulkModal';
 import { DeadlineText, GradeTag, HazardStatusTag } from './labels';
+import { OverviewTables } from './OverviewTables';
 
 const KEYS = [...FILTER_KEYS, 'page', 'pageSize', 'sort'] as const;
 
@@ -136,6 +137,19 @@ export function HazardsPage() {
         {stat(t('hazard.stat.listed'), o?.listedOpen, { listed: 'true' })}
         {stat(t('hazard.stat.closedRate'), o?.closedRate === null || o?.closedRate === undefined ? '—' : `${o.closedRate}%`, {})}
       </Row>
+      {regulator && overview.data && (overview.data.byRegion.length > 1 || overview.data.byIndustry.length > 1) ? (
+        <Collapse
+          size="small"
+          style={{ marginBottom: 12 }}
+          items={[
+            {
+              key: 'rollup',
+              label: t('hazard.overview.title'),
+              children: <OverviewTables data={overview.data} onPick={(patch) => update({ ...patch, page: undefined })} />,
+            },
+          ]}
+        />
+      ) : null}
       <div style={{ display: 'grid', gridTemplateColumns: `repeat(auto-fill, minmax(${locale === 'en-US' ? 190 : 150}px, 1fr))`, gap: 8, marginBottom: 12 }}>
         <Input.Search
           key={state.q ?? ''}

@@ -150,7 +150,15 @@ export function HazardsPage() {
           ]}
         />
       ) : null}
-      <div style={{ display: 'grid', gridTemplateColumns: `repeat(auto-fill, minmax(${locale === 'en-US' ? 190 : 150}px, 1fr))`, gap: 8, marginBottom: 12 }}>
+      <div
+        style={{
+          display: 'grid',
+          gridTemplateColumns: `repeat(auto-fill, minmax(${locale === 'en-US' ? 190 : 150}px, 1fr))`,
+          gap: 8,
+          marginBottom: 12,
+          alignItems: 'start',
+        }}
+      >
         <Input.Search
           key={state.q ?? ''}
           defaultValue={state.q}

@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 const text = (max: number) => z.string().trim().min(2).max(max);
 
-export const TASK_SOURCES = ['meeting', 'document', 'leaderInstruction', 'noticeItem', 'threeYear'] as const;
+export const TASK_SOURCES = ['meeting', 'document', 'leaderInstruction', 'noticeItem', 'threeYear', 'alarm'] as const;
 
 export const ZIssueTask = z.strictObject({
   title: text(120),

@@ -560,6 +560,7 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'task.source.leaderInstruction': "Leader's instruction",
   'task.source.noticeItem': 'Notice item',
   'task.source.threeYear': 'Three-year campaign',
+  'task.source.alarm': 'Monitoring alarm',
   'task.sourceRef': 'Source reference',
   'task.sourceRefHint': 'e.g. minutes of the 12th executive meeting',
   'task.complexity': 'Complexity',

@@ -556,6 +556,7 @@ export const zhCN = {
   'task.source.leaderInstruction': '领导批示',
   'task.source.noticeItem': '通知事项',
   'task.source.threeYear': '三年行动',
+  'task.source.alarm': '监测报警',
   'task.sourceRef': '来源文号 / 出处',
   'task.sourceRefHint': '如：市政府第12次常务会议纪要',
   'task.complexity': '事项类别',

@@ -12,7 +12,7 @@ export const task = pgTable(
     code: text('code').notNull(),
     title: text('title').notNull(),
     content: text('content').notNull(),
-    source: text('source').notNull(), // meeting | document | leaderInstruction | noticeItem | threeYear
+    source: text('source').notNull(), // meeting | document | leaderInstruction | noticeItem | threeYear | alarm
     sourceRef: text('source_ref'),
     /** The work-plan item (落实情况) this task carries out, when issued from the notice. */
     planItemId: uuid('plan_item_id'),

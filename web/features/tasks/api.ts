@@ -10,7 +10,7 @@ import { api, type Page, type Query } from '../../lib/api';
 
 export type { TIssueTask, TTaskStep };
 export type TaskSource = (typeof TASK_SOURCES)[number];
-export const TASK_SOURCE_KEYS: readonly TaskSource[] = ['meeting', 'document', 'leaderInstruction', 'noticeItem', 'threeYear'];
+export const TASK_SOURCE_KEYS: readonly TaskSource[] = ['meeting', 'document', 'leaderInstruction', 'noticeItem', 'threeYear', 'alarm'];
 export type Complexity = 'general' | 'major';
 export type DayKind = 'calendar' | 'working';
 export type TaskStatus = 'open' | 'closed';

@@ -6,7 +6,7 @@ import type { AssigneeRole, AssigneeState, AssigneeStatus, Complexity, TAssignee
 
 export const STATE_COLORS: Record<AssigneeState, string> = { onTrack: '#52c41a', dueSoon: '#fa8c16', overdue: '#f5222d', done: '#bfbfbf' };
 
-const KNOWN_SOURCES = new Set<string>(['meeting', 'document', 'leaderInstruction', 'noticeItem', 'threeYear']);
+const KNOWN_SOURCES = new Set<string>(['meeting', 'document', 'leaderInstruction', 'noticeItem', 'threeYear', 'alarm']);
 
 export function sourceName(source: TaskSource | string, t: Translate): string {
   return KNOWN_SOURCES.has(source) ? t(`task.source.${source as TaskSource}`) : source;

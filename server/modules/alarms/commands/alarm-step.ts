@@ -150,8 +150,7 @@ export async function alarmToTask(ctx: Ctx, id: string, input: TAlarmToTask): Pr
     content:
       input.content ??
       `${when}，${a.enterpriseName} ${a.location} ${a.sensorName} 发生${TYPE_ZH[a.type]}报警（峰值 ${a.peakValue ?? '—'}${a.unit}）。请查明原因、落实处置措施并反馈处置结果（报警 ${alarmLink(a.id)}）。`,
-    // TASK_SOURCES has no 'alarm' yet: a department's own 督办 document; sourceRef names the alarm.
-    source: 'document',
+    source: 'alarm',
     sourceRef: `alarm:${a.id}`,
     complexity: input.complexity,
     dayKind: 'calendar',

@@ -193,7 +193,7 @@ export const warningsEnUS: Record<keyof typeof warningsZhCN, string> = {
   'warning.receipt': 'Read',
   'warning.read': 'Read',
   'warning.unread': 'Unread',
-  'warning.targetStatus': 'Confirmed',
+  'warning.targetStatus': 'Receipt',
   'warning.status.sent': 'Not confirmed',
   'warning.status.confirmed': 'Confirmed',
   'warning.myTask': 'Your enterprise has a warning task: carry it out, then confirm with feedback',

@@ -197,7 +197,7 @@ export async function seedMonitoringDemo(tx: Executor, now: Date, demoPassword?:
         location: d.location,
         coalLocationKey: d.coalLocationKey ?? null,
         rules: d.rules ?? defaultRulesFor(d.type, d.coalLocationKey),
-        createdAt: new Date(start.getTime() - 86_400_000),
+        createdAt: start,
         updatedAt: start,
       });
       const rows: { sensorId: string; ts: Date; value: number; receivedAt: Date }[] = [];

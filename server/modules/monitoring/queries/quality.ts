@@ -60,12 +60,14 @@ export async function qualityOf(
   f: { enterpriseId?: string | undefined; regionPath?: string | undefined; now?: Date } = {},
 ) {
   const sensors = (await sensorsInScope(ex, scope, { enterpriseId: f.enterpriseId, regionPath: f.regionPath }, 20_000)).filter((s) => s.inService);
+  // A period reaching into the future (the current month) is counted up to now.
+  const end = new Date(Math.min(to.getTime(), (f.now ?? to).getTime()));
   const have = new Map((await bucketsWithData(ex, scope, from, to, f.enterpriseId)).map((r) => [r.sensor_id, r.n]));
   const stats = new Map(
     (await alarmStats(ex, scope, { from, to, now: new Date(Math.min(to.getTime(), (f.now ?? to).getTime())) })).map((a) => [a.enterpriseId, a]),
   );
   const perSensor = sensors.map((s) => {
-    const expected = expectedBuckets(s, from, to);
+    const expected = expectedBuckets(s, from, end);
     const got = Math.min(have.get(s.id) ?? 0, expected);
     return { sensor: s, expected, got, onlineRate: expected ? got / expected : null };
   });
@@ -175,19 +177,14 @@ export async function monthlyReportQuery(ctx: Ctx, q: { month: string; regionCod
     falseAlarmShare: 0 as number | null,
   };
   totals.falseAlarmShare = totals.alarms ? totals.falseAlarms / totals.alarms : null;
-  const findings: string[] = [];
+  // Findings as data (kind, count, names); the page words them in the reader's language.
+  const findings: { kind: 'lowOnline' | 'noisy' | 'overdue' | 'unclassified'; n: number; names: string[] }[] = [];
   const low = ents.filter((e) => e.onlineRate !== null && e.onlineRate < 0.95);
-  if (low.length)
-    findings.push(
-      `${low.length} 家企业监测数据在线率低于 95%：${low
-        .slice(0, 5)
-        .map((e) => e.enterpriseName)
-        .join('、')}`,
-    );
+  if (low.length) findings.push({ kind: 'lowOnline', n: low.length, names: low.slice(0, 5).map((e) => e.enterpriseName) });
   const noisy = ents.filter((e) => e.falseAlarmShare !== null && e.falseAlarmShare > 0.3);
-  if (noisy.length) findings.push(`${noisy.length} 家企业误报占比超过 30%，应检查传感器标校与阈值设置`);
-  if (totals.overdueDisposal) findings.push(`${totals.overdueDisposal} 条报警未在时限内处置反馈`);
-  if (totals.unclassified) findings.push(`${totals.unclassified} 条报警尚未认定性质（真实/误报/检修/设备故障）`);
+  if (noisy.length) findings.push({ kind: 'noisy', n: noisy.length, names: noisy.slice(0, 5).map((e) => e.enterpriseName) });
+  if (totals.overdueDisposal) findings.push({ kind: 'overdue', n: totals.overdueDisposal, names: [] });
+  if (totals.unclassified) findings.push({ kind: 'unclassified', n: totals.unclassified, names: [] });
   return {
     month: q.month,
     regionCode: q.regionCode ?? null,

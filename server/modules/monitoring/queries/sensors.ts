@@ -19,7 +19,8 @@ export async function getSensorQuery(ctx: Ctx, id: string) {
 export const coalLocations = () => ({ items: COAL_GAS_TABLE });
 
 const RAW_LIMIT = 20_000;
-const AUTO_RAW_MS = 6 * 3_600_000;
+/** Raw readings up to 6 hours (plus a margin for the client's clock); 5-minute statistics beyond. */
+const AUTO_RAW_MS = 6 * 3_600_000 + 10 * 60_000;
 
 /** Chart data: raw readings, or 5-minute statistics for long ranges (auto: raw up to 6 hours). */
 export async function readingsQuery(
@@ -45,12 +46,19 @@ export async function readingsQuery(
     };
   }
   const rows = await rollupReadings(ctx.tx, s.id, from, to, RAW_LIMIT);
+  // The rollup job runs every 5 minutes: the newest readings are appended raw so the chart reaches now.
+  const last = rows[rows.length - 1];
+  const tailFrom = last ? new Date(last.bucket.getTime() + 300_000) : from;
+  const tail = await rawReadings(ctx.tx, s.id, tailFrom > from ? tailFrom : from, to, 2000);
   return {
     sensorId: s.id,
     resolution: 'rollup' as const,
     from: from.toISOString(),
     to: to.toISOString(),
-    items: rows.map((r) => ({ ts: r.bucket.toISOString(), value: r.avg, min: r.min, max: r.max, count: r.count })),
+    items: [
+      ...rows.map((r) => ({ ts: r.bucket.toISOString(), value: r.avg, min: r.min, max: r.max, count: r.count })),
+      ...tail.map((r) => ({ ts: r.ts.toISOString(), value: r.value, min: r.value, max: r.value, count: 1 })),
+    ],
   };
 }
 

@@ -1,0 +1,134 @@
+import { Alert, Card, Col, Descriptions, Row, Segmented, Skeleton, Table, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useMemo, useState } from 'react';
+import { useParams } from 'react-router';
+import type { TSensorRules } from '../../../common/contracts/monitoring';
+import { PageHeader } from '../../components/PageHeader';
+import { type MessageKey, useI18n } from '../../i18n';
+import { errorMessage } from '../../lib/api';
+import { useCan } from '../../lib/auth';
+import { formatDateTime } from '../../lib/format';
+import { useLiveReadings, useReadings, useSensor, valueText } from './api';
+import { LevelTag, typeKey } from './labels';
+import { SensorFormButton } from './SensorForm';
+import { TrendChart } from './TrendChart';
+
+const RANGES = { '1h': 3_600_000, '6h': 6 * 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000 } as const;
+type RangeKey = keyof typeof RANGES;
+const RULE_KEYS: (keyof TSensorRules)[] = [
+  'powerOff',
+  'powerRestore',
+  'highHigh',
+  'highHighClear',
+  'high',
+  'highClear',
+  'low',
+  'lowClear',
+  'lowLow',
+  'lowLowClear',
+  'onDelaySeconds',
+  'staleSeconds',
+];
+
+/** 监测点详情: current value, trend chart with the limits, the rules and the 依据 of coal defaults. */
+export function SensorDetailPage() {
+  const { id = '' } = useParams();
+  const { t, locale } = useI18n();
+  const can = useCan();
+  useLiveReadings();
+  const [range, setRange] = useState<RangeKey>('6h');
+  const { data, error } = useSensor(id);
+  // The window start moves only when the range changes; live refetches keep the same key.
+  const from = useMemo(() => new Date(Date.now() - RANGES[range]).toISOString(), [range]);
+  const series = useReadings(id, from).data;
+  if (error) return <Alert type="error" message={errorMessage(error)} />;
+  if (!data) return <Skeleton active />;
+  const s = data.data;
+  const rules = s.rules;
+  const ruleRows = RULE_KEYS.filter((k) => rules[k] !== undefined).map((k) => ({ key: k, value: rules[k] as number }));
+  const basis = s.basis;
+
+  return (
+    <>
+      <PageHeader title={s.name} extra={can('sensor.manage') ? <SensorFormButton sensor={s} /> : null}>
+        <Typography.Text type="secondary">
+          {s.enterpriseName} · {s.installationName ?? ''} · {s.location}
+        </Typography.Text>
+      </PageHeader>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={16}>
+          <Card
+            size="small"
+            title={t('mon.sensor.trend')}
+            extra={
+              <Segmented<RangeKey>
+                size="small"
+                value={range}
+                onChange={setRange}
+                options={(Object.keys(RANGES) as RangeKey[]).map((k) => ({ value: k, label: t(`mon.sensor.range.${k}` as MessageKey) }))}
+              />
+            }
+          >
+            <TrendChart series={series} rules={rules} unit={s.unit} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={8}>
+          <Card size="small" style={{ marginBottom: 16 }}>
+            <Descriptions column={1} size="small">
+              <Descriptions.Item label={t('mon.field.level')}>
+                <LevelTag level={s.level} />
+              </Descriptions.Item>
+              <Descriptions.Item label={t('mon.field.lastValue')}>
+                <Typography.Text strong style={{ fontSize: 18 }}>
+                  {valueText(s.lastValue, s.unit)}
+                </Typography.Text>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('mon.field.lastTs')}>{s.lastTs ? dayjs(s.lastTs).format('YYYY-MM-DD HH:mm:ss') : '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('mon.field.code')}>{s.code}</Descriptions.Item>
+              <Descriptions.Item label={t('mon.field.type')}>{t(typeKey(s.type))}</Descriptions.Item>
+              <Descriptions.Item label={t('mon.field.range')}>
+                {s.rangeLow ?? '—'} – {s.rangeHigh ?? '—'} {s.unit}
+              </Descriptions.Item>
+              {s.staleSince ? <Descriptions.Item label={t('mon.quality.staleSince')}>{formatDateTime(s.staleSince)}</Descriptions.Item> : null}
+            </Descriptions>
+          </Card>
+          <Card size="small" title={t('mon.rules.title')}>
+            <Table
+              size="small"
+              pagination={false}
+              rowKey="key"
+              dataSource={ruleRows}
+              showHeader={false}
+              columns={[
+                { dataIndex: 'key', render: (k: string) => t(`mon.rules.${k}` as MessageKey) },
+                { dataIndex: 'value', align: 'right', render: (v: number, r) => (r.key.endsWith('Seconds') ? v : `${v} ${s.unit}`) },
+              ]}
+            />
+            {basis ? (
+              <Alert
+                style={{ marginTop: 12 }}
+                type={basis.location && !basis.location.verified ? 'warning' : 'info'}
+                message={`${t('mon.basis')}：${basis.source}`}
+                description={
+                  basis.location ? (
+                    <>
+                      <div>{locale === 'en-US' ? basis.location.en : basis.location.zh}</div>
+                      <div>
+                        {t('mon.alarm')} ≥{basis.location.alarm} · {t('mon.powerOff')} {basis.location.powerOff === null ? '—' : `≥${basis.location.powerOff}`}{' '}
+                        · {t('mon.restore')} {basis.location.restore === null ? '—' : `<${basis.location.restore}`} %CH4
+                      </div>
+                      <div>
+                        {t('mon.basis.range')}：{locale === 'en-US' ? basis.location.rangeEn : basis.location.rangeZh}
+                      </div>
+                      {!basis.location.verified ? <div>{t('mon.basis.unverified')}</div> : null}
+                    </>
+                  ) : null
+                }
+              />
+            ) : null}
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}

@@ -1,0 +1,197 @@
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { App, Button, Col, Form, Input, InputNumber, Modal, Radio, Row, Select, Switch, Typography } from 'antd';
+import { useState } from 'react';
+import { SENSOR_TYPES, type SensorType, type TSensorRules } from '../../../common/contracts/monitoring';
+import { EnterpriseSelect } from '../../components/EnterpriseSelect';
+import { type MessageKey, useI18n } from '../../i18n';
+import { api } from '../../lib/api';
+import { useApiError } from '../../lib/use-api-error';
+import { type TSensor, useCoalLocations } from './api';
+import { typeKey } from './labels';
+
+const RULE_FIELDS: (keyof TSensorRules)[] = [
+  'high',
+  'highClear',
+  'highHigh',
+  'highHighClear',
+  'low',
+  'lowClear',
+  'powerOff',
+  'powerRestore',
+  'onDelaySeconds',
+  'staleSeconds',
+];
+
+interface Values {
+  enterpriseId?: string;
+  code: string;
+  name: string;
+  type: SensorType;
+  unit: string;
+  rangeLow?: number | null;
+  rangeHigh?: number | null;
+  location: string;
+  installationName?: string | null;
+  coalLocationKey?: string | null;
+  inService: boolean;
+  ruleMode: 'defaults' | 'custom';
+  rules: Partial<Record<keyof TSensorRules, number | null>>;
+}
+
+/** 登记/编辑监测点 in a modal: coal CH4 points pick their 规程 location; rules are either the defaults or set by hand. */
+export function SensorFormButton({ sensor }: { sensor?: TSensor }) {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<Values>();
+  const showError = useApiError();
+  const locations = useCoalLocations().data?.items ?? [];
+  const type = Form.useWatch('type', form);
+  const ruleMode = Form.useWatch('ruleMode', form);
+
+  const start = () => {
+    form.resetFields();
+    if (sensor)
+      form.setFieldsValue({
+        ...sensor,
+        ruleMode: 'custom',
+        rules: Object.fromEntries(RULE_FIELDS.map((k) => [k, (sensor.rules[k] as number | undefined) ?? null])),
+      });
+    else form.setFieldsValue({ type: 'ch4', unit: '%CH4', inService: true, ruleMode: 'defaults', rules: {} });
+    setOpen(true);
+  };
+
+  const submit = async (v: Values) => {
+    setBusy(true);
+    try {
+      const rules = Object.fromEntries(Object.entries(v.rules ?? {}).filter(([, x]) => x !== null && x !== undefined));
+      const body = {
+        code: v.code,
+        name: v.name,
+        type: v.type,
+        unit: v.unit,
+        rangeLow: v.rangeLow ?? null,
+        rangeHigh: v.rangeHigh ?? null,
+        location: v.location,
+        installationName: v.installationName || null,
+        coalLocationKey: v.type === 'ch4' ? (v.coalLocationKey ?? null) : null,
+        inService: v.inService,
+        ...(v.ruleMode === 'custom' ? { rules } : {}),
+      };
+      if (sensor) await api(`/api/sensors/${sensor.id}`, { method: 'PATCH', body });
+      else await api('/api/sensors', { body: { ...body, enterpriseId: v.enterpriseId } });
+      message.success(t('mon.sensor.saved'));
+      setOpen(false);
+      for (const k of ['sensors', 'sensor', 'sensors-live']) await qc.invalidateQueries({ queryKey: [k] });
+    } catch (err) {
+      showError(err, form);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <Button type={sensor ? 'default' : 'primary'} icon={sensor ? <EditOutlined /> : <PlusOutlined />} onClick={start}>
+        {t(sensor ? 'mon.sensor.edit' : 'mon.sensor.add')}
+      </Button>
+      <Modal
+        open={open}
+        title={t(sensor ? 'mon.sensor.edit' : 'mon.sensor.add')}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        confirmLoading={busy}
+        width={720}
+        destroyOnHidden
+      >
+        <Form form={form} layout="vertical" onFinish={submit}>
+          {!sensor ? (
+            <Form.Item name="enterpriseId" label={t('mon.field.enterprise')} rules={[{ required: true }]}>
+              <EnterpriseSelect autoSelectSingle />
+            </Form.Item>
+          ) : null}
+          <Row gutter={12}>
+            <Col xs={24} sm={8}>
+              <Form.Item name="code" label={t('mon.field.code')} rules={[{ required: true }]}>
+                <Input maxLength={40} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={16}>
+              <Form.Item name="name" label={t('mon.field.name')} rules={[{ required: true }]}>
+                <Input maxLength={100} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={8}>
+              <Form.Item name="type" label={t('mon.field.type')} rules={[{ required: true }]}>
+                <Select options={SENSOR_TYPES.map((k) => ({ value: k, label: t(typeKey(k)) }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={8} sm={5}>
+              <Form.Item name="unit" label={t('mon.field.unit')} rules={[{ required: true }]}>
+                <Input maxLength={20} />
+              </Form.Item>
+            </Col>
+            <Col xs={8} sm={5}>
+              <Form.Item name="rangeLow" label={t('mon.field.rangeLow')}>
+                <InputNumber style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={8} sm={6}>
+              <Form.Item name="rangeHigh" label={t('mon.field.rangeHigh')}>
+                <InputNumber style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12}>
+              <Form.Item name="location" label={t('mon.field.location')} rules={[{ required: true }]}>
+                <Input maxLength={200} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12}>
+              <Form.Item name="installationName" label={t('mon.field.installation')}>
+                <Input maxLength={100} />
+              </Form.Item>
+            </Col>
+          </Row>
+          {type === 'ch4' ? (
+            <Form.Item name="coalLocationKey" label={t('mon.field.coalLocation')}>
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                options={locations.map((l) => ({
+                  value: l.key,
+                  label: `${locale === 'en-US' ? l.en : l.zh}（${t('mon.alarm')} ${l.alarm} / ${t('mon.powerOff')} ${l.powerOff ?? '—'} / ${t('mon.restore')} ${l.restore ?? '—'}）`,
+                }))}
+              />
+            </Form.Item>
+          ) : null}
+          <Form.Item name="ruleMode" label={t('mon.rules.title')} extra={t('mon.rules.defaultsHint')}>
+            <Radio.Group
+              options={[
+                { value: 'defaults', label: t('mon.rules.useDefaults') },
+                { value: 'custom', label: t('mon.rules.custom') },
+              ]}
+            />
+          </Form.Item>
+          {ruleMode === 'custom' ? (
+            <Row gutter={12}>
+              {RULE_FIELDS.map((k) => (
+                <Col key={k} xs={12} sm={6}>
+                  <Form.Item name={['rules', k]} label={<Typography.Text ellipsis>{t(`mon.rules.${k}` as MessageKey)}</Typography.Text>}>
+                    <InputNumber style={{ width: '100%' }} />
+                  </Form.Item>
+                </Col>
+              ))}
+            </Row>
+          ) : null}
+          <Form.Item name="inService" label={t('mon.field.inService')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,194 @@
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { SensorType, TSensorRules } from '../../../common/contracts/monitoring';
+import { api, type Page, type Query } from '../../lib/api';
+
+/** 监测 API. Shapes follow server/modules/monitoring/monitoring.presenter.ts. */
+export type Level = 'none' | 'normal' | 'alarm' | 'powerOff' | 'stale';
+
+export interface TSensor {
+  id: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  installationId: string | null;
+  installationName: string | null;
+  code: string;
+  name: string;
+  type: SensorType;
+  unit: string;
+  rangeLow: number | null;
+  rangeHigh: number | null;
+  location: string;
+  coalLocationKey: string | null;
+  lng: number | null;
+  lat: number | null;
+  rules: TSensorRules;
+  inService: boolean;
+  lastValue: number | null;
+  lastTs: string | null;
+  status: 'unknown' | 'online' | 'stale';
+  staleSince: string | null;
+  level: Level;
+}
+
+export interface CoalLocation {
+  key: string;
+  zh: string;
+  en: string;
+  alarm: number;
+  powerOff: number | null;
+  restore: number | null;
+  rangeZh: string;
+  rangeEn: string;
+  verified: boolean;
+}
+
+export interface TSensorDetail extends TSensor {
+  basis: { source: string; location: CoalLocation | null } | null;
+}
+
+export interface LiveGroup {
+  enterpriseId: string;
+  enterpriseName: string;
+  installationId: string | null;
+  installationName: string | null;
+  sensors: TSensor[];
+}
+
+export interface Live {
+  at: string;
+  counts: Record<'total' | Level, number>;
+  items: LiveGroup[];
+}
+
+export interface ReadingSeries {
+  sensorId: string;
+  resolution: 'raw' | 'rollup';
+  from: string;
+  to: string;
+  items: { ts: string; value: number; min?: number; max?: number; count?: number }[];
+}
+
+export interface TCredential {
+  id: string;
+  enterpriseId: string;
+  keyId: string;
+  label: string;
+  createdBy: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  key?: string;
+}
+
+export interface EnterpriseQuality {
+  enterpriseId: string;
+  enterpriseName: string;
+  sensors: number;
+  stale: number;
+  onlineRate: number | null;
+  alarms: number;
+  realAlarms: number;
+  falseAlarms: number;
+  plannedWork: number;
+  equipmentFault: number;
+  unclassified: number;
+  overdueDisposal: number;
+  falseAlarmShare: number | null;
+}
+
+export interface Quality {
+  from: string;
+  to: string;
+  overall: { sensors: number; onlineRate: number | null; stale: number };
+  enterprises: EnterpriseQuality[];
+  sensors: (TSensor & { onlineRate: number | null; expected: number; received: number })[];
+  stale: TSensor[];
+}
+
+export interface MonthlyReport {
+  month: string;
+  regionCode: string | null;
+  regionName: string | null;
+  generatedAt: string;
+  totals: Omit<EnterpriseQuality, 'enterpriseId' | 'enterpriseName'> & { enterprises: number };
+  enterprises: EnterpriseQuality[];
+  findings: { kind: 'lowOnline' | 'noisy' | 'overdue' | 'unclassified'; n: number; names: string[] }[];
+}
+
+export const LEVEL_COLOR: Record<Level, string> = {
+  none: '#bfbfbf',
+  normal: '#52c41a',
+  alarm: '#fa8c16',
+  powerOff: '#f5222d',
+  stale: '#8c8c8c',
+};
+
+export const useLive = (q: Query) =>
+  useQuery({ queryKey: ['sensors-live', q], queryFn: () => api<Live>('/api/sensors/live', { query: q }), placeholderData: keepPreviousData });
+
+export const useSensors = (q: Query) =>
+  useQuery({ queryKey: ['sensors', q], queryFn: () => api<Page<TSensor>>('/api/sensors', { query: q }), placeholderData: keepPreviousData });
+
+export const useSensor = (id: string) => useQuery({ queryKey: ['sensor', id], queryFn: () => api<{ data: TSensorDetail }>(`/api/sensors/${id}`) });
+
+export const useCoalLocations = () =>
+  useQuery({ queryKey: ['coal-locations'], queryFn: () => api<{ items: CoalLocation[] }>('/api/sensors/coal-locations'), staleTime: Number.POSITIVE_INFINITY });
+
+export const useReadings = (sensorId: string, from: string) =>
+  useQuery({
+    queryKey: ['readings', sensorId, from],
+    queryFn: () => api<ReadingSeries>('/api/readings', { query: { sensorId, from } }),
+    placeholderData: keepPreviousData,
+  });
+
+export const useCredentials = (enterpriseId: string | undefined) =>
+  useQuery({
+    queryKey: ['ingest-credentials', enterpriseId],
+    queryFn: () => api<{ items: TCredential[] }>('/api/monitoring/credentials', { query: { enterpriseId } }),
+    enabled: Boolean(enterpriseId),
+  });
+
+export const useQuality = (q: Query) =>
+  useQuery({ queryKey: ['monitoring-quality', q], queryFn: () => api<Quality>('/api/monitoring/quality', { query: q }), placeholderData: keepPreviousData });
+
+export const useMonthlyReport = (q: Query) =>
+  useQuery({
+    queryKey: ['monitoring-report', q],
+    queryFn: () => api<MonthlyReport>('/api/monitoring/reports/monthly', { query: q }),
+    placeholderData: keepPreviousData,
+  });
+
+/** Live: refetches current values and charts when the server announces a 'reading' or an 'alarm' (SSE GET /api/events). */
+export function useLiveReadings(): void {
+  const qc = useQueryClient();
+  useEffect(() => {
+    if (typeof EventSource === 'undefined') return;
+    const es = new EventSource('/api/events', { withCredentials: true });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Readings can arrive many times a second: refetch at most twice a second.
+    const refresh = () => {
+      if (timer) return;
+      timer = setTimeout(() => {
+        timer = undefined;
+        for (const k of ['sensors-live', 'sensors', 'sensor', 'readings']) void qc.invalidateQueries({ queryKey: [k] });
+      }, 500);
+    };
+    es.addEventListener('reading', refresh);
+    es.addEventListener('alarm', refresh);
+    return () => {
+      if (timer) clearTimeout(timer);
+      es.close();
+    };
+  }, [qc]);
+}
+
+export function pct(v: number | null | undefined): string {
+  return v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`;
+}
+
+export function valueText(v: number | null | undefined, unit: string): string {
+  if (v === null || v === undefined) return '—';
+  const digits = Math.abs(v) < 10 ? 2 : 1;
+  return `${v.toFixed(digits)} ${unit}`;
+}

@@ -46,8 +46,22 @@ export const ZSensorRules = z
     powerRestore: num.optional(),
     onDelaySeconds: z.number().int().min(0).max(86_400).optional(),
     rateOfChange: z.strictObject({ delta: z.number().positive(), perSeconds: z.number().int().min(1).max(86_400) }).optional(),
-    staleSeconds: z.number().int().min(10).max(7 * 86_400).optional(),
-    flatLine: z.strictObject({ seconds: z.number().int().min(60).max(7 * 86_400), epsilon: z.number().min(0) }).optional(),
+    staleSeconds: z
+      .number()
+      .int()
+      .min(10)
+      .max(7 * 86_400)
+      .optional(),
+    flatLine: z
+      .strictObject({
+        seconds: z
+          .number()
+          .int()
+          .min(60)
+          .max(7 * 86_400),
+        epsilon: z.number().min(0),
+      })
+      .optional(),
   })
   .superRefine((r, ctx) => {
     // A clear value sits on the safe side of its limit, or the alarm would never clear (or chatter).

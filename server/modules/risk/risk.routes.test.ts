@@ -1,7 +1,10 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setting } from '../../kernel/kernel.schema.js';
 import { loginAs, makeCity, makeDepartment, makeEnterprise, makeUser } from '../../test/factories.js';
 import { getTestServer, type TestServer } from '../../test/harness.js';
 import { sweepRiskReviews } from './index.js';
+import { RISK_BANDS_KEY } from './risk-bands.js';
 
 let t: TestServer;
 let w: Awaited<ReturnType<typeof setup>>;
@@ -342,6 +345,9 @@ describe('major hazard installations (GB 18218-2018)', () => {
 describe('band configuration', () => {
   it('read by anyone with risk.read; set by risk.configure; bad limits name the field; new assessments use it', async () => {
     expect((await t.app.inject({ url: '/api/risk-bands' })).statusCode).toBe(401);
+    // The bands are one platform-wide setting: on the shared PostgreSQL an earlier run may have left one.
+    const clear = () => t.database.db.delete(setting).where(eq(setting.key, RISK_BANDS_KEY));
+    await clear();
     const cur = (await get('/api/risk-bands', w.h.entA)).json();
     expect(cur).toMatchObject({ bands: { lec: { red: 320, orange: 160, yellow: 70 }, ls: { red: 20, orange: 15, yellow: 9 } }, configured: false });
     expect(cur.abilities.configure).toBe(false);
@@ -362,7 +368,7 @@ describe('band configuration', () => {
       expect((await post('/api/calculators/risk-lec', w.h.entA, { L: 3, E: 6, C: 15 })).json()).toMatchObject({ D: 270, level: 1, color: 'red' });
       expect((await post('/api/calculators/risk-ls', w.h.entA, { L: 4, S: 4 })).json()).toMatchObject({ R: 16, level: 1 });
     } finally {
-      await t.app.inject({ method: 'PUT', url: '/api/risk-bands', headers: w.h.city, payload: cur.defaults });
+      await clear();
     }
   });
 });

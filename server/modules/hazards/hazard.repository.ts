@@ -61,7 +61,9 @@ const SORTS = { createdAt: hazard.createdAt, deadline: hazard.deadline, foundAt:
 function orderOf(sort: string | undefined) {
   const [field, dir] = (sort ?? 'createdAt:desc').split(':') as [keyof typeof SORTS, 'asc' | 'desc'];
   const col = SORTS[field] ?? hazard.createdAt;
-  return [dir === 'asc' ? sql`${col} asc nulls last` : sql`${col} desc nulls last`, desc(hazard.id)];
+  // Only the deadline can be null; the other columns sort plainly so their indexes serve the page.
+  const nulls = col === hazard.deadline ? sql` nulls last` : sql``;
+  return [dir === 'asc' ? sql`${col} asc${nulls}` : sql`${col} desc${nulls}`, desc(hazard.id)];
 }
 
 export async function findHazards(ex: Executor, scope: Scope, f: HazardFilter, page: number, pageSize: number, sort?: string) {

@@ -1,0 +1,2 @@
+CREATE INDEX "hazard_open_region_idx" ON "hazard" USING btree ("region_path" text_pattern_ops,"created_at") WHERE status not in ('closed', 'rejected');--> statement-breakpoint
+CREATE INDEX "hazard_open_created_idx" ON "hazard" USING btree ("created_at" desc,"id" desc) WHERE status not in ('closed', 'rejected');

@@ -107,6 +107,9 @@ export const majorHazardSource = pgTable(
     name: text('name').notNull(),
     unitKind: text('unit_kind').notNull(), // production | storage
     location: text('location'),
+    /** WGS 84 / CGCS2000 (interop.md §5.2), both or neither: warning areas are intersected with it. */
+    lng: doublePrecision('lng'),
+    lat: doublePrecision('lat'),
     exposedPopulation: integer('exposed_population').notNull(),
     /** The chemicals as entered ({ cas, name, category, quantityTonnes }). */
     substances: jsonb('substances').notNull(),
@@ -130,4 +133,49 @@ export const majorHazardSource = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('major_hazard_source_enterprise_idx').on(t.enterpriseId)],
+);
+
+/**
+ * 尾矿库: a non-coal mine's tailings pond with its location, 等别 (from total capacity and dam height,
+ * common/rules/tailings-pond.ts), 头顶库 flag, 安全度 (正常/病/险/危库), operating status and 安全生产许可证.
+ * Kept beside the major hazard installations: both are registered 重大危险源-like objects of an enterprise.
+ */
+export const tailingsPond = pgTable(
+  'tailings_pond',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    enterpriseId: uuid('enterprise_id').notNull(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    location: text('location'),
+    lng: doublePrecision('lng').notNull(),
+    lat: doublePrecision('lat').notNull(),
+    /** upstream | centerline | downstream | oneTime (筑坝方式). */
+    damMethod: text('dam_method'),
+    designDamHeight: doublePrecision('design_dam_height').notNull(),
+    currentDamHeight: doublePrecision('current_dam_height').notNull(),
+    /** 万m³. */
+    totalCapacity: doublePrecision('total_capacity').notNull(),
+    currentCapacity: doublePrecision('current_capacity').notNull(),
+    /** 提等: failure would seriously harm important towns, enterprises or railways downstream. */
+    gradeRaised: boolean('grade_raised').notNull().default(false),
+    grade: integer('grade').notNull(), // 1 一等 … 5 五等
+    /** The 依据 (rule and limits in force) at the last save. */
+    gradeSource: text('grade_source').notNull(),
+    /** 头顶库: residents or important facilities within 1 km downstream. */
+    overhead: boolean('overhead').notNull(),
+    downstreamPopulation: integer('downstream_population').notNull(),
+    downstreamFacilities: text('downstream_facilities'),
+    safetyStatus: text('safety_status').notNull(), // normal | defective | dangerous | critical
+    operatingStatus: text('operating_status').notNull(), // operating | idle | closed | deregistered
+    responsiblePerson: text('responsible_person').notNull(),
+    responsiblePhone: text('responsible_phone').notNull(),
+    licenceNumber: text('licence_number'),
+    licenceExpiry: date('licence_expiry', { mode: 'string' }),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('tailings_pond_enterprise_idx').on(t.enterpriseId)],
 );

@@ -68,8 +68,13 @@ export const warningTarget = pgTable(
     regionPath: text('region_path').notNull(),
     industry: text('industry').notNull(),
     groupId: uuid('group_id'),
-    /** polygon | region, plus the class it was picked for: mine | tailings | installation. */
+    /**
+     * polygon (the enterprise's own point) | region, plus what it was picked for: mine (a coal or non-coal
+     * mine), installation / tailings (one of its registered installations or ponds matched).
+     */
     matchedBecause: text('matched_because').array().notNull(),
+    /** The registered objects that matched: { kind: 'installation' | 'tailings', id, name, via, overhead? }[]. */
+    matchedObjects: jsonb('matched_objects').notNull().default(sql`'[]'::jsonb`),
     taskText: text('task_text').notNull(),
     status: text('status').notNull(), // sent | confirmed
     notificationIds: uuid('notification_ids').array().notNull().default(sql`'{}'::uuid[]`),

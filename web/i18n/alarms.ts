@@ -6,6 +6,9 @@ export const alarmsZhCN = {
 
   'alarm.live': '实时',
   'alarm.liveHint': '有新报警或状态变化时自动刷新',
+  'alarm.panel.title': '当前报警',
+  'alarm.panel.none': '当前无报警',
+  'alarm.panel.all': '报警处置 →',
   'alarm.sensor': '监测点',
   'alarm.location': '位置',
   'alarm.enterprise': '企业',
@@ -120,6 +123,9 @@ export const alarmsEnUS: Record<keyof typeof alarmsZhCN, string> = {
 
   'alarm.live': 'Live',
   'alarm.liveHint': 'Refreshes when alarms are raised or change',
+  'alarm.panel.title': 'Active alarms',
+  'alarm.panel.none': 'No active alarms',
+  'alarm.panel.all': 'Alarms →',
   'alarm.sensor': 'Sensor',
   'alarm.location': 'Location',
   'alarm.enterprise': 'Enterprise',

@@ -6,6 +6,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { type MessageKey, useI18n } from '../../i18n';
 import { errorMessage } from '../../lib/api';
 import { useUrlState } from '../../lib/url-state';
+import { ActiveAlarmsPanel } from '../alarms/ActiveAlarmsPanel';
 import { LEVEL_COLOR, type Level, type TSensor, useLive, useLiveReadings, valueText } from './api';
 import { LevelTag, typeKey } from './labels';
 
@@ -62,6 +63,7 @@ export function LiveMonitoringPage() {
           </Col>
         ))}
       </Row>
+      <ActiveAlarmsPanel enterpriseId={state.enterpriseId ?? undefined} />
       {isLoading ? <Skeleton active /> : null}
       {data && data.items.length === 0 ? <Empty description={t('mon.live.empty')} /> : null}
       {data?.items.map((g) => (

@@ -1,0 +1,80 @@
+import { Card, Flex, Table, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { Link } from 'react-router';
+import { useI18n } from '../../i18n';
+import { type TAlarmSummary, useAlarms, useLiveAlarms } from './api';
+import { AlarmStatusTag, SeverityTag, valueText } from './labels';
+
+/**
+ * 当前报警 on the live page: the alarms whose condition is active right now (red first), so the duty
+ * operator sees an alarm the moment it is raised and reaches its 确认/处置 in one click. Refreshed on the
+ * SSE 'alarm' event; cleared alarms leave the panel and stay in 报警处置 until closed.
+ */
+export function ActiveAlarmsPanel({ enterpriseId }: { enterpriseId?: string }) {
+  const { t } = useI18n();
+  useLiveAlarms();
+  const { data } = useAlarms({ status: 'active', pageSize: 50, ...(enterpriseId ? { enterpriseId } : {}) });
+  const items = data?.items ?? [];
+  return (
+    <Card
+      size="small"
+      style={{ marginBottom: 12 }}
+      aria-label={t('alarm.panel.title')}
+      title={
+        <Flex gap={8} align="baseline">
+          <span>{t('alarm.panel.title')}</span>
+          <Typography.Text type={items.length ? 'danger' : 'secondary'}>{data ? data.total : '—'}</Typography.Text>
+        </Flex>
+      }
+      extra={<Link to={`/alarms?status=active${enterpriseId ? `&enterpriseId=${enterpriseId}` : ''}`}>{t('alarm.panel.all')}</Link>}
+    >
+      {items.length === 0 ? (
+        <Typography.Text type="secondary">{data ? t('alarm.panel.none') : '…'}</Typography.Text>
+      ) : (
+        <Table<TAlarmSummary>
+          size="small"
+          rowKey="id"
+          pagination={false}
+          dataSource={items}
+          scroll={{ x: 760, y: 260 }}
+          columns={[
+            {
+              title: t('alarm.severityLabel'),
+              width: 110,
+              render: (_, a) => (
+                <Flex gap={6} align="center">
+                  <SeverityTag severity={a.severity} />
+                  <Typography.Text style={{ fontSize: 12 }}>{t(`alarm.type.${a.type}`)}</Typography.Text>
+                </Flex>
+              ),
+            },
+            {
+              title: t('alarm.sensor'),
+              render: (_, a) => (
+                <Link to={`/alarms/${a.id}`}>
+                  {a.sensorName}
+                  {enterpriseId ? null : <Typography.Text type="secondary"> · {a.enterpriseName}</Typography.Text>}
+                </Link>
+              ),
+            },
+            {
+              title: t('alarm.value'),
+              width: 170,
+              render: (_, a) => (
+                <Typography.Text strong style={{ color: a.severity === 'red' ? '#cf1322' : undefined }}>
+                  {valueText(a.lastValue, a.unit)}
+                  <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 12 }}>
+                    {' '}
+                    / {valueText(a.limitValue, a.unit)}
+                  </Typography.Text>
+                </Typography.Text>
+              ),
+            },
+            { title: t('alarm.statusLabel'), width: 130, render: (_, a) => <AlarmStatusTag status={a.status} /> },
+            { title: t('alarm.start'), width: 130, render: (_, a) => dayjs(a.startTs).format('MM-DD HH:mm:ss') },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}

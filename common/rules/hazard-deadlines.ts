@@ -38,6 +38,15 @@ export function isDueSoon(deadline: string, today: string, calendar: WorkCalenda
   return today <= deadline && workingDaysBetween(calendar, today, deadline) <= cfg.remindWorkingDaysBefore;
 }
 
+export type HazardEscalation = 1 | 2 | 3;
+
+/** Who an escalation level reaches, as notifications, the transition log and the UI name it. */
+export const HAZARD_ESCALATION_NAMES: Record<HazardEscalation, { zh: string; en: string }> = {
+  1: { zh: '逾期（企业）', en: 'Overdue (enterprise)' },
+  2: { zh: '逾期督办（监管部门）', en: 'Overdue: supervising department told' },
+  3: { zh: '逾期通报（属地政府）', en: 'Overdue: region government told' },
+};
+
 /**
  * Escalation of an open hazard past its deadline (inclusive, so overdue from the next day):
  * 0 not overdue; 1 overdue (the enterprise); 2 the supervising department; 3 the region government.
@@ -47,7 +56,7 @@ export function hazardEscalationLevel(
   today: string,
   calendar: WorkCalendar,
   cfg: HazardDeadlineConfig = DEFAULT_HAZARD_DEADLINES,
-): 0 | 1 | 2 | 3 {
+): 0 | HazardEscalation {
   if (today <= deadline) return 0;
   const late = workingDaysBetween(calendar, deadline, today);
   if (late >= cfg.governmentAfterWorkingDays) return 3;

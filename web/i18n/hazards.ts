@@ -69,9 +69,6 @@ export const hazardsZhCN = {
   'hazard.similarity': '相似度 {pct}%',
   'hazard.escalateReason': '升级督办说明',
   'hazard.extendReason': '延期理由',
-  'hazard.escalation.1': '逾期（企业）',
-  'hazard.escalation.2': '逾期督办（监管部门）',
-  'hazard.escalation.3': '逾期通报（属地政府）',
 
   'hazard.stat.open': '在办隐患',
   'hazard.stat.unconfirmed': '待确认',
@@ -309,9 +306,6 @@ export const hazardsEnUS: Record<keyof typeof hazardsZhCN, string> = {
   'hazard.similarity': '{pct}% similar',
   'hazard.escalateReason': 'Reason for escalating',
   'hazard.extendReason': 'Reason for the extension',
-  'hazard.escalation.1': 'Overdue (enterprise)',
-  'hazard.escalation.2': 'Overdue: supervising department told',
-  'hazard.escalation.3': 'Overdue: region government told',
 
   'hazard.stat.open': 'Open',
   'hazard.stat.unconfirmed': 'To confirm',

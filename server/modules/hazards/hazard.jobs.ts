@@ -1,5 +1,11 @@
 import { toShanghaiDate } from '../../../common/rules/calendar/working-days.js';
-import { DEFAULT_HAZARD_DEADLINES, HAZARD_REVIEW_SOURCE, hazardEscalationLevel, isDueSoon } from '../../../common/rules/hazard-deadlines.js';
+import {
+  DEFAULT_HAZARD_DEADLINES,
+  HAZARD_ESCALATION_NAMES,
+  HAZARD_REVIEW_SOURCE,
+  hazardEscalationLevel,
+  isDueSoon,
+} from '../../../common/rules/hazard-deadlines.js';
 import { systemActor } from '../../kernel/actor.js';
 import { loadCalendar } from '../../kernel/calendar/calendar.js';
 import { type Deps, inTransaction } from '../../kernel/context.js';
@@ -11,7 +17,6 @@ import { hazardsToSweep, insertTransition, reviewsOverdue, updateHazard } from '
 import { flagOverdueStats } from './queries/stats-reports.js';
 
 const BATCH = 500;
-const LEVEL_ZH = ['', '逾期（企业）', '逾期督办（监管部门）', '逾期通报（属地政府）'];
 
 /**
  * The hazard deadline sweep, on the working-day calendar: reminds the enterprise before a deadline,
@@ -31,9 +36,10 @@ export async function sweepHazards(deps: Deps): Promise<{ reminded: number; esca
     for (const h of await hazardsToSweep(ctx.tx, today, horizon, BATCH)) {
       const deadline = h.deadline as string;
       const level = hazardEscalationLevel(deadline, today, calendar, cfg);
-      if (level > h.escalation) {
+      if (level !== 0 && level > h.escalation) {
+        const name = HAZARD_ESCALATION_NAMES[level].zh;
         await updateHazard(ctx.tx, h.id, { escalation: level });
-        await notifyEscalation(ctx, h, level, `已逾期，未按期完成整改（${LEVEL_ZH[level]}）`);
+        await notifyEscalation(ctx, h, level, `已逾期，未按期完成整改（${name}）`);
         await insertTransition(ctx.tx, {
           hazardId: h.id,
           action: `escalate${level}`,
@@ -42,7 +48,7 @@ export async function sweepHazards(deps: Deps): Promise<{ reminded: number; esca
           actorId: null,
           actorName: '系统（隐患逾期督办）',
           at: now,
-          comment: LEVEL_ZH[level] as string,
+          comment: name,
           data: { deadline, level },
         });
         await ctx.audit.record({ action: 'hazard.escalated', entityType: 'hazard', entityId: h.id, after: { level, deadline } });

@@ -355,6 +355,8 @@ describe('hazards: deadlines, escalation and bulk actions on the fake clock', ()
     await sweepHazards(t.deps);
     let d = (await get(`/api/hazards/${ids[0]}`, w.h.mgr)).json().data;
     expect(d).toMatchObject({ escalation: 1, deadlineState: 'overdue' });
+    const entInbox = (await get('/api/notifications', w.h.mgr)).json().items.map((n: { title: string }) => n.title);
+    expect(entInbox.some((x: string) => x.startsWith('隐患逾期（企业）：'))).toBe(true);
     expect((await get('/api/hazards?overdue=true', w.h.chem)).json().items.map((x: { id: string }) => x.id)).toEqual(expect.arrayContaining(ids));
     // 3 working days late (Sep 4, 7, 8) → the supervising department hears of it.
     await at('2026-09-08T09:00:00+08:00');

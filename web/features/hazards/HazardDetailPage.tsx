@@ -9,7 +9,7 @@ import { formatDateTime, industryName } from '../../lib/format';
 import { ConfirmModal, ListModal, PlanModal, StepModal, type StepPath } from './ActionModals';
 import { type HazardAbilities, type THazardDetail, type TTransition, useHazard } from './api';
 import { type BulkAction, BulkModal } from './BulkModal';
-import { DeadlineText, GradeTag, HazardStatusTag } from './labels';
+import { DeadlineText, escalationName, GradeTag, HazardStatusTag } from './labels';
 import { PhotoStrip } from './PhotoUpload';
 
 type Dialog = { kind: 'confirm' | 'plan' | 'list' } | { kind: 'step'; path: StepPath } | { kind: 'bulk'; action: BulkAction };
@@ -251,13 +251,13 @@ function ListingsCard({ h }: { h: THazardDetail }) {
 }
 
 function Step({ tr }: { tr: TTransition }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const known = `hazard.history.${tr.action.replace(/\d$/, '')}`;
   return (
     <Flex vertical gap={4}>
       <Typography.Text>
         <Typography.Text strong>{t(known as 'hazard.history.report')}</Typography.Text>
-        {tr.action.startsWith('escalate') && /\d$/.test(tr.action) ? ` · ${t(`hazard.escalation.${tr.action.slice(-1)}` as 'hazard.escalation.1')}` : ''}
+        {tr.action.startsWith('escalate') && /\d$/.test(tr.action) ? ` · ${escalationName(Number(tr.action.slice(-1)), locale)}` : ''}
         <Typography.Text type="secondary">
           {' '}
           {formatDateTime(tr.at)} · {tr.actorName}

@@ -1,5 +1,6 @@
 import type { TBulkHazards } from '../../../../common/contracts/hazards.js';
 import { toShanghaiDate } from '../../../../common/rules/calendar/working-days.js';
+import { HAZARD_ESCALATION_NAMES, type HazardEscalation } from '../../../../common/rules/hazard-deadlines.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { AppError, invalidField } from '../../../kernel/errors.js';
 import { userIdsOfUnit } from '../../identity/index.js';
@@ -82,7 +83,7 @@ export async function applyToHazards(ctx: Ctx, input: Bulk): Promise<{ updated: 
         entityId: h.id,
       });
     } else {
-      const level = Math.min(3, h.escalation + 1);
+      const level = Math.min(3, h.escalation + 1) as HazardEscalation;
       await updateHazard(ctx.tx, h.id, { escalation: level, updatedAt: now });
       await notifyEscalation(ctx, h, level, input.comment);
     }
@@ -109,10 +110,8 @@ export async function applyToHazards(ctx: Ctx, input: Bulk): Promise<{ updated: 
   return { updated: rows.length };
 }
 
-const LEVEL_ZH = ['', '逾期提醒（企业）', '逾期督办（监管部门）', '逾期通报（属地政府）'];
-
 /** Tells the unit the escalation level reaches: 1 the enterprise, 2 its supervising departments, 3 the region government too. */
-export async function notifyEscalation(ctx: Ctx, h: HazardRow, level: number, comment: string) {
+export async function notifyEscalation(ctx: Ctx, h: HazardRow, level: HazardEscalation, comment: string) {
   const userIds = await userIdsOfUnit(ctx.tx, { enterpriseId: h.enterpriseId });
   if (level >= 2) {
     const s = await supervisorUsers(ctx, h.enterpriseId, { governmentLevels: level >= 3 ? 2 : 0 });
@@ -121,7 +120,7 @@ export async function notifyEscalation(ctx: Ctx, h: HazardRow, level: number, co
   await ctx.notify.send({
     userIds,
     kind: 'hazard.escalated',
-    title: `隐患${LEVEL_ZH[level]}：${h.enterpriseName} ${h.title}`,
+    title: `隐患${HAZARD_ESCALATION_NAMES[level].zh}：${h.enterpriseName} ${h.title}`,
     body: `${h.code} 整改期限 ${h.deadline}。${comment}`,
     link: hazardLink(h.id),
     entityType: 'hazard',

@@ -10,6 +10,7 @@ import { type Ctx, type Deps, inTransaction } from '../kernel/context.js';
 import type { NotificationChannel } from '../kernel/notify/notify.js';
 import { syncBuiltinRoles } from '../modules/identity/index.js';
 import { syncNoticePlan } from '../modules/workplan/index.js';
+import { loginAs } from './factories.js';
 
 /**
  * Medium-test harness: an in-memory PGlite per test file, or the PostgreSQL in TEST_DATABASE_URL
@@ -71,4 +72,20 @@ export async function getTestServer(opts: { work?: boolean; env?: Record<string,
 /** A command context in its own transaction, as a route would build it. */
 export function withTestContext<T>(deps: Deps, fn: (ctx: Ctx) => Promise<T>, actor: Actor = systemActor('test')): Promise<T> {
   return inTransaction(deps, actor, { id: 'test', ip: '127.0.0.1', locale: 'zh-CN' }, fn);
+}
+
+/**
+ * Moves the fake clock to `time` and signs every user in again (sessions idle out across such
+ * jumps), writing each one's fresh headers into `headers` under the same key.
+ */
+export async function setClockAndSignIn<K extends string>(
+  t: TestServer,
+  time: string,
+  users: Record<K, string | { username: string }>,
+  headers: Record<NoInfer<K>, Record<string, string>>,
+): Promise<void> {
+  t.clock.set(time);
+  for (const [k, u] of Object.entries(users) as [K, string | { username: string }][]) {
+    headers[k] = await loginAs(t.app, typeof u === 'string' ? u : u.username);
+  }
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, makeCity, makeDepartment, makeEnterprise, makeUser } from '../../test/factories.js';
-import { getTestServer, type TestServer } from '../../test/harness.js';
+import { getTestServer, setClockAndSignIn, type TestServer } from '../../test/harness.js';
 import { sweepAccidentChain } from './index.js';
 
 let t: TestServer;
@@ -29,11 +29,7 @@ async function setup(s: TestServer) {
   return world;
 }
 
-/** Moves the fake clock; sessions idle out across such jumps, so everyone signs in again. */
-async function at(time: string) {
-  t.clock.set(time);
-  for (const [k, u] of Object.entries(w.names)) w[k as keyof typeof w.names] = await loginAs(t.app, u);
-}
+const at = (time: string) => setClockAndSignIn(t, time, w.names, w);
 
 beforeAll(async () => {
   t = await getTestServer();

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assign, loginAs, makeCity, makeDepartment, makeEnterprise, makeUser } from '../../test/factories.js';
-import { getTestServer, type TestServer } from '../../test/harness.js';
+import { assign, makeCity, makeDepartment, makeEnterprise, makeUser } from '../../test/factories.js';
+import { getTestServer, setClockAndSignIn, type TestServer } from '../../test/harness.js';
 import { flagOverdueStats, sweepHazards } from './index.js';
 
 let t: TestServer;
@@ -32,10 +32,7 @@ async function setup(s: TestServer) {
   return { r, cityGov, govA, chemA, chemB, ent, entB, coal, users, h };
 }
 
-async function at(time: string) {
-  t.clock.set(time);
-  for (const [k, u] of Object.entries(w.users)) w.h[k as keyof typeof w.users] = await loginAs(t.app, u.username);
-}
+const at = (time: string) => setClockAndSignIn(t, time, w.users, w.h);
 
 const post = (url: string, h: Record<string, string>, payload: unknown) => t.app.inject({ method: 'POST', url, headers: h, payload: payload as object });
 const get = (url: string, h: Record<string, string>) => t.app.inject({ url, headers: h });

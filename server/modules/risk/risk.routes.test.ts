@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setting } from '../../kernel/kernel.schema.js';
-import { loginAs, makeCity, makeDepartment, makeEnterprise, makeUser } from '../../test/factories.js';
-import { getTestServer, type TestServer } from '../../test/harness.js';
+import { makeCity, makeDepartment, makeEnterprise, makeUser } from '../../test/factories.js';
+import { getTestServer, setClockAndSignIn, type TestServer } from '../../test/harness.js';
 import { sweepRiskReviews } from './index.js';
 import { RISK_BANDS_KEY } from './risk-bands.js';
 
@@ -31,10 +31,7 @@ async function setup(s: TestServer) {
   return { r, cityGov, govA, govB, indA, indB, entA, entB, users, h };
 }
 
-async function at(time: string) {
-  t.clock.set(time);
-  for (const [k, u] of Object.entries(w.users)) w.h[k as keyof typeof w.users] = await loginAs(t.app, u.username);
-}
+const at = (time: string) => setClockAndSignIn(t, time, w.users, w.h);
 
 beforeAll(async () => {
   t = await getTestServer();

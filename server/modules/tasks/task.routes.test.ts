@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, makeCity, makeDepartment, makeEnterprise, makeUser } from '../../test/factories.js';
-import { getTestServer, type TestServer } from '../../test/harness.js';
+import { makeCity, makeDepartment, makeEnterprise, makeUser } from '../../test/factories.js';
+import { getTestServer, setClockAndSignIn, type TestServer } from '../../test/harness.js';
 import { sweepTasks } from './index.js';
 
 let t: TestServer;
@@ -23,10 +23,7 @@ async function setup(s: TestServer) {
   return { r, cityGov, govA, govB, ent, users, h };
 }
 
-async function at(time: string) {
-  t.clock.set(time);
-  for (const [k, u] of Object.entries(w.users)) w.h[k as keyof typeof w.users] = await loginAs(t.app, u.username);
-}
+const at = (time: string) => setClockAndSignIn(t, time, w.users, w.h);
 
 beforeAll(async () => {
   t = await getTestServer();

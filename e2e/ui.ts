@@ -1,0 +1,159 @@
+/**
+ * UI helpers shared by the e2e paths (run.ts, monitoring.ts): sign-in and out, the left menu, dialogs,
+ * API calls with the browser's session. Selectors go by role and visible text; antd class names only
+ * where antd gives no role (tables, cards, form items).
+ */
+import type { Locator, Page, Response } from 'playwright-core';
+import { check, waitFor } from './harness.js';
+
+export const PASSWORD = 'E2e-Pass-2021';
+
+export interface Me {
+  user: { username: string; displayName: string; unitName: string | null; mustChangePassword: boolean };
+  permissions: string[];
+}
+
+export async function login(page: Page, base: string, username: string): Promise<Me> {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('用户名', { exact: true }).fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+  // antd puts a space between two CJK characters of a button ("登 录").
+  await page.getByRole('button', { name: /^登\s*录$/ }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 15_000 });
+  await page.locator('header').waitFor();
+  const me = (await (await page.request.get(`${base}/api/auth/me`)).json()) as Me;
+  check(me.user.username === username, `signed in as ${me.user.username}, expected ${username}`);
+  check(!me.user.mustChangePassword, `${username} must change the password first (demo users should not)`);
+  return me;
+}
+
+export async function logout(page: Page, me: Me): Promise<void> {
+  const attempts: string[] = [];
+  for (let i = 0; i < 4 && !new URL(page.url()).pathname.startsWith('/login'); i++) {
+    try {
+      await pickFromMenu(page, page.locator('header').getByRole('button', { name: me.user.displayName }), page.getByRole('menuitem', { name: /退出登录/ }));
+      await page.waitForURL((u) => u.pathname.startsWith('/login'), { timeout: 5_000 });
+    } catch (err) {
+      attempts.push((err as Error).message.split('\n')[0] ?? String(err));
+      await page.mouse.move(0, 0);
+    }
+  }
+  check(new URL(page.url()).pathname.startsWith('/login'), `could not log out: ${attempts.join(' / ')}`);
+  if (attempts.length) console.log(`  (logout needed ${attempts.length + 1} tries: ${attempts.join(' / ')})`);
+  const res = await page.request.get(`${page.url().replace(/\/login.*$/, '')}/api/auth/me`);
+  check(res.status() === 401, `after logout /api/auth/me answered ${res.status()}, expected 401`);
+}
+
+/** Clicks a left-menu item and waits for the new page's title, so nothing is read from the old page. */
+export async function openMenu(page: Page, label: RegExp, pathPrefix: string, title: string | RegExp): Promise<void> {
+  const item = page.getByRole('menuitem', { name: label });
+  for (let i = 0; ; i++) {
+    await item.click();
+    try {
+      await page.waitForURL((u) => u.pathname.startsWith(pathPrefix), { timeout: 5_000 });
+      break;
+    } catch (err) {
+      if (i >= 2) throw err;
+      console.log(`  (menu ${label} did not navigate, clicking again)`);
+    }
+  }
+  await page.getByRole('heading', { level: 4, name: title, exact: true }).waitFor();
+}
+
+/**
+ * Opens a header dropdown and clicks one of its items. Works for click and hover triggers: a click
+ * opens a click dropdown, and the pointer moving onto the trigger opens a hover one (the click itself
+ * is then ignored). When the menu is already open (a retry), the trigger is left alone, since a second
+ * click would close it. antd swallows a click made while the popup is still in its opening animation
+ * (seen about 1 in 4 times with an immediate click), so the click on the item waits until the popup
+ * holding it has no motion class left.
+ */
+export async function pickFromMenu(page: Page, trigger: Locator, item: Locator): Promise<void> {
+  if (!(await item.isVisible())) await trigger.click({ timeout: 5_000 });
+  await item.waitFor({ timeout: 5_000 });
+  const popup = page.locator('.ant-dropdown').filter({ has: item });
+  await waitFor(
+    'the dropdown to finish opening',
+    async () => (/-(appear|enter)\b/.test((await popup.getAttribute('class')) ?? '') ? undefined : true),
+    5_000,
+    50,
+  );
+  await item.click({ timeout: 5_000 });
+}
+
+/** Opens a left-menu submenu when it is closed, then one of its items (see openMenu). */
+export async function openSubmenu(page: Page, group: RegExp, label: RegExp, pathPrefix: string, title: string | RegExp): Promise<void> {
+  const g = page.getByRole('menuitem', { name: group });
+  if ((await g.getAttribute('aria-expanded')) !== 'true') await g.click();
+  await openMenu(page, label, pathPrefix, title);
+}
+
+/** Runs `action` and waits for the API call it makes; fails on a non-2xx answer. */
+export async function expectCall(page: Page, method: string, pathname: RegExp, action: () => Promise<unknown>): Promise<Response> {
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === method && pathname.test(new URL(r.url()).pathname), { timeout: 15_000 }),
+    action(),
+  ]);
+  check(res.ok(), `${method} ${new URL(res.url()).pathname} answered ${res.status()}: ${(await res.text().catch(() => '')).slice(0, 300)}`);
+  return res;
+}
+
+/** The antd form item with this exact label, within `scope`. */
+export function formItem(scope: Page | Locator, label: string): Locator {
+  // The inner locator of `has` is relative to the form item, so it starts from the page.
+  const page = 'goto' in scope ? scope : scope.page();
+  return scope.locator('.ant-form-item').filter({ has: page.locator('.ant-form-item-label').getByText(label, { exact: true }) });
+}
+
+/** Waits for an antd modal to finish opening (like a dropdown, a click during its animation may be lost) and returns it. */
+export async function openDialog(page: Page, name: string): Promise<Locator> {
+  const dialog = page.getByRole('dialog', { name, exact: true });
+  await dialog.waitFor();
+  await waitFor(`the dialog ${name} to open`, async () => (/-(appear|enter)\b/.test((await dialog.getAttribute('class')) ?? '') ? undefined : true), 5_000, 50);
+  return dialog;
+}
+
+/** Clicks the dialog's OK button and waits for the API call it makes, then for the dialog to close. */
+export async function submitDialog(page: Page, dialog: Locator, ok: RegExp, path: RegExp): Promise<Response> {
+  const res = await expectCall(page, 'POST', path, () => dialog.getByRole('button', { name: ok }).click()).catch(async (err: Error) => {
+    const fields = await dialog.locator('.ant-form-item-has-error .ant-form-item-label label').allTextContents();
+    throw new Error(fields.length ? `the form was not sent, fields in error: ${fields.join('; ')}` : err.message);
+  });
+  await dialog.waitFor({ state: 'hidden' });
+  return res;
+}
+
+export async function getJson<T>(p: Page, url: string): Promise<T> {
+  const res = await p.request.get(url);
+  const u = new URL(url);
+  check(res.ok(), `GET ${u.pathname}${u.search} answered ${res.status()}`);
+  return (await res.json()) as T;
+}
+
+/** A card found by its title text (exact). */
+export function cardTitled(p: Page, title: string): Locator {
+  return p.locator('.ant-card').filter({ has: p.locator('.ant-card-head-title').getByText(title, { exact: true }) });
+}
+
+/** The civil day in Beijing of an instant, 'YYYY-MM-DD'. */
+export function beijingDay(at: string | number): string {
+  return new Date((typeof at === 'number' ? at : Date.parse(at)) + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** "YYYY-MM-DD HH:mm" in Beijing time, as the DatePicker shows it. */
+export function beijingMinute(d: Date): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(d)
+      .map((x) => [x.type, x.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}

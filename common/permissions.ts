@@ -48,6 +48,7 @@ export const PERMISSIONS = {
   'alarm.read': { zh: '查看报警', en: 'View alarms' },
   'alarm.handle': { zh: '确认报警与处置反馈', en: 'Acknowledge alarms and file disposal feedback' },
   'alarm.supervise': { zh: '报警督办、搁置与数据质量', en: 'Supervise alarms, shelve and data quality' },
+  'alarm.configure': { zh: '配置报警处置时限与逐级推送间隔', en: 'Configure alarm disposal time limits and the escalation step' },
   'warning.read': { zh: '查看预警信息', en: 'View warnings' },
   'warning.issue': { zh: '发布、更新、解除预警与导入外部预警', en: 'Issue, update and cancel warnings; import external feeds' },
   'warning.confirm': { zh: '预警任务签收与落实反馈', en: 'Confirm warning tasks' },

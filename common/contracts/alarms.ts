@@ -66,3 +66,23 @@ export type TAlarmToTask = z.infer<typeof ZAlarmToTask>;
 
 export const ZAlarmStatsQuery = ZAlarmListQuery.omit({ page: true, pageSize: true });
 export type TAlarmStatsQuery = z.infer<typeof ZAlarmStatsQuery>;
+
+const upTo = (max: number) => z.number().int().min(1).max(max);
+const perSeverity = (max: number) => z.strictObject({ red: upTo(max), orange: upTo(max), yellow: upTo(max), blue: upTo(max) });
+
+/**
+ * The disposal time limits and escalation step in force (setting `alarm.disposal`; defaults and 依据 in
+ * common/rules/alarm-disposal.ts). Acknowledge within a week at most, feedback within 30 days, a step of
+ * 5 minutes to a day, shelving up to 30 days (ZAlarmShelve's own ceiling).
+ */
+export const ZAlarmDisposal = z.strictObject({
+  ackMinutes: perSeverity(7 * 24 * 60),
+  feedbackHours: perSeverity(30 * 24),
+  escalateStepMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60),
+  maxShelveHours: z.number().int().min(1).max(720),
+});
+export type TAlarmDisposal = z.infer<typeof ZAlarmDisposal>;

@@ -145,13 +145,22 @@ export const FIELD_LABELS: Record<string, Record<Locale, string>> = {
   headline: { 'zh-CN': '预警标题', 'en-US': 'Headline' },
   taskText: { 'zh-CN': '预警任务', 'en-US': 'Task' },
   instruction: { 'zh-CN': '防御指南', 'en-US': 'Instruction' },
+  // alarm disposal time limits (setting alarm.disposal)
+  'ackMinutes.red': { 'zh-CN': '红色报警确认时限（分钟）', 'en-US': 'Red: acknowledge within (minutes)' },
+  'ackMinutes.orange': { 'zh-CN': '橙色报警确认时限（分钟）', 'en-US': 'Orange: acknowledge within (minutes)' },
+  'ackMinutes.yellow': { 'zh-CN': '黄色报警确认时限（分钟）', 'en-US': 'Yellow: acknowledge within (minutes)' },
+  'ackMinutes.blue': { 'zh-CN': '蓝色报警确认时限（分钟）', 'en-US': 'Blue: acknowledge within (minutes)' },
+  'feedbackHours.red': { 'zh-CN': '红色报警处置反馈时限（小时）', 'en-US': 'Red: disposal feedback within (hours)' },
+  'feedbackHours.orange': { 'zh-CN': '橙色报警处置反馈时限（小时）', 'en-US': 'Orange: disposal feedback within (hours)' },
+  'feedbackHours.yellow': { 'zh-CN': '黄色报警处置反馈时限（小时）', 'en-US': 'Yellow: disposal feedback within (hours)' },
+  'feedbackHours.blue': { 'zh-CN': '蓝色报警处置反馈时限（小时）', 'en-US': 'Blue: disposal feedback within (hours)' },
+  escalateStepMinutes: { 'zh-CN': '逐级推送间隔（分钟）', 'en-US': 'Escalation step (minutes)' },
+  maxShelveHours: { 'zh-CN': '最长搁置时间（小时）', 'en-US': 'Longest shelving (hours)' },
 };
 
 export function fieldLabel(path: string, locale: Locale): string {
-  const last =
-    path
-      .split('.')
-      .filter((p) => !/^\d+$/.test(p))
-      .pop() ?? path;
-  return FIELD_LABELS[last]?.[locale] ?? path;
+  const parts = path.split('.').filter((p) => !/^\d+$/.test(p));
+  // A nested field may have its own label ("ackMinutes.red"); otherwise the last segment names it.
+  const last = parts[parts.length - 1] ?? path;
+  return (FIELD_LABELS[parts.join('.')] ?? FIELD_LABELS[last])?.[locale] ?? path;
 }

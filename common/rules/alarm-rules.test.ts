@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TSensorRules } from '../contracts/monitoring.js';
-import { DEFAULT_ALARM_DISPOSAL, disposalDue, escalationLevel } from './alarm-disposal.js';
+import { DEFAULT_ALARM_DISPOSAL, disposalConfigErrors, disposalDue, escalationLevel } from './alarm-disposal.js';
 import { type AlarmEvent, checkStale, evaluate, initialRuleState, parseRuleState, type RuleState, resolveStale, SEVERITY_OF } from './alarm-rules.js';
 
 const T0 = Date.parse('2026-07-06T09:00:00+08:00');
@@ -299,4 +299,20 @@ describe('disposal time limits and escalation (local practice)', () => {
     ['both done', { ...a, ackTs: at(5), feedbackAt: at(60) }, 100_000, 0],
   ];
   for (const [name, alarm, min, want] of cases) it(`${name}: level ${want}`, () => expect(escalationLevel(alarm, at(min), DEFAULT_ALARM_DISPOSAL)).toBe(want));
+  it('a configured step and limits move the due times and the levels', () => {
+    const cfg = { ...DEFAULT_ALARM_DISPOSAL, ackMinutes: { ...DEFAULT_ALARM_DISPOSAL.ackMinutes, red: 10 }, escalateStepMinutes: 20 };
+    const d = disposalDue('red', raised, cfg);
+    expect(d.ackDue.getTime() - T0).toBe(10 * 60_000);
+    const b = { ...d, ackTs: null, feedbackAt: null };
+    expect([9, 10, 30, 50].map((m) => escalationLevel(b, at(m), cfg))).toEqual([0, 1, 2, 3]);
+  });
+  it('the feedback may not be due before the acknowledgement (named field)', () => {
+    expect(disposalConfigErrors(DEFAULT_ALARM_DISPOSAL)).toEqual([]);
+    const cfg = {
+      ...DEFAULT_ALARM_DISPOSAL,
+      ackMinutes: { ...DEFAULT_ALARM_DISPOSAL.ackMinutes, yellow: 200 },
+      feedbackHours: { ...DEFAULT_ALARM_DISPOSAL.feedbackHours, yellow: 3 },
+    };
+    expect(disposalConfigErrors(cfg)).toEqual([{ field: 'feedbackHours.yellow', code: 'too_small', params: { minimum: 4 } }]);
+  });
 });

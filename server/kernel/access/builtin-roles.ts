@@ -76,6 +76,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
       'sensor.read',
       'alarm.read',
       'alarm.supervise',
+      'alarm.configure',
       'warning.read',
       'warning.issue',
     ],

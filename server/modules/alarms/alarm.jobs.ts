@@ -1,4 +1,4 @@
-import { ALARM_DISPOSAL_SOURCE, DEFAULT_ALARM_DISPOSAL, escalationLevel } from '../../../common/rules/alarm-disposal.js';
+import { ALARM_DISPOSAL_SOURCE, escalationLevel } from '../../../common/rules/alarm-disposal.js';
 import { systemActor } from '../../kernel/actor.js';
 import { type Deps, inTransaction } from '../../kernel/context.js';
 import type { JobDefinition } from '../../kernel/jobs/jobs.js';
@@ -8,6 +8,7 @@ import { type AlarmStatus, alarmTransition } from './alarm.workflow.js';
 import { reackDue } from './commands/alarm-step.js';
 import { alarmAudience, alarmLink, announceAlarm, recordAlarmTransition } from './commands/effects.js';
 import { TYPE_ZH } from './commands/engine.js';
+import { loadAlarmDisposal } from './disposal-settings.js';
 
 const BATCH = 500;
 const LEVEL_ZH = ['', '逾期未处置（企业）', '逾期未处置，推送县级政府', '逾期未处置，推送市级政府'];
@@ -16,12 +17,14 @@ const SWEEP_NAME = '系统（报警处置督办）';
 /**
  * The alarm sweep: an alarm not acknowledged or not given its disposal feedback in time escalates
  * enterprise (level 1) → county government and the supervising industry departments (level 2) →
- * city government (level 3), one step per `escalateStepMinutes` (common/rules/alarm-disposal.ts); a
+ * city government (level 3), one step per `escalateStepMinutes` (the `alarm.disposal` setting, defaults in
+ * common/rules/alarm-disposal.ts); a
  * shelved alarm past its time comes back (re-annunciated if still active).
  */
 export async function sweepAlarms(deps: Deps): Promise<{ escalated: number; unshelved: number }> {
   return inTransaction(deps, systemActor('alarms.sweep'), { id: null, ip: null, locale: 'zh-CN' }, async (ctx) => {
     const now = ctx.clock.now();
+    const cfg = (await loadAlarmDisposal(ctx.tx)).config;
     let escalated = 0;
     let unshelved = 0;
     for (const a of await alarmsToSweep(ctx.tx, now, BATCH)) {
@@ -31,18 +34,14 @@ export async function sweepAlarms(deps: Deps): Promise<{ escalated: number; unsh
         await updateAlarm(ctx.tx, a.id, {
           status: to,
           shelvedUntil: null,
-          ...(to === 'ACTIVE_UNACK' ? { ackTs: null, ackBy: null, ackDue: reackDue(a, now) } : {}),
+          ...(to === 'ACTIVE_UNACK' ? { ackTs: null, ackBy: null, ackDue: reackDue(a, now, cfg) } : {}),
           updatedAt: now,
         });
         await recordAlarmTransition(ctx, a, { action: 'unshelve', from: status, to, comment: '搁置期满，恢复报警', system: SWEEP_NAME });
         status = to;
         unshelved++;
       }
-      const level = escalationLevel(
-        status === 'ACTIVE_UNACK' && status !== a.status ? { ...a, ackTs: null, ackDue: reackDue(a, now) } : a,
-        now,
-        DEFAULT_ALARM_DISPOSAL,
-      );
+      const level = escalationLevel(status === 'ACTIVE_UNACK' && status !== a.status ? { ...a, ackTs: null, ackDue: reackDue(a, now, cfg) } : a, now, cfg);
       if (level > a.escalation && !['CLOSED', 'SHELVED', 'OUT_OF_SERVICE'].includes(status)) {
         const audience = await alarmAudience(ctx, a.enterpriseId);
         // Level 2: the county government and the supervising industry departments; level 3: the city government.

@@ -68,3 +68,12 @@ export function canAct(actor: Actor, a: AlarmFacts, action: AlarmUserAction): bo
 export function alarmAbilities(actor: Actor, a: AlarmFacts): Record<AlarmUserAction, boolean> {
   return Object.fromEntries(USER_ACTIONS.map((x) => [x, canAct(actor, a, x)])) as Record<AlarmUserAction, boolean>;
 }
+
+/**
+ * The disposal time limits apply to every enterprise on the platform, so only the government at the
+ * top of the region tree (the city's emergency-management bureau) sets them (alarm.configure); county
+ * bureaus see them read-only.
+ */
+export function canConfigureDisposal(actor: Actor): boolean {
+  return actor.permissions.has('alarm.configure') && actor.scope.kind === 'government' && actor.scope.regionPath.split('/').filter(Boolean).length === 1;
+}

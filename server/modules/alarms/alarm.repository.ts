@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, ilike, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { setting } from '../../kernel/kernel.schema.js';
 import { enterpriseScopeSql, type Scope } from '../../kernel/scope/scope.js';
 import { alarm, alarmRuleState, alarmTransition } from './alarm.schema.js';
 
@@ -137,6 +138,20 @@ export async function lockRuleState(ex: Executor, sensorId: string, now: Date): 
 
 export async function saveRuleState(ex: Executor, sensorId: string, state: unknown, now: Date) {
   await ex.update(alarmRuleState).set({ state, updatedAt: now }).where(eq(alarmRuleState.sensorId, sensorId));
+}
+
+// ---- settings (the kernel's key/value table; this module owns its `alarm.*` keys) ----
+
+export async function readSetting(ex: Executor, key: string): Promise<unknown> {
+  const [row] = await ex.select().from(setting).where(eq(setting.key, key));
+  return row?.value;
+}
+
+export async function writeSetting(ex: Executor, key: string, value: unknown, at: Date): Promise<void> {
+  await ex
+    .insert(setting)
+    .values({ key, value, updatedAt: at })
+    .onConflictDoUpdate({ target: setting.key, set: { value, updatedAt: at } });
 }
 
 // ---- sweep ----

@@ -1,8 +1,12 @@
+import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_ALARM_DISPOSAL } from '../../../common/rules/alarm-disposal.js';
 import { type Actor, systemActor } from '../../kernel/actor.js';
+import { auditLog, setting } from '../../kernel/kernel.schema.js';
 import { assign, loginAs, makeCity, makeDepartment, makeEnterprise, makeUser } from '../../test/factories.js';
 import { getTestServer, type TestServer, withTestContext } from '../../test/harness.js';
+import { ALARM_DISPOSAL_KEY } from './disposal-settings.js';
 import { type AlarmSensor, alarmStats, clearStale, evaluateReadings, markStale, sweepAlarms } from './index.js';
 
 let t: TestServer;
@@ -283,6 +287,88 @@ describe('escalation with a fake clock (alarms.sweep)', () => {
     const d = (await get(`/api/alarms/${id}`, w.h.city)).json().data;
     expect(d.transitions.map((x: { action: string }) => x.action)).toEqual(['raise', 'escalate1', 'escalate2', 'escalate3']);
     expect(d.disposalState).toBe('overdue');
+  });
+});
+
+describe('disposal time limits (setting alarm.disposal)', () => {
+  const put = (h: Record<string, string>, payload: unknown) =>
+    t.app.inject({ method: 'PUT', url: '/api/alarm-disposal', headers: h, payload: payload as object });
+  // One platform-wide setting: on the shared PostgreSQL an earlier run may have left one, so clear it around the test.
+  const clear = () => t.database.db.delete(setting).where(eq(setting.key, ALARM_DISPOSAL_KEY));
+
+  it('read by alarm.read, set by the city only; invalid values name the field; new alarms, shelving and the sweep use it', async () => {
+    await at('2026-07-09T08:00:00+08:00');
+    await clear();
+    try {
+      expect((await t.app.inject({ url: '/api/alarm-disposal' })).statusCode).toBe(401);
+      const cur = (await get('/api/alarm-disposal', w.h.mgr)).json();
+      expect(cur).toMatchObject({ config: DEFAULT_ALARM_DISPOSAL, defaults: DEFAULT_ALARM_DISPOSAL, configured: false, abilities: { configure: false } });
+      expect(cur.source).toContain('未经核实');
+      expect(cur.fieldSources.ackMinutes.zh).toContain('煤矿安全规程');
+      expect((await get('/api/alarm-disposal', w.h.city)).json().abilities.configure).toBe(true);
+      // A county bureau holds alarm.configure but the setting is the whole city's.
+      expect((await get('/api/alarm-disposal', w.h.gov)).json().abilities.configure).toBe(false);
+      const cfg = { ...DEFAULT_ALARM_DISPOSAL, ackMinutes: { ...DEFAULT_ALARM_DISPOSAL.ackMinutes, red: 10 }, escalateStepMinutes: 20, maxShelveHours: 4 };
+      expect((await put(w.h.mgr, cfg)).statusCode).toBe(403);
+      expect((await put(w.h.gov, cfg)).statusCode).toBe(403);
+      const bad = await put(w.h.city, { ...cfg, ackMinutes: { ...cfg.ackMinutes, orange: 0 }, escalateStepMinutes: 2 });
+      expect(bad.statusCode).toBe(400);
+      expect(
+        bad
+          .json()
+          .error.details.map((d: { field: string }) => d.field)
+          .sort(),
+      ).toEqual(['ackMinutes.orange', 'escalateStepMinutes']);
+      const enBad = await t.app.inject({
+        method: 'PUT',
+        url: '/api/alarm-disposal',
+        headers: { ...w.h.city, 'accept-language': 'en-US' },
+        payload: { ...cfg, feedbackHours: { ...cfg.feedbackHours, blue: 2 } },
+      });
+      expect(enBad.statusCode).toBe(400);
+      expect(enBad.json().error.details).toEqual([expect.objectContaining({ field: 'feedbackHours.blue', code: 'too_small' })]);
+      expect(enBad.json().error.details[0].message).toContain('Blue: disposal feedback within (hours)');
+      const zhBad = await put(w.h.city, { ...cfg, feedbackHours: { ...cfg.feedbackHours, blue: 2 } });
+      expect(zhBad.json().error.details[0].message).toContain('蓝色报警处置反馈时限');
+      expect((await get('/api/alarm-disposal', w.h.mgr)).json().configured).toBe(false);
+
+      const ok = await put(w.h.city, cfg);
+      expect(ok.statusCode).toBe(200);
+      expect(ok.json()).toMatchObject({ config: cfg, configured: true });
+      const audited = await t.database.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'alarm.disposalConfigured'), eq(auditLog.actorId, w.users.city.id)));
+      expect(audited.map((r) => r.after)).toEqual([cfg]);
+
+      // A new red alarm is due for acknowledgement in 10 minutes instead of 30.
+      const s = sensor();
+      const base = Date.parse('2026-07-09T08:00:00+08:00');
+      await withTestContext(t.deps, (ctx) => evaluateReadings(ctx, s, [{ ts: new Date(base), value: 1.6 }]), ingest);
+      const red = (await listOf(w.h.mgr, `sensorId=${s.sensorId}&type=powerOff`)).items[0];
+      expect(Date.parse(red.ackDue)).toBe(base + 10 * 60_000);
+      const orange = (await listOf(w.h.mgr, `sensorId=${s.sensorId}&type=high`)).items[0];
+      expect(Date.parse(orange.ackDue)).toBe(base + 30 * 60_000);
+      // Shelving is limited by the configured maximum.
+      const tooLong = await post(`/api/alarms/${red.id}/shelve`, w.h.gov, { hours: 5, reason: '检修期间搁置' });
+      expect(tooLong.statusCode).toBe(400);
+      expect(tooLong.json().error.details[0]).toMatchObject({ field: 'hours', code: 'too_big' });
+      // The sweep steps with the configured interval: level 1 at 10 min, county at 30, city at 50.
+      const level = async () => (await get(`/api/alarms/${red.id}`, w.h.mgr)).json().data.escalation;
+      await at(new Date(base + 10 * 60_000).toISOString());
+      await sweepAlarms(t.deps);
+      expect(await level()).toBe(1);
+      await at(new Date(base + 30 * 60_000).toISOString());
+      await sweepAlarms(t.deps);
+      expect(await level()).toBe(2);
+      await at(new Date(base + 50 * 60_000).toISOString());
+      await sweepAlarms(t.deps);
+      expect(await level()).toBe(3);
+    } finally {
+      await clear();
+    }
+    // Back to the defaults once the setting is gone.
+    expect((await get('/api/alarm-disposal', w.h.mgr)).json()).toMatchObject({ config: DEFAULT_ALARM_DISPOSAL, configured: false });
   });
 });
 

@@ -1,10 +1,23 @@
 import { z } from 'zod';
-import { ZAlarmFeedback, ZAlarmListQuery, ZAlarmShelve, ZAlarmStatsQuery, ZAlarmStep, ZAlarmToHazard, ZAlarmToTask } from '../../../common/contracts/alarms.js';
+import {
+  ZAlarmDisposal,
+  ZAlarmFeedback,
+  ZAlarmListQuery,
+  ZAlarmShelve,
+  ZAlarmStatsQuery,
+  ZAlarmStep,
+  ZAlarmToHazard,
+  ZAlarmToTask,
+} from '../../../common/contracts/alarms.js';
 import { industryByKey } from '../../../common/industries.js';
-import type { Deps } from '../../kernel/context.js';
+import { ALARM_DISPOSAL_FIELD_SOURCES, ALARM_DISPOSAL_SOURCE, DEFAULT_ALARM_DISPOSAL } from '../../../common/rules/alarm-disposal.js';
+import type { Ctx, Deps } from '../../kernel/context.js';
 import { sendXlsx, workbookOf } from '../../kernel/files/excel.js';
 import { type App, route } from '../../kernel/http/route.js';
+import { canConfigureDisposal } from './alarm.policy.js';
 import { ackAlarm, alarmStep, alarmToHazard, alarmToTask, feedbackAlarm, shelveAlarm } from './commands/alarm-step.js';
+import { saveDisposalSettings } from './commands/save-disposal-settings.js';
+import { loadAlarmDisposal } from './disposal-settings.js';
 import { alarmStatsQuery, exportAlarmsQuery, findAlarmsQuery } from './queries/find-alarms.js';
 import { getAlarmQuery } from './queries/get-alarm.js';
 
@@ -42,6 +55,41 @@ const local = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN
 
 export function alarmRoutes(app: App, deps: Deps): void {
   const tags = ['alarms'];
+
+  // ---- disposal time limits (configuration with cited defaults) ----
+  const disposalView = async (ctx: Ctx) => {
+    const { config, configured } = await loadAlarmDisposal(ctx.tx);
+    return {
+      config,
+      defaults: DEFAULT_ALARM_DISPOSAL,
+      configured,
+      source: ALARM_DISPOSAL_SOURCE,
+      fieldSources: ALARM_DISPOSAL_FIELD_SOURCES,
+      abilities: { configure: canConfigureDisposal(ctx.actor) },
+    };
+  };
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/alarm-disposal',
+    access: 'alarm.read',
+    summary: 'Disposal time limits (ack minutes, feedback hours by severity), escalation step and longest shelving in force, the defaults and their 依据',
+    tags,
+    handler: (ctx) => disposalView(ctx),
+  });
+
+  route(app, deps, {
+    method: 'PUT',
+    url: '/api/alarm-disposal',
+    access: 'alarm.configure',
+    summary: 'Set the disposal time limits for the platform (city level only): new alarms get the new due times, the sweep steps with the new interval',
+    tags,
+    body: ZAlarmDisposal,
+    handler: async (ctx, { body }) => {
+      await saveDisposalSettings(ctx, body);
+      return disposalView(ctx);
+    },
+  });
 
   route(app, deps, {
     method: 'GET',

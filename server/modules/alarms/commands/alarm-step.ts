@@ -1,5 +1,5 @@
 import type { TAlarmFeedback, TAlarmShelve, TAlarmStep, TAlarmToHazard, TAlarmToTask } from '../../../../common/contracts/alarms.js';
-import { DEFAULT_ALARM_DISPOSAL, disposalDue } from '../../../../common/rules/alarm-disposal.js';
+import { type AlarmDisposalConfig, disposalDue } from '../../../../common/rules/alarm-disposal.js';
 import type { AlarmSeverity } from '../../../../common/rules/alarm-rules.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { AppError, invalidField, notFound } from '../../../kernel/errors.js';
@@ -8,11 +8,12 @@ import { issueTask } from '../../tasks/index.js';
 import { type AlarmFacts, refusal } from '../alarm.policy.js';
 import { type AlarmRow, lockAlarm, updateAlarm } from '../alarm.repository.js';
 import { type AlarmStatus, type AlarmUserAction, alarmTransition } from '../alarm.workflow.js';
+import { loadAlarmDisposal } from '../disposal-settings.js';
 import { alarmAudience, alarmLink, announceAlarm, recordAlarmTransition } from './effects.js';
 import { TYPE_ZH } from './engine.js';
 
-/** The acknowledgement due time of an alarm annunciated again now (after shelving or out of service). */
-export const reackDue = (a: Pick<AlarmRow, 'severity'>, now: Date) => disposalDue(a.severity as AlarmSeverity, now, DEFAULT_ALARM_DISPOSAL).ackDue;
+/** The acknowledgement due time of an alarm annunciated again now (after shelving or out of service), by the limits in force. */
+export const reackDue = (a: Pick<AlarmRow, 'severity'>, now: Date, cfg: AlarmDisposalConfig) => disposalDue(a.severity as AlarmSeverity, now, cfg).ackDue;
 
 /** Loads the alarm for a write and applies the transition table and the policy: 404, 409 or 403. */
 async function begin(ctx: Ctx, id: string, action: AlarmUserAction): Promise<{ a: AlarmRow; to: AlarmStatus }> {
@@ -76,7 +77,8 @@ export async function feedbackAlarm(ctx: Ctx, id: string, input: TAlarmFeedback)
 /** 搁置: a regulator suppresses a standing alarm for a limited time, with the reason. */
 export async function shelveAlarm(ctx: Ctx, id: string, input: TAlarmShelve) {
   const { a, to } = await begin(ctx, id, 'shelve');
-  if (input.hours > DEFAULT_ALARM_DISPOSAL.maxShelveHours) throw invalidField('hours', 'too_big', { maximum: DEFAULT_ALARM_DISPOSAL.maxShelveHours });
+  const { maxShelveHours } = (await loadAlarmDisposal(ctx.tx)).config;
+  if (input.hours > maxShelveHours) throw invalidField('hours', 'too_big', { maximum: maxShelveHours });
   const until = new Date(ctx.clock.now().getTime() + input.hours * 3_600_000);
   await finish(
     ctx,
@@ -103,7 +105,8 @@ export async function alarmStep(ctx: Ctx, id: string, action: 'unshelve' | 'outO
   const changes: Partial<AlarmRow> = {};
   if (action === 'unshelve') Object.assign(changes, { shelvedUntil: null });
   // Re-annunciated: it must be acknowledged again, within a fresh time limit.
-  if (to === 'ACTIVE_UNACK') Object.assign(changes, { ackTs: null, ackBy: null, ackDue: reackDue(a, ctx.clock.now()) });
+  if (to === 'ACTIVE_UNACK')
+    Object.assign(changes, { ackTs: null, ackBy: null, ackDue: reackDue(a, ctx.clock.now(), (await loadAlarmDisposal(ctx.tx)).config) });
   if (to === 'CLOSED') Object.assign(changes, { closedAt: ctx.clock.now() });
   await finish(ctx, a, action, to, changes, { comment: input.comment });
 }

@@ -1,9 +1,10 @@
 import type { SensorType, TSensorRules } from '../../../../common/contracts/monitoring.js';
-import { DEFAULT_ALARM_DISPOSAL, disposalDue } from '../../../../common/rules/alarm-disposal.js';
+import { type AlarmDisposalConfig, disposalDue } from '../../../../common/rules/alarm-disposal.js';
 import { type AlarmEvent, checkStale, evaluate, parseRuleState, type RuleState, resolveStale } from '../../../../common/rules/alarm-rules.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { type AlarmRow, insertAlarm, lockActiveAlarm, lockRuleState, saveRuleState, updateAlarm } from '../alarm.repository.js';
 import { type AlarmStatus, alarmTransition } from '../alarm.workflow.js';
+import { loadAlarmDisposal } from '../disposal-settings.js';
 import { alarmAudience, alarmLink, announceAlarm, recordAlarmTransition, SYSTEM_NAME } from './effects.js';
 
 /** What the alarm engine needs of a sensor; the monitoring module's registry fills it (it calls us, never the reverse). */
@@ -44,6 +45,8 @@ async function apply(ctx: Ctx, sensor: AlarmSensor, state: RuleState, events: Al
   const touched = new Map<string, AlarmRow>();
   let audience: Awaited<ReturnType<typeof alarmAudience>> | undefined;
   const aud = async () => (audience ??= await alarmAudience(ctx, sensor.enterpriseId));
+  let disposal: AlarmDisposalConfig | undefined;
+  const limits = async () => (disposal ??= (await loadAlarmDisposal(ctx.tx)).config);
   for (const e of events) {
     const open = await lockActiveAlarm(ctx.tx, sensor.sensorId, e.type);
     if (e.action === 'raise') {
@@ -52,7 +55,7 @@ async function apply(ctx: Ctx, sensor: AlarmSensor, state: RuleState, events: Al
         await updateAlarm(ctx.tx, open.id, { lastTs: e.at, lastValue: e.value, updatedAt: now });
         continue;
       }
-      const due = disposalDue(e.severity, e.at, DEFAULT_ALARM_DISPOSAL);
+      const due = disposalDue(e.severity, e.at, await limits());
       const row = await insertAlarm(ctx.tx, {
         sensorId: sensor.sensorId,
         sensorName: sensor.name,

@@ -12,7 +12,8 @@ import { useI18n } from '../../i18n';
 import { errorMessage } from '../../lib/api';
 import { useCan } from '../../lib/auth';
 import { formatDateTime, industryName } from '../../lib/format';
-import { toInt, useUrlState } from '../../lib/url-state';
+import { useUrlPaging } from '../../lib/url-paging';
+import { useUrlState } from '../../lib/url-state';
 import { ACCIDENT_FILTER_KEYS, ACCIDENT_STATUSES, type TAccidentSummary, useAccidents } from './api';
 import { AccidentStatusTag, accidentTypeName, formatWan, GradeTag, gradeName } from './labels';
 
@@ -24,8 +25,8 @@ export function AccidentsPage() {
   const can = useCan();
   const navigate = useNavigate();
   const [state, update] = useUrlState(KEYS);
-  const page = toInt(state.page, 1);
-  const pageSize = toInt(state.pageSize, 20);
+  const paging = useUrlPaging(state, update);
+  const { page, pageSize } = paging;
   const filters = Object.fromEntries(ACCIDENT_FILTER_KEYS.map((k) => [k, state[k]]));
   const { data, isFetching, error } = useAccidents({ ...filters, page, pageSize });
   // Exactly the filters on screen (the URL's), without the page.
@@ -126,17 +127,7 @@ export function AccidentsPage() {
         dataSource={data?.items ?? []}
         loading={isFetching}
         scroll={{ x: 1094 }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => t('common.total', { total }),
-        }}
-        onChange={(p, _f, _s, extra) => {
-          if (extra.action === 'paginate') update({ page: p.current, pageSize: p.pageSize });
-        }}
+        {...paging.tableProps<TAccidentSummary>(data?.total)}
       />
     </>
   );

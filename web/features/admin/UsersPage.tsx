@@ -9,7 +9,8 @@ import { useI18n } from '../../i18n';
 import { api } from '../../lib/api';
 import { useCan, useMe } from '../../lib/auth';
 import { formatDateTime } from '../../lib/format';
-import { toInt, useUrlState } from '../../lib/url-state';
+import { useUrlPaging } from '../../lib/url-paging';
+import { useUrlState } from '../../lib/url-state';
 import { useApiError } from '../../lib/use-api-error';
 import { useAllDepartments } from '../org/api';
 import { isLocked, type TUser, useRoles, useUsers } from './api';
@@ -27,8 +28,8 @@ export function UsersPage() {
   const showError = useApiError();
   const qc = useQueryClient();
   const [state, update] = useUrlState(KEYS);
-  const page = toInt(state.page, 1);
-  const pageSize = toInt(state.pageSize, 20);
+  const paging = useUrlPaging(state, update);
+  const { page, pageSize } = paging;
   const { data, isFetching } = useUsers({ q: state.q, page, pageSize });
   const roles = useRoles(can('role.read') || can('role.assign'));
   const [creating, setCreating] = useState(false);
@@ -170,8 +171,7 @@ export function UsersPage() {
         dataSource={data?.items ?? []}
         loading={isFetching}
         scroll={{ x: 1140 }}
-        pagination={{ current: page, pageSize, total: data?.total ?? 0, showSizeChanger: true, showTotal: (total) => t('common.total', { total }) }}
-        onChange={(p) => update({ page: p.current, pageSize: p.pageSize })}
+        {...paging.tableProps<TUser>(data?.total)}
       />
       <CreateUserModal open={creating} onClose={() => setCreating(false)} />
       <RolesModal user={rolesOf} onClose={() => setRolesOf(null)} />

@@ -10,7 +10,8 @@ import { useI18n } from '../../i18n';
 import { api, errorMessage } from '../../lib/api';
 import { useCan } from '../../lib/auth';
 import { formatDate } from '../../lib/format';
-import { toInt, useUrlState } from '../../lib/url-state';
+import { useUrlPaging } from '../../lib/url-paging';
+import { useUrlState } from '../../lib/url-state';
 import { useApiError } from '../../lib/use-api-error';
 import { type ListKind, type TListEntryRow, type TListingRow, useHazards, useHazardUpdated, useListEntries, useListings } from './api';
 import { HazardStatusTag } from './labels';
@@ -23,6 +24,7 @@ export function HazardListsPage() {
   const { t } = useI18n();
   const [state, update] = useUrlState(['tab', 'q', 'page', 'status'] as const);
   const tab: Tab = TABS.includes(state.tab as Tab) ? (state.tab as Tab) : 'problems';
+  const paging = useUrlPaging(state, update, { sizes: false });
   return (
     <>
       <PageHeader title={t('nav.hazardLists')} />
@@ -32,12 +34,8 @@ export function HazardListsPage() {
         onChange={(k) => update({ tab: k, q: undefined, page: undefined, status: undefined })}
         items={TABS.map((k) => ({ key: k, label: t(`hazard.lists.${k}`) }))}
       />
-      {tab === 'problems' ? (
-        <ProblemList />
-      ) : tab === 'listings' ? (
-        <ListingList status={state.status} q={state.q} page={toInt(state.page, 1)} update={update} />
-      ) : null}
-      {tab === 'measure' || tab === 'accountability' ? <EntryList kind={tab} q={state.q} page={toInt(state.page, 1)} update={update} /> : null}
+      {tab === 'problems' ? <ProblemList /> : tab === 'listings' ? <ListingList status={state.status} q={state.q} paging={paging} update={update} /> : null}
+      {tab === 'measure' || tab === 'accountability' ? <EntryList kind={tab} q={state.q} paging={paging} update={update} /> : null}
     </>
   );
 }
@@ -74,11 +72,12 @@ function ProblemList() {
 }
 
 type Update = (patch: Record<string, string | number | undefined>) => void;
+type Paging = ReturnType<typeof useUrlPaging>;
 
-function ListingList({ status, q, page, update }: { status?: string; q?: string; page: number; update: Update }) {
+function ListingList({ status, q, paging, update }: { status?: string; q?: string; paging: Paging; update: Update }) {
   const { t } = useI18n();
   const can = useCan();
-  const { data, isFetching, error } = useListings({ status, q, page, pageSize: 20 });
+  const { data, isFetching, error } = useListings({ status, q, page: paging.page, pageSize: paging.pageSize });
   return (
     <>
       <Flex gap={8} wrap style={{ marginBottom: 8 }}>
@@ -107,8 +106,7 @@ function ListingList({ status, q, page, update }: { status?: string; q?: string;
         loading={isFetching}
         dataSource={data?.items ?? []}
         scroll={{ x: 960 }}
-        pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, showTotal: (n) => t('common.total', { total: n }) }}
-        onChange={(p) => update({ page: p.current })}
+        {...paging.tableProps<TListingRow>(data?.total)}
         columns={[
           { title: t('hazard.listing.document'), dataIndex: 'documentNumber', width: 150, render: (v: string | null) => v ?? '—' },
           { title: t('hazard.listing.department'), dataIndex: 'departmentName', width: 170, render: (v: string) => <Ellipsis text={v} /> },
@@ -156,13 +154,13 @@ interface EntryForm {
   hazardIds?: string[];
 }
 
-function EntryList({ kind, q, page, update }: { kind: ListKind; q?: string; page: number; update: Update }) {
+function EntryList({ kind, q, paging, update }: { kind: ListKind; q?: string; paging: Paging; update: Update }) {
   const { t } = useI18n();
   const can = useCan();
   const { message } = App.useApp();
   const showError = useApiError();
   const updated = useHazardUpdated();
-  const { data, isFetching, error } = useListEntries(kind, { q, page, pageSize: 20 });
+  const { data, isFetching, error } = useListEntries(kind, { q, page: paging.page, pageSize: paging.pageSize });
   const [editing, setEditing] = useState<TListEntryRow | 'new' | null>(null);
   const remove = async (r: TListEntryRow) => {
     try {
@@ -198,8 +196,7 @@ function EntryList({ kind, q, page, update }: { kind: ListKind; q?: string; page
         loading={isFetching}
         dataSource={data?.items ?? []}
         scroll={{ x: 980 }}
-        pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, showTotal: (n) => t('common.total', { total: n }) }}
-        onChange={(p) => update({ page: p.current })}
+        {...paging.tableProps<TListEntryRow>(data?.total)}
         columns={[
           { title: t('hazard.lists.date'), dataIndex: 'date', width: 104, render: (v: string) => formatDate(v) },
           { title: t(`hazard.lists.${kind}.title`), dataIndex: 'title', width: 220, render: (v: string) => <Ellipsis text={v} /> },

@@ -7,9 +7,10 @@ import { useI18n } from '../../i18n';
 import { api } from '../../lib/api';
 import { useCan } from '../../lib/auth';
 import { formatDateTime, industryName } from '../../lib/format';
-import { toInt, useUrlState } from '../../lib/url-state';
+import { useUrlPaging } from '../../lib/url-paging';
+import { useUrlState } from '../../lib/url-state';
 import { useApiError } from '../../lib/use-api-error';
-import { type StatsDraft, type StatsState, todayBeijing, useHazardUpdated, useStatsBoard, useStatsDraft } from './api';
+import { type StatsBoard, type StatsDraft, type StatsState, todayBeijing, useHazardUpdated, useStatsBoard, useStatsDraft } from './api';
 
 /** The latest periods whose tables can be filed: the last four quarters and the last two years. */
 function periods(today: string): string[] {
@@ -30,10 +31,11 @@ export function HazardStatsPage() {
   const { t, locale } = useI18n();
   const can = useCan();
   const [state, update] = useUrlState(['period', 'state', 'enterpriseId', 'page'] as const);
+  const paging = useUrlPaging(state, update, { sizes: false });
   const options = periods(todayBeijing());
   const period = state.period && /^\d{4}(Q[1-4])?$/.test(state.period) ? state.period : (options[0] as string);
   const regulator = can('hazard.supervise');
-  const board = useStatsBoard({ period, state: state.state, page: toInt(state.page, 1), pageSize: 20 }, regulator);
+  const board = useStatsBoard({ period, state: state.state, page: paging.page, pageSize: paging.pageSize }, regulator);
   const [enterpriseId, setEnterpriseId] = useState<string | undefined>(state.enterpriseId);
   const draft = useStatsDraft(enterpriseId, period);
   return (
@@ -81,8 +83,7 @@ export function HazardStatsPage() {
             loading={board.isFetching}
             dataSource={board.data.items}
             scroll={{ x: 760 }}
-            pagination={{ current: toInt(state.page, 1), pageSize: 20, total: board.data.total, showTotal: (n) => t('common.total', { total: n }) }}
-            onChange={(p) => update({ page: p.current })}
+            {...paging.tableProps<StatsBoard['items'][number]>(board.data.total)}
             onRow={(r) => ({ onClick: () => setEnterpriseId(r.enterpriseId), style: { cursor: 'pointer' } })}
             columns={[
               { title: t('hazard.enterprise'), dataIndex: 'enterpriseName' },

@@ -12,7 +12,8 @@ import { useI18n } from '../../i18n';
 import { errorMessage } from '../../lib/api';
 import { useCan } from '../../lib/auth';
 import { formatDateTime, industryName } from '../../lib/format';
-import { sortOrderOf, sortParam, toInt, useUrlState } from '../../lib/url-state';
+import { useUrlPaging } from '../../lib/url-paging';
+import { sortOrderOf, useUrlState } from '../../lib/url-state';
 import { FILTER_KEYS, SOURCES, STATUSES, type THazardSummary, useHazardOverview, useHazards } from './api';
 import { type BulkAction, BulkModal } from './BulkModal';
 import { DeadlineText, GradeTag, HazardStatusTag } from './labels';
@@ -26,8 +27,8 @@ export function HazardsPage() {
   const can = useCan();
   const navigate = useNavigate();
   const [state, update] = useUrlState(KEYS);
-  const page = toInt(state.page, 1);
-  const pageSize = toInt(state.pageSize, 20);
+  const paging = useUrlPaging(state, update);
+  const { page, pageSize } = paging;
   const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, state[k]]));
   const { data, isFetching, error } = useHazards({ ...filters, sort: state.sort, page, pageSize });
   const overview = useHazardOverview(filters);
@@ -233,18 +234,7 @@ export function HazardsPage() {
             </Typography.Text>
           ),
         }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => t('common.total', { total }),
-        }}
-        onChange={(p, _f, sorter, extra) => {
-          if (extra.action === 'paginate') update({ page: p.current, pageSize: p.pageSize });
-          if (extra.action === 'sort') update({ sort: sortParam(sorter), page: undefined });
-        }}
+        {...paging.tableProps<THazardSummary>(data?.total)}
       />
       <BulkModal
         action={bulk}

@@ -12,7 +12,8 @@ import { useI18n } from '../../i18n';
 import { errorMessage } from '../../lib/api';
 import { useCan } from '../../lib/auth';
 import { industryName, territoryText } from '../../lib/format';
-import { sortOrderOf, sortParam, toInt, useUrlState } from '../../lib/url-state';
+import { useUrlPaging } from '../../lib/url-paging';
+import { sortOrderOf, useUrlState } from '../../lib/url-state';
 import { ENTERPRISE_FILTER_KEYS, type TEnterpriseSummary, useEnterprises } from './api';
 import { EnterpriseFormDrawer } from './EnterpriseFormDrawer';
 import { ImportModal } from './ImportModal';
@@ -28,8 +29,8 @@ export function EnterprisesPage() {
   const [state, update] = useUrlState(KEYS);
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
-  const page = toInt(state.page, 1);
-  const pageSize = toInt(state.pageSize, 20);
+  const paging = useUrlPaging(state, update);
+  const { page, pageSize } = paging;
   const filters = Object.fromEntries(ENTERPRISE_FILTER_KEYS.map((k) => [k, state[k]]));
   const { data, isFetching, error } = useEnterprises({ ...filters, page, pageSize, sort: state.sort });
 
@@ -122,18 +123,7 @@ export function EnterprisesPage() {
         scroll={{ x: Object.values(w).reduce((x, y) => x + y, 0) }}
         // The header and the sideways scrollbar stay in view below the app header while scrolling down.
         sticky={{ offsetHeader: 56 }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => t('common.total', { total }),
-        }}
-        onChange={(p, _f, s, extra) => {
-          if (extra.action === 'sort') update({ sort: sortParam(s) });
-          else if (extra.action === 'paginate') update({ page: p.current, pageSize: p.pageSize });
-        }}
+        {...paging.tableProps<TEnterpriseSummary>(data?.total)}
       />
       <EnterpriseFormDrawer
         open={creating}

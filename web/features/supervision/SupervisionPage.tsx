@@ -11,7 +11,8 @@ import { useI18n } from '../../i18n';
 import { errorMessage } from '../../lib/api';
 import { useCan } from '../../lib/auth';
 import { industryName } from '../../lib/format';
-import { sortOrderOf, sortParam, toInt, useUrlState } from '../../lib/url-state';
+import { useUrlPaging } from '../../lib/url-paging';
+import { sortOrderOf, useUrlState } from '../../lib/url-state';
 import { type TSupervisionRow, useAllDepartments } from '../org/api';
 import { SUPERVISION_FILTER_KEYS, SUPERVISION_NOTICE_SOURCE, useSupervisionTable } from './api';
 
@@ -42,8 +43,8 @@ export function SupervisionPage() {
   // Columns pinned to the sides only where there is room: on a phone they would leave little to scroll.
   const pin = Boolean(Grid.useBreakpoint().md);
   const [state, update] = useUrlState(KEYS);
-  const page = toInt(state.page, 1);
-  const pageSize = toInt(state.pageSize, 20);
+  const paging = useUrlPaging(state, update);
+  const { page, pageSize } = paging;
   const filters = Object.fromEntries(SUPERVISION_FILTER_KEYS.map((k) => [k, state[k]]));
   const { data, isFetching, error } = useSupervisionTable({ ...filters, page, pageSize, sort: state.sort });
   const departments = useAllDepartments(can('department.read'));
@@ -236,18 +237,7 @@ export function SupervisionPage() {
         scroll={{ x: scrollX }}
         // The header and the sideways scrollbar stay in view below the app header while scrolling down.
         sticky={{ offsetHeader: 56 }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => t('common.total', { total }),
-        }}
-        onChange={(p, _f, s, extra) => {
-          if (extra.action === 'sort') update({ sort: sortParam(s) });
-          else if (extra.action === 'paginate') update({ page: p.current, pageSize: p.pageSize });
-        }}
+        {...paging.tableProps<TSupervisionRow>(data?.total)}
       />
     </>
   );

@@ -7,7 +7,8 @@ import { useI18n } from '../../i18n';
 import { errorMessage } from '../../lib/api';
 import { useCan } from '../../lib/auth';
 import { formatDateTime } from '../../lib/format';
-import { toInt, useUrlState } from '../../lib/url-state';
+import { useUrlPaging } from '../../lib/url-paging';
+import { useUrlState } from '../../lib/url-state';
 import { TASK_FILTER_KEYS, TASK_SIDES, TASK_STATUSES, type TaskSide, type TTaskSummary, useTasks } from './api';
 import { AssigneeLine, ComplexityTag, sourceName, TaskStatusTag } from './labels';
 
@@ -19,8 +20,8 @@ export function TasksPage() {
   const can = useCan();
   const navigate = useNavigate();
   const [state, update] = useUrlState(KEYS);
-  const page = toInt(state.page, 1);
-  const pageSize = toInt(state.pageSize, 20);
+  const paging = useUrlPaging(state, update);
+  const { page, pageSize } = paging;
   const side: TaskSide = TASK_SIDES.includes(state.side as TaskSide) ? (state.side as TaskSide) : 'all';
   const { data, isFetching, error } = useTasks({ side, q: state.q, status: state.status, overdue: state.overdue, page, pageSize });
 
@@ -129,17 +130,7 @@ export function TasksPage() {
         dataSource={data?.items ?? []}
         loading={isFetching}
         scroll={{ x: 980 }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => t('common.total', { total }),
-        }}
-        onChange={(p, _f, _s, extra) => {
-          if (extra.action === 'paginate') update({ page: p.current, pageSize: p.pageSize });
-        }}
+        {...paging.tableProps<TTaskSummary>(data?.total)}
       />
     </>
   );

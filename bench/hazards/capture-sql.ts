@@ -30,7 +30,7 @@ function recorder(): { db: Db; captured: CapturedQuery[] } {
 /**
  * The statements `GET <path>` runs in the hazards repository with `scope`: the real `filterOf`
  * (query string → filter, today's Beijing date for `overdue`) and the real `findHazards` (page
- * select + count) or `overview` (its five aggregates). The query string must not use `regionCode`
+ * select + count) or `overview` (its grouped counts and the listed count). The query string must not use `regionCode`
  * (filterOf would look the region up in the database).
  */
 export async function captureHazardSql(kind: 'list' | 'overview', urlPath: string, scope: Scope, clock: Clock): Promise<CapturedQuery[]> {

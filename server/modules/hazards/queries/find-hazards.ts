@@ -63,7 +63,7 @@ export async function hazardOverviewQuery(ctx: Ctx, q: Omit<THazardListQuery, 'p
   const depth = base.split('/').filter(Boolean).length;
   const r = await overview(ctx.tx, ctx.scope, f, toShanghaiDate(ctx.clock.now()), depth);
   const regions = new Map((await allRegions(ctx.tx)).map((x) => [x.code, x]));
-  const rate = (m: Record<string, number>) => (m.total ? Math.round((1000 * (m.closed ?? 0)) / m.total) / 10 : null);
+  const rate = (m: { total: number; closed: number }) => (m.total ? Math.round((1000 * m.closed) / m.total) / 10 : null);
   return {
     totals: { ...r.totals, listedOpen: r.listedOpen, closedRate: rate(r.totals) },
     byStatus: Object.fromEntries(r.byStatus.map((s) => [s.key, s.n])),

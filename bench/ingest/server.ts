@@ -1,0 +1,164 @@
+/**
+ * The server side of `bench/ingest`: run by run.ts as a child process (one per backend), so that the
+ * load generator (HTTP gateways, MQTT publishers, the SSE watcher) lives in another process. It seeds
+ * the demo city, registers the bench's sensors and ingestion keys, serves the real Taihang app on
+ * 127.0.0.1 with live events, runs MQTT ingestion (the embedded broker on PGlite; the external broker
+ * with a shared subscription on PostgreSQL), and answers run.ts's messages (row counts, the COPY
+ * baseline). Not meant to be started by hand.
+ */
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { buildApp } from '../../server/app.js';
+import { createDeps, prepareDatabase } from '../../server/bootstrap.js';
+import { loadConfig } from '../../server/config.js';
+import { type Database, openPglite, openPostgres } from '../../server/db/client.js';
+import { systemClock } from '../../server/kernel/clock.js';
+import type { Deps } from '../../server/kernel/context.js';
+import { startEmbeddedBroker } from '../../server/kernel/mqtt/embedded-broker.js';
+import { embeddedBrokerAuth, maintainReadings } from '../../server/modules/monitoring/index.js';
+import { embeddedIngestOptions, type MqttIngest, startMqttIngest } from '../../server/modules/monitoring/mqtt-ingest.js';
+import { parsePgUrl } from '../api/postgres.js';
+import { type Backend, type ChildMessage, type MqttInfo, type ParentMessage, WATCHER } from './protocol.js';
+import { copyBaseline, countReadings, createBaselineTable, setupMonitoring } from './setup.js';
+
+const DEMO_PASSWORD = 'Bench-Pass-2021';
+
+const [backend, workDir, pgUrl, enterprisesArg, perEnterpriseArg, mqttUrl] = process.argv.slice(2) as [Backend, string, string, string, string, string];
+
+// run.ts gone (killed, or it gave up): do not keep a database busy for nobody.
+process.on('disconnect', () => process.exit(1));
+
+function send(msg: ChildMessage): void {
+  process.send?.(msg);
+}
+const log = (line: string) => console.log(`[${backend}] ${line}`);
+
+/** SQL statements sent over node-postgres (PostgreSQL only: PGlite's transactions do not go through one prototype). */
+let statements = 0;
+const original = pg.Client.prototype.query as (...a: unknown[]) => unknown;
+(pg.Client.prototype as unknown as { query: (...a: unknown[]) => unknown }).query = function (this: unknown, ...args: unknown[]) {
+  statements++;
+  return original.apply(this, args);
+};
+
+const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
+
+/** Starts the MQTT side: the external broker (MQTT 5, shared subscription with this run's own group) or the embedded one. */
+async function startMqtt(deps: Deps): Promise<{ info: MqttInfo | null; note: string; stops: (() => Promise<void>)[] }> {
+  const stops: (() => Promise<void>)[] = [];
+  const tag = randomBytes(4).toString('hex');
+  if (backend === 'postgres' && mqttUrl !== 'embedded') {
+    // Our own share group and client id: an app or test on the same broker subscribed with the group
+    // `taihang` never takes a share of the bench's messages, and its sessions never take ours.
+    const shareGroup = `taihangbench${tag}`;
+    try {
+      const ingest: MqttIngest = await Promise.race([
+        startMqttIngest(deps, { url: mqttUrl, protocolVersion: 5, trustTopic: false, clientId: `taihang-bench-ingest-${tag}`, shareGroup, log }),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no CONNACK within 5 s')), 5000)),
+      ]);
+      stops.push(() => ingest.stop());
+      return { info: { url: mqttUrl, kind: 'external', protocolVersion: 5, subscription: `$share/${shareGroup}/taihang/v1/+/readings` }, note: '', stops };
+    } catch (err) {
+      log(`external broker ${mqttUrl} not usable (${(err as Error).message}); using the embedded broker`);
+      const r = await startEmbedded(deps, stops);
+      return { ...r, note: `external broker ${mqttUrl} not usable (${(err as Error).message}): embedded broker instead` };
+    }
+  }
+  return startEmbedded(deps, stops);
+}
+
+async function startEmbedded(deps: Deps, stops: (() => Promise<void>)[]): Promise<{ info: MqttInfo | null; note: string; stops: (() => Promise<void>)[] }> {
+  const broker = await startEmbeddedBroker(0, embeddedBrokerAuth(deps));
+  if (!broker.ok) return { info: null, note: 'the embedded broker did not start', stops };
+  stops.push(broker.close);
+  const ingest = await startMqttIngest(deps, { ...embeddedIngestOptions(broker.port), clientId: 'taihang-bench-ingest', log });
+  stops.unshift(() => ingest.stop());
+  return { info: { url: `mqtt://127.0.0.1:${broker.port}`, kind: 'embedded', protocolVersion: 4, subscription: 'taihang/v1/+/readings' }, note: '', stops };
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const database: Database = backend === 'pglite' ? await openPglite(path.join(workDir, 'pglite')) : await openPostgres(pgUrl, 10);
+  const config = loadConfig({
+    TAIHANG_DEMO: 'on',
+    TAIHANG_DEMO_PASSWORD: DEMO_PASSWORD,
+    TAIHANG_MQTT_PORT: 'off',
+    TAIHANG_DATA_DIR: workDir,
+    // The watcher's GETs come from 127.0.0.1; POST /api/readings keeps its own per-address limit (600/min).
+    TAIHANG_RATE_PER_MIN: '100000000',
+    TAIHANG_LOGIN_RATE_PER_MIN: '100000',
+    TAIHANG_LOG_LEVEL: 'warn',
+  });
+  await prepareDatabase(database, config, systemClock);
+  const seedSeconds = (performance.now() - started) / 1000;
+
+  const deps = createDeps(config, database, systemClock, []);
+  // No job workers: the stale sweep would raise 断线 on every bench sensor before its first reading,
+  // and rollups would compete with the load; the bench measures ingestion alone.
+  await deps.jobs.start({ work: false });
+  await maintainReadings(deps);
+  const t1 = performance.now();
+  log(`registering ${enterprisesArg} × ${perEnterpriseArg} sensors and ${enterprisesArg} ingestion keys …`);
+  const enterprises = await setupMonitoring(deps, Number(enterprisesArg), Number(perEnterpriseArg), log);
+  await createBaselineTable(database);
+  const setupSeconds = (performance.now() - t1) / 1000;
+
+  await deps.events.start(database);
+  const app = await buildApp(deps);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address !== 'object') throw new Error('server is not listening on a TCP port');
+  const appUrl = `http://127.0.0.1:${address.port}`;
+  const mqtt = await startMqtt(deps);
+
+  const login = await fetch(`${appUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: WATCHER, password: DEMO_PASSWORD }),
+  });
+  if (login.status !== 200) throw new Error(`login as ${WATCHER} failed: ${login.status} ${await login.text()}`);
+  const authorization = `Bearer ${((await login.json()) as { token: string }).token}`;
+  const pgTarget = backend === 'postgres' ? parsePgUrl(pgUrl) : null;
+
+  process.on('message', async (raw: ParentMessage) => {
+    try {
+      if (raw.cmd === 'count') send({ type: 'count', rows: await countReadings(database, raw.from, raw.to) });
+      else if (raw.cmd === 'statements') send({ type: 'statements', statements });
+      else if (raw.cmd === 'copy') send({ type: 'copy', ...(await copyBaseline(database, pgTarget, workDir, raw.from, raw.to)) });
+      else if (raw.cmd === 'rss') {
+        const m = process.memoryUsage();
+        send({ type: 'rss', rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed) });
+      } else if (raw.cmd === 'close') {
+        for (const s of mqtt.stops) await s().catch(() => {});
+        await app.close();
+        await deps.events.close();
+        await deps.jobs.stop();
+        await database.close();
+        // Everything is closed; leave even if a library kept a timer alive.
+        process.send?.({ type: 'closed' } satisfies ChildMessage, () => process.exit(0));
+      }
+    } catch (err) {
+      send({ type: 'error', message: (err as Error).stack ?? String(err) });
+    }
+  });
+
+  send({
+    type: 'ready',
+    appUrl,
+    authorization,
+    enterprises,
+    mqtt: mqtt.info,
+    mqttNote: mqtt.note,
+    seedSeconds,
+    setupSeconds,
+    rssMb: mb(process.memoryUsage().rss),
+  });
+}
+
+main().catch((err: Error) => {
+  send({ type: 'error', message: err.stack ?? String(err) });
+  process.exitCode = 1;
+  setTimeout(() => process.exit(1), 200).unref();
+});

@@ -27,14 +27,18 @@ export const ZLicenceInput = z.object({
   validTo: ZDate,
 });
 
+/** WGS 84 / CGCS2000 longitude and latitude inside China (bounds per field, so each bad one is named). */
+export const ZLng = z.number().min(CHINA_BOUNDS.minLng, { message: 'coordinates' }).max(CHINA_BOUNDS.maxLng, { message: 'coordinates' });
+export const ZLat = z.number().min(CHINA_BOUNDS.minLat, { message: 'coordinates' }).max(CHINA_BOUNDS.maxLat, { message: 'coordinates' });
+
 const enterpriseFields = {
   uscc: ZUscc,
   name: z.string().trim().min(2).max(100),
   regionCode: z.string().regex(/^\d{6,12}$/, { message: 'region' }),
   address: z.string().trim().min(2).max(200),
   // Bounds per field so a bad coordinate is reported together with every other bad field.
-  lng: z.number().min(CHINA_BOUNDS.minLng, { message: 'coordinates' }).max(CHINA_BOUNDS.maxLng, { message: 'coordinates' }).nullable(),
-  lat: z.number().min(CHINA_BOUNDS.minLat, { message: 'coordinates' }).max(CHINA_BOUNDS.maxLat, { message: 'coordinates' }).nullable(),
+  lng: ZLng.nullable(),
+  lat: ZLat.nullable(),
   industry: z.enum(INDUSTRY_KEYS),
   supervisionClass: z.enum(SUPERVISION_CLASSES),
   legalRepresentative: z.string().trim().min(1).max(40),
@@ -52,7 +56,8 @@ const enterpriseFields = {
   licences: z.array(ZLicenceInput).max(20).default([]),
 };
 
-function coordinateCheck(v: { lng?: number | null; lat?: number | null }, ctx: z.RefinementCtx) {
+/** Both coordinates or neither: the missing one is named. */
+export function coordinateCheck(v: { lng?: number | null; lat?: number | null }, ctx: z.RefinementCtx) {
   const hasLng = v.lng !== null && v.lng !== undefined;
   const hasLat = v.lat !== null && v.lat !== undefined;
   if (hasLng !== hasLat) ctx.addIssue({ code: 'custom', path: [hasLng ? 'lat' : 'lng'], message: 'required' });

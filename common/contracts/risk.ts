@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { GB6441_CODES } from '../gb6441.js';
 import { CONTROL_LEVELS, LEC_C_VALUES, LEC_E_VALUES, LEC_L_VALUES } from '../rules/risk-assessment.js';
-import { ZPhone } from './org.js';
+import { TAILINGS_SAFETY_STATUSES } from '../rules/tailings-pond.js';
+import { coordinateCheck, ZLat, ZLng, ZPhone } from './org.js';
 
-/** Requests of the risk module: risk points (风险分级管控), major hazard installations (GB 18218), bands. */
+/** Requests of the risk module: risk points (风险分级管控), major hazard installations (GB 18218), tailings ponds, bands. */
 
 const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' });
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
@@ -138,19 +139,23 @@ const majorHazardFields = {
   name: text(2, 100),
   unitKind: z.enum(UNIT_KINDS),
   location: z.string().trim().max(200).nullable().optional(),
+  /** The unit's own point (both or neither): warning areas are intersected with it. */
+  lng: ZLng.nullable().optional(),
+  lat: ZLat.nullable().optional(),
   exposedPopulation: z.number().int().min(0).max(10_000_000),
   substances: z.array(ZSubstanceInput).min(1).max(100),
   /** 包保责任人: 主要负责人, 技术负责人, 操作负责人 (each with a phone). */
   persons: z.strictObject({ principal: ZPerson, technical: ZPerson, operational: ZPerson }),
 };
 
-export const ZCreateMajorHazard = z.strictObject({ enterpriseId: z.string().uuid().optional(), ...majorHazardFields });
+export const ZCreateMajorHazard = z.strictObject({ enterpriseId: z.string().uuid().optional(), ...majorHazardFields }).superRefine(coordinateCheck);
 export type TCreateMajorHazard = z.infer<typeof ZCreateMajorHazard>;
 
 export const ZUpdateMajorHazard = z
   .strictObject({ ...majorHazardFields, version: z.number().int().min(1) })
   .partial()
-  .required({ version: true });
+  .required({ version: true })
+  .superRefine(coordinateCheck);
 export type TUpdateMajorHazard = z.infer<typeof ZUpdateMajorHazard>;
 
 export const ZMajorHazardListQuery = z.object({
@@ -159,6 +164,80 @@ export const ZMajorHazardListQuery = z.object({
   unitKind: z.enum(UNIT_KINDS).optional(),
 });
 export type TMajorHazardListQuery = z.infer<typeof ZMajorHazardListQuery>;
+
+// ---- tailings ponds (尾矿库) ----
+
+export const DAM_METHODS = ['upstream', 'centerline', 'downstream', 'oneTime'] as const;
+export const POND_OPERATING_STATUSES = ['operating', 'idle', 'closed', 'deregistered'] as const;
+export { TAILINGS_SAFETY_STATUSES };
+
+const metres = z.number().min(0).max(1_000);
+const tenThousandM3 = z.number().min(0).max(1_000_000);
+
+const pondFields = {
+  name: text(2, 100),
+  location: z.string().trim().max(200).nullable().optional(),
+  /** Required: a pond is targeted by its own point, wherever the enterprise's plant is. */
+  lng: ZLng,
+  lat: ZLat,
+  damMethod: z.enum(DAM_METHODS).nullable().optional(),
+  /** 设计总坝高 / 现状坝高 (m). */
+  designDamHeight: z.number().min(0.1).max(1_000),
+  currentDamHeight: metres,
+  /** 全库容 / 现状库容 (万m³). */
+  totalCapacity: z.number().min(0.01).max(1_000_000),
+  currentCapacity: tenThousandM3,
+  /** 提等 (common/rules/tailings-pond.ts). */
+  gradeRaised: z.boolean().optional(),
+  overhead: z.boolean(),
+  downstreamPopulation: z.number().int().min(0).max(10_000_000),
+  downstreamFacilities: z.string().trim().max(500).nullable().optional(),
+  safetyStatus: z.enum(TAILINGS_SAFETY_STATUSES),
+  operatingStatus: z.enum(POND_OPERATING_STATUSES),
+  /** The pond's responsible person (尾矿库安全管理负责人) and phone. */
+  responsibleName: text(1, 40),
+  responsiblePhone: ZPhone,
+  licenceNumber: z.string().trim().min(1).max(80).nullable().optional(),
+  licenceExpiry: ZDate.nullable().optional(),
+};
+
+/** A licence number and its expiry come together (a 闭库 pond may have neither). */
+function licencePair(v: { licenceNumber?: string | null; licenceExpiry?: string | null }, ctx: z.RefinementCtx) {
+  const n = v.licenceNumber !== null && v.licenceNumber !== undefined;
+  const d = v.licenceExpiry !== null && v.licenceExpiry !== undefined;
+  if (n !== d) ctx.addIssue({ code: 'custom', path: [n ? 'licenceExpiry' : 'licenceNumber'], message: 'required' });
+}
+
+export const ZCreateTailingsPond = z.strictObject({ enterpriseId: z.string().uuid().optional(), ...pondFields }).superRefine(licencePair);
+export type TCreateTailingsPond = z.infer<typeof ZCreateTailingsPond>;
+
+export const ZUpdateTailingsPond = z
+  .strictObject({ ...pondFields, version: z.number().int().min(1) })
+  .partial()
+  .required({ version: true })
+  .superRefine((v, ctx) => {
+    coordinateCheck(v, ctx);
+    licencePair(v, ctx);
+  });
+export type TUpdateTailingsPond = z.infer<typeof ZUpdateTailingsPond>;
+
+export const ZTailingsPondListQuery = z.object({
+  ...listBase,
+  grade: z.enum(['1', '2', '3', '4', '5']).optional(),
+  safetyStatus: z.enum(TAILINGS_SAFETY_STATUSES).optional(),
+  operatingStatus: z.enum(POND_OPERATING_STATUSES).optional(),
+  overhead: z.enum(['true', 'false']).optional(),
+});
+export type TTailingsPondListQuery = z.infer<typeof ZTailingsPondListQuery>;
+
+const gradeLimits = z.strictObject({
+  g2: z.number().positive().max(1_000_000),
+  g3: z.number().positive().max(1_000_000),
+  g4: z.number().positive().max(1_000_000),
+});
+/** 等别 limits (common/rules/tailings-pond.ts): 全库容 in 万m³, 坝高 in m. */
+export const ZTailingsGradeTable = z.strictObject({ capacity: gradeLimits, height: gradeLimits });
+export type TTailingsGradeTable = z.infer<typeof ZTailingsGradeTable>;
 
 // ---- band configuration ----
 

@@ -33,5 +33,15 @@ describe.skipIf(!!TEST_DB_URL)('demo risk data', () => {
     const reports = (await t.app.inject({ url: '/api/risk-reports?unread=true', headers: gaoping })).json();
     expect(reports.total).toBeGreaterThan(0);
     expect(reports.items[0].abilities.markRead).toBe(true);
+    // Tailings ponds at the demo non-coal mines, every class of the default table but 一/二等, two 头顶库.
+    const ponds = (await t.app.inject({ url: '/api/tailings-ponds', headers: city })).json();
+    expect(ponds.total).toBe(5);
+    expect(ponds.items.filter((p: { overhead: boolean }) => p.overhead)).toHaveLength(2);
+    expect(new Set(ponds.items.map((p: { grade: number }) => p.grade))).toEqual(new Set([3, 4, 5]));
+    expect(ponds.items[0]).toMatchObject({ safetyStatus: 'dangerous', overDesign: true, licenceState: 'expired' });
+    const zezhou = await loginAs(t.app, 'zezhou', 'Demo-Pass-2021');
+    expect((await t.app.inject({ url: '/api/tailings-ponds', headers: zezhou })).json().total).toBe(2);
+    const units = (await t.app.inject({ url: '/api/major-hazard-sources', headers: chem })).json().items;
+    for (const u of units) expect(u.lng).toBeGreaterThan(112);
   });
 });

@@ -2,16 +2,19 @@ import type { TMeasures } from '../../../common/contracts/risk.js';
 import { addCalendarDays, toShanghaiDate } from '../../../common/rules/calendar/working-days.js';
 import { assessMajorHazard, type SubstanceInput } from '../../../common/rules/major-hazard-source.js';
 import { assessRisk, type RiskAssessmentInput, SUGGESTED_CONTROL_LEVEL } from '../../../common/rules/risk-assessment.js';
+import { type TailingsSafetyStatus, tailingsGrade } from '../../../common/rules/tailings-pond.js';
 import type { Executor } from '../../db/client.js';
 import { Scope } from '../../kernel/scope/scope.js';
 import { enterprisesForIndicators } from '../org/index.js';
 import { reportValues, supervisingDepartments } from './commands/report-major-risk.js';
-import { insertMajorHazard, insertRecipients, insertReport, insertRiskPoint } from './risk.repository.js';
+import { insertMajorHazard, insertRecipients, insertReport, insertRiskPoint, insertTailingsPond } from './risk.repository.js';
 
 /**
  * Demo risk data for a fresh install (called by bootstrap inside the demo transaction): risk points
  * of all four colours for the demo chemical plant and coal mine and a few other enterprises, the
- * 重大 ones reported to their supervisors, and two GB 18218 units at the chemical plant. Deterministic.
+ * 重大 ones reported to their supervisors, two GB 18218 units at the chemical plant (with their points),
+ * and tailings ponds at five non-coal mines (two 头顶库; one pond lies inside the demo heavy-rain warning
+ * while its mine's plant lies just outside). Deterministic.
  */
 
 type Kind = 'area' | 'activity' | 'equipment';
@@ -355,11 +358,21 @@ export async function seedRiskDemo(tx: Executor, now: Date): Promise<void> {
   };
   if (chem) {
     await seedPoints(chem, CHEM);
-    const units: { name: string; unitKind: 'production' | 'storage'; location: string; exposedPopulation: number; substances: SubstanceInput[] }[] = [
+    const units: {
+      name: string;
+      unitKind: 'production' | 'storage';
+      location: string;
+      lng: number;
+      lat: number;
+      exposedPopulation: number;
+      substances: SubstanceInput[];
+    }[] = [
       {
         name: '罐区储存单元',
         unitKind: 'storage',
         location: '厂区东侧罐区',
+        lng: 112.9306,
+        lat: 35.7627,
         exposedPopulation: 60,
         substances: [
           { name: '液氯', cas: '7782-50-5', quantityTonnes: 8 },
@@ -371,6 +384,8 @@ export async function seedRiskDemo(tx: Executor, now: Date): Promise<void> {
         name: '氯化生产单元',
         unitKind: 'production',
         location: '一车间',
+        lng: 112.9281,
+        lat: 35.7616,
         exposedPopulation: 120,
         substances: [
           { name: '氯', cas: '7782-50-5', quantityTonnes: 4 },
@@ -405,6 +420,7 @@ export async function seedRiskDemo(tx: Executor, now: Date): Promise<void> {
     }
   }
   if (coal) await seedPoints(coal, COAL);
+  await seedPonds(tx, all, today, now);
   // A handful of other enterprises, chosen by name so every install picks the same ones.
   const others = all
     .filter(
@@ -425,5 +441,151 @@ export async function seedRiskDemo(tx: Executor, now: Date): Promise<void> {
     }));
     if (i % 4 === 1) pts.push({ ...RED_OTHER, person: PEOPLE[i % PEOPLE.length] as string, reviewIn: 30 });
     await seedPoints(e, pts);
+  }
+}
+
+interface DemoPond {
+  enterprise: string;
+  name: string;
+  location: string;
+  lng: number;
+  lat: number;
+  damMethod: 'upstream' | 'centerline' | 'downstream' | 'oneTime';
+  designDamHeight: number;
+  currentDamHeight: number;
+  totalCapacity: number;
+  currentCapacity: number;
+  overhead: boolean;
+  downstreamPopulation: number;
+  downstreamFacilities: string | null;
+  safetyStatus: TailingsSafetyStatus;
+  operatingStatus: 'operating' | 'idle' | 'closed' | 'deregistered';
+  responsible: [string, string];
+  /** Licence number and days from today to its expiry (negative: expired); null for a closed pond. */
+  licence: [string, number] | null;
+}
+
+/** Ponds of demo non-coal mines (名称、坐标 made up near each mine; villages fictional). */
+const PONDS: DemoPond[] = [
+  {
+    enterprise: '泽州县润通矿业有限公司',
+    name: '润通尾矿库',
+    location: '巴公镇东沟，选矿厂东南约 1.5 km',
+    lng: 112.8615,
+    lat: 35.6172,
+    damMethod: 'upstream',
+    designDamHeight: 48,
+    currentDamHeight: 36.5,
+    totalCapacity: 320,
+    currentCapacity: 214,
+    overhead: true,
+    downstreamPopulation: 186,
+    downstreamFacilities: '坝下游约 600 m 为东沟村（52 户 186 人），800 m 处有乡道穿过',
+    safetyStatus: 'normal',
+    operatingStatus: 'operating',
+    responsible: ['赵志刚', '13903562101'],
+    licence: ['（晋）FM安许证字〔2025〕0191', 830],
+  },
+  {
+    enterprise: '高平市和达矿业有限公司',
+    name: '和达尾矿库',
+    location: '米山镇北沟',
+    lng: 112.8921,
+    lat: 35.6785,
+    damMethod: 'upstream',
+    designDamHeight: 24,
+    currentDamHeight: 17,
+    totalCapacity: 62,
+    currentCapacity: 35,
+    overhead: false,
+    downstreamPopulation: 0,
+    downstreamFacilities: '下游 2 km 内无居民',
+    safetyStatus: 'normal',
+    operatingStatus: 'operating',
+    responsible: ['崔文斌', '13903562102'],
+    licence: ['（晋）FM安许证字〔2024〕0197', 400],
+  },
+  {
+    enterprise: '山西泽州凯辉铁矿有限公司',
+    name: '凯辉铁矿尾矿库',
+    location: '大东沟，采矿区西南',
+    lng: 112.7702,
+    lat: 35.4331,
+    damMethod: 'centerline',
+    designDamHeight: 85,
+    currentDamHeight: 61,
+    totalCapacity: 1_860,
+    currentCapacity: 1_120,
+    overhead: false,
+    downstreamPopulation: 64,
+    downstreamFacilities: '下游约 1.6 km 为后沟村',
+    safetyStatus: 'defective',
+    operatingStatus: 'operating',
+    responsible: ['申建国', '13903562103'],
+    licence: ['（晋）FM安许证字〔2023〕0175', 45],
+  },
+  {
+    enterprise: '山西阳城华越铁矿有限公司',
+    name: '华越铁矿尾矿库',
+    location: '西沟',
+    lng: 112.3551,
+    lat: 35.5778,
+    damMethod: 'upstream',
+    designDamHeight: 62,
+    currentDamHeight: 58,
+    totalCapacity: 420,
+    currentCapacity: 431,
+    overhead: true,
+    downstreamPopulation: 420,
+    downstreamFacilities: '坝下游约 400 m 为西沟村（130 户 420 人）及村小学',
+    safetyStatus: 'dangerous',
+    operatingStatus: 'idle',
+    responsible: ['原志强', '13903562104'],
+    licence: ['（晋）FM安许证字〔2023〕0116', -20],
+  },
+  {
+    enterprise: '山西陵川顺越铁矿有限公司',
+    name: '顺越铁矿老尾矿库',
+    location: '矿区北侧老沟',
+    lng: 113.1392,
+    lat: 35.8571,
+    damMethod: 'oneTime',
+    designDamHeight: 35,
+    currentDamHeight: 35,
+    totalCapacity: 150,
+    currentCapacity: 148,
+    overhead: false,
+    downstreamPopulation: 0,
+    downstreamFacilities: null,
+    safetyStatus: 'normal',
+    operatingStatus: 'closed',
+    responsible: ['秦海军', '13903562105'],
+    licence: null,
+  },
+];
+
+async function seedPonds(tx: Executor, all: { id: string; name: string }[], today: string, now: Date) {
+  const count = new Map<string, number>();
+  for (const d of PONDS) {
+    const e = all.find((x) => x.name === d.enterprise);
+    if (!e) continue;
+    const n = (count.get(e.id) ?? 0) + 1;
+    count.set(e.id, n);
+    const g = tailingsGrade({ totalCapacity: d.totalCapacity, damHeight: d.designDamHeight });
+    const { enterprise: _e, responsible, licence, ...fields } = d;
+    await insertTailingsPond(tx, {
+      ...fields,
+      enterpriseId: e.id,
+      code: `WKK-${String(n).padStart(3, '0')}`,
+      gradeRaised: false,
+      grade: g.grade,
+      gradeSource: g.source,
+      responsiblePerson: responsible[0],
+      responsiblePhone: responsible[1],
+      licenceNumber: licence?.[0] ?? null,
+      licenceExpiry: licence ? addCalendarDays(today, licence[1]) : null,
+      createdAt: now,
+      updatedAt: now,
+    });
   }
 }

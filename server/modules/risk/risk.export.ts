@@ -2,13 +2,15 @@ import { GB6441_TYPES } from '../../../common/gb6441.js';
 import type { Locale } from '../../../common/i18n/api-messages.js';
 import { GRADE_NAMES, type MajorHazardGrade } from '../../../common/rules/major-hazard-source.js';
 import { RISK_LEVEL_NAMES, type RiskLevel } from '../../../common/rules/risk-assessment.js';
+import { TAILINGS_GRADE_NAMES, TAILINGS_SAFETY, type TailingsGrade, type TailingsSafetyStatus } from '../../../common/rules/tailings-pond.js';
 import { type Column, workbookOf } from '../../kernel/files/excel.js';
-import type { presentMajorHazard, presentRiskPoint } from './risk.presenter.js';
+import type { presentMajorHazard, presentRiskPoint, presentTailingsPond } from './risk.presenter.js';
 
-/** Excel of exactly the risk points / installations the list shows (same filters, same scope). */
+/** Excel of exactly the risk points / installations / ponds the list shows (same filters, same scope). */
 
 type Point = ReturnType<typeof presentRiskPoint>;
 type Installation = ReturnType<typeof presentMajorHazard>;
+type Pond = ReturnType<typeof presentTailingsPond>;
 
 const KIND: Record<string, [string, string]> = { area: ['区域', 'Area'], activity: ['作业活动', 'Activity'], equipment: ['设备设施', 'Equipment'] };
 const CONTROL: Record<string, [string, string]> = {
@@ -84,6 +86,8 @@ export function majorHazardsWorkbook(rows: Installation[], locale: Locale) {
     { header: ['企业', 'Enterprise'], width: 28, value: (r) => r.enterpriseName },
     { header: ['单元名称', 'Unit'], width: 24, value: (r) => r.name },
     { header: ['单元类型', 'Unit kind'], width: 12, value: (r) => UNIT[r.unitKind]?.[en ? 1 : 0] ?? r.unitKind },
+    { header: ['经度', 'Longitude'], width: 11, value: (r) => r.lng ?? '' },
+    { header: ['纬度', 'Latitude'], width: 10, value: (r) => r.lat ?? '' },
     { header: ['危险化学品及数量（t）', 'Chemicals (t)'], width: 40, value: (r) => r.terms.map((t) => `${t.name} ${t.q}`).join(en ? ', ' : '、') },
     { header: ['500 m 内常住人口', 'People within 500 m'], width: 12, value: (r) => r.exposedPopulation },
     { header: ['S', 'S'], width: 8, value: (r) => r.S },
@@ -101,4 +105,52 @@ export function majorHazardsWorkbook(rows: Installation[], locale: Locale) {
     locale,
     en ? 'Major hazard installations (GB 18218-2018)' : '危险化学品重大危险源清单（GB 18218-2018）',
   );
+}
+
+const DAM: Record<string, [string, string]> = {
+  upstream: ['上游式', 'Upstream'],
+  centerline: ['中线式', 'Centerline'],
+  downstream: ['下游式', 'Downstream'],
+  oneTime: ['一次性筑坝', 'One-time dam'],
+};
+const OPERATING: Record<string, [string, string]> = {
+  operating: ['在用', 'In use'],
+  idle: ['停用', 'Idle'],
+  closed: ['闭库', 'Closed'],
+  deregistered: ['销库', 'Deregistered'],
+};
+
+export function tailingsPondsWorkbook(rows: Pond[], locale: Locale) {
+  const en = locale === 'en-US';
+  const pick = (m: Record<string, [string, string]>, k: string | null) => (k ? (m[k]?.[en ? 1 : 0] ?? k) : '');
+  const yes = (b: boolean) => (b ? (en ? 'yes' : '是') : '');
+  const columns: Column<Pond>[] = [
+    { header: ['编号', 'Code'], width: 10, value: (r) => r.code },
+    { header: ['企业', 'Enterprise'], width: 28, value: (r) => r.enterpriseName },
+    { header: ['尾矿库名称', 'Tailings pond'], width: 22, value: (r) => r.name },
+    { header: ['等别', 'Class'], width: 8, value: (r) => TAILINGS_GRADE_NAMES[r.grade as TailingsGrade]?.[en ? 'en' : 'zh'] ?? '' },
+    { header: ['提等', 'Raised'], width: 6, value: (r) => yes(r.gradeRaised) },
+    { header: ['头顶库', 'Overhead'], width: 8, value: (r) => yes(r.overhead) },
+    {
+      header: ['安全度', 'Safety status'],
+      width: 10,
+      value: (r) => TAILINGS_SAFETY[r.safetyStatus as TailingsSafetyStatus]?.[en ? 'en' : 'zh'] ?? r.safetyStatus,
+    },
+    { header: ['运行状态', 'Operating status'], width: 10, value: (r) => pick(OPERATING, r.operatingStatus) },
+    { header: ['筑坝方式', 'Dam construction'], width: 10, value: (r) => pick(DAM, r.damMethod) },
+    { header: ['设计总坝高（m）', 'Design dam height (m)'], width: 10, value: (r) => r.designDamHeight },
+    { header: ['现状坝高（m）', 'Current dam height (m)'], width: 10, value: (r) => r.currentDamHeight },
+    { header: ['全库容（万m³）', 'Total capacity (10⁴ m³)'], width: 11, value: (r) => r.totalCapacity },
+    { header: ['现状库容（万m³）', 'Current capacity (10⁴ m³)'], width: 11, value: (r) => r.currentCapacity },
+    { header: ['下游人口', 'Downstream population'], width: 10, value: (r) => r.downstreamPopulation },
+    { header: ['下游居民和设施', 'Downstream residents and facilities'], width: 30, value: (r) => r.downstreamFacilities ?? '' },
+    { header: ['经度', 'Longitude'], width: 11, value: (r) => r.lng },
+    { header: ['纬度', 'Latitude'], width: 10, value: (r) => r.lat },
+    { header: ['位置', 'Location'], width: 20, value: (r) => r.location ?? '' },
+    { header: ['责任人', 'Responsible'], width: 16, value: (r) => `${r.responsibleName} ${r.responsiblePhone}` },
+    { header: ['安全生产许可证', 'Safety licence'], width: 26, value: (r) => r.licenceNumber ?? '' },
+    { header: ['有效期至', 'Valid until'], width: 12, value: (r) => r.licenceExpiry ?? '' },
+    { header: ['依据', 'Source'], width: 40, value: (r) => r.gradeSource },
+  ];
+  return workbookOf(en ? 'Tailings ponds' : '尾矿库', columns, rows, locale, en ? 'Tailings ponds' : '尾矿库清单');
 }

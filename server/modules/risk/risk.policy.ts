@@ -19,6 +19,10 @@ export function majorHazardAbilities(actor: Actor, m: { enterpriseId: string }) 
   return { edit: canManage(actor, m.enterpriseId) };
 }
 
+export function tailingsPondAbilities(actor: Actor, p: { enterpriseId: string }) {
+  return { edit: canManage(actor, p.enterpriseId) };
+}
+
 /** A report's receipt is recorded by the addressed department, once. */
 export function reportAbilities(actor: Actor, recipients: { departmentId: string; readAt: Date | null }[]) {
   const mine = actor.departmentId ? recipients.find((r) => r.departmentId === actor.departmentId) : undefined;

@@ -1,5 +1,12 @@
 import type { Term } from '../../../common/rules/major-hazard-source.js';
-import type { MajorHazardRow, RecipientRow, RiskPointRow, RiskReportRow } from './risk.repository.js';
+import {
+  TAILINGS_GRADE_NAMES,
+  TAILINGS_SAFETY,
+  TAILINGS_SAFETY_SOURCE,
+  type TailingsGrade,
+  type TailingsSafetyStatus,
+} from '../../../common/rules/tailings-pond.js';
+import type { MajorHazardRow, RecipientRow, RiskPointRow, RiskReportRow, TailingsPondRow } from './risk.repository.js';
 
 /** Field whitelists: rows are never returned raw. */
 
@@ -62,6 +69,8 @@ export function presentMajorHazard(m: MajorHazardRow, enterpriseName: string) {
     name: m.name,
     unitKind: m.unitKind,
     location: m.location,
+    lng: m.lng,
+    lat: m.lat,
     exposedPopulation: m.exposedPopulation,
     substances: m.substances as { cas?: string; name?: string; category?: string; quantityTonnes: number }[],
     terms: m.terms as Term[],
@@ -78,5 +87,59 @@ export function presentMajorHazard(m: MajorHazardRow, enterpriseName: string) {
     },
     version: m.version,
     updatedAt: m.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * A tailings pond: its class with the 依据, the 安全度 with what the rules require of it, and the licence
+ * state as of `today` (expired, or due within 90 days: 安全生产许可证条例 Art. 9 has the renewal applied for
+ * 3 months before expiry).
+ */
+export function presentTailingsPond(p: TailingsPondRow, enterpriseName: string, today: string) {
+  const safety = TAILINGS_SAFETY[p.safetyStatus as TailingsSafetyStatus];
+  const soon = new Date(`${today}T00:00:00Z`);
+  soon.setUTCDate(soon.getUTCDate() + 90);
+  const licenceState = !p.licenceExpiry
+    ? null
+    : p.licenceExpiry < today
+      ? 'expired'
+      : p.licenceExpiry <= soon.toISOString().slice(0, 10)
+        ? 'expiring'
+        : 'valid';
+  return {
+    id: p.id,
+    enterpriseId: p.enterpriseId,
+    enterpriseName,
+    code: p.code,
+    name: p.name,
+    location: p.location,
+    lng: p.lng,
+    lat: p.lat,
+    damMethod: p.damMethod,
+    designDamHeight: p.designDamHeight,
+    currentDamHeight: p.currentDamHeight,
+    totalCapacity: p.totalCapacity,
+    currentCapacity: p.currentCapacity,
+    /** Current height or capacity above the design: 超设计 (a matter for the regulator, not a save error). */
+    overDesign: p.currentDamHeight > p.designDamHeight || p.currentCapacity > p.totalCapacity,
+    gradeRaised: p.gradeRaised,
+    grade: p.grade,
+    gradeName: TAILINGS_GRADE_NAMES[p.grade as TailingsGrade]?.zh ?? null,
+    gradeSource: p.gradeSource,
+    overhead: p.overhead,
+    downstreamPopulation: p.downstreamPopulation,
+    downstreamFacilities: p.downstreamFacilities,
+    safetyStatus: p.safetyStatus,
+    safetyMeaning: safety?.meaning ?? null,
+    safetyAction: safety?.action ?? null,
+    safetySource: TAILINGS_SAFETY_SOURCE,
+    operatingStatus: p.operatingStatus,
+    responsibleName: p.responsiblePerson,
+    responsiblePhone: p.responsiblePhone,
+    licenceNumber: p.licenceNumber,
+    licenceExpiry: p.licenceExpiry,
+    licenceState,
+    version: p.version,
+    updatedAt: p.updatedAt.toISOString(),
   };
 }

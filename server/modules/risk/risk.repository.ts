@@ -2,7 +2,7 @@ import { and, asc, desc, eq, ilike, inArray, isNull, lte, or, type SQL, sql } fr
 import type { Executor } from '../../db/client.js';
 import { setting } from '../../kernel/kernel.schema.js';
 import { enterpriseScopeSql, type Scope } from '../../kernel/scope/scope.js';
-import { majorHazardSource, riskPoint, riskPointReview, riskReport, riskReportRecipient } from './risk.schema.js';
+import { majorHazardSource, riskPoint, riskPointReview, riskReport, riskReportRecipient, tailingsPond } from './risk.schema.js';
 
 /** The only SQL on the risk tables; every read takes a Scope, applied through the owning enterprise. */
 
@@ -10,6 +10,7 @@ export type RiskPointRow = typeof riskPoint.$inferSelect;
 export type MajorHazardRow = typeof majorHazardSource.$inferSelect;
 export type RiskReportRow = typeof riskReport.$inferSelect;
 export type RecipientRow = typeof riskReportRecipient.$inferSelect;
+export type TailingsPondRow = typeof tailingsPond.$inferSelect;
 
 const E = { id: sql.raw('e.id'), regionPath: sql.raw('e.region_path'), industry: sql.raw('e.industry'), groupId: sql.raw('e.group_id') };
 
@@ -131,8 +132,8 @@ export async function markRiskPoint(ex: Executor, id: string, values: { reminded
   await ex.update(riskPoint).set(values).where(eq(riskPoint.id, id));
 }
 
-export async function nextCode(ex: Executor, table: 'risk_point' | 'major_hazard_source', enterpriseId: string): Promise<number> {
-  const t = table === 'risk_point' ? riskPoint : majorHazardSource;
+export async function nextCode(ex: Executor, table: 'risk_point' | 'major_hazard_source' | 'tailings_pond', enterpriseId: string): Promise<number> {
+  const t = table === 'risk_point' ? riskPoint : table === 'major_hazard_source' ? majorHazardSource : tailingsPond;
   const [r] = await ex.select({ n: sql<number>`count(*)::int` }).from(t).where(eq(t.enterpriseId, enterpriseId));
   return (r?.n ?? 0) + 1;
 }
@@ -353,4 +354,122 @@ export async function updateMajorHazard(ex: Executor, id: string, values: Partia
     .update(majorHazardSource)
     .set({ ...values, version: sql`${majorHazardSource.version} + 1` })
     .where(eq(majorHazardSource.id, id));
+}
+
+// ---- tailings ponds ----
+
+export interface TailingsPondFilter {
+  q?: string;
+  enterpriseId?: string;
+  regionCode?: string;
+  industry?: string;
+  grade?: number;
+  safetyStatus?: string;
+  operatingStatus?: string;
+  overhead?: boolean;
+}
+
+function pondWhere(scope: Scope, f: TailingsPondFilter): SQL {
+  const w: (SQL | undefined)[] = [inScope(scope, tailingsPond.enterpriseId)];
+  if (f.q) w.push(or(ilike(tailingsPond.name, `%${f.q}%`), ilike(tailingsPond.code, `%${f.q}%`)));
+  if (f.enterpriseId) w.push(eq(tailingsPond.enterpriseId, f.enterpriseId));
+  if (f.grade) w.push(eq(tailingsPond.grade, f.grade));
+  if (f.safetyStatus) w.push(eq(tailingsPond.safetyStatus, f.safetyStatus));
+  if (f.operatingStatus) w.push(eq(tailingsPond.operatingStatus, f.operatingStatus));
+  if (f.overhead !== undefined) w.push(eq(tailingsPond.overhead, f.overhead));
+  w.push(enterpriseFilter(tailingsPond.enterpriseId, f));
+  return and(...w) as SQL;
+}
+
+const POND_SORTS: Record<string, SQL | unknown> = {
+  grade: tailingsPond.grade,
+  name: tailingsPond.name,
+  code: tailingsPond.code,
+  totalCapacity: tailingsPond.totalCapacity,
+  designDamHeight: tailingsPond.designDamHeight,
+  licenceExpiry: tailingsPond.licenceExpiry,
+};
+
+/** Default order: the worst 安全度 first (危 → 险 → 病 → 正常), then 等别 (一等 first). */
+const SAFETY_RANK = sql`case ${tailingsPond.safetyStatus} when 'critical' then 0 when 'dangerous' then 1 when 'defective' then 2 else 3 end`;
+
+export async function findTailingsPonds(ex: Executor, scope: Scope, f: TailingsPondFilter, page: number, pageSize: number, sort?: string) {
+  const w = pondWhere(scope, f);
+  const rows = await ex
+    .select({ p: tailingsPond, enterpriseName: enterpriseName(tailingsPond.enterpriseId) })
+    .from(tailingsPond)
+    .where(w)
+    .orderBy(...orderOf(sort, POND_SORTS, [asc(SAFETY_RANK), asc(tailingsPond.grade), asc(tailingsPond.name), asc(tailingsPond.id)]))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const [c] = await ex.select({ n: sql<number>`count(*)::int` }).from(tailingsPond).where(w);
+  return { rows, total: c?.n ?? 0 };
+}
+
+export async function getTailingsPond(ex: Executor, scope: Scope, id: string) {
+  const [row] = await ex
+    .select({ p: tailingsPond, enterpriseName: enterpriseName(tailingsPond.enterpriseId) })
+    .from(tailingsPond)
+    .where(and(eq(tailingsPond.id, id), inScope(scope, tailingsPond.enterpriseId)));
+  return row;
+}
+
+export async function lockTailingsPond(ex: Executor, scope: Scope, id: string): Promise<TailingsPondRow | undefined> {
+  const [row] = await ex
+    .select()
+    .from(tailingsPond)
+    .where(and(eq(tailingsPond.id, id), inScope(scope, tailingsPond.enterpriseId)))
+    .for('update');
+  return row;
+}
+
+export async function insertTailingsPond(ex: Executor, values: typeof tailingsPond.$inferInsert): Promise<TailingsPondRow> {
+  const [row] = await ex.insert(tailingsPond).values(values).returning();
+  return row as TailingsPondRow;
+}
+
+export async function updateTailingsPond(ex: Executor, id: string, values: Partial<typeof tailingsPond.$inferInsert>) {
+  await ex
+    .update(tailingsPond)
+    .set({ ...values, version: sql`${tailingsPond.version} + 1` })
+    .where(eq(tailingsPond.id, id));
+}
+
+// ---- registered objects (installations and ponds) for other modules ----
+
+export interface RegisteredObjectRow {
+  kind: 'installation' | 'tailings';
+  id: string;
+  enterpriseId: string;
+  code: string;
+  name: string;
+  lng: number | null;
+  lat: number | null;
+  overhead: boolean;
+  grade: number | null;
+}
+
+/**
+ * Every major hazard installation and tailings pond in scope (optionally of one enterprise or one id),
+ * with its point; ponds that are 销库 (deregistered) no longer exist and are left out.
+ */
+export async function registeredObjects(ex: Executor, scope: Scope, f: { enterpriseId?: string; id?: string } = {}): Promise<RegisteredObjectRow[]> {
+  const filters = (col: SQL, idCol: SQL) =>
+    sql.join(
+      [
+        sql`exists (select 1 from enterprise e where e.id = ${col} and ${enterpriseScopeSql(scope, E)})`,
+        ...(f.enterpriseId ? [sql`${col} = ${f.enterpriseId}`] : []),
+        ...(f.id ? [sql`${idCol} = ${f.id}`] : []),
+      ],
+      sql` and `,
+    );
+  const res = await ex.execute(
+    sql`select 'installation' as kind, m.id, m.enterprise_id as "enterpriseId", m.code, m.name, m.lng, m.lat, false as overhead, m.grade
+          from major_hazard_source m where ${filters(sql`m.enterprise_id`, sql`m.id`)}
+        union all
+        select 'tailings' as kind, p.id, p.enterprise_id, p.code, p.name, p.lng, p.lat, p.overhead, p.grade
+          from tailings_pond p where p.operating_status <> 'deregistered' and ${filters(sql`p.enterprise_id`, sql`p.id`)}
+        order by 1, 4`,
+  );
+  return res.rows as unknown as RegisteredObjectRow[];
 }

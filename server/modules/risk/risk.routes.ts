@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   ZCreateMajorHazard,
   ZCreateRiskPoint,
+  ZCreateTailingsPond,
   ZLecInput,
   ZLsInput,
   ZMajorHazardCalc,
@@ -11,8 +12,11 @@ import {
   ZRiskOverviewQuery,
   ZRiskPointListQuery,
   ZRiskReportListQuery,
+  ZTailingsGradeTable,
+  ZTailingsPondListQuery,
   ZUpdateMajorHazard,
   ZUpdateRiskPoint,
+  ZUpdateTailingsPond,
 } from '../../../common/contracts/risk.js';
 import {
   assessLec,
@@ -27,6 +31,14 @@ import {
   lsSource,
   RISK_POLICY_SOURCE,
 } from '../../../common/rules/risk-assessment.js';
+import {
+  DEFAULT_TAILINGS_GRADE_TABLE,
+  OVERHEAD_POND_SOURCE,
+  TAILINGS_SAFETY,
+  TAILINGS_SAFETY_SOURCE,
+  tailingsGrade,
+  tailingsGradeSource,
+} from '../../../common/rules/tailings-pond.js';
 import type { Deps } from '../../kernel/context.js';
 import { sendXlsx } from '../../kernel/files/excel.js';
 import { type App, route } from '../../kernel/http/route.js';
@@ -34,11 +46,15 @@ import { computeMajorHazard, createMajorHazard, updateMajorHazardCommand } from 
 import { readRiskReport } from './commands/read-risk-report.js';
 import { createRiskPoint, reviewRiskPoint, updateRiskPointCommand } from './commands/risk-point-commands.js';
 import { saveRiskBands } from './commands/save-risk-bands.js';
+import { saveTailingsGradeTable } from './commands/save-tailings-grade-table.js';
+import { createTailingsPond, updateTailingsPondCommand } from './commands/tailings-pond-commands.js';
 import { getMajorHazardQuery, listMajorHazardsQuery } from './queries/major-hazard-queries.js';
 import { getReportQuery } from './queries/report-queries.js';
 import { getRiskPointQuery, listReportsQuery, listRiskPointsQuery, riskRollupQuery, riskSummaryQuery } from './queries/risk-point-queries.js';
-import { majorHazardsWorkbook, riskPointsWorkbook } from './risk.export.js';
+import { getTailingsPondQuery, listTailingsPondsQuery } from './queries/tailings-pond-queries.js';
+import { majorHazardsWorkbook, riskPointsWorkbook, tailingsPondsWorkbook } from './risk.export.js';
 import { loadRiskBands } from './risk-bands.js';
+import { loadTailingsGradeTable } from './tailings-grade-table.js';
 
 const ZId = z.object({ id: z.string().uuid({ message: 'invalid_format' }) });
 const ZDetail = z.object({ data: z.record(z.string(), z.unknown()), abilities: z.record(z.string(), z.boolean()) });
@@ -90,6 +106,26 @@ export function riskRoutes(app: App, deps: Deps): void {
       source: z.string(),
     }),
     handler: async (_ctx, { body }) => computeMajorHazard(body),
+  });
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/calculators/tailings-pond-grade',
+    access: 'authenticated',
+    summary: '尾矿库等别 from total capacity (万m³) and dam height (m), with the configured limits (GB 50863 / AQ 2006)',
+    tags: ['calculators'],
+    body: z.strictObject({ totalCapacity: z.number().min(0).max(1_000_000), damHeight: z.number().min(0).max(1_000), raise: z.boolean().optional() }),
+    response: z.object({
+      grade: z.number().int(),
+      gradeName: z.string(),
+      byCapacity: z.number().int(),
+      byHeight: z.number().int(),
+      decidedBy: z.enum(['capacity', 'height', 'both']),
+      lowered: z.boolean(),
+      raised: z.boolean(),
+      source: z.string(),
+    }),
+    handler: async (ctx, { body }) => tailingsGrade(body, (await loadTailingsGradeTable(ctx.tx)).table),
   });
 
   // ---- band configuration ----
@@ -317,6 +353,103 @@ export function riskRoutes(app: App, deps: Deps): void {
     handler: async (ctx, { params, body }) => {
       await updateMajorHazardCommand(ctx, params.id, body);
       return getMajorHazardQuery(ctx, params.id);
+    },
+  });
+
+  // ---- tailings ponds (尾矿库) ----
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/tailings-grade-table',
+    access: 'risk.read',
+    summary: '尾矿库等别 limits in force, the defaults (UNVERIFIED) and the 依据; 头顶库 and 安全度 definitions',
+    tags,
+    handler: async (ctx) => {
+      const { table, configured } = await loadTailingsGradeTable(ctx.tx);
+      return {
+        table,
+        defaults: DEFAULT_TAILINGS_GRADE_TABLE,
+        configured,
+        source: tailingsGradeSource(table),
+        overheadSource: OVERHEAD_POND_SOURCE,
+        safety: TAILINGS_SAFETY,
+        safetySource: TAILINGS_SAFETY_SOURCE,
+        abilities: { configure: ctx.actor.permissions.has('risk.configure') },
+      };
+    },
+  });
+
+  route(app, deps, {
+    method: 'PUT',
+    url: '/api/tailings-grade-table',
+    access: 'risk.configure',
+    summary: 'Set the 尾矿库等别 limits for ponds saved from now on',
+    tags,
+    body: ZTailingsGradeTable,
+    handler: async (ctx, { body }) => {
+      await saveTailingsGradeTable(ctx, body);
+      const { table, configured } = await loadTailingsGradeTable(ctx.tx);
+      return { table, configured, source: tailingsGradeSource(table) };
+    },
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/tailings-ponds',
+    access: 'risk.read',
+    summary: 'Tailings ponds in scope (filters: enterprise, region, industry, 等别, 安全度, operating status, 头顶库)',
+    tags,
+    query: ZTailingsPondListQuery,
+    handler: (ctx, { query }) => listTailingsPondsQuery(ctx, query),
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/tailings-ponds/export',
+    access: 'risk.export',
+    summary: 'Excel of the ponds the list shows (same filters)',
+    tags,
+    query: ZTailingsPondListQuery.extend({ format: z.literal('xlsx').default('xlsx') }),
+    raw: true,
+    handler: async (ctx, { query }, { reply }) => {
+      const { items } = await listTailingsPondsQuery(ctx, { ...query, page: 1, pageSize: EXPORT_LIMIT });
+      return sendXlsx(reply, `tailings-ponds-${ctx.clock.now().toISOString().slice(0, 10)}.xlsx`, await tailingsPondsWorkbook(items, ctx.request.locale));
+    },
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/tailings-ponds/:id',
+    access: 'risk.read',
+    summary: 'A tailings pond with its 等别 and 依据, 安全度, 头顶库 and licence',
+    tags,
+    params: ZId,
+    response: ZDetail,
+    handler: (ctx, { params }) => getTailingsPondQuery(ctx, params.id),
+  });
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/tailings-ponds',
+    access: 'risk.manage',
+    summary: 'Record a tailings pond; its 等别 is computed from total capacity and design dam height',
+    tags,
+    body: ZCreateTailingsPond,
+    response: ZDetail,
+    handler: async (ctx, { body }) => getTailingsPondQuery(ctx, (await createTailingsPond(ctx, body)).id),
+  });
+
+  route(app, deps, {
+    method: 'PATCH',
+    url: '/api/tailings-ponds/:id',
+    access: 'risk.manage',
+    summary: 'Edit a tailings pond (with its version); the 等别 is recomputed',
+    tags,
+    params: ZId,
+    body: ZUpdateTailingsPond,
+    response: ZDetail,
+    handler: async (ctx, { params, body }) => {
+      await updateTailingsPondCommand(ctx, params.id, body);
+      return getTailingsPondQuery(ctx, params.id);
     },
   });
 }

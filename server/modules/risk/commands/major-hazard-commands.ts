@@ -40,6 +40,8 @@ export async function createMajorHazard(ctx: Ctx, input: TCreateMajorHazard): Pr
     name: input.name,
     unitKind: input.unitKind,
     location: input.location ?? null,
+    lng: input.lng ?? null,
+    lat: input.lat ?? null,
     exposedPopulation: input.exposedPopulation,
     substances: clean(input.substances),
     terms: r.terms,

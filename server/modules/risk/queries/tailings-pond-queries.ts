@@ -1,0 +1,38 @@
+import type { TTailingsPondListQuery } from '../../../../common/contracts/risk.js';
+import { toShanghaiDate } from '../../../../common/rules/calendar/working-days.js';
+import type { Ctx } from '../../../kernel/context.js';
+import { notFound } from '../../../kernel/errors.js';
+import { tailingsPondAbilities } from '../risk.policy.js';
+import { presentTailingsPond } from '../risk.presenter.js';
+import { findTailingsPonds, getTailingsPond, type TailingsPondFilter } from '../risk.repository.js';
+
+export function tailingsPondFilterOf(q: Omit<TTailingsPondListQuery, 'page' | 'pageSize'>): TailingsPondFilter {
+  return {
+    q: q.q,
+    enterpriseId: q.enterpriseId,
+    regionCode: q.regionCode,
+    industry: q.industry,
+    grade: q.grade ? Number(q.grade) : undefined,
+    safetyStatus: q.safetyStatus,
+    operatingStatus: q.operatingStatus,
+    overhead: q.overhead === undefined ? undefined : q.overhead === 'true',
+  };
+}
+
+export async function listTailingsPondsQuery(ctx: Ctx, q: TTailingsPondListQuery) {
+  const { rows, total } = await findTailingsPonds(ctx.tx, ctx.scope, tailingsPondFilterOf(q), q.page, q.pageSize, q.sort);
+  const today = toShanghaiDate(ctx.clock.now());
+  return {
+    items: rows.map((r) => presentTailingsPond(r.p, r.enterpriseName, today)),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+    abilities: { create: ctx.actor.permissions.has('risk.manage') },
+  };
+}
+
+export async function getTailingsPondQuery(ctx: Ctx, id: string) {
+  const r = await getTailingsPond(ctx.tx, ctx.scope, id);
+  if (!r) throw notFound();
+  return { data: presentTailingsPond(r.p, r.enterpriseName, toShanghaiDate(ctx.clock.now())), abilities: tailingsPondAbilities(ctx.actor, r.p) };
+}

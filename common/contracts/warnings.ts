@@ -7,10 +7,14 @@ export const WARNING_LEVELS = ['red', 'orange', 'yellow', 'blue'] as const;
 export type TWarningLevel = (typeof WARNING_LEVELS)[number];
 export const WARNING_SOURCES = ['issued', 'imported'] as const;
 
+const TAILINGS_FLOOD_TASK =
+  '尾矿库防汛：检查排洪系统（排水井、排水斜槽、排水管、溢洪道、截洪沟）是否畅通，核实库水位、调洪库容、安全超高和干滩长度满足设计要求，加强浸润线、库水位和坝体位移监测，雨中雨后专人巡坝；头顶库提前通知下游居民，做好转移准备。';
+
 /**
  * Event types a regulator issues (a short closed list; GB/T 35561 class codes were not read, so none are
  * claimed). The key is the Chinese name, which is also the CAP `<event>`; `category` is the CAP category;
- * `task` the default targeted task sent to the enterprises in the area.
+ * `task` the default targeted task sent to the enterprises in the area; `tailingsTask` what is added for an
+ * enterprise whose tailings ponds are in the area (尾矿库防汛 and dam checks).
  */
 export const WARNING_EVENTS = [
   {
@@ -18,12 +22,14 @@ export const WARNING_EVENTS = [
     en: 'Rainstorm',
     category: 'Met',
     task: '三查三避让：查隐患点、查危险区、查避险场所；避让危险区域、避让危险时段、避让危险行为。暂停低洼、边坡、尾矿库下游等危险区域作业，撤离危险区域人员，落实24小时值班并反馈落实情况。',
+    tailingsTask: TAILINGS_FLOOD_TASK,
   },
   {
     key: '地质灾害',
     en: 'Geological hazard',
     category: 'Geo',
     task: '排查滑坡、崩塌、泥石流、地面塌陷隐患点，撤离受威胁区域人员，停止受影响区域作业，并反馈排查和撤离情况。',
+    tailingsTask: '尾矿库地质灾害排查：排查尾矿坝及库区周边滑坡、崩塌、泥石流隐患，加强坝体位移和浸润线监测；头顶库提前通知下游居民，做好转移准备。',
   },
   { key: '森林火险', en: 'Forest fire danger', category: 'Fire', task: '严禁野外用火和动火作业，检查消防器材和防火隔离带，落实值班巡查并反馈。' },
   { key: '大风', en: 'Gale', category: 'Met', task: '停止高处、吊装等室外作业，加固临时设施和户外设备，检查易燃物料苫盖并反馈。' },
@@ -32,12 +38,42 @@ export const WARNING_EVENTS = [
   { key: '冰冻', en: 'Freezing', category: 'Met', task: '做好道路、设备防冻防滑，停止冰冻条件下的高处作业，检查运输车辆防滑措施并反馈。' },
   { key: '暴雪', en: 'Snowstorm', category: 'Met', task: '清除屋面和棚顶积雪，防范建筑物垮塌，停止危险区域室外作业并反馈。' },
   { key: '雷电', en: 'Thunderstorm', category: 'Met', task: '检查防雷设施，暂停危险化学品装卸和露天作业并反馈。' },
-  { key: '洪水', en: 'Flood', category: 'Met', task: '检查防洪设施和排水系统，撤离低洼地带人员设备，尾矿库加强巡查并反馈。' },
+  {
+    key: '洪水',
+    en: 'Flood',
+    category: 'Met',
+    task: '检查防洪设施和排水系统，撤离低洼地带人员设备，尾矿库加强巡查并反馈。',
+    tailingsTask: TAILINGS_FLOOD_TASK,
+  },
   { key: '其他', en: 'Other', category: 'Safety', task: '按预警要求开展隐患排查，落实防范措施并反馈落实情况。' },
 ] as const;
 export type TWarningEvent = (typeof WARNING_EVENTS)[number]['key'];
 export const WARNING_EVENT_KEYS = WARNING_EVENTS.map((e) => e.key) as [TWarningEvent, ...TWarningEvent[]];
 export const defaultTask = (event: string) => WARNING_EVENTS.find((e) => e.key === event)?.task ?? (WARNING_EVENTS.at(-1)?.task as string);
+
+/** A registered object a target was matched through (server/modules/warnings/area-match.ts). */
+export interface TMatchedObject {
+  kind: 'site' | 'mine' | 'installation' | 'tailings';
+  id: string;
+  name: string;
+  via: 'polygon' | 'region';
+  overhead?: true;
+  approx?: true;
+}
+
+/** "润通尾矿库（头顶库）": a pond as tasks and tables name it. */
+export const pondLabel = (o: Pick<TMatchedObject, 'name' | 'overhead'>) => (o.overhead ? `${o.name}（头顶库）` : o.name);
+
+/**
+ * The task one enterprise receives: the warning's task, plus the event's tailings task naming its ponds
+ * in the area (e.g. 暴雨: 三查三避让 and 尾矿库防汛).
+ */
+export function targetTask(event: string, task: string, objects: TMatchedObject[]): string {
+  const ponds = objects.filter((o) => o.kind === 'tailings');
+  const extra = WARNING_EVENTS.find((e) => e.key === event);
+  if (!ponds.length || !extra || !('tailingsTask' in extra)) return task;
+  return `${task}\n【${ponds.map(pondLabel).join('、')}】${extra.tailingsTask}`;
+}
 
 const ZInstant = z.string().datetime({ offset: true, message: 'invalid_format' });
 const ZPosition = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs } from '../../test/factories.js';
 import { getTestServer, TEST_DB_URL, type TestServer } from '../../test/harness.js';
 import { seedDemoData } from '../org/index.js';
+import { seedRiskDemo } from '../risk/index.js';
 import { validateCap } from './cap/cap-validate.js';
 import { seedWarningDemo } from './index.js';
 
@@ -13,6 +14,7 @@ describe.skipIf(!!TEST_DB_URL)('demo warnings', () => {
     await t.database.db.transaction(async (tx) => {
       const r = await seedDemoData(tx, { password: 'Demo-Pass-2021', now: t.clock.now() });
       expect(r.seeded).toBe(true);
+      await seedRiskDemo(tx, t.clock.now());
       await seedWarningDemo(tx, t.clock.now());
     });
   }, 60_000);
@@ -43,5 +45,13 @@ describe.skipIf(!!TEST_DB_URL)('demo warnings', () => {
     expect(full.data.confirmed).toBe(1);
     expect(full.data.targets.length).toBeGreaterThan(2);
     expect(full.abilities.cancel).toBe(true);
+    // A non-coal mine whose plant is just outside the area is reached through its pond, a 头顶库.
+    type T = { enterpriseName: string; matchedBecause: string[]; matchedObjects: { kind: string; name: string; overhead?: boolean }[]; taskText: string };
+    const runtong = full.data.targets.find((x: T) => x.enterpriseName === '泽州县润通矿业有限公司') as T;
+    expect(runtong.matchedBecause).toEqual(['polygon', 'tailings']);
+    expect(runtong.matchedObjects).toMatchObject([{ kind: 'tailings', name: '润通尾矿库', overhead: true }]);
+    expect(runtong.taskText).toContain('【润通尾矿库（头顶库）】尾矿库防汛');
+    const plant = full.data.targets.find((x: T) => x.enterpriseName === '高平市华晟化工有限公司') as T;
+    expect(plant.matchedObjects.filter((o) => o.kind === 'installation').map((o) => o.name)).toEqual(['罐区储存单元', '氯化生产单元']);
   });
 });

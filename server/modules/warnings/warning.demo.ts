@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { defaultTask } from '../../../common/contracts/warnings.js';
+import { defaultTask, targetTask } from '../../../common/contracts/warnings.js';
 import type { Executor } from '../../db/client.js';
 import { Scope } from '../../kernel/scope/scope.js';
 import { departmentsInScope, enterpriseLocations } from '../org/index.js';
-import { buildCap, capIdentifier, capTime, issuerCode, LEVEL_SEVERITY, parseCap, pointInRing, type Ring, referenceOf } from './cap/cap.js';
+import { installationsAndPonds } from '../risk/index.js';
+import { matchEnterprises } from './area-match.js';
+import { buildCap, capIdentifier, capTime, issuerCode, LEVEL_SEVERITY, parseCap, type Ring, referenceOf } from './cap/cap.js';
 import { fieldsOf } from './commands/import-cap.js';
 import { capOfRow } from './commands/issue-warning.js';
-import { classOf } from './commands/targeting.js';
 import { insertTargets, insertWarning, updateWarning } from './warning.repository.js';
 
 const H = 3600_000;
@@ -14,8 +15,9 @@ const H = 3600_000;
 /**
  * Demo warnings for a fresh install (inside the demo transaction; no notifications are sent): an active
  * 暴雨橙色预警 of 晋城市应急管理局 (the area spans two counties) over the 巴公镇 (泽州县) / 米山镇 (高平市) area with its targets (the demo
- * coal mine has confirmed, the chemical plant has not), a cancelled 大风蓝色预警, and one imported
- * national-weather-service message (the Seychelles sample, expired).
+ * coal mine has confirmed, the chemical plant has not; a non-coal mine whose plant lies just outside is
+ * reached through its tailings pond, a 头顶库), a cancelled 大风蓝色预警, and one imported national-weather-service
+ * message (the Seychelles sample, expired). Targets are matched as issuing matches them (area-match.ts).
  */
 export async function seedWarningDemo(tx: Executor, now: Date): Promise<void> {
   const ents = await enterpriseLocations(tx, Scope.system());
@@ -77,18 +79,19 @@ export async function seedWarningDemo(tx: Executor, now: Date): Promise<void> {
     expires: new Date(at.getTime() + 24 * H),
     area: { areaDesc: '泽州县巴公镇及高平市米山镇一带', polygons: [ring], regionCodes: [] },
   });
-  const inside = ents.filter((e) => e.lng != null && e.lat != null && pointInRing(e.lng, e.lat, ring));
+  const matches = matchEnterprises(ents, await installationsAndPonds(tx, Scope.system()), { polygons: [ring], regionPrefixes: [] });
   await insertTargets(
     tx,
-    inside.map((e) => ({
+    matches.map(({ e, because, objects }) => ({
       warningId: rain.id,
       enterpriseId: e.id,
       enterpriseName: e.name,
       regionPath: e.regionPath,
       industry: e.industry,
       groupId: e.groupId,
-      matchedBecause: ['polygon', ...(classOf(e.industry) ? [classOf(e.industry) as string] : [])],
-      taskText: rain.taskText,
+      matchedBecause: because,
+      matchedObjects: objects,
+      taskText: targetTask(rain.eventType, rain.taskText, objects),
       status: e.id === coal.id ? 'confirmed' : 'sent',
       sentAt: at,
       ...(e.id === coal.id

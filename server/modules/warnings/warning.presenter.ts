@@ -1,3 +1,4 @@
+import type { TMatchedObject } from '../../../common/contracts/warnings.js';
 import { capTime } from './cap/cap.js';
 import type { FeedRow, TargetRow, WarningRow } from './warning.repository.js';
 import type { WarningState } from './warning.workflow.js';
@@ -49,6 +50,7 @@ export function presentTarget(t: TargetRow, read: boolean) {
     enterpriseName: t.enterpriseName,
     industry: t.industry,
     matchedBecause: t.matchedBecause,
+    matchedObjects: t.matchedObjects as TMatchedObject[],
     taskText: t.taskText,
     status: t.status,
     sentAt: t.sentAt.toISOString(),

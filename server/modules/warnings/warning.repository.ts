@@ -121,6 +121,29 @@ export async function insertTargets(ex: Executor, rows: (typeof warningTarget.$i
   return ex.insert(warningTarget).values(rows).onConflictDoNothing().returning();
 }
 
+/** The enterprises a warning already targets (an update adds only the new ones). */
+export async function targetEnterpriseIds(ex: Executor, warningId: string): Promise<Set<string>> {
+  const rows = await ex.select({ id: warningTarget.enterpriseId }).from(warningTarget).where(eq(warningTarget.warningId, warningId));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** An update's new area: what the target matched through; the task changes only while it is unconfirmed. */
+export async function refreshTarget(
+  ex: Executor,
+  warningId: string,
+  enterpriseId: string,
+  v: { matchedBecause: string[]; matchedObjects: unknown[]; taskText: string },
+): Promise<void> {
+  await ex
+    .update(warningTarget)
+    .set({
+      matchedBecause: v.matchedBecause,
+      matchedObjects: v.matchedObjects,
+      taskText: sql`case when ${warningTarget.status} = 'sent' then ${v.taskText} else ${warningTarget.taskText} end`,
+    })
+    .where(and(eq(warningTarget.warningId, warningId), eq(warningTarget.enterpriseId, enterpriseId)));
+}
+
 /** Targets are enterprise rows: each viewer sees those of the enterprises in its scope. */
 const targetScope = (scope: Scope) =>
   enterpriseScopeSql(scope, {

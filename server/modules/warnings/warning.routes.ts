@@ -63,7 +63,7 @@ export function warningRoutes(app: App, deps: Deps): void {
     method: 'POST',
     url: '/api/warnings/preview',
     access: 'warning.issue',
-    summary: 'Enterprises in scope an area would reach, with located enterprises for the preview plot',
+    summary: 'Enterprises in scope an area would reach (own point, installations, tailings ponds, region), with the located points for the preview plot',
     tags,
     body: ZWarningArea,
     handler: (ctx, { body }) => previewArea(ctx, body),

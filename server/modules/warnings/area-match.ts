@@ -1,0 +1,93 @@
+import { pointInRing, type Ring } from './cap/cap.js';
+
+/**
+ * Which enterprises a warning area reaches and through what (pure; the targeting command loads the
+ * rows). An enterprise is reached when its own point, or the point of one of its registered major hazard
+ * installations or tailings ponds, lies in a polygon, or when its region lies under one of the area's
+ * region codes (its installations and ponds then count as in the area too: they are registered by
+ * enterprise region). An installation without coordinates stands at its enterprise's point (`approx`).
+ */
+
+export interface SiteEnterprise {
+  id: string;
+  name: string;
+  regionCode: string;
+  regionPath: string;
+  industry: string;
+  lng: number | null;
+  lat: number | null;
+}
+
+export interface AreaObject {
+  kind: 'installation' | 'tailings';
+  id: string;
+  enterpriseId: string;
+  name: string;
+  lng: number | null;
+  lat: number | null;
+  overhead: boolean;
+}
+
+/**
+ * A matched thing: the enterprise's own point (`site`, or `mine` for a coal or non-coal mine, whose point
+ * is the mine), or a registered installation or tailings pond.
+ */
+export interface MatchedObject {
+  kind: 'site' | 'mine' | 'installation' | 'tailings';
+  id: string;
+  name: string;
+  via: 'polygon' | 'region';
+  /** 头顶库 (tailings only). */
+  overhead?: true;
+  /** No coordinates of its own: matched at the enterprise's point. */
+  approx?: true;
+}
+
+export interface AreaMatch<E extends SiteEnterprise> {
+  e: E;
+  /** How (polygon | region) then what (mine | installation | tailings), each once; the stored matchedBecause. */
+  because: string[];
+  objects: MatchedObject[];
+}
+
+export interface MatchArea {
+  polygons: Ring[];
+  /** Region paths ('/140500/140525/') or bare codes of the area's region codes. */
+  regionPrefixes: string[];
+}
+
+const MINE_INDUSTRIES = new Set(['coal', 'nonCoalMine']);
+
+export function matchEnterprises<E extends SiteEnterprise>(enterprises: E[], objects: AreaObject[], area: MatchArea): AreaMatch<E>[] {
+  const byEnterprise = new Map<string, AreaObject[]>();
+  for (const o of objects) byEnterprise.set(o.enterpriseId, [...(byEnterprise.get(o.enterpriseId) ?? []), o]);
+  const inPolygon = (lng: number | null, lat: number | null) => lng != null && lat != null && area.polygons.some((p) => pointInRing(lng, lat, p));
+  const matches: AreaMatch<E>[] = [];
+  for (const e of enterprises) {
+    const inRegion = area.regionPrefixes.some((p) => e.regionPath.startsWith(p) || e.regionCode.startsWith(p.replace(/^\//, '')));
+    const siteIn = inPolygon(e.lng, e.lat);
+    const found: MatchedObject[] = [];
+    if (siteIn || inRegion) found.push({ kind: MINE_INDUSTRIES.has(e.industry) ? 'mine' : 'site', id: e.id, name: e.name, via: siteIn ? 'polygon' : 'region' });
+    for (const o of byEnterprise.get(e.id) ?? []) {
+      const own = o.lng != null && o.lat != null;
+      const hit = own ? inPolygon(o.lng, o.lat) : siteIn;
+      if (!hit && !inRegion) continue;
+      found.push({
+        kind: o.kind,
+        id: o.id,
+        name: o.name,
+        via: hit ? 'polygon' : 'region',
+        ...(o.kind === 'tailings' && o.overhead ? { overhead: true as const } : {}),
+        ...(own ? {} : { approx: true as const }),
+      });
+    }
+    if (!found.length) continue;
+    const because = [...new Set([...found.map((o) => o.via), ...found.map((o) => o.kind).filter((k) => k !== 'site')])].sort(
+      (a, b) => ORDER.indexOf(a) - ORDER.indexOf(b),
+    );
+    matches.push({ e, because, objects: found });
+  }
+  return matches;
+}
+
+const ORDER = ['polygon', 'region', 'mine', 'installation', 'tailings'];

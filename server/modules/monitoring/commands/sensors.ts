@@ -4,6 +4,7 @@ import { COAL_LOCATION_KEYS, defaultRulesFor } from '../../../../common/rules/co
 import type { Ctx } from '../../../kernel/context.js';
 import { AppError, invalidField, notFound } from '../../../kernel/errors.js';
 import { findEnterprise } from '../../org/index.js';
+import { installationsAndPonds } from '../../risk/index.js';
 import { presentSensor } from '../monitoring.presenter.js';
 import { getSensor, insertSensor, sensorCodeTaken, updateSensor } from '../monitoring.repository.js';
 
@@ -11,6 +12,18 @@ function checkCommon(input: Partial<TCreateSensor>) {
   if (input.coalLocationKey && !COAL_LOCATION_KEYS.includes(input.coalLocationKey)) throw invalidField('coalLocationKey', 'invalid_format');
   if (input.rangeLow != null && input.rangeHigh != null && input.rangeLow >= input.rangeHigh)
     throw invalidField('rangeHigh', 'too_small', { minimum: input.rangeLow });
+}
+
+/**
+ * The installation link: a registered major hazard installation or tailings pond of the sensor's own
+ * enterprise (a 400 naming installationId otherwise), whose name the sensor then carries; without an id the
+ * name is free text (a coal working face is not a registered object).
+ */
+async function installationOf(ctx: Ctx, enterpriseId: string, input: { installationId?: string | null; installationName?: string | null }) {
+  if (!input.installationId) return { installationId: null, installationName: input.installationName ?? null };
+  const [o] = await installationsAndPonds(ctx.tx, ctx.scope, { enterpriseId, id: input.installationId });
+  if (!o) throw invalidField('installationId', 'invalid');
+  return { installationId: o.id, installationName: o.name };
 }
 
 /** 登记监测点: coal CH4 and CO points without rules get the 煤矿安全规程 defaults by location. */
@@ -21,6 +34,7 @@ export async function createSensor(ctx: Ctx, input: TCreateSensor) {
   if (await sensorCodeTaken(ctx.tx, e.id, input.code))
     throw new AppError('DUPLICATE', { field: '测点编码 / code', value: input.code }, [{ field: 'code', code: 'unique' }]);
   const rules: TSensorRules = input.rules ?? defaultRulesFor(input.type, input.coalLocationKey);
+  const link = await installationOf(ctx, e.id, input);
   const now = ctx.clock.now();
   const row = await insertSensor(ctx.tx, {
     enterpriseId: e.id,
@@ -28,8 +42,7 @@ export async function createSensor(ctx: Ctx, input: TCreateSensor) {
     regionPath: e.regionPath,
     industry: e.industry,
     groupId: e.groupId,
-    installationId: input.installationId ?? null,
-    installationName: input.installationName ?? null,
+    ...link,
     code: input.code,
     name: input.name,
     type: input.type,
@@ -59,7 +72,9 @@ export async function changeSensor(ctx: Ctx, id: string, input: TUpdateSensor) {
   const locationKey = input.coalLocationKey !== undefined ? input.coalLocationKey : s.coalLocationKey;
   // A changed coal location without explicit rules takes that location's defaults.
   const rules = input.rules ?? (input.coalLocationKey !== undefined || input.type ? defaultRulesFor(type, locationKey) : undefined);
-  const set = { ...input, ...(rules ? { rules } : {}), updatedAt: ctx.clock.now() };
+  // Either field sent re-links: an id to its object, a name alone to free text.
+  const link = input.installationId !== undefined || input.installationName !== undefined ? await installationOf(ctx, s.enterpriseId, input) : {};
+  const set = { ...input, ...link, ...(rules ? { rules } : {}), updatedAt: ctx.clock.now() };
   await updateSensor(ctx.tx, s.id, set);
   await ctx.audit.record({ action: 'sensor.updated', entityType: 'sensor', entityId: s.id, before: { rules: s.rules, code: s.code }, after: set });
   return presentSensor((await getSensor(ctx.tx, ctx.scope, s.id)) as NonNullable<typeof s>);

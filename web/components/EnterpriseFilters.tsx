@@ -1,9 +1,10 @@
-import { Input, Select } from 'antd';
+import { Select } from 'antd';
 import type { ReactNode } from 'react';
 import { ENTERPRISE_STATUSES, SUPERVISION_CLASSES } from '../../common/industries';
 import { useI18n } from '../i18n';
 import { IndustrySelect } from './IndustrySelect';
 import { RegionTreeSelect } from './RegionTreeSelect';
+import { UrlSearch } from './UrlSearch';
 
 type Key = 'q' | 'regionCode' | 'industry' | 'supervisionClass' | 'status';
 
@@ -20,13 +21,7 @@ export function EnterpriseFilters({ values, onChange, children }: Props) {
   const min = locale === 'en-US' ? 200 : 160;
   return (
     <div style={{ display: 'grid', gridTemplateColumns: `repeat(auto-fill, minmax(${min}px, 1fr))`, gap: 8, marginBottom: 12 }}>
-      <Input.Search
-        key={values.q ?? ''}
-        defaultValue={values.q}
-        allowClear
-        placeholder={t('filter.searchEnterprise')}
-        onSearch={(q) => onChange({ q: q.trim() || undefined })}
-      />
+      <UrlSearch value={values.q} placeholder={t('filter.searchEnterprise')} onSearch={(q) => onChange({ q })} />
       <RegionTreeSelect value={values.regionCode} onChange={(regionCode) => onChange({ regionCode })} placeholder={t('field.region')} />
       <IndustrySelect value={values.industry} onChange={(industry) => onChange({ industry })} />
       <Select

@@ -1,5 +1,5 @@
 import { AlertOutlined, BarChartOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Input, Select, Table, Typography } from 'antd';
+import { Button, DatePicker, Select, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { Link, useNavigate } from 'react-router';
@@ -8,6 +8,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { IndustrySelect } from '../../components/IndustrySelect';
 import { PageHeader } from '../../components/PageHeader';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
+import { UrlSearch } from '../../components/UrlSearch';
 import { useI18n } from '../../i18n';
 import { errorMessage } from '../../lib/api';
 import { useCan } from '../../lib/auth';
@@ -84,13 +85,7 @@ export function AccidentsPage() {
         }
       />
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))', gap: 8, marginBottom: 12 }}>
-        <Input.Search
-          key={state.q ?? ''}
-          defaultValue={state.q}
-          allowClear
-          placeholder={t('accident.searchPlaceholder')}
-          onSearch={(q) => update({ q: q.trim() || undefined })}
-        />
+        <UrlSearch value={state.q} placeholder={t('accident.searchPlaceholder')} onSearch={(q) => update({ q })} />
         <Select
           value={state.grade ? Number(state.grade) : undefined}
           allowClear

@@ -1,10 +1,11 @@
 import { CheckCircleOutlined, KeyOutlined, PlusOutlined, SafetyCertificateOutlined, StopOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Input, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
+import { UrlSearch } from '../../components/UrlSearch';
 import { useI18n } from '../../i18n';
 import { api } from '../../lib/api';
 import { useCan, useMe } from '../../lib/auth';
@@ -156,14 +157,7 @@ export function UsersPage() {
           ) : null
         }
       />
-      <Input.Search
-        key={state.q ?? ''}
-        defaultValue={state.q}
-        allowClear
-        placeholder={t('users.search')}
-        onSearch={(q) => update({ q: q.trim() || undefined })}
-        style={{ maxWidth: 360, marginBottom: 12 }}
-      />
+      <UrlSearch value={state.q} placeholder={t('users.search')} onSearch={(q) => update({ q })} style={{ maxWidth: 360, marginBottom: 12 }} />
       <Table<TUser>
         rowKey="id"
         size="middle"

@@ -1,12 +1,13 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Grid, Input, Table, Tooltip, Typography } from 'antd';
+import { Alert, Button, DatePicker, Grid, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { TAuditRow, TAuditVerifyResult } from '../../../common/contracts/platform';
 import { Ellipsis } from '../../components/Ellipsis';
 import { PageHeader } from '../../components/PageHeader';
+import { UrlSearch } from '../../components/UrlSearch';
 import { useI18n } from '../../i18n';
 import { api, errorMessage, type Page } from '../../lib/api';
 import { useCan } from '../../lib/auth';
@@ -139,34 +140,10 @@ export function AuditPage() {
       {verify ? <VerifyAlert result={verify} onClose={() => setVerify(null)} /> : null}
       {verifyError ? <Alert type="error" showIcon title={verifyError} closable={{ onClose: () => setVerifyError(null) }} style={{ marginBottom: 12 }} /> : null}
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))', gap: 8, marginBottom: 12 }}>
-        <Input.Search
-          key={`q${state.q ?? ''}`}
-          defaultValue={state.q}
-          allowClear
-          placeholder={t('audit.search')}
-          onSearch={(q) => update({ q: q.trim() || undefined })}
-        />
-        <Input.Search
-          key={`a${state.action ?? ''}`}
-          defaultValue={state.action}
-          allowClear
-          placeholder={t('audit.action')}
-          onSearch={(v) => update({ action: v.trim() || undefined })}
-        />
-        <Input.Search
-          key={`e${state.entityType ?? ''}`}
-          defaultValue={state.entityType}
-          allowClear
-          placeholder={t('audit.entityType')}
-          onSearch={(v) => update({ entityType: v.trim() || undefined })}
-        />
-        <Input.Search
-          key={`u${state.actor ?? ''}`}
-          defaultValue={state.actor}
-          allowClear
-          placeholder={t('audit.actor')}
-          onSearch={(v) => update({ actor: v.trim() || undefined })}
-        />
+        <UrlSearch value={state.q} placeholder={t('audit.search')} onSearch={(q) => update({ q })} />
+        <UrlSearch value={state.action} placeholder={t('audit.action')} onSearch={(action) => update({ action })} />
+        <UrlSearch value={state.entityType} placeholder={t('audit.entityType')} onSearch={(entityType) => update({ entityType })} />
+        <UrlSearch value={state.actor} placeholder={t('audit.actor')} onSearch={(actor) => update({ actor })} />
         <DatePicker.RangePicker
           value={range}
           onChange={(v) =>

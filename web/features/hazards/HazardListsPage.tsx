@@ -6,6 +6,7 @@ import { Link, useNavigate } from 'react-router';
 import { Ellipsis } from '../../components/Ellipsis';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
+import { UrlSearch } from '../../components/UrlSearch';
 import { useI18n } from '../../i18n';
 import { api, errorMessage } from '../../lib/api';
 import { useCan } from '../../lib/auth';
@@ -81,14 +82,7 @@ function ListingList({ status, q, paging, update }: { status?: string; q?: strin
   return (
     <>
       <Flex gap={8} wrap style={{ marginBottom: 8 }}>
-        <Input.Search
-          key={q ?? ''}
-          defaultValue={q}
-          allowClear
-          placeholder={t('hazard.searchPlaceholder')}
-          onSearch={(v) => update({ q: v.trim() || undefined, page: undefined })}
-          style={{ width: 240 }}
-        />
+        <UrlSearch value={q} placeholder={t('hazard.searchPlaceholder')} onSearch={(v) => update({ q: v, page: undefined })} style={{ width: 240 }} />
         <Select
           value={status}
           allowClear
@@ -174,14 +168,7 @@ function EntryList({ kind, q, paging, update }: { kind: ListKind; q?: string; pa
   return (
     <>
       <Flex gap={8} wrap style={{ marginBottom: 8 }}>
-        <Input.Search
-          key={q ?? ''}
-          defaultValue={q}
-          allowClear
-          placeholder={t('hazard.lists.search')}
-          onSearch={(v) => update({ q: v.trim() || undefined, page: undefined })}
-          style={{ width: 240 }}
-        />
+        <UrlSearch value={q} placeholder={t('hazard.lists.search')} onSearch={(v) => update({ q: v, page: undefined })} style={{ width: 240 }} />
         {can('hazard.supervise') ? (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
             {t('hazard.lists.add')}

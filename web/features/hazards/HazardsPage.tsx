@@ -1,5 +1,5 @@
 import { BarChartOutlined, FileSearchOutlined, PlusOutlined, ProfileOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Col, Collapse, Flex, Input, Row, Select, Statistic, Table, Typography } from 'antd';
+import { Button, Card, Checkbox, Col, Collapse, Flex, Row, Select, Statistic, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -8,6 +8,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { IndustrySelect } from '../../components/IndustrySelect';
 import { PageHeader } from '../../components/PageHeader';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
+import { UrlSearch } from '../../components/UrlSearch';
 import { useI18n } from '../../i18n';
 import { errorMessage } from '../../lib/api';
 import { useCan } from '../../lib/auth';
@@ -160,13 +161,7 @@ export function HazardsPage() {
           alignItems: 'start',
         }}
       >
-        <Input.Search
-          key={state.q ?? ''}
-          defaultValue={state.q}
-          allowClear
-          placeholder={t('hazard.searchPlaceholder')}
-          onSearch={(q) => update({ q: q.trim() || undefined, page: undefined })}
-        />
+        <UrlSearch value={state.q} placeholder={t('hazard.searchPlaceholder')} onSearch={(q) => update({ q, page: undefined })} />
         <Select
           value={state.status}
           allowClear

@@ -1,8 +1,9 @@
 import { BarChartOutlined, DashboardOutlined, SendOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Flex, Input, Segmented, Select, Table, Tooltip, Typography } from 'antd';
+import { Button, Checkbox, Flex, Segmented, Select, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useNavigate } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
+import { UrlSearch } from '../../components/UrlSearch';
 import { useI18n } from '../../i18n';
 import { errorMessage } from '../../lib/api';
 import { useCan } from '../../lib/auth';
@@ -102,14 +103,7 @@ export function TasksPage() {
           onChange={(v) => update({ side: v === 'all' ? undefined : v })}
           options={TASK_SIDES.map((s) => ({ value: s, label: t(`task.side.${s}`) }))}
         />
-        <Input.Search
-          key={state.q ?? ''}
-          defaultValue={state.q}
-          allowClear
-          placeholder={t('task.searchPlaceholder')}
-          onSearch={(q) => update({ q: q.trim() || undefined })}
-          style={{ width: 240 }}
-        />
+        <UrlSearch value={state.q} placeholder={t('task.searchPlaceholder')} onSearch={(q) => update({ q })} style={{ width: 240 }} />
         <Select
           value={state.status}
           allowClear

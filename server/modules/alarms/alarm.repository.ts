@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, ilike, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { setting } from '../../kernel/kernel.schema.js';
 import { enterpriseScopeSql, type Scope } from '../../kernel/scope/scope.js';
@@ -138,6 +138,29 @@ export async function lockRuleState(ex: Executor, sensorId: string, now: Date): 
 
 export async function saveRuleState(ex: Executor, sensorId: string, state: unknown, now: Date) {
   await ex.update(alarmRuleState).set({ state, updatedAt: now }).where(eq(alarmRuleState.sensorId, sensorId));
+}
+
+/**
+ * lockRuleState for the sensors of one ingest batch in two statements, not two per sensor: creates the
+ * missing states and row-locks all of them in sensor id order (the order sensorsForBatch locks the
+ * sensors in, so concurrent batches queue instead of deadlocking). Sensor id → stored state.
+ */
+export async function lockRuleStates(ex: Executor, sensorIds: string[], now: Date): Promise<Map<string, unknown>> {
+  if (!sensorIds.length) return new Map();
+  await ex
+    .insert(alarmRuleState)
+    .values(sensorIds.map((sensorId) => ({ sensorId, state: {}, updatedAt: now })))
+    .onConflictDoNothing();
+  const rows = await ex.select().from(alarmRuleState).where(inArray(alarmRuleState.sensorId, sensorIds)).orderBy(asc(alarmRuleState.sensorId)).for('update');
+  return new Map(rows.map((r) => [r.sensorId, r.state]));
+}
+
+/** saveRuleState for many sensors in one statement. */
+export async function saveRuleStates(ex: Executor, states: { sensorId: string; state: unknown }[], now: Date): Promise<void> {
+  if (!states.length) return;
+  await ex.execute(sql`update ${alarmRuleState} set state = v.state, updated_at = ${now.toISOString()}::timestamptz
+    from jsonb_to_recordset(${JSON.stringify(states.map((s) => ({ sensor_id: s.sensorId, state: s.state })))}::jsonb) as v(sensor_id text, state jsonb)
+    where ${alarmRuleState.sensorId} = v.sensor_id`);
 }
 
 // ---- settings (the kernel's key/value table; this module owns its `alarm.*` keys) ----

@@ -1,6 +1,6 @@
 /**
  * The alarms module's public surface (报警: rule engine, lifecycle, disposal feedback, escalation).
- * The monitoring module calls evaluateReadings / markStale / clearStale from its ingestion and stale
+ * The monitoring module calls evaluateBatch / markStale / clearStale from its ingestion and stale
  * sweep and reads alarmStats for data quality; this module never imports monitoring.
  */
 
@@ -8,5 +8,5 @@ export { seedAlarmDemo } from './alarm.demo.js';
 export { alarmJobs, sweepAlarms } from './alarm.jobs.js';
 export type { EnterpriseAlarmStats } from './alarm.repository.js';
 export { alarmRoutes } from './alarm.routes.js';
-export { type AlarmSensor, clearStale, evaluateReadings, markStale } from './commands/engine.js';
+export { type AlarmSensor, clearStale, evaluateBatch, evaluateReadings, markStale } from './commands/engine.js';
 export { alarmStats } from './queries/find-alarms.js';

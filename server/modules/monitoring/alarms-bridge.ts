@@ -27,8 +27,12 @@ export function toAlarmSensor(s: SensorRow): alarms.AlarmSensor {
   };
 }
 
-export async function evaluateReadings(ctx: Ctx, s: SensorRow, readings: { ts: Date; value: number }[]): Promise<void> {
-  if (readings.length) await alarms.evaluateReadings(ctx, toAlarmSensor(s), readings);
+/** The new readings of each sensor of an ingest batch through its rules, all sensors at once (their rule states in a few statements, not a few per sensor). */
+export async function evaluateBatch(ctx: Ctx, items: { sensor: SensorRow; readings: { ts: Date; value: number }[] }[]): Promise<void> {
+  await alarms.evaluateBatch(
+    ctx,
+    items.map((i) => ({ sensor: toAlarmSensor(i.sensor), readings: i.readings })),
+  );
 }
 
 export async function markStale(ctx: Ctx, s: SensorRow, lastSeen: Date | null): Promise<void> {

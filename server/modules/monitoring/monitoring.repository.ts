@@ -87,6 +87,33 @@ export async function updateSensor(ex: Executor, id: string, set: Partial<typeof
   await ex.update(sensor).set(set).where(eq(sensor.id, id));
 }
 
+/**
+ * After an ingest batch, each sensor's last value and status in one statement (not one per sensor):
+ * `last` moves the last value and time, `clearStaleSince` ends a stale period.
+ */
+export async function updateSensorsAfterIngest(
+  ex: Executor,
+  rows: { id: string; last: { ts: Date; value: number } | null; status: string; clearStaleSince: boolean }[],
+): Promise<void> {
+  if (!rows.length) return;
+  const values = rows.map((r) => ({
+    id: r.id,
+    set_last: r.last !== null,
+    last_value: r.last?.value ?? null,
+    last_ts: r.last?.ts.toISOString() ?? null,
+    status: r.status,
+    clear_stale: r.clearStaleSince,
+  }));
+  await ex.execute(sql`update ${sensor} set
+      last_value = case when v.set_last then v.last_value else ${sensor.lastValue} end,
+      last_ts = case when v.set_last then v.last_ts else ${sensor.lastTs} end,
+      status = v.status,
+      stale_since = case when v.clear_stale then null else ${sensor.staleSince} end
+    from jsonb_to_recordset(${JSON.stringify(values)}::jsonb)
+      as v(id uuid, set_last boolean, last_value double precision, last_ts timestamptz, status text, clear_stale boolean)
+    where ${sensor.id} = v.id`);
+}
+
 /** Inserts readings, skipping (sensor, ts) pairs already stored; returns the pairs that were new. */
 export async function insertReadings(ex: Executor, rows: { sensorId: string; ts: Date; value: number; receivedAt: Date }[]) {
   const out: { sensorId: string; ts: Date; value: number }[] = [];

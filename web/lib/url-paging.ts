@@ -1,18 +1,19 @@
 import type { TableProps } from 'antd';
 import { useI18n } from '../i18n';
-import { sortParam, toInt, type UrlPatch } from './url-state';
+import { sortOrderOf, sortParam, toInt, type UrlPatch } from './url-state';
 
 export const PAGE_SIZES = [10, 20, 50, 100];
 const DEFAULT_PAGE_SIZE = 20;
 
 /**
  * A server-paged list's page, page size and sort, kept in the URL by useUrlState, and the antd
- * Table props that show and change them: `<Table {...paging.tableProps(data?.total)} />`.
+ * Table props that show and change them: `<Table {...paging.tableProps(data?.total)} />`, with
+ * `...paging.sortable('createdAt')` in each column the server sorts by.
  * Paging keeps the filters; a new sort starts again at page 1. `sizes: false` is 20 a page with
  * no size changer (short registers whose URL has no pageSize).
  */
 export function useUrlPaging(
-  state: { page?: string; pageSize?: string },
+  state: { page?: string; pageSize?: string; sort?: string },
   update: (patch: UrlPatch<'page' | 'pageSize' | 'sort'>) => void,
   { sizes = true }: { sizes?: boolean } = {},
 ) {
@@ -35,5 +36,7 @@ export function useUrlPaging(
       },
     };
   }
-  return { page, pageSize, tableProps };
+  /** Column props: sortable by `field` (the server's name), showing the URL's sort. */
+  const sortable = (field: string) => ({ sorter: true, sortOrder: sortOrderOf(state.sort, field), key: field });
+  return { page, pageSize, tableProps, sortable };
 }

@@ -1,9 +1,9 @@
 import { AlertOutlined, BarChartOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Select, Table, Typography } from 'antd';
+import { Button, Select, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import { Link, useNavigate } from 'react-router';
 import { ACCIDENT_GRADES } from '../../../common/rules/accident-grade';
+import { DateRangeFilter } from '../../components/DateRangeFilter';
 import { ExportButton } from '../../components/ExportButton';
 import { IndustrySelect } from '../../components/IndustrySelect';
 import { PageHeader } from '../../components/PageHeader';
@@ -28,10 +28,9 @@ export function AccidentsPage() {
   const [state, update] = useUrlState(KEYS);
   const paging = useUrlPaging(state, update);
   const { page, pageSize } = paging;
+  // Exactly the filters on screen (the URL's), without the page: the list and the export use them.
   const filters = Object.fromEntries(ACCIDENT_FILTER_KEYS.map((k) => [k, state[k]]));
   const { data, isFetching, error } = useAccidents({ ...filters, page, pageSize });
-  // Exactly the filters on screen (the URL's), without the page.
-  const range: [dayjs.Dayjs, dayjs.Dayjs] | null = state.from && state.to ? [dayjs(state.from), dayjs(state.to)] : null;
   const num = (v: number) => (v ? <Typography.Text strong>{v}</Typography.Text> : <Typography.Text type="secondary">0</Typography.Text>);
 
   const columns: ColumnsType<TAccidentSummary> = [
@@ -102,15 +101,11 @@ export function AccidentsPage() {
           options={ACCIDENT_STATUSES.map((s) => ({ value: s, label: t(`accidentStatus.${s}`) }))}
           onChange={(status?: string) => update({ status })}
         />
-        <DatePicker.RangePicker
-          value={range}
+        <DateRangeFilter
+          from={state.from}
+          to={state.to}
           placeholder={[t('accident.from'), t('accident.to')]}
-          onChange={(v) =>
-            update({
-              from: v?.[0] ? v[0].format('YYYY-MM-DD') : undefined,
-              to: v?.[1] ? v[1].format('YYYY-MM-DD') : undefined,
-            })
-          }
+          onChange={update}
           style={{ gridColumn: 'span 2' }}
         />
       </div>

@@ -1,10 +1,10 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Grid, Table, Tooltip, Typography } from 'antd';
+import { Alert, Button, Grid, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { TAuditRow, TAuditVerifyResult } from '../../../common/contracts/platform';
+import { DateRangeFilter } from '../../components/DateRangeFilter';
 import { Ellipsis } from '../../components/Ellipsis';
 import { PageHeader } from '../../components/PageHeader';
 import { UrlSearch } from '../../components/UrlSearch';
@@ -121,8 +121,6 @@ export function AuditPage() {
   // + 48 for the expand column
   const scrollX = columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 0), 48);
 
-  const range: [dayjs.Dayjs, dayjs.Dayjs] | null = state.from && state.to ? [dayjs(state.from), dayjs(state.to)] : null;
-
   return (
     <>
       <PageHeader
@@ -144,16 +142,7 @@ export function AuditPage() {
         <UrlSearch value={state.action} placeholder={t('audit.action')} onSearch={(action) => update({ action })} />
         <UrlSearch value={state.entityType} placeholder={t('audit.entityType')} onSearch={(entityType) => update({ entityType })} />
         <UrlSearch value={state.actor} placeholder={t('audit.actor')} onSearch={(actor) => update({ actor })} />
-        <DatePicker.RangePicker
-          value={range}
-          onChange={(v) =>
-            update({
-              from: v?.[0] ? v[0].format('YYYY-MM-DD') : undefined,
-              to: v?.[1] ? v[1].format('YYYY-MM-DD') : undefined,
-            })
-          }
-          style={{ gridColumn: 'span 2' }}
-        />
+        <DateRangeFilter from={state.from} to={state.to} onChange={update} style={{ gridColumn: 'span 2' }} />
       </div>
       {error ? <Typography.Text type="danger">{errorMessage(error)}</Typography.Text> : null}
       <Table<AuditRow>

@@ -14,7 +14,7 @@ import { errorMessage } from '../../lib/api';
 import { useCan } from '../../lib/auth';
 import { formatDateTime, industryName } from '../../lib/format';
 import { useUrlPaging } from '../../lib/url-paging';
-import { sortOrderOf, useUrlState } from '../../lib/url-state';
+import { useUrlState } from '../../lib/url-state';
 import { FILTER_KEYS, SOURCES, STATUSES, type THazardSummary, useHazardOverview, useHazards } from './api';
 import { type BulkAction, BulkModal } from './BulkModal';
 import { DeadlineText, GradeTag, HazardStatusTag } from './labels';
@@ -43,8 +43,7 @@ export function HazardsPage() {
       title: t('hazard.code'),
       dataIndex: 'code',
       width: 150,
-      sorter: true,
-      sortOrder: sortOrderOf(state.sort, 'code'),
+      ...paging.sortable('code'),
       render: (v: string, r) => (
         <Flex vertical gap={2} align="flex-start">
           <Link to={`/hazards/${r.id}`}>{v}</Link>
@@ -88,16 +87,14 @@ export function HazardsPage() {
       title: t('hazard.deadline'),
       dataIndex: 'deadline',
       width: 124,
-      sorter: true,
-      sortOrder: sortOrderOf(state.sort, 'deadline'),
+      ...paging.sortable('deadline'),
       render: (_: unknown, r) => <DeadlineText deadline={r.deadline} state={r.deadlineState} escalation={r.escalation} />,
     },
     {
       title: t('hazard.reportedAt'),
       dataIndex: 'createdAt',
       width: 140,
-      sorter: true,
-      sortOrder: sortOrderOf(state.sort, 'createdAt'),
+      ...paging.sortable('createdAt'),
       render: (v: string) => formatDateTime(v),
     },
   ];

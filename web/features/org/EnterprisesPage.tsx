@@ -13,7 +13,7 @@ import { errorMessage } from '../../lib/api';
 import { useCan } from '../../lib/auth';
 import { industryName, territoryText } from '../../lib/format';
 import { useUrlPaging } from '../../lib/url-paging';
-import { sortOrderOf, useUrlState } from '../../lib/url-state';
+import { useUrlState } from '../../lib/url-state';
 import { ENTERPRISE_FILTER_KEYS, type TEnterpriseSummary, useEnterprises } from './api';
 import { EnterpriseFormDrawer } from './EnterpriseFormDrawer';
 import { ImportModal } from './ImportModal';
@@ -34,7 +34,7 @@ export function EnterprisesPage() {
   const filters = Object.fromEntries(ENTERPRISE_FILTER_KEYS.map((k) => [k, state[k]]));
   const { data, isFetching, error } = useEnterprises({ ...filters, page, pageSize, sort: state.sort });
 
-  const sorter = (field: string) => ({ sorter: true, sortOrder: sortOrderOf(state.sort, field), key: field });
+  const sorter = paging.sortable;
   // English labels are longer: wider columns, and the table scrolls sideways rather than clipping.
   const en = locale === 'en-US';
   const w = {

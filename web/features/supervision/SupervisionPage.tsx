@@ -12,7 +12,7 @@ import { errorMessage } from '../../lib/api';
 import { useCan } from '../../lib/auth';
 import { industryName } from '../../lib/format';
 import { useUrlPaging } from '../../lib/url-paging';
-import { sortOrderOf, useUrlState } from '../../lib/url-state';
+import { useUrlState } from '../../lib/url-state';
 import { type TSupervisionRow, useAllDepartments } from '../org/api';
 import { SUPERVISION_FILTER_KEYS, SUPERVISION_NOTICE_SOURCE, useSupervisionTable } from './api';
 
@@ -51,7 +51,7 @@ export function SupervisionPage() {
   const summary = data?.summary;
   const gap = state.gap as Gap | undefined;
 
-  const sorter = (field: string) => ({ sorter: true, sortOrder: sortOrderOf(state.sort, field), key: field });
+  const sorter = paging.sortable;
   // English labels ("停产整顿 Suspended", "Hazardous chemicals", long bureau names) need wider columns;
   // the table scrolls sideways instead of clipping them, with the enterprise column fixed on the left.
   const en = locale === 'en-US';

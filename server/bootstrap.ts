@@ -7,7 +7,6 @@ import type { Deps } from './kernel/context.js';
 import { EventHub } from './kernel/events/events.js';
 import { Jobs } from './kernel/jobs/jobs.js';
 import { loggingChannel, type NotificationChannel } from './kernel/notify/notify.js';
-import { seedAlarmDemo } from './modules/alarms/index.js';
 import { seedHazardDemo } from './modules/hazards/index.js';
 import { syncBuiltinRoles } from './modules/identity/index.js';
 import { seedMonitoringDemo } from './modules/monitoring/index.js';
@@ -36,9 +35,9 @@ export async function prepareDatabase(database: Database, config: Config, clock:
     if (r.seeded) {
       await seedRiskDemo(tx, clock.now());
       await seedHazardDemo(tx, clock.now());
+      // Also the demo alarms: the alarms module replays the seeded readings through its rule engine.
       await seedMonitoringDemo(tx, clock.now(), password);
       await seedWarningDemo(tx, clock.now());
-      await seedAlarmDemo(tx, clock.now());
       await new Audit(tx, { id: null, name: 'system', unit: null }, { requestId: null, ip: null }, () => clock.now()).record({
         action: 'demo.seeded',
         entityType: 'system',

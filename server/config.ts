@@ -15,6 +15,11 @@ const ZEnv = z.object({
     .default('on')
     .transform((v) => v === 'on' || v === 'true' || v === '1'),
   TAIHANG_DEMO_PASSWORD: z.string().min(1).optional(),
+  /** The live demo feed: readings for the demo sensors every 30 s through the ingestion path (worker role), when demo data is present. */
+  TAIHANG_DEMO_FEED: z
+    .enum(['on', 'off'])
+    .default('on')
+    .transform((v) => v === 'on'),
   TAIHANG_MQTT_URL: z.string().optional(),
   TAIHANG_MQTT_PORT: z.string().default('1883'),
   TAIHANG_SECURE_COOKIES: z.enum(['on', 'off', 'auto']).default('auto'),
@@ -45,6 +50,8 @@ export type Config = Readonly<{
   databaseUrl: string | undefined;
   demo: boolean;
   demoPassword: string | undefined;
+  /** Feed the demo sensors (only does anything when demo data was seeded). */
+  demoFeed: boolean;
   mqttUrl: string | undefined;
   /** number = embedded broker port (0 = any free port); null = no embedded broker */
   mqttPort: number | null;
@@ -86,6 +93,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     demo: e.TAIHANG_DEMO,
     demoPassword: e.TAIHANG_DEMO_PASSWORD,
+    demoFeed: e.TAIHANG_DEMO_FEED,
     mqttUrl: e.TAIHANG_MQTT_URL,
     mqttPort,
     secureCookies: e.TAIHANG_SECURE_COOKIES,

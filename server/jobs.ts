@@ -6,7 +6,7 @@ import { deliverJob } from './kernel/notify/notify.js';
 import { accidentJobs } from './modules/accidents/index.js';
 import { alarmJobs } from './modules/alarms/index.js';
 import { hazardJobs } from './modules/hazards/index.js';
-import { monitoringJobs } from './modules/monitoring/index.js';
+import { demoFeedJobs, monitoringJobs } from './modules/monitoring/index.js';
 import { riskJobs } from './modules/risk/index.js';
 import { taskJobs } from './modules/tasks/index.js';
 import { warningJobs } from './modules/warnings/index.js';
@@ -32,6 +32,7 @@ export function jobDefinitions(deps: () => Deps): JobDefinition[] {
     ...hazardJobs(deps),
     ...riskJobs(deps),
     ...monitoringJobs(deps),
+    ...demoFeedJobs(deps),
     ...alarmJobs(deps),
     ...warningJobs(deps),
   ];

@@ -4,7 +4,7 @@
  * sweep and reads alarmStats for data quality; this module never imports monitoring.
  */
 
-export { seedAlarmDemo } from './alarm.demo.js';
+export { type DemoSensorHistory, seedAlarmDemo } from './alarm.demo.js';
 export { alarmJobs, sweepAlarms } from './alarm.jobs.js';
 export type { EnterpriseAlarmStats } from './alarm.repository.js';
 export { alarmRoutes } from './alarm.routes.js';

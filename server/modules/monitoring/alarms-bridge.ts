@@ -43,6 +43,19 @@ export async function clearStale(ctx: Ctx, s: SensorRow, at: Date): Promise<void
   await alarms.clearStale(ctx, toAlarmSensor(s), at);
 }
 
+/** The demo's alarms, raised by replaying the seeded readings of the demo sensors through the rule engine. */
+export function seedDemoAlarms(
+  tx: Executor,
+  now: Date,
+  histories: { row: SensorRow; code: string; readings: { ts: Date; value: number }[]; staleAt: Date | null }[],
+) {
+  return alarms.seedAlarmDemo(
+    tx,
+    now,
+    histories.map((h) => ({ sensor: toAlarmSensor(h.row), code: h.code, readings: h.readings, staleAt: h.staleAt })),
+  );
+}
+
 export type AlarmStatsRow = alarms.EnterpriseAlarmStats;
 
 /** Alarm counts per enterprise raised in the period (classification, overdue disposal as of `now`). */

@@ -4,9 +4,11 @@ import { defaultRulesFor } from '../../../common/rules/coal-gas-thresholds.js';
 import type { Executor } from '../../db/client.js';
 import { Scope } from '../../kernel/scope/scope.js';
 import { enterprisesForIndicators } from '../org/index.js';
+import { seedDemoAlarms } from './alarms-bridge.js';
 import { sha256 } from './commands/ingest.js';
-import { ensureReadingPartitions, rollupRecent } from './monitoring.jobs.js';
-import { insertCredential, insertReadings, insertSensor, updateSensor } from './monitoring.repository.js';
+import { type DemoEvent, type DemoSignal, demoValue } from './demo-signal.js';
+import { DEFAULT_STALE_SECONDS, ensureReadingPartitions, rollupRecent } from './monitoring.jobs.js';
+import { insertCredential, insertReadings, insertSensor, type SensorRow, updateSensor, writeSetting } from './monitoring.repository.js';
 
 /** The demo coal mine's ingest key: derived from the demo password, so it can be printed with the demo logins. */
 export function demoIngestKey(password: string): string {
@@ -27,6 +29,8 @@ interface DemoSensor {
   base: number;
   amp: number;
   noise: number;
+  /** Scripted excursions (minutes relative to the seed) behind the demo alarms: demo-signal.ts. */
+  events?: DemoEvent[];
 }
 
 const COAL: DemoSensor[] = [
@@ -42,6 +46,26 @@ const COAL: DemoSensor[] = [
     base: 0.38,
     amp: 0.18,
     noise: 0.04,
+    // Methane rising at the upper corner right now: 报警 at −9 min, 断电 at −6 min, back below 1.0 % after 19 min.
+    events: [
+      {
+        kind: 'profile',
+        points: [
+          [-16, null],
+          [-10, 0.9],
+          [-9, 1.12],
+          [-8, 1.3],
+          [-7, 1.44],
+          [-6, 1.56],
+          [-4, 1.6],
+          [6, 1.58],
+          [12, 1.38],
+          [18, 1.12],
+          [19, 0.86],
+          [30, null],
+        ],
+      },
+    ],
   },
   {
     code: '010102',
@@ -68,6 +92,22 @@ const COAL: DemoSensor[] = [
     base: 0.28,
     amp: 0.1,
     noise: 0.02,
+    // Yesterday: above 1.0 % for about an hour (报警 and 断电 at once at T2), then back.
+    events: [
+      {
+        kind: 'profile',
+        points: [
+          [-1570, null],
+          [-1561, 0.9],
+          [-1560, 1.06],
+          [-1550, 1.12],
+          [-1530, 1.09],
+          [-1505, 1.05],
+          [-1504, 0.88],
+          [-1490, null],
+        ],
+      },
+    ],
   },
   {
     code: '010201',
@@ -80,6 +120,22 @@ const COAL: DemoSensor[] = [
     base: 6,
     amp: 3,
     noise: 1,
+    // Three hours ago: calibration gas on the sensor for half an hour (a false alarm).
+    events: [
+      {
+        kind: 'profile',
+        points: [
+          [-182, null],
+          [-181, 8],
+          [-180, 27],
+          [-176, 31],
+          [-160, 30],
+          [-151, 28],
+          [-150, 10],
+          [-145, null],
+        ],
+      },
+    ],
   },
   {
     code: '010301',
@@ -93,6 +149,21 @@ const COAL: DemoSensor[] = [
     base: 1.6,
     amp: 0.2,
     noise: 0.05,
+  },
+  {
+    code: '010401',
+    name: '中央风井主要通风机风速',
+    type: 'windSpeed',
+    unit: 'm/s',
+    range: [0, 15],
+    location: '中央风井井口',
+    installationName: '中央风井主要通风机',
+    rules: { low: 5, lowClear: 5.5, staleSeconds: 120 },
+    base: 8.2,
+    amp: 0.3,
+    noise: 0.1,
+    // Silent since yesterday (a 断线 nobody has acknowledged).
+    events: [{ kind: 'silent', from: -(26 * 60 + 3) }],
   },
 ];
 
@@ -109,6 +180,37 @@ const CHEM: DemoSensor[] = [
     base: 2,
     amp: 1.5,
     noise: 0.6,
+    events: [
+      // 40 minutes ago: a leak at a flange, above 25 %LEL for about 20 minutes.
+      {
+        kind: 'profile',
+        points: [
+          [-42, null],
+          [-41, 12],
+          [-40, 27],
+          [-35, 33],
+          [-28, 30],
+          [-22, 26],
+          [-21, 16],
+          [-17, null],
+        ],
+      },
+      // Live: a brief rise during loading twice a day, starting 5 hours after the seed (one orange alarm each).
+      {
+        kind: 'periodic',
+        everyHours: 12,
+        offsetMinutes: 300,
+        points: [
+          [0, null],
+          [1, 14],
+          [2, 27],
+          [4, 29],
+          [6, 23],
+          [7, 15],
+          [10, null],
+        ],
+      },
+    ],
   },
   {
     code: 'AT-201',
@@ -118,10 +220,12 @@ const CHEM: DemoSensor[] = [
     range: [0, 10],
     location: '液氯钢瓶库',
     installationName: '液氯钢瓶库（重大危险源）',
-    rules: { high: 1, highClear: 0.8, highHigh: 2, highHighClear: 1.8, staleSeconds: 120 },
+    rules: { high: 1, highClear: 0.8, highHigh: 2, highHighClear: 1.8, flatLine: { seconds: 3600, epsilon: 0.001 }, staleSeconds: 120 },
     base: 0.08,
     amp: 0.05,
     noise: 0.02,
+    // Stuck at one value for the last 2.5 hours (数据不变 after an hour).
+    events: [{ kind: 'stuck', from: -150, value: 0.06 }],
   },
   {
     code: 'LT-101',
@@ -135,6 +239,28 @@ const CHEM: DemoSensor[] = [
     base: 7.4,
     amp: 0.6,
     noise: 0.02,
+    events: [
+      // Two days ago: the radar gauge jumped to 10.9 m for three minutes (an equipment fault).
+      {
+        kind: 'profile',
+        points: [
+          [-2882, null],
+          [-2881, 10.92],
+          [-2879, 10.95],
+          [-2878, null],
+        ],
+      },
+      // Emptied for tank cleaning since this morning, refilled in about 21 hours.
+      {
+        kind: 'profile',
+        points: [
+          [-540, null],
+          [-240, 1.32],
+          [1200, 1.32],
+          [1380, null],
+        ],
+      },
+    ],
   },
   {
     code: 'PT-101',
@@ -144,41 +270,67 @@ const CHEM: DemoSensor[] = [
     range: [-5, 20],
     location: '甲醇储罐 T101 罐顶',
     installationName: '甲醇罐区（重大危险源）',
-    rules: { high: 12, highClear: 11, low: -1.5, lowClear: -1, staleSeconds: 120 },
+    rules: { high: 12, highClear: 11, low: -1.5, lowClear: -1, rateOfChange: { delta: 2.5, perSeconds: 300 }, staleSeconds: 120 },
     base: 3.2,
     amp: 1.2,
     noise: 0.2,
+    // 30 hours ago: a planned fast filling (变化率 alarm).
+    events: [
+      {
+        kind: 'profile',
+        points: [
+          [-1803, null],
+          [-1800, 8.5],
+          [-1790, 8.8],
+          [-1770, 7.5],
+          [-1740, null],
+        ],
+      },
+    ],
   },
 ];
 
-/** A deterministic pseudo-random sequence (demo data are the same on every install). */
-function rng(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return s / 2_147_483_648;
-  };
+/** The demo sites: the enterprise each list belongs to (found by name in the demo city). */
+const SITES: readonly (readonly [string, readonly DemoSensor[]])[] = [
+  ['山西泽州天泰煤业有限公司', COAL],
+  ['高平市华晟化工有限公司', CHEM],
+];
+
+/** A demo sensor's signal by code (the live demo feed continues it). */
+export function demoSignalOf(code: string): DemoSignal | undefined {
+  for (const [, list] of SITES) for (const d of list) if (d.code === code) return d;
+  return undefined;
 }
 
-const HOURS = 6;
+/** The setting that marks a seeded demo: when, and which sensors the demo feed continues. */
+export const DEMO_MARKER_KEY = 'monitoring.demo';
+export interface DemoMarker {
+  seededAt: string;
+  sensors: { id: string; enterpriseId: string; code: string }[];
+}
+
+const HOURS = 72;
+/** One reading a minute over the last six hours (the raw chart), every two minutes before (charts use the 5-minute rollups there). */
 const STEP_MS = 60_000;
+const RAW_HOURS = 6;
+const OLD_STEP_MS = 2 * STEP_MS;
 
 /**
- * Demo sensors at the demo coal mine (CH4 at T0/T1/T2 with the 煤矿安全规程 defaults, CO, wind speed)
- * and chemical plant (combustible %LEL, toxic gas, tank level and pressure), six hours of one-minute
- * readings so the charts are not empty, and the coal mine's demo ingest key.
+ * Demo sensors at the demo coal mine (CH4 at T0/T1/T2 with the 煤矿安全规程 defaults, CO, wind speed, the
+ * main fan) and chemical plant (combustible %LEL, toxic gas, tank level and pressure): three days of
+ * readings drawn by demo-signal.ts, with the excursions behind the demo alarms, which the
+ * alarms module raises by replaying these readings through its rule engine; the marker the demo feed
+ * needs; and the coal mine's demo ingest key.
  */
 export async function seedMonitoringDemo(tx: Executor, now: Date, demoPassword?: string): Promise<void> {
   await ensureReadingPartitions(tx, now);
   const all = await enterprisesForIndicators(tx, Scope.system());
   const coal = all.find((e) => e.name === '山西泽州天泰煤业有限公司');
-  const chem = all.find((e) => e.name === '高平市华晟化工有限公司');
-  const start = new Date(Math.floor((now.getTime() - HOURS * 3_600_000) / STEP_MS) * STEP_MS);
-  const random = rng(20211);
-  for (const [e, list] of [
-    [coal, COAL],
-    [chem, CHEM],
-  ] as const) {
+  const start = new Date(Math.floor((now.getTime() - HOURS * 3_600_000) / OLD_STEP_MS) * OLD_STEP_MS);
+  const rawFrom = now.getTime() - RAW_HOURS * 3_600_000;
+  const histories: { row: SensorRow; code: string; readings: { ts: Date; value: number }[]; staleAt: Date | null }[] = [];
+  for (const [enterpriseName, list] of SITES) {
+    const e = all.find((x) => x.name === enterpriseName);
     if (!e) continue;
     for (const d of list) {
       const s = await insertSensor(tx, {
@@ -201,17 +353,29 @@ export async function seedMonitoringDemo(tx: Executor, now: Date, demoPassword?:
         updatedAt: start,
       });
       const rows: { sensorId: string; ts: Date; value: number; receivedAt: Date }[] = [];
-      for (let t = start.getTime(); t <= now.getTime(); t += STEP_MS) {
-        const phase = ((t - start.getTime()) / 3_600_000) * Math.PI * 0.7;
-        const v = Math.max(d.range[0], d.base + d.amp * Math.sin(phase + d.code.length) + d.noise * (random() - 0.5) * 2);
-        rows.push({ sensorId: s.id, ts: new Date(t), value: Math.round(v * 1000) / 1000, receivedAt: new Date(t + 2000) });
+      for (let t = start.getTime(); t <= now.getTime(); t += t < rawFrom ? OLD_STEP_MS : STEP_MS) {
+        const value = demoValue(d, t, now.getTime());
+        if (value !== null) rows.push({ sensorId: s.id, ts: new Date(t), value, receivedAt: new Date(t + 2000) });
       }
       await insertReadings(tx, rows);
       const last = rows[rows.length - 1];
-      if (last) await updateSensor(tx, s.id, { lastValue: last.value, lastTs: last.ts, status: 'online' });
+      // A sensor silent past its staleSeconds was marked 断线 by the next minute's sweep.
+      const staleMs = ((s.rules as TSensorRules).staleSeconds ?? DEFAULT_STALE_SECONDS) * 1000;
+      const staleAt =
+        last && now.getTime() - last.ts.getTime() > staleMs + STEP_MS
+          ? new Date(Math.floor((last.ts.getTime() + staleMs) / STEP_MS) * STEP_MS + STEP_MS)
+          : null;
+      if (last) await updateSensor(tx, s.id, { lastValue: last.value, lastTs: last.ts, status: staleAt ? 'stale' : 'online', staleSince: staleAt });
+      histories.push({ row: s, code: d.code, readings: rows.map((r) => ({ ts: r.ts, value: r.value })), staleAt });
     }
   }
   await rollupRecent(tx, now, HOURS * 60 + 10);
+  const marker: DemoMarker = {
+    seededAt: now.toISOString(),
+    sensors: histories.map((h) => ({ id: h.row.id, enterpriseId: h.row.enterpriseId, code: h.code })),
+  };
+  await writeSetting(tx, DEMO_MARKER_KEY, marker, now);
+  await seedDemoAlarms(tx, now, histories);
   if (coal && demoPassword) {
     const [keyId = '', secret = ''] = demoIngestKey(demoPassword).split('.');
     await insertCredential(tx, {

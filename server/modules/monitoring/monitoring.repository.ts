@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, ilike, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import { type Executor, execRows } from '../../db/client.js';
+import { setting } from '../../kernel/kernel.schema.js';
 import { enterpriseScopeSql, type Scope } from '../../kernel/scope/scope.js';
 import { ingestCredential, reading, readingRollup, sensor } from './monitoring.schema.js';
 
@@ -212,6 +213,20 @@ export function staleSensors(ex: Executor, scope: Scope, enterpriseId?: string) 
 
 export function sensorsInScope(ex: Executor, scope: Scope, f: SensorFilter, limit = 5000) {
   return ex.select().from(sensor).where(where(scope, f)).orderBy(asc(sensor.enterpriseName), asc(sensor.code)).limit(limit);
+}
+
+// ---- settings (the kernel's key/value table; this module owns its `monitoring.*` keys) ----
+
+export async function readSetting(ex: Executor, key: string): Promise<unknown> {
+  const [row] = await ex.select().from(setting).where(eq(setting.key, key));
+  return row?.value;
+}
+
+export async function writeSetting(ex: Executor, key: string, value: unknown, at: Date): Promise<void> {
+  await ex
+    .insert(setting)
+    .values({ key, value, updatedAt: at })
+    .onConflictDoUpdate({ target: setting.key, set: { value, updatedAt: at } });
 }
 
 // ---- ingestion credentials ----

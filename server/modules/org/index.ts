@@ -1,7 +1,16 @@
 /** The org module's public surface (architecture.md §4.1). */
 import type { Executor } from '../../db/client.js';
 import type { Scope } from '../../kernel/scope/scope.js';
-import { allEnterprises, getDepartment, getEnterprise, getRegion, listAssignments, listDepartments, listRegions } from './org.repository.js';
+import {
+  allEnterprises,
+  type EnterpriseRow,
+  getDepartment,
+  getEnterprise,
+  getRegion,
+  listAssignments,
+  listDepartments,
+  listRegions,
+} from './org.repository.js';
 
 export { changeEnterpriseStatus } from './commands/change-enterprise-status.js';
 export { regionInScope } from './commands/enterprise-checks.js';
@@ -23,21 +32,15 @@ export async function unitExists(ex: Executor, kind: string, id: string | null |
   return !!e && (kind !== 'group' || e.isGroup);
 }
 
+/** What other modules copy of an enterprise: its name and the anchors of data scope. */
+function anchors(e: EnterpriseRow) {
+  return { id: e.id, name: e.name, regionCode: e.regionCode, regionPath: e.regionPath, industry: e.industry, groupId: e.groupId };
+}
+
 /** An enterprise as other modules need it (scoped: undefined when missing or out of scope). */
 export async function findEnterprise(ex: Executor, scope: Scope, id: string) {
   const e = await getEnterprise(ex, scope, id);
-  return (
-    e && {
-      id: e.id,
-      name: e.name,
-      regionCode: e.regionCode,
-      regionPath: e.regionPath,
-      industry: e.industry,
-      groupId: e.groupId,
-      status: e.status,
-      standardizationGrade: e.standardizationGrade,
-    }
-  );
+  return e && { ...anchors(e), status: e.status, standardizationGrade: e.standardizationGrade };
 }
 
 export const findRegion = getRegion;
@@ -131,16 +134,5 @@ export async function supervisorsOf(ex: Executor, enterpriseId: string) {
 /** Enterprises in scope with their coordinates (warning areas are intersected with them); bounded like an export. */
 export async function enterpriseLocations(ex: Executor, scope: Scope) {
   const rows = await allEnterprises(ex, scope, {}, 50_000);
-  return rows
-    .filter((e) => e.status !== 'closed')
-    .map((e) => ({
-      id: e.id,
-      name: e.name,
-      regionCode: e.regionCode,
-      regionPath: e.regionPath,
-      industry: e.industry,
-      groupId: e.groupId,
-      lng: e.lng,
-      lat: e.lat,
-    }));
+  return rows.filter((e) => e.status !== 'closed').map((e) => ({ ...anchors(e), lng: e.lng, lat: e.lat }));
 }

@@ -31,27 +31,21 @@ export async function supplementAccident(ctx: Ctx, id: string, input: TSupplemen
     throw new AppError('SUPPLEMENT_WINDOW_CLOSED', { until: toShanghaiDate(windowEnd) });
   }
   const g = gradeAccident(input);
-  const after = await updateAccident(ctx.tx, id, {
-    deaths: input.deaths,
-    missing: input.missing,
-    seriousInjuries: input.seriousInjuries,
-    minorInjuries: input.minorInjuries,
-    directLossYuan: input.directLossYuan,
-    grade: g.grade,
-    decidedBy: g.decidedBy,
-    updatedAt: now,
+  const totals = (x: typeof input | typeof a) => ({
+    deaths: x.deaths,
+    missing: x.missing,
+    seriousInjuries: x.seriousInjuries,
+    minorInjuries: x.minorInjuries,
+    directLossYuan: x.directLossYuan,
   });
+  const after = await updateAccident(ctx.tx, id, { ...totals(input), grade: g.grade, decidedBy: g.decidedBy, updatedAt: now });
   await insertRevision(ctx.tx, {
     accidentId: id,
     kind: 'supplement',
     at: now,
     actorId: ctx.actor.id,
     actorName: ctx.actor.displayName,
-    deaths: input.deaths,
-    missing: input.missing,
-    seriousInjuries: input.seriousInjuries,
-    minorInjuries: input.minorInjuries,
-    directLossYuan: input.directLossYuan,
+    ...totals(input),
     grade: g.grade,
     note: input.note,
   });
@@ -69,14 +63,7 @@ export async function supplementAccident(ctx: Ctx, id: string, input: TSupplemen
     action: 'accident.supplemented',
     entityType: 'accident',
     entityId: id,
-    before: {
-      deaths: a.deaths,
-      missing: a.missing,
-      seriousInjuries: a.seriousInjuries,
-      minorInjuries: a.minorInjuries,
-      directLossYuan: a.directLossYuan,
-      grade: a.grade,
-    },
+    before: { ...totals(a), grade: a.grade },
     after: { ...input, grade: g.grade, chainAdded: added },
   });
   await notifyChain(ctx, after, ['county', 'city'], g.grade < a.grade ? `事故升级续报：${after.title}` : `事故续报：${after.title}`);

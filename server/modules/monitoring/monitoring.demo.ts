@@ -4,6 +4,7 @@ import { defaultRulesFor } from '../../../common/rules/coal-gas-thresholds.js';
 import type { Executor } from '../../db/client.js';
 import { Scope } from '../../kernel/scope/scope.js';
 import { enterprisesForIndicators } from '../org/index.js';
+import { installationsAndPonds } from '../risk/index.js';
 import { seedDemoAlarms } from './alarms-bridge.js';
 import { sha256 } from './commands/ingest.js';
 import { type DemoEvent, type DemoSignal, demoValue } from './demo-signal.js';
@@ -23,7 +24,10 @@ interface DemoSensor {
   range: [number, number];
   location: string;
   coalLocationKey?: string;
+  /** Linked by id when the enterprise has a registered installation or pond of this name (risk module). */
   installationName: string;
+  /** Seeded only when that registered object exists (the pond comes with the risk demo). */
+  registered?: true;
   rules?: TSensorRules;
   /** base value, amplitude of the slow wave, noise */
   base: number;
@@ -290,10 +294,115 @@ const CHEM: DemoSensor[] = [
   },
 ];
 
+/**
+ * 尾矿库在线监测 on the risk demo's pond 润通尾矿库 (a 头顶库 inside the demo heavy-rain warning): water level,
+ * dry-beach length, phreatic line and rainfall. The limits stand for the pond's design values (最高洪水位,
+ * 设计最小干滩长度, 浸润线最小埋深; made up for the demo), not a regulation. The rain of the active 暴雨 warning
+ * shows on the rain gauge and lifts the water level a little, all below the limits.
+ */
+const TAILINGS: DemoSensor[] = [
+  {
+    code: 'WK-SW01',
+    name: '润通尾矿库库水位',
+    type: 'tailingsWaterLevel',
+    unit: 'm',
+    range: [820, 840],
+    location: '库内排水井旁水位计（高程）',
+    installationName: '润通尾矿库',
+    registered: true,
+    rules: { high: 831, highClear: 830.8, highHigh: 832, highHighClear: 831.8, staleSeconds: 600 },
+    base: 829.2,
+    amp: 0.15,
+    noise: 0.02,
+    events: [
+      {
+        kind: 'profile',
+        points: [
+          [-110, null],
+          [-60, 829.45],
+          [0, 829.8],
+          [60, 829.75],
+          [240, null],
+        ],
+      },
+    ],
+  },
+  {
+    code: 'WK-GT01',
+    name: '润通尾矿库干滩长度',
+    type: 'dryBeachLength',
+    unit: 'm',
+    range: [0, 300],
+    location: '坝顶至水边线（1# 断面）',
+    installationName: '润通尾矿库',
+    registered: true,
+    rules: { low: 80, lowClear: 85, lowLow: 70, lowLowClear: 72, staleSeconds: 600 },
+    base: 118,
+    amp: 3,
+    noise: 0.5,
+    events: [
+      {
+        kind: 'profile',
+        points: [
+          [-110, null],
+          [-60, 112],
+          [0, 104],
+          [60, 105],
+          [240, null],
+        ],
+      },
+    ],
+  },
+  {
+    code: 'WK-JR01',
+    name: '润通尾矿库浸润线埋深（1# 断面）',
+    type: 'phreaticLine',
+    unit: 'm',
+    range: [0, 30],
+    location: '初期坝后 1# 监测断面测压管',
+    installationName: '润通尾矿库',
+    registered: true,
+    rules: { low: 6, lowClear: 6.3, lowLow: 4, lowLowClear: 4.3, staleSeconds: 600 },
+    base: 9.6,
+    amp: 0.3,
+    noise: 0.05,
+  },
+  {
+    code: 'WK-YL01',
+    name: '润通尾矿库雨量',
+    type: 'rainfall',
+    unit: 'mm/h',
+    range: [0, 200],
+    location: '坝顶管理站雨量计',
+    installationName: '润通尾矿库',
+    registered: true,
+    rules: { high: 20, highClear: 15, staleSeconds: 600 },
+    base: 0.3,
+    amp: 0.3,
+    noise: 0.2,
+    events: [
+      {
+        kind: 'profile',
+        points: [
+          [-130, null],
+          [-115, 4],
+          [-90, 9.5],
+          [-60, 14],
+          [-30, 11],
+          [0, 7.5],
+          [40, 3],
+          [90, null],
+        ],
+      },
+    ],
+  },
+];
+
 /** The demo sites: the enterprise each list belongs to (found by name in the demo city). */
 const SITES: readonly (readonly [string, readonly DemoSensor[]])[] = [
   ['山西泽州天泰煤业有限公司', COAL],
   ['高平市华晟化工有限公司', CHEM],
+  ['泽州县润通矿业有限公司', TAILINGS],
 ];
 
 /** A demo sensor's signal by code (the live demo feed continues it). */
@@ -317,7 +426,8 @@ const OLD_STEP_MS = 2 * STEP_MS;
 
 /**
  * Demo sensors at the demo coal mine (CH4 at T0/T1/T2 with the 煤矿安全规程 defaults, CO, wind speed, the
- * main fan) and chemical plant (combustible %LEL, toxic gas, tank level and pressure): three days of
+ * main fan), chemical plant (combustible %LEL, toxic gas, tank level and pressure) and the tailings pond
+ * 润通尾矿库 (water level, dry beach, phreatic line, rainfall; linked to the pond by id): three days of
  * readings drawn by demo-signal.ts, with the excursions behind the demo alarms, which the
  * alarms module raises by replaying these readings through its rule engine; the marker the demo feed
  * needs; and the coal mine's demo ingest key.
@@ -332,13 +442,17 @@ export async function seedMonitoringDemo(tx: Executor, now: Date, demoPassword?:
   for (const [enterpriseName, list] of SITES) {
     const e = all.find((x) => x.name === enterpriseName);
     if (!e) continue;
+    const registered = await installationsAndPonds(tx, Scope.system(), { enterpriseId: e.id });
     for (const d of list) {
+      const linked = registered.find((o) => o.name === d.installationName);
+      if (d.registered && !linked) continue;
       const s = await insertSensor(tx, {
         enterpriseId: e.id,
         enterpriseName: e.name,
         regionPath: e.regionPath,
         industry: e.industry,
         groupId: e.groupId,
+        installationId: linked?.id ?? null,
         installationName: d.installationName,
         code: d.code,
         name: d.name,

@@ -345,7 +345,7 @@ export class MqttSender implements Sender {
     private readonly watcher: Watcher,
     private readonly timeoutMs: number,
   ) {
-    this.label = info.kind === 'embedded' ? 'MQTT QoS 1, embedded broker (aedes)' : `MQTT 5 QoS 1, ${info.url} (${info.subscription})`;
+    this.label = info.kind === 'embedded' ? 'MQTT QoS 1, embedded broker' : 'MQTT 5 QoS 1, external broker, $share';
   }
 
   static async connect(info: MqttInfo, enterprises: BenchEnterprise[], watcher: Watcher, timeoutMs: number): Promise<MqttSender> {
@@ -396,7 +396,12 @@ function splitKey(key: string): [string, string] {
 }
 
 export interface PhaseOptions {
-  clients: number;
+  /**
+   * max: `clients` senders in a closed loop (each sends its next batch when the last one completed),
+   * as fast as the server takes them; paced: a batch every BATCH / readingsPerSecond seconds, whether
+   * or not the earlier ones have completed (an offered load, as gateways on their cycle are).
+   */
+  load: { kind: 'max'; clients: number } | { kind: 'paced'; readingsPerSecond: number };
   warmupSeconds: number;
   seconds: number;
   probeIntervalMs: number;
@@ -420,13 +425,16 @@ export interface PhaseResult {
   duplicates: number | null;
   unknown: number | null;
   probes: { sensorId: string; t0: number }[];
+  /** Paced: batches that waited longer than the pacing interval for a mine with nothing in flight (the load fell behind). */
+  waitedForMine: number;
 }
 
 /**
- * One path under load: `clients` senders in a closed loop (each takes a free mine, sends its next
- * batch, waits for it to complete) for the warm-up and the measured seconds; during the measured
- * seconds a probe sender also sends, every `probeIntervalMs` (or when its previous probe completed, if
- * later), a mine's next batch with one reading over a power-off limit. Returns when every batch sent has completed (or failed).
+ * One path under load (see PhaseOptions.load) for the warm-up and the measured seconds; each batch
+ * goes to a mine with none in flight. During the measured seconds, every `probeIntervalMs` (or when
+ * the previous probe completed, if later) a batch is a probe: it carries one reading over a power-off
+ * limit. Max: an extra sender sends the probes; paced: the next paced batch is the probe. Returns when
+ * every batch sent has completed (or failed).
  */
 export async function runPhase(feed: Feed, sender: Sender, opts: PhaseOptions, log: (s: string) => void): Promise<PhaseResult> {
   const mines = new Mines(feed.enterprises.length);
@@ -444,10 +452,14 @@ export async function runPhase(feed: Feed, sender: Sender, opts: PhaseOptions, l
   let duplicates = 0;
   let unknown = 0;
   let counted = false;
+  let waitedForMine = 0;
   const probes: PhaseResult['probes'] = [];
+  const interval = opts.load.kind === 'paced' ? (1000 * feed.size) / opts.load.readingsPerSecond : 0;
 
   const sendOne = async (probe: boolean) => {
+    const asked = performance.now();
     const e = await mines.acquire();
+    if (interval && performance.now() - asked > interval) waitedForMine++;
     try {
       const b = feed.batch(e, probe);
       sentReadings += b.readings.length;
@@ -476,14 +488,44 @@ export async function runPhase(feed: Feed, sender: Sender, opts: PhaseOptions, l
     }
   };
 
-  const loops = Array.from({ length: opts.clients }, async () => {
-    while (!stop) await sendOne(false);
-  });
+  const load = opts.load;
+  const loops =
+    load.kind === 'max'
+      ? Array.from({ length: load.clients }, async () => {
+          while (!stop) await sendOne(false);
+        })
+      : [
+          (async () => {
+            // Paced: the probe is one of the paced batches (the offered load stays what it says).
+            const inFlight = new Set<Promise<void>>();
+            let next = performance.now();
+            let probeInFlight = false;
+            let lastProbe = 0;
+            while (!stop) {
+              const now = performance.now();
+              const probe = now >= windowStart && now < windowEnd && !probeInFlight && now - lastProbe >= opts.probeIntervalMs;
+              if (probe) {
+                probeInFlight = true;
+                lastProbe = now;
+              }
+              const p = sendOne(probe).finally(() => {
+                inFlight.delete(p);
+                if (probe) probeInFlight = false;
+              });
+              inFlight.add(p);
+              next += interval;
+              await sleep(Math.max(0, next - performance.now()));
+            }
+            await Promise.all(inFlight);
+          })(),
+        ];
   await sleep(opts.warmupSeconds * 1000);
   windowStart = performance.now();
   windowEnd = windowStart + opts.seconds * 1000;
-  // One probe in flight at a time: a slow one pushes the next back instead of piling up more load.
+  // Max: a probe sender besides the others, one probe in flight at a time (a slow one pushes the next
+  // back instead of piling up more load).
   const probing = (async () => {
+    if (load.kind !== 'max') return;
     let next = windowStart;
     while (next < windowEnd - opts.probeIntervalMs / 2) {
       await sendOne(true);
@@ -512,6 +554,7 @@ export async function runPhase(feed: Feed, sender: Sender, opts: PhaseOptions, l
     duplicates: counted ? duplicates : null,
     unknown: counted ? unknown : null,
     probes,
+    waitedForMine,
   };
 }
 

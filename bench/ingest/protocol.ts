@@ -44,6 +44,8 @@ export type ParentMessage =
   | { cmd: 'count'; from: string; to: string }
   | { cmd: 'statements' }
   | { cmd: 'copy'; from: string; to: string }
+  /** One more ingest subscriber in the same share group (external broker only), as a second ingest process would be. */
+  | { cmd: 'subscriber' }
   | { cmd: 'rss' }
   | { cmd: 'close' };
 
@@ -71,6 +73,7 @@ export type ChildMessage =
     }
   | { type: 'count'; rows: number }
   | { type: 'statements'; statements: number }
+  | { type: 'subscriber'; subscribers: number }
   | ({ type: 'copy' } & CopyResult)
   | { type: 'rss'; rssMb: number; heapUsedMb: number }
   | { type: 'closed' }

@@ -1,19 +1,22 @@
 /**
  * bench/ingest: sustained readings/s and alarm latency of monitoring ingestion, on PGlite and on
  * PostgreSQL, in one run on one machine, next to a raw COPY of the same rows:
- *   - HTTP       POST /api/readings batches from the mines' gateways (closed loop, several at once)
+ *   - HTTP       POST /api/readings batches from the mines' gateways
  *   - MQTT       the same batches published with QoS 1: the embedded broker on PGlite, the external
  *                MQTT 5 broker (Mosquitto) with the shared subscription on PostgreSQL
- *   - COPY       the rows the HTTP phase stored, copied into a table shaped like `reading`
- * Alarm latency: during the load, readings over a power-off limit are sent at known times; from the
- * send until the alarm's event arrives on an SSE stream (GET /api/events, as the live page sees it),
- * and until GET /api/alarms/:id has answered after it. Rows stored are counted at the end.
+ *   - COPY       the rows the HTTP max phase stored, copied into a table shaped like `reading`
+ * Each path runs twice: at its maximum (closed loop, several senders) and paced at a share of that
+ * maximum (an offered load, as gateways on their cycle). Alarm latency: during the load, readings over
+ * a power-off limit are sent at known times; from the send until the alarm's event arrives on an SSE
+ * stream (GET /api/events, as the live page sees it), and until GET /api/alarms/:id has answered after
+ * it. Rows stored are counted at the end of each phase.
  * `npm run bench:ingest`; bench/ingest/README.md explains the rows.
  *
  * Settings (env): BENCH_BACKENDS=pglite,postgres  BENCH_ENTERPRISES=40  BENCH_SENSORS_PER_ENTERPRISE=125
- * BENCH_BATCH=125  BENCH_CLIENTS=8  BENCH_SECONDS=20  BENCH_WARMUP_SECONDS=3  BENCH_PROBE_MS=250
+ * BENCH_BATCH=125  BENCH_CLIENTS=8  BENCH_SECONDS=15  BENCH_WARMUP_SECONDS=3  BENCH_PROBE_MS=250  BENCH_PACED_PERCENT=50
  * BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/taihang_bench_ingest (created, dropped at the end)
- * BENCH_MQTT_URL=mqtt://127.0.0.1:1883 (PostgreSQL's MQTT row; `embedded` for the embedded broker there too)
+ * BENCH_MQTT_URL=mqtt://127.0.0.1:1883 (PostgreSQL's MQTT rows; `embedded` for the embedded broker there too)
+ * BENCH_MQTT_SUBSCRIBERS=2 (an extra max row with this many subscribers in the share group; 1: none)
  * BENCH_PROFILE=<dir> (CPU profile of the server process).
  */
 import { type ChildProcess, fork } from 'node:child_process';
@@ -23,7 +26,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { type PgTarget, parsePgUrl, recreateDatabase } from '../api/postgres.js';
-import { Feed, HttpSender, MqttSender, type PhaseResult, runPhase, type Sender, sleep, Watcher } from './load.js';
+import { Feed, HttpSender, MqttSender, type PhaseOptions, type PhaseResult, runPhase, type Sender, sleep, Watcher } from './load.js';
 import { type Backend, type ChildMessage, type CopyResult, NATIONAL_READINGS_PER_S, type ParentMessage, percentile, WATCHER } from './protocol.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -37,9 +40,11 @@ const ENTERPRISES = intEnv('BENCH_ENTERPRISES', 40);
 const PER_ENTERPRISE = intEnv('BENCH_SENSORS_PER_ENTERPRISE', 125);
 const BATCH = intEnv('BENCH_BATCH', PER_ENTERPRISE);
 const CLIENTS = intEnv('BENCH_CLIENTS', 8);
-const SECONDS = intEnv('BENCH_SECONDS', 20);
+const SECONDS = intEnv('BENCH_SECONDS', 15);
 const WARMUP = intEnv('BENCH_WARMUP_SECONDS', 3, 0);
 const PROBE_MS = intEnv('BENCH_PROBE_MS', 250, 20);
+const PACED_PERCENT = intEnv('BENCH_PACED_PERCENT', 50);
+const SUBSCRIBERS = intEnv('BENCH_MQTT_SUBSCRIBERS', 2);
 const PG_URL = env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/taihang_bench_ingest';
 const MQTT_URL = env.BENCH_MQTT_URL || 'mqtt://127.0.0.1:1883';
 const PROFILE_DIR = env.BENCH_PROFILE ? path.resolve(env.BENCH_PROFILE) : undefined;
@@ -56,6 +61,7 @@ const BATCH_TIMEOUT_MS = 60_000;
 interface Row {
   backend: Backend;
   path: string;
+  load: string;
   perSecond: number | null;
   batchP50Ms: number | null;
   batchP99Ms: number | null;
@@ -98,7 +104,7 @@ function abandon(code: number): never {
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => abandon(130));
 // Hard bound: seeding and registering the sensors, then two phases and their drains per backend.
-const limitMs = (60 + BACKENDS.length * (300 + (ENTERPRISES * PER_ENTERPRISE) / 50 + 2 * (WARMUP + SECONDS + 150))) * 1000;
+const limitMs = (60 + BACKENDS.length * (300 + (ENTERPRISES * PER_ENTERPRISE) / 50 + 5 * (WARMUP + SECONDS + 150))) * 1000;
 setTimeout(() => {
   console.error(`bench: still running after ${Math.round(limitMs / 1000)} s; giving up`);
   abandon(2);
@@ -207,17 +213,19 @@ async function measurePath(
   feed: Feed,
   watcher: Watcher,
   sender: Sender,
+  load: PhaseOptions['load'],
   statementsPerBatch: Record<string, number | null>,
 ): Promise<PhaseResult> {
-  console.log(`[${backend}] ${sender.label}: ${WARMUP} s warm-up + ${SECONDS} s × ${CLIENTS} senders, an alarm probe every ${PROBE_MS} ms …`);
+  const loadLabel = load.kind === 'max' ? `max, ${load.clients} senders` : `paced, ${Math.round(load.readingsPerSecond).toLocaleString('en-US')}/s offered`;
+  console.log(`[${backend}] ${sender.label}, ${loadLabel}: ${WARMUP} s warm-up + ${SECONDS} s, an alarm probe every ${PROBE_MS} ms …`);
   const loadAvg = os.loadavg()[0] as number;
   const before = (await server.ask({ cmd: 'statements' }, 'statements', 10_000)).statements;
-  const phase = await runPhase(feed, sender, { clients: CLIENTS, warmupSeconds: WARMUP, seconds: SECONDS, probeIntervalMs: PROBE_MS }, (s) =>
+  const phase = await runPhase(feed, sender, { load, warmupSeconds: WARMUP, seconds: SECONDS, probeIntervalMs: PROBE_MS }, (s) =>
     console.log(`[${backend}] ${s}`),
   );
   const latency = await probeLatency(watcher, phase);
   const after = (await server.ask({ cmd: 'statements' }, 'statements', 10_000)).statements;
-  statementsPerBatch[sender.label] = backend === 'postgres' ? (after - before) / phase.sentBatches : null;
+  if (load.kind === 'max') statementsPerBatch[sender.label] = backend === 'postgres' ? (after - before) / phase.sentBatches : null;
   const stored = (await server.ask({ cmd: 'count', from: phase.from, to: phase.to }, 'count', 120_000)).rows;
   const notesOf: string[] = [`${phase.batchesMeasured} batches in ${phase.measuredSeconds} s`];
   if (phase.failedBatches) notesOf.push(`${phase.failedBatches} batches FAILED (${phase.failures.join('; ')})`);
@@ -225,9 +233,11 @@ async function measurePath(
   if (stored !== phase.sentReadings) notesOf.push(`!! ${stored - phase.sentReadings > 0 ? 'more' : 'fewer'} rows stored than sent`);
   if (latency.seen < latency.sent) notesOf.push(`${latency.sent - latency.seen} probes raised no visible alarm`);
   if (latency.fetchErrors) notesOf.push(`${latency.fetchErrors} GET /api/alarms/:id failed`);
+  if (phase.waitedForMine) notesOf.push(`${phase.waitedForMine} batches waited for a mine with nothing in flight: the load fell behind its pace`);
   rows.push({
     backend,
     path: sender.label,
+    load: loadLabel,
     perSecond: phase.perSecond,
     batchP50Ms: phase.batchP50Ms,
     batchP99Ms: phase.batchP99Ms,
@@ -293,16 +303,43 @@ async function benchBackend(backend: Backend): Promise<void> {
 
       const httpSender = new HttpSender(ready.appUrl, ready.enterprises);
       senders.push(httpSender);
-      const httpPhase = await measurePath(backend, server, feed, watcher, httpSender, statementsPerBatch);
+      const httpPhase = await measurePath(backend, server, feed, watcher, httpSender, { kind: 'max', clients: CLIENTS }, statementsPerBatch);
+      await measurePath(
+        backend,
+        server,
+        feed,
+        watcher,
+        httpSender,
+        { kind: 'paced', readingsPerSecond: (PACED_PERCENT / 100) * httpPhase.perSecond },
+        statementsPerBatch,
+      );
 
       if (ready.mqtt) {
         const mqttSender = await MqttSender.connect(ready.mqtt, ready.enterprises, watcher, BATCH_TIMEOUT_MS);
         senders.push(mqttSender);
-        await measurePath(backend, server, feed, watcher, mqttSender, statementsPerBatch);
+        const mqttPhase = await measurePath(backend, server, feed, watcher, mqttSender, { kind: 'max', clients: CLIENTS }, statementsPerBatch);
+        await measurePath(
+          backend,
+          server,
+          feed,
+          watcher,
+          mqttSender,
+          { kind: 'paced', readingsPerSecond: (PACED_PERCENT / 100) * mqttPhase.perSecond },
+          statementsPerBatch,
+        );
+        if (ready.mqtt.kind === 'external' && SUBSCRIBERS > 1) {
+          // The shared subscription's way to scale: more ingest subscribers in the group (here in the
+          // same server process; in production, more `--role ingest` processes).
+          let n = 1;
+          while (n < SUBSCRIBERS) n = (await server.ask({ cmd: 'subscriber' }, 'subscriber', 15_000)).subscribers;
+          const scaled: Sender = { label: `${mqttSender.label} ×${n} subscribers`, send: (b) => mqttSender.send(b), close: async () => {} };
+          await measurePath(backend, server, feed, watcher, scaled, { kind: 'max', clients: CLIENTS }, statementsPerBatch);
+        }
       } else {
         rows.push({
           backend,
           path: 'MQTT',
+          load: '—',
           perSecond: null,
           batchP50Ms: null,
           batchP99Ms: null,
@@ -318,12 +355,13 @@ async function benchBackend(backend: Backend): Promise<void> {
         });
       }
 
-      console.log(`[${backend}] COPY baseline: the ${httpPhase.sentReadings} rows the HTTP phase stored …`);
+      console.log(`[${backend}] COPY baseline: the ${httpPhase.sentReadings} rows the HTTP max phase stored …`);
       const loadAvg = os.loadavg()[0] as number;
       const copy = await server.ask({ cmd: 'copy', from: httpPhase.from, to: httpPhase.to }, 'copy', 300_000);
       rows.push({
         backend,
-        path: 'COPY baseline (same rows as HTTP)',
+        path: 'COPY baseline (same rows as HTTP max)',
+        load: 'one session',
         perSecond: copy.rows / copy.seconds,
         batchP50Ms: null,
         batchP99Ms: null,
@@ -378,6 +416,7 @@ function report(): void {
   const header = [
     'backend',
     'path',
+    'load',
     'readings/s',
     '% of 20k/s',
     'sensors @30 s',
@@ -389,11 +428,12 @@ function report(): void {
     'loadavg',
     'note',
   ];
-  const numeric = new Set([2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  const numeric = new Set([3, 4, 5, 6, 7, 8, 9, 10, 11]);
   const pair = (a: number | null, b: number | null) => (a === null && b === null ? '—' : `${fmtMs(a)} / ${fmtMs(b)}`);
   const table = rows.map((r) => [
     r.backend,
     r.path,
+    r.load,
     fmtRate(r.perSecond),
     r.perSecond === null ? '—' : `${((100 * r.perSecond) / NATIONAL_READINGS_PER_S).toFixed(0)} %`,
     r.perSecond === null ? '—' : fmtRate(r.perSecond * 30),
@@ -430,7 +470,7 @@ function report(): void {
   for (const r of reports) {
     const stmts = Object.entries(r.statementsPerBatch)
       .filter(([, v]) => v !== null)
-      .map(([k, v]) => `${k.split(',')[0]} ${(v as number).toFixed(0)}`)
+      .map(([k, v]) => `${k} ${(v as number).toFixed(0)}`)
       .join(', ');
     console.log(
       `${r.backend.padEnd(8)} setup: demo city ${r.seedSeconds.toFixed(1)} s, ${r.sensors} sensors (${r.probeEligible} with a power-off limit) and keys ${r.setupSeconds.toFixed(1)} s; ` +

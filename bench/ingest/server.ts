@@ -45,20 +45,31 @@ const original = pg.Client.prototype.query as (...a: unknown[]) => unknown;
 
 const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
 
+/** Another subscriber of the external broker's share group (null on the embedded broker). */
+let addSubscriber: (() => Promise<number>) | null = null;
+
 /** Starts the MQTT side: the external broker (MQTT 5, shared subscription with this run's own group) or the embedded one. */
 async function startMqtt(deps: Deps): Promise<{ info: MqttInfo | null; note: string; stops: (() => Promise<void>)[] }> {
   const stops: (() => Promise<void>)[] = [];
   const tag = randomBytes(4).toString('hex');
   if (backend === 'postgres' && mqttUrl !== 'embedded') {
-    // Our own share group and client id: an app or test on the same broker subscribed with the group
+    // Our own share group and client ids: an app or test on the same broker subscribed with the group
     // `taihang` never takes a share of the bench's messages, and its sessions never take ours.
     const shareGroup = `taihangbench${tag}`;
-    try {
+    let subscribers = 0;
+    const subscribe = async () => {
+      const n = subscribers + 1;
       const ingest: MqttIngest = await Promise.race([
-        startMqttIngest(deps, { url: mqttUrl, protocolVersion: 5, trustTopic: false, clientId: `taihang-bench-ingest-${tag}`, shareGroup, log }),
+        startMqttIngest(deps, { url: mqttUrl, protocolVersion: 5, trustTopic: false, clientId: `taihang-bench-ingest-${tag}-${n}`, shareGroup, log }),
         new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no CONNACK within 5 s')), 5000)),
       ]);
-      stops.push(() => ingest.stop());
+      subscribers = n;
+      stops.unshift(() => ingest.stop());
+      return n;
+    };
+    try {
+      await subscribe();
+      addSubscriber = subscribe;
       return { info: { url: mqttUrl, kind: 'external', protocolVersion: 5, subscription: `$share/${shareGroup}/taihang/v1/+/readings` }, note: '', stops };
     } catch (err) {
       log(`external broker ${mqttUrl} not usable (${(err as Error).message}); using the embedded broker`);
@@ -126,7 +137,10 @@ async function main(): Promise<void> {
     try {
       if (raw.cmd === 'count') send({ type: 'count', rows: await countReadings(database, raw.from, raw.to) });
       else if (raw.cmd === 'statements') send({ type: 'statements', statements });
-      else if (raw.cmd === 'copy') send({ type: 'copy', ...(await copyBaseline(database, pgTarget, workDir, raw.from, raw.to)) });
+      else if (raw.cmd === 'subscriber') {
+        if (!addSubscriber) throw new Error('no external broker: one subscriber only');
+        send({ type: 'subscriber', subscribers: await addSubscriber() });
+      } else if (raw.cmd === 'copy') send({ type: 'copy', ...(await copyBaseline(database, pgTarget, workDir, raw.from, raw.to)) });
       else if (raw.cmd === 'rss') {
         const m = process.memoryUsage();
         send({ type: 'rss', rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed) });

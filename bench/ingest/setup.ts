@@ -1,7 +1,6 @@
 /**
- * The bench database's monitoring side: sensors and ingestion keys made with the module's own commands
- * (createSensor: the 煤矿安全规程 default rules by location, audit; createCredential: the SHA-256 of a
- * fresh secret, audit), and the COPY baseline's table, shaped like `reading`.
+ * The bench database's monitoring side: the mines' sensors and ingestion keys, and the COPY baseline's
+ * table, shaped like `reading`.
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,11 +9,12 @@ import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import type { PGlite } from '@electric-sql/pglite';
 import type { SensorType, TSensorRules } from '../../common/contracts/monitoring.js';
+import { defaultRulesFor } from '../../common/rules/coal-gas-thresholds.js';
 import type { Database } from '../../server/db/client.js';
 import { systemActor } from '../../server/kernel/actor.js';
 import { type Deps, inTransaction } from '../../server/kernel/context.js';
 import { createCredential } from '../../server/modules/monitoring/commands/credentials.js';
-import { createSensor } from '../../server/modules/monitoring/commands/sensors.js';
+import { sensor } from '../../server/modules/monitoring/monitoring.schema.js';
 import { topUpEnterprises } from '../api/bulk-enterprises.js';
 import type { PgTarget } from '../api/postgres.js';
 import type { BenchEnterprise, BenchSensor, CopyResult } from './protocol.js';
@@ -47,14 +47,18 @@ function lowestLimit(r: TSensorRules): number {
 /**
  * Picks `count` enterprises (coal first; the demo city topped up with bench/api's synthetic ones when
  * it has fewer) and registers `perEnterprise` sensors and one ingestion key on each, one transaction
- * per enterprise, through createSensor / createCredential as a system actor.
+ * per enterprise. The sensors are one multi-row INSERT per mine with the rows createSensor would write
+ * (the 煤矿安全规程 defaults of defaultRulesFor, the enterprise's name and scope anchors), without its
+ * per-sensor checks and audit rows: registering 5 000 sensors one command at a time took minutes on
+ * PGlite, and registration is not what is measured. The key is made by createCredential (the SHA-256
+ * of a fresh secret, audited), as the API does.
  */
 export async function setupMonitoring(deps: Deps, count: number, perEnterprise: number, log: (s: string) => void): Promise<BenchEnterprise[]> {
   const { database } = deps;
   const list = async () =>
     (
-      await database.query<{ id: string; name: string }>(
-        `select id, name from enterprise where status = 'operating' order by (industry = 'coal') desc, uscc limit ${Number(count)}`,
+      await database.query<{ id: string; name: string; region_path: string; industry: string; group_id: string | null }>(
+        `select id, name, region_path, industry, group_id from enterprise where status = 'operating' order by (industry = 'coal') desc, uscc limit ${Number(count)}`,
       )
     ).rows;
   let picked = await list();
@@ -72,31 +76,49 @@ export async function setupMonitoring(deps: Deps, count: number, perEnterprise: 
   const t0 = performance.now();
   for (const [i, e] of picked.entries()) {
     const made = await inTransaction(deps, actor, info, async (ctx) => {
-      const sensors: BenchSensor[] = [];
-      for (let n = 0; n < perEnterprise; n++) {
+      const now = ctx.clock.now();
+      const planned = Array.from({ length: perEnterprise }, (_, n) => {
         const district = Math.floor(n / DISTRICT.length) + 1;
         const t = DISTRICT[n % DISTRICT.length] as (typeof DISTRICT)[number];
-        const s = await createSensor(ctx, {
-          enterpriseId: e.id,
-          installationName: `${district}采区`,
-          code: `${String(district).padStart(3, '0')}${String((n % DISTRICT.length) + 1).padStart(2, '0')}1`,
-          name: `${district}采区${t.name}`,
-          type: t.type,
-          unit: t.unit,
-          location: `${district}采区${t.location}`,
-          ...(t.key ? { coalLocationKey: t.key } : {}),
-        });
-        const rules = s.rules as TSensorRules;
+        const rules = defaultRulesFor(t.type, t.key ?? null);
+        return {
+          t,
+          rules,
+          row: {
+            enterpriseId: e.id,
+            enterpriseName: e.name,
+            regionPath: e.region_path,
+            industry: e.industry,
+            groupId: e.group_id,
+            installationName: `${district}采区`,
+            code: `${String(district).padStart(3, '0')}${String((n % DISTRICT.length) + 1).padStart(2, '0')}1`,
+            name: `${district}采区${t.name}`,
+            type: t.type,
+            unit: t.unit,
+            location: `${district}采区${t.location}`,
+            coalLocationKey: t.key ?? null,
+            rules,
+            createdAt: now,
+            updatedAt: now,
+          } satisfies typeof sensor.$inferInsert,
+        };
+      });
+      const rows = await ctx.tx
+        .insert(sensor)
+        .values(planned.map((p) => p.row))
+        .returning({ id: sensor.id, code: sensor.code });
+      const idOf = new Map(rows.map((r) => [r.code, r.id]));
+      const sensors: BenchSensor[] = planned.map(({ t, rules, row }) => {
         const high = Math.min(t.high, 0.6 * lowestLimit(rules));
-        sensors.push({
-          id: s.id,
-          code: s.code,
+        return {
+          id: idOf.get(row.code) as string,
+          code: row.code,
           type: t.type,
           low: Math.min(t.low, high / 2),
           high,
           probeValue: rules.powerOff !== undefined ? Math.max(rules.powerOff, rules.high ?? 0) + 0.5 : null,
-        });
-      }
+        };
+      });
       const key = await createCredential(ctx, { enterpriseId: e.id, label: 'bench/ingest 网关' });
       return { sensors, key: key.key };
     });

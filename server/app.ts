@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -26,8 +25,6 @@ import { riskRoutes } from './modules/risk/index.js';
 import { taskRoutes } from './modules/tasks/index.js';
 import { warningRoutes } from './modules/warnings/index.js';
 import { workplanRoutes } from './modules/workplan/index.js';
-
-const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 
 /** Builds the HTTP app; production and tests both call this (architecture.md §2). */
 export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
@@ -101,6 +98,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   alarmRoutes(app, deps);
   warningRoutes(app, deps);
 
+  const webDist = deps.config.webDir;
   if (fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
     const indexHtml = fs.readFileSync(path.join(webDist, 'index.html'));

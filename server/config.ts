@@ -1,14 +1,19 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /**
  * The only reader of process.env (architecture.md §2). Settings are validated once and frozen,
  * so a typo in a deployment fails at start-up with the variable's name, not later in a request.
  */
+const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
+
 const ZEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   TAIHANG_DATA_DIR: z.string().default('./data'),
+  /** The built web app to serve (vite's output); default dist/web beside the server code. */
+  TAIHANG_WEB_DIR: z.string().optional(),
   DATABASE_URL: z.string().url().optional(),
   TAIHANG_DEMO: z
     .enum(['on', 'off', 'true', 'false', '1', '0'])
@@ -47,6 +52,7 @@ export type Config = Readonly<{
   port: number;
   host: string;
   dataDir: string;
+  webDir: string;
   databaseUrl: string | undefined;
   demo: boolean;
   demoPassword: string | undefined;
@@ -90,6 +96,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.TAIHANG_DATA_DIR),
+    webDir: e.TAIHANG_WEB_DIR ? path.resolve(e.TAIHANG_WEB_DIR) : DEFAULT_WEB_DIR,
     databaseUrl: e.DATABASE_URL,
     demo: e.TAIHANG_DEMO,
     demoPassword: e.TAIHANG_DEMO_PASSWORD,

@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { check, column, readTable, type Server, Steps, screenshot, startServer, waitFor } from './harness.js';
+import { monitoringPath, warningPath } from './monitoring.js';
 import {
   beijingDay,
   beijingMinute,
@@ -43,6 +44,14 @@ const SHOTS = path.join(here, 'screenshots');
 const COUNTY = '泽州县';
 const COUNTY_UNIT = '泽州县应急管理局';
 const HARD_LIMIT_MS = 7 * 60_000;
+/** E2E_ONLY=monitoring,warning runs the sign-in steps and only the named paths (accident, hazard, monitoring, warning, task). */
+const ONLY = new Set(
+  (process.env.E2E_ONLY ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean),
+);
+const wanted = (path: string) => ONLY.size === 0 || ONLY.has(path);
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
 // ---------- UI helpers (selectors by role and visible text; antd class names only for tables) ----------
@@ -230,8 +239,10 @@ async function toastsGone(page: Page): Promise<void> {
 // ---------- the run ----------
 
 async function main(): Promise<number> {
-  if (!fs.existsSync(path.join(root, 'dist/web/index.html'))) {
-    console.error('e2e: dist/web/index.html is missing. Build the web app first: `npm run build:web` (or run `npm run e2e`, which builds it).');
+  // TAIHANG_WEB_DIR (passed on to the server) serves a build kept elsewhere, e.g. one no one else rebuilds mid-run.
+  const webDir = process.env.TAIHANG_WEB_DIR ? path.resolve(process.env.TAIHANG_WEB_DIR) : path.join(root, 'dist/web');
+  if (!fs.existsSync(path.join(webDir, 'index.html'))) {
+    console.error(`e2e: ${path.join(webDir, 'index.html')} is missing. Build the web app first: \`npm run build:web\` (or run \`npm run e2e\`, which builds it).`);
     return 1;
   }
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -289,6 +300,8 @@ async function main(): Promise<number> {
             TAIHANG_DEMO: '1',
             NODE_ENV: 'test',
             TAIHANG_LOGIN_RATE_PER_MIN: '60',
+            // The demo feed sends readings every 30 s; the monitoring path needs sensor 010102 to itself.
+            TAIHANG_DEMO_FEED: 'off',
           },
           timeoutMs: 120_000,
         });
@@ -604,13 +617,17 @@ async function main(): Promise<number> {
       return text.trim();
     });
 
-    await accidentPath(steps, p, base);
+    if (wanted('accident')) await accidentPath(steps, p, base);
 
-    await hazardPath(steps, p, base, openPhone, (pg) => {
-      focused = pg;
-    });
+    if (wanted('hazard'))
+      await hazardPath(steps, p, base, openPhone, (pg) => {
+        focused = pg;
+      });
 
-    await taskPath(steps, p, server as unknown as Server, context as unknown as BrowserContext, downloads);
+    if (wanted('monitoring')) await monitoringPath(steps, p, base, () => (server as unknown as Server).output(), SHOTS);
+    if (wanted('warning')) await warningPath(steps, p, base, SHOTS);
+
+    if (wanted('task')) await taskPath(steps, p, server as unknown as Server, context as unknown as BrowserContext, downloads);
 
     await steps.run(
       'every browser request stayed on localhost (works offline)',

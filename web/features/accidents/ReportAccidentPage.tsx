@@ -17,8 +17,7 @@ import { api } from '../../lib/api';
 import { useMe } from '../../lib/auth';
 import { useApiError } from '../../lib/use-api-error';
 import type { AccidentResponse } from './api';
-import { GradePreview } from './GradePreview';
-import { wanInputProps } from './labels';
+import { CasualtyFields } from './CasualtyFields';
 
 type UnitMode = 'enterprise' | 'region';
 
@@ -93,9 +92,6 @@ export function ReportAccidentPage() {
   const [busy, setBusy] = useState(false);
   const ownEnterprise = me?.user.kind === 'enterprise' || me?.user.kind === 'group';
   const [mode, setMode] = useState<UnitMode>('enterprise');
-  const deaths = Form.useWatch('deaths', form);
-  const seriousInjuries = Form.useWatch('seriousInjuries', form);
-  const directLossYuan = Form.useWatch('directLossYuan', form);
   const required = [{ required: true, message: t('validation.required') }];
   const text = (max: number) => [
     { required: true, whitespace: true, message: t('validation.required') },
@@ -122,14 +118,6 @@ export function ReportAccidentPage() {
       setBusy(false);
     }
   };
-
-  const count = (name: keyof ReportForm, label: string, tooltip?: string) => (
-    <Col xs={12} md={6}>
-      <Form.Item name={name} label={label} tooltip={tooltip} rules={required}>
-        <InputNumber min={0} max={100_000} precision={0} style={{ width: '100%' }} />
-      </Form.Item>
-    </Col>
-  );
 
   return (
     <>
@@ -241,20 +229,7 @@ export function ReportAccidentPage() {
         </Section>
 
         <Section title={t('accident.s4')}>
-          <Row gutter={12}>
-            {count('deaths', t('accident.deathsLong'))}
-            {count('missing', t('accident.missingLong'), t('accident.missingHint'))}
-            {count('seriousInjuries', t('accident.seriousLong'), t('accident.seriousHint'))}
-            {count('minorInjuries', t('accident.minorLong'))}
-            <Col xs={24} md={8}>
-              <Form.Item name="directLossYuan" label={t('accident.loss')} rules={required} extra={t('accident.lossHint')} {...wanInputProps}>
-                <InputNumber min={0} max={1e9} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={16}>
-              <GradePreview deaths={deaths} seriousInjuries={seriousInjuries} directLossYuan={directLossYuan} />
-            </Col>
-          </Row>
+          <CasualtyFields lossHint lossSpan={8} />
         </Section>
 
         <Section title={t('accident.s5')}>

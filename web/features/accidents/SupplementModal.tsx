@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Col, Form, Input, InputNumber, Modal, Row, Typography } from 'antd';
+import { Alert, App, Form, Input, Modal, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ACCIDENT_SUPPLEMENT_SOURCE } from '../../../common/rules/accident-reporting';
 import { Source } from '../../components/Source';
@@ -8,8 +8,7 @@ import { ApiError, api } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { useApiError } from '../../lib/use-api-error';
 import { type AccidentResponse, accidentKey, type TAccidentDetail, useAccidentUpdated } from './api';
-import { GradePreview } from './GradePreview';
-import { wanInputProps } from './labels';
+import { CasualtyFields } from './CasualtyFields';
 
 interface SupplementForm {
   deaths: number;
@@ -43,10 +42,6 @@ export function SupplementModal({ accident, open, onClose }: { accident: TAccide
   const qc = useQueryClient();
   const [busy, setBusy] = useState(false);
   const [conflict, setConflict] = useState<string | null>(null);
-  const deaths = Form.useWatch('deaths', form);
-  const seriousInjuries = Form.useWatch('seriousInjuries', form);
-  const directLossYuan = Form.useWatch('directLossYuan', form);
-  const required = [{ required: true, message: t('validation.required') }];
 
   // After a 409 the detail is refetched: show the new version's figures (the note is kept).
   useEffect(() => {
@@ -78,14 +73,6 @@ export function SupplementModal({ accident, open, onClose }: { accident: TAccide
     }
   };
 
-  const count = (name: keyof SupplementForm, label: string, tooltip?: string) => (
-    <Col xs={12} md={6}>
-      <Form.Item name={name} label={label} tooltip={tooltip} rules={required}>
-        <InputNumber min={0} max={100_000} precision={0} style={{ width: '100%' }} />
-      </Form.Item>
-    </Col>
-  );
-
   return (
     <Modal
       open={open}
@@ -102,20 +89,7 @@ export function SupplementModal({ accident, open, onClose }: { accident: TAccide
         {t('accident.supplementHint')}
       </Typography.Paragraph>
       <Form<SupplementForm> form={form} layout="vertical" initialValues={figuresOf(accident)} onFinish={submit} preserve={false}>
-        <Row gutter={12}>
-          {count('deaths', t('accident.deathsLong'))}
-          {count('missing', t('accident.missingLong'), t('accident.missingHint'))}
-          {count('seriousInjuries', t('accident.seriousLong'), t('accident.seriousHint'))}
-          {count('minorInjuries', t('accident.minorLong'))}
-          <Col xs={24} md={10}>
-            <Form.Item name="directLossYuan" label={t('accident.loss')} rules={required} {...wanInputProps}>
-              <InputNumber min={0} max={1e9} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={14}>
-            <GradePreview deaths={deaths} seriousInjuries={seriousInjuries} directLossYuan={directLossYuan} />
-          </Col>
-        </Row>
+        <CasualtyFields lossSpan={10} />
         <Form.Item
           name="note"
           label={t('accident.supplementNote')}

@@ -1,12 +1,12 @@
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Descriptions, type DescriptionsProps, Result, Row, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, type DescriptionsProps, Row, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ACCIDENT_SUPPLEMENT_SOURCE } from '../../../common/rules/accident-reporting';
+import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { Source } from '../../components/Source';
 import { useI18n } from '../../i18n';
-import { ApiError, errorMessage } from '../../lib/api';
 import { useCan } from '../../lib/auth';
 import { formatDateTime, industryName } from '../../lib/format';
 import { type TAccidentDetail, type TRevision, useAccident } from './api';
@@ -165,10 +165,7 @@ export function AccidentDetailPage() {
   const back = () => (location.key === 'default' ? navigate('/accidents') : navigate(-1));
 
   if (isLoading) return <Skeleton active paragraph={{ rows: 12 }} />;
-  if (error || !data) {
-    const notFound = error instanceof ApiError && error.status === 404;
-    return <Result status={notFound ? '404' : 'error'} title={notFound ? '404' : t('common.loadFailed')} subTitle={errorMessage(error)} />;
-  }
+  if (error || !data) return <LoadFailed error={error} />;
   const d = data.data;
   const ab = data.abilities;
 

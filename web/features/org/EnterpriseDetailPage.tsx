@@ -1,13 +1,13 @@
 import { ArrowLeftOutlined, EditOutlined, PauseCircleOutlined, PlayCircleOutlined, StopOutlined, TeamOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Descriptions, type DescriptionsProps, Empty, Result, Row, Skeleton, Table, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, type DescriptionsProps, Empty, Row, Skeleton, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { EnterpriseStatusAction } from '../../../common/contracts/org';
 import { Ellipsis } from '../../components/Ellipsis';
+import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { GradeText, InsuranceTag, StatusTag } from '../../components/tags';
 import { useI18n } from '../../i18n';
-import { ApiError, errorMessage } from '../../lib/api';
 import { formatDate, formatDateTime, industryName, territoryText } from '../../lib/format';
 import { AssignmentsDrawer } from './AssignmentsDrawer';
 import { type TEnterpriseDetail, useEnterprise } from './api';
@@ -217,10 +217,7 @@ export function EnterpriseDetailPage() {
   const [action, setAction] = useState<EnterpriseStatusAction | null>(null);
 
   if (isLoading) return <Skeleton active paragraph={{ rows: 10 }} />;
-  if (error || !data) {
-    const notFound = error instanceof ApiError && error.status === 404;
-    return <Result status={notFound ? '404' : 'error'} title={notFound ? '404' : t('common.loadFailed')} subTitle={errorMessage(error)} />;
-  }
+  if (error || !data) return <LoadFailed error={error} />;
   const d = data.data;
   const ab = data.abilities;
 

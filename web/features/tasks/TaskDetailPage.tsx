@@ -20,7 +20,6 @@ import {
   Empty,
   Flex,
   Progress,
-  Result,
   Row,
   Skeleton,
   Space,
@@ -33,10 +32,10 @@ import type { ColumnsType } from 'antd/es/table';
 import { type ReactNode, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { AttachmentList } from '../../components/Attachments';
+import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { Source } from '../../components/Source';
 import { type MessageKey, useI18n } from '../../i18n';
-import { ApiError, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { type StepAction, type TAssigneeDetail, type TExtension, type TTaskDetail, type TTaskEvent, useTask } from './api';
 import { DecideExtensionModal, RequestExtensionModal } from './ExtensionModals';
@@ -371,10 +370,7 @@ export function TaskDetailPage() {
   const back = () => (location.key === 'default' ? navigate('/tasks') : navigate(-1));
 
   if (isLoading) return <Skeleton active paragraph={{ rows: 12 }} />;
-  if (error || !data) {
-    const notFound = error instanceof ApiError && error.status === 404;
-    return <Result status={notFound ? '404' : 'error'} title={notFound ? '404' : t('common.loadFailed')} subTitle={errorMessage(error)} />;
-  }
+  if (error || !data) return <LoadFailed error={error} />;
   const d = data.data;
   const hasExtensions = d.assignees.some((a) => a.extensions.length);
   const items: DescriptionsProps['items'] = [

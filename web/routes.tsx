@@ -4,6 +4,7 @@ import type { Permission } from '../common/permissions';
 import { AppLayout, FullPageSpin } from './components/AppLayout';
 import { NotFoundPage } from './components/NotFoundPage';
 import { RequirePermission } from './components/RequirePermission';
+import { RouteError } from './components/RouteError';
 import { onUnauthorized } from './lib/api';
 import { forgetSession, ME_KEY } from './lib/auth';
 import { queryClient } from './lib/query-client';
@@ -28,7 +29,12 @@ function page(load: Loader, permission?: Permission | Permission[]): Pick<RouteO
 }
 
 const routes: RouteObject[] = [
-  { path: '/login', ...page(() => import('./features/account/LoginPage').then((m) => m.LoginPage)), HydrateFallback: FullPageSpin },
+  {
+    path: '/login',
+    ...page(() => import('./features/account/LoginPage').then((m) => m.LoginPage)),
+    HydrateFallback: FullPageSpin,
+    errorElement: <RouteError />,
+  },
   // Public portal: outside the signed-in shell, so it renders without a session.
   {
     path: '/public/accidents',
@@ -38,6 +44,7 @@ const routes: RouteObject[] = [
   {
     path: '/',
     Component: AppLayout,
+    errorElement: <RouteError />,
     HydrateFallback: FullPageSpin,
     children: [
       { index: true, ...page(() => import('./features/dashboard/DashboardPage').then((m) => m.DashboardPage)) },
@@ -87,11 +94,16 @@ const routes: RouteObject[] = [
       { path: 'monitoring', ...page(() => import('./features/monitoring/LiveMonitoringPage').then((m) => m.LiveMonitoringPage), 'sensor.read') },
       { path: 'monitoring/sensors', ...page(() => import('./features/monitoring/SensorsPage').then((m) => m.SensorsPage), 'sensor.read') },
       { path: 'monitoring/sensors/:id', ...page(() => import('./features/monitoring/SensorDetailPage').then((m) => m.SensorDetailPage), 'sensor.read') },
+      {
+        path: 'monitoring/installation',
+        ...page(() => import('./features/monitoring/InstallationTrendPage').then((m) => m.InstallationTrendPage), 'sensor.read'),
+      },
       { path: 'monitoring/quality', ...page(() => import('./features/monitoring/QualityPage').then((m) => m.QualityPage), 'sensor.read') },
       { path: 'monitoring/reports', ...page(() => import('./features/monitoring/MonthlyReportPage').then((m) => m.MonthlyReportPage), 'sensor.read') },
       { path: 'monitoring/credentials', ...page(() => import('./features/monitoring/CredentialsPage').then((m) => m.CredentialsPage), 'sensor.manage') },
       { path: 'alarms', ...page(() => import('./features/alarms/AlarmsPage').then((m) => m.AlarmsPage), 'alarm.read') },
       { path: 'alarms/stats', ...page(() => import('./features/alarms/AlarmStatsPage').then((m) => m.AlarmStatsPage), 'alarm.read') },
+      { path: 'alarms/disposal', ...page(() => import('./features/alarms/DisposalSettingsPage').then((m) => m.DisposalSettingsPage), 'alarm.read') },
       { path: 'alarms/:id', ...page(() => import('./features/alarms/AlarmDetailPage').then((m) => m.AlarmDetailPage), 'alarm.read') },
       { path: 'risk-points', ...page(() => import('./features/risk/RiskPointsPage').then((m) => m.RiskPointsPage), 'risk.read') },
       { path: 'risk-points/new', ...page(() => import('./features/risk/RiskPointFormPage').then((m) => m.RiskPointFormPage), 'risk.manage') },
@@ -104,6 +116,10 @@ const routes: RouteObject[] = [
       { path: 'major-hazard-sources/new', ...page(() => import('./features/risk/MajorHazardFormPage').then((m) => m.MajorHazardFormPage), 'risk.manage') },
       { path: 'major-hazard-sources/:id', ...page(() => import('./features/risk/MajorHazardDetailPage').then((m) => m.MajorHazardDetailPage), 'risk.read') },
       { path: 'major-hazard-sources/:id/edit', ...page(() => import('./features/risk/MajorHazardFormPage').then((m) => m.MajorHazardFormPage), 'risk.manage') },
+      { path: 'tailings-ponds', ...page(() => import('./features/risk/TailingsPondsPage').then((m) => m.TailingsPondsPage), 'risk.read') },
+      { path: 'tailings-ponds/new', ...page(() => import('./features/risk/TailingsPondFormPage').then((m) => m.TailingsPondFormPage), 'risk.manage') },
+      { path: 'tailings-ponds/:id', ...page(() => import('./features/risk/TailingsPondDetailPage').then((m) => m.TailingsPondDetailPage), 'risk.read') },
+      { path: 'tailings-ponds/:id/edit', ...page(() => import('./features/risk/TailingsPondFormPage').then((m) => m.TailingsPondFormPage), 'risk.manage') },
       { path: 'risk-bands', ...page(() => import('./features/risk/RiskBandsPage').then((m) => m.RiskBandsPage), 'risk.read') },
       { path: 'plans', ...page(() => import('./features/workplan/PlanPage').then((m) => m.PlanPage), 'workplan.read') },
       {

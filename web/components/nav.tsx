@@ -12,6 +12,7 @@ import {
   DashboardOutlined,
   DatabaseOutlined,
   ExperimentOutlined,
+  FieldTimeOutlined,
   FileDoneOutlined,
   FlagOutlined,
   FormOutlined,
@@ -110,6 +111,7 @@ const MONITORING: NavGroup = {
     { path: '/monitoring/credentials', label: 'nav.monitoringCredentials', icon: <KeyOutlined />, any: ['sensor.manage'] },
     { path: '/alarms', label: 'nav.alarmList', icon: <AlertOutlined />, any: ['alarm.read'] },
     { path: '/alarms/stats', label: 'nav.alarmStats', icon: <BarChartOutlined />, any: ['alarm.read'] },
+    { path: '/alarms/disposal', label: 'nav.alarmDisposal', icon: <FieldTimeOutlined />, any: ['alarm.read'] },
   ],
 };
 

@@ -66,6 +66,16 @@ export const ZReadingQuery = z.object({
   resolution: z.enum(['raw', 'rollup', 'auto']).default('auto'),
 });
 
+/** One installation's sensors in one chart: a registered installation by id, else its free-text name, else (neither) the sensors without one. */
+export const ZInstallationTrendQuery = z.object({
+  enterpriseId: z.string().uuid({ message: 'invalid_format' }),
+  installationId: z.string().uuid({ message: 'invalid_format' }).optional(),
+  installationName: z.string().trim().max(100, { message: 'too_long' }).optional(),
+  from: z.string().datetime({ offset: true, message: 'invalid_format' }).optional(),
+  to: z.string().datetime({ offset: true, message: 'invalid_format' }).optional(),
+  resolution: z.enum(['raw', 'rollup', 'auto']).default('auto'),
+});
+
 export const ZCreateCredential = z.object({
   enterpriseId: z.string().uuid({ message: 'invalid_format' }),
   label: text(60),

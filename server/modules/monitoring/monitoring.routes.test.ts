@@ -203,6 +203,62 @@ describe('HTTP ingestion', () => {
   });
 });
 
+describe('trend per installation', () => {
+  it('all in-service sensors of one installation with their limits, raw or from the rollups; 404 out of scope; 400 naming the field', async () => {
+    const face = '8101综采工作面';
+    const mk = async (code: string, body: Record<string, unknown>) =>
+      (await post('/api/sensors', w.h.mgr, { enterpriseId: w.coal.id, code, location: face, installationName: face, ...body })).json().data.id as string;
+    const t0 = await mk('810101', { name: '8101上隅角甲烷T0', type: 'ch4', unit: '%CH4', coalLocationKey: 'faceUpperCorner' });
+    const co = await mk('810201', { name: '8101回风巷一氧化碳', type: 'co', unit: 'ppm' });
+    await mk('810301', { name: '8101回风巷风速（停用）', type: 'windSpeed', unit: 'm/s', inService: false });
+    await post('/api/sensors', w.h.mgr, {
+      enterpriseId: w.coal.id,
+      code: '810901',
+      name: '别处',
+      type: 'co',
+      unit: 'ppm',
+      location: '别处',
+      installationName: '9101工作面',
+    });
+    const c = await post('/api/monitoring/credentials', w.h.mgr, { enterpriseId: w.coal.id, label: '8101' });
+    const key = c.json().data.key;
+    const now = t.clock.now().getTime();
+    const readings = [0, 1, 2].flatMap((i) => [
+      { code: '810101', ts: iso(now - (3 - i) * 60_000), value: 0.3 + i / 10 },
+      { code: '810201', ts: iso(now - (3 - i) * 60_000), value: 5 + i },
+    ]);
+    expect((await post('/api/readings', { authorization: `Bearer ${key}` }, { readings })).json().accepted).toBe(6);
+    const url = (q: string) => `/api/readings/installation?enterpriseId=${w.coal.id}&${q}`;
+    expect((await t.app.inject({ url: url(`installationName=${encodeURIComponent(face)}`) })).statusCode).toBe(401);
+    const res = await get(url(`installationName=${encodeURIComponent(face)}&from=${encodeURIComponent(iso(now - 3_600_000))}`), w.h.energy);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ enterpriseId: w.coal.id, installationName: face, installationId: null, resolution: 'raw' });
+    expect(body.series.map((x: { sensor: { id: string } }) => x.sensor.id)).toEqual([t0, co]);
+    expect(body.series[0].sensor.rules).toMatchObject({ high: 1, powerOff: 1.5 });
+    expect(body.series[0].items.map((i: { value: number }) => i.value)).toEqual([0.3, 0.4, 0.5]);
+    expect(body.series[1].sensor.unit).toBe('ppm');
+    // Long ranges come from the 5-minute statistics (with the newest readings appended raw).
+    await rollupRecent(t.database.db, t.clock.now(), 60);
+    const long = (await get(url(`installationName=${encodeURIComponent(face)}&from=${encodeURIComponent(iso(now - 86_400_000))}`), w.h.mgr)).json();
+    expect(long.resolution).toBe('rollup');
+    expect(long.series[0].items.reduce((a: number, i: { count: number }) => a + i.count, 0)).toBe(3);
+    // Out of scope (another county, another enterprise) and unknown installations are 404.
+    expect((await get(url(`installationName=${encodeURIComponent(face)}`), w.h.govB)).statusCode).toBe(404);
+    expect((await get(url(`installationName=${encodeURIComponent(face)}`), w.h.chemMgr)).statusCode).toBe(404);
+    expect((await get(url('installationName=nope'), w.h.mgr)).statusCode).toBe(404);
+    const bad = await get(`/api/readings/installation?enterpriseId=x&from=${encodeURIComponent(iso(now))}&to=${encodeURIComponent(iso(now - 1000))}`, w.h.mgr);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].field).toBe('enterpriseId');
+    const order = await get(
+      url(`installationName=${encodeURIComponent(face)}&from=${encodeURIComponent(iso(now))}&to=${encodeURIComponent(iso(now - 1000))}`),
+      w.h.mgr,
+    );
+    expect(order.statusCode).toBe(400);
+    expect(order.json().error.details[0].field).toBe('from');
+  });
+});
+
 describe('stale sweep, data quality and the monthly report', () => {
   it('a sensor silent for its staleSeconds becomes stale once; the next reading brings it back', async () => {
     const s = await post('/api/sensors', w.h.mgr, {

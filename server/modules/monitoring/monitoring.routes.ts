@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   ZCreateCredential,
   ZCreateSensor,
+  ZInstallationTrendQuery,
   ZMonthlyReportQuery,
   ZQualityQuery,
   ZReadingBatch,
@@ -20,7 +21,7 @@ import { changeSensor, createSensor } from './commands/sensors.js';
 import { touchCredential } from './monitoring.repository.js';
 import { SHARED_SUBSCRIPTION, TOPIC_PREFIX } from './mqtt-ingest.js';
 import { monthlyReportQuery, qualityQuery } from './queries/quality.js';
-import { coalLocations, findSensorsQuery, getSensorQuery, liveQuery, readingsQuery } from './queries/sensors.js';
+import { coalLocations, findSensorsQuery, getSensorQuery, installationTrendQuery, liveQuery, readingsQuery } from './queries/sensors.js';
 
 const ZId = z.object({ id: z.string().uuid({ message: 'invalid_format' }) });
 const ZEnterprise = z.object({ enterpriseId: z.string().uuid({ message: 'invalid_format' }) });
@@ -113,6 +114,17 @@ export function monitoringRoutes(app: App, deps: Deps): void {
     tags,
     query: ZReadingQuery,
     handler: (ctx, { query }) => readingsQuery(ctx, query),
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/readings/installation',
+    access: 'sensor.read',
+    summary:
+      'An installation’s sensors in one chart (by installationId, else installationName, else those without one): each sensor with its limits and points, raw or 5-minute statistics beyond 6 hours; 404 when none is in scope',
+    tags,
+    query: ZInstallationTrendQuery,
+    handler: (ctx, { query }) => installationTrendQuery(ctx, query),
   });
 
   route(app, deps, {

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
+import type { TAlarmDisposal } from '../../../common/contracts/alarms';
 import { api, type Page, type Query } from '../../lib/api';
 
 /** 报警处置 API. Shapes follow server/modules/alarms/alarm.presenter.ts field by field. */
@@ -101,6 +102,20 @@ export interface AlarmStats {
     feedbackRate: number | null;
   }[];
   source: string;
+}
+
+/** GET /api/alarm-disposal: the time limits in force, the defaults and each field's 依据. */
+export interface AlarmDisposalView {
+  config: TAlarmDisposal;
+  defaults: TAlarmDisposal;
+  configured: boolean;
+  source: string;
+  fieldSources: Record<keyof TAlarmDisposal, { zh: string; en: string; verified: boolean }>;
+  abilities: { configure: boolean };
+}
+
+export function useAlarmDisposal() {
+  return useQuery({ queryKey: ['alarm-disposal'], queryFn: () => api<AlarmDisposalView>('/api/alarm-disposal'), staleTime: 60_000 });
 }
 
 export function useAlarms(query: Query) {

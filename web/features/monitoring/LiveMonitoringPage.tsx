@@ -1,3 +1,4 @@
+import { LineChartOutlined } from '@ant-design/icons';
 import { Card, Col, Empty, Flex, Row, Skeleton, Statistic, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
@@ -7,7 +8,7 @@ import { type MessageKey, useI18n } from '../../i18n';
 import { errorMessage } from '../../lib/api';
 import { useUrlState } from '../../lib/url-state';
 import { ActiveAlarmsPanel } from '../alarms/ActiveAlarmsPanel';
-import { LEVEL_COLOR, type Level, type TSensor, useLive, useLiveReadings, valueText } from './api';
+import { installationPath, LEVEL_COLOR, type Level, type TSensor, useLive, useLiveReadings, valueText } from './api';
 import { LevelTag, typeKey } from './labels';
 
 const COUNTS: ('total' | Level)[] = ['total', 'normal', 'alarm', 'powerOff', 'stale', 'none'];
@@ -81,7 +82,14 @@ export function LiveMonitoringPage() {
               </Typography.Text>
             </Flex>
           }
-          extra={<Typography.Text type="secondary">{t('mon.live.updated', { time: dayjs(data.at).format('HH:mm:ss') })}</Typography.Text>}
+          extra={
+            <Flex gap={12} align="baseline" wrap justify="flex-end">
+              <Link to={installationPath(g)}>
+                <LineChartOutlined /> {t('mon.live.trend')}
+              </Link>
+              <Typography.Text type="secondary">{t('mon.live.updated', { time: dayjs(data.at).format('HH:mm:ss') })}</Typography.Text>
+            </Flex>
+          }
         >
           <Row gutter={[10, 10]}>
             {g.sensors.map((s) => (

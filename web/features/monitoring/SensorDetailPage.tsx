@@ -1,20 +1,19 @@
-import { Alert, Card, Col, Descriptions, Row, Segmented, Skeleton, Table, Typography } from 'antd';
+import { LineChartOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Descriptions, Row, Segmented, Skeleton, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import type { TSensorRules } from '../../../common/contracts/monitoring';
 import { PageHeader } from '../../components/PageHeader';
 import { type MessageKey, useI18n } from '../../i18n';
 import { errorMessage } from '../../lib/api';
 import { useCan } from '../../lib/auth';
 import { formatDateTime } from '../../lib/format';
-import { useLiveReadings, useReadings, useSensor, valueText } from './api';
+import { installationPath, TREND_RANGES, type TrendRange, useLiveReadings, useReadings, useSensor, valueText } from './api';
 import { LevelTag, typeKey } from './labels';
 import { SensorFormButton } from './SensorForm';
 import { TrendChart } from './TrendChart';
 
-const RANGES = { '1h': 3_600_000, '6h': 6 * 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000 } as const;
-type RangeKey = keyof typeof RANGES;
 const RULE_KEYS: (keyof TSensorRules)[] = [
   'powerOff',
   'powerRestore',
@@ -35,11 +34,12 @@ export function SensorDetailPage() {
   const { id = '' } = useParams();
   const { t, locale } = useI18n();
   const can = useCan();
+  const navigate = useNavigate();
   useLiveReadings();
-  const [range, setRange] = useState<RangeKey>('6h');
+  const [range, setRange] = useState<TrendRange>('6h');
   const { data, error } = useSensor(id);
   // The window start moves only when the range changes; live refetches keep the same key.
-  const from = useMemo(() => new Date(Date.now() - RANGES[range]).toISOString(), [range]);
+  const from = useMemo(() => new Date(Date.now() - TREND_RANGES[range]).toISOString(), [range]);
   const series = useReadings(id, from).data;
   if (error) return <Alert type="error" message={errorMessage(error)} />;
   if (!data) return <Skeleton active />;
@@ -50,10 +50,18 @@ export function SensorDetailPage() {
 
   return (
     <>
-      <PageHeader title={s.name} extra={can('sensor.manage') ? <SensorFormButton sensor={s} /> : null}>
-        <Typography.Text type="secondary">
-          {s.enterpriseName} · {s.installationName ?? ''} · {s.location}
-        </Typography.Text>
+      <PageHeader
+        title={s.name}
+        extra={
+          <>
+            <Button icon={<LineChartOutlined />} onClick={() => navigate(installationPath(s))}>
+              {t('mon.installation.open')}
+            </Button>
+            {can('sensor.manage') ? <SensorFormButton sensor={s} /> : null}
+          </>
+        }
+      >
+        <Typography.Text type="secondary">{[s.enterpriseName, s.installationName, s.location].filter(Boolean).join(' · ')}</Typography.Text>
       </PageHeader>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
@@ -61,11 +69,11 @@ export function SensorDetailPage() {
             size="small"
             title={t('mon.sensor.trend')}
             extra={
-              <Segmented<RangeKey>
+              <Segmented<TrendRange>
                 size="small"
                 value={range}
                 onChange={setRange}
-                options={(Object.keys(RANGES) as RangeKey[]).map((k) => ({ value: k, label: t(`mon.sensor.range.${k}` as MessageKey) }))}
+                options={(Object.keys(TREND_RANGES) as TrendRange[]).map((k) => ({ value: k, label: t(`mon.sensor.range.${k}` as MessageKey) }))}
               />
             }
           >

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { TSensorRules } from '../../../common/contracts/monitoring';
 import { useI18n } from '../../i18n';
 import type { ReadingSeries } from './api';
+import { axisReaching } from './chart-scale';
 
 type ECharts = typeof import('echarts/core');
 
@@ -45,6 +46,7 @@ export function TrendChart({ series, rules, unit, height = 320 }: { series: Read
     if (rules.highHigh !== undefined) limits.push({ name: t('mon.rules.highHigh'), yAxis: rules.highHigh, color: '#f5222d' });
     if (rules.powerOff !== undefined) limits.push({ name: t('mon.powerOff'), yAxis: rules.powerOff, color: '#cf1322' });
     if (rules.low !== undefined) limits.push({ name: t('mon.rules.low'), yAxis: rules.low, color: '#fa8c16' });
+    if (rules.lowLow !== undefined) limits.push({ name: t('mon.rules.lowLow'), yAxis: rules.lowLow, color: '#f5222d' });
     const rollup = series.resolution === 'rollup';
     c.setOption(
       {
@@ -52,7 +54,7 @@ export function TrendChart({ series, rules, unit, height = 320 }: { series: Read
         grid: { left: 48, right: 64, top: 24, bottom: 56 },
         tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${typeof v === 'number' ? v.toFixed(3) : v} ${unit}` },
         xAxis: { type: 'time', min: series.from, max: series.to },
-        yAxis: { type: 'value', scale: true, name: unit, max: (v: { max: number }) => Math.max(v.max, ...limits.map((l) => l.yAxis)) },
+        yAxis: { type: 'value', scale: true, name: unit, ...axisReaching(limits.map((l) => l.yAxis)) },
         dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }],
         series: [
           {

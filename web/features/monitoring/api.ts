@@ -69,6 +69,30 @@ export interface ReadingSeries {
   items: { ts: string; value: number; min?: number; max?: number; count?: number }[];
 }
 
+/** One installation's sensors in one chart (GET /api/readings/installation). */
+export interface InstallationTrend {
+  enterpriseId: string;
+  enterpriseName: string;
+  installationId: string | null;
+  installationName: string | null;
+  resolution: 'raw' | 'rollup';
+  from: string;
+  to: string;
+  series: { sensor: TSensor; items: ReadingSeries['items'] }[];
+}
+
+/** The chart ranges of the sensor and installation trends. */
+export const TREND_RANGES = { '1h': 3_600_000, '6h': 6 * 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000 } as const;
+export type TrendRange = keyof typeof TREND_RANGES;
+
+/** The installation page's address for a live-page group or a sensor (by id, else by name, else the sensors without one). */
+export function installationPath(g: { enterpriseId: string; installationId: string | null; installationName: string | null }): string {
+  const q = new URLSearchParams({ enterpriseId: g.enterpriseId });
+  if (g.installationId) q.set('installationId', g.installationId);
+  else if (g.installationName) q.set('installationName', g.installationName);
+  return `/monitoring/installation?${q.toString()}`;
+}
+
 export interface TCredential {
   id: string;
   enterpriseId: string;
@@ -139,6 +163,14 @@ export const useReadings = (sensorId: string, from: string) =>
   useQuery({
     queryKey: ['readings', sensorId, from],
     queryFn: () => api<ReadingSeries>('/api/readings', { query: { sensorId, from } }),
+    placeholderData: keepPreviousData,
+  });
+
+export const useInstallationTrend = (q: { enterpriseId?: string; installationId?: string; installationName?: string; from: string }) =>
+  useQuery({
+    queryKey: ['readings', 'installation', q],
+    queryFn: () => api<InstallationTrend>('/api/readings/installation', { query: q }),
+    enabled: Boolean(q.enterpriseId),
     placeholderData: keepPreviousData,
   });
 

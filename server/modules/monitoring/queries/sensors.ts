@@ -2,7 +2,7 @@ import { COAL_GAS_TABLE } from '../../../../common/rules/coal-gas-thresholds.js'
 import type { Ctx } from '../../../kernel/context.js';
 import { invalidField, notFound } from '../../../kernel/errors.js';
 import { presentSensor, rulesBasis } from '../monitoring.presenter.js';
-import { findSensors, getSensor, rawReadings, rollupReadings, type SensorFilter, sensorsInScope } from '../monitoring.repository.js';
+import { findSensors, getSensor, rawReadings, rollupReadings, type SensorFilter, type SensorRow, sensorsInScope } from '../monitoring.repository.js';
 
 export async function findSensorsQuery(ctx: Ctx, q: SensorFilter & { page: number; pageSize: number }) {
   const { rows, total } = await findSensors(ctx.tx, ctx.scope, q, q.page, q.pageSize);
@@ -22,43 +22,86 @@ const RAW_LIMIT = 20_000;
 /** Raw readings up to 6 hours (plus a margin for the client's clock); 5-minute statistics beyond. */
 const AUTO_RAW_MS = 6 * 3_600_000 + 10 * 60_000;
 
-/** Chart data: raw readings, or 5-minute statistics for long ranges (auto: raw up to 6 hours). */
-export async function readingsQuery(
-  ctx: Ctx,
-  q: { sensorId: string; from?: string | undefined; to?: string | undefined; resolution: 'raw' | 'rollup' | 'auto' },
-) {
-  const s = await getSensor(ctx.tx, ctx.scope, q.sensorId);
-  if (!s) throw notFound();
+type Resolution = 'raw' | 'rollup' | 'auto';
+interface RangeQuery {
+  from?: string | undefined;
+  to?: string | undefined;
+  resolution: Resolution;
+}
+
+/** The chart window (default: the last hour up to now), bounded to the rollups' 400 days; raw or 5-minute statistics. */
+function chartWindow(ctx: Ctx, q: RangeQuery) {
   const to = q.to ? new Date(q.to) : ctx.clock.now();
   const from = q.from ? new Date(q.from) : new Date(to.getTime() - 3_600_000);
   if (from >= to) throw invalidField('from', 'dateOrder');
   if (to.getTime() - from.getTime() > 400 * 86_400_000)
     throw invalidField('from', 'too_small', { minimum: new Date(to.getTime() - 400 * 86_400_000).toISOString() });
-  const useRaw = q.resolution === 'raw' || (q.resolution === 'auto' && to.getTime() - from.getTime() <= AUTO_RAW_MS);
-  if (useRaw) {
-    const rows = await rawReadings(ctx.tx, s.id, from, to, RAW_LIMIT);
-    return {
-      sensorId: s.id,
-      resolution: 'raw' as const,
-      from: from.toISOString(),
-      to: to.toISOString(),
-      items: rows.map((r) => ({ ts: r.ts.toISOString(), value: r.value })),
-    };
-  }
-  const rows = await rollupReadings(ctx.tx, s.id, from, to, RAW_LIMIT);
+  const raw = q.resolution === 'raw' || (q.resolution === 'auto' && to.getTime() - from.getTime() <= AUTO_RAW_MS);
+  return { from, to, raw };
+}
+
+/** One sensor's points in the window: raw readings, or 5-minute statistics with the newest readings appended raw. */
+async function seriesOf(ctx: Ctx, sensorId: string, w: { from: Date; to: Date; raw: boolean }) {
+  if (w.raw) return (await rawReadings(ctx.tx, sensorId, w.from, w.to, RAW_LIMIT)).map((r) => ({ ts: r.ts.toISOString(), value: r.value }));
+  const rows = await rollupReadings(ctx.tx, sensorId, w.from, w.to, RAW_LIMIT);
   // The rollup job runs every 5 minutes: the newest readings are appended raw so the chart reaches now.
   const last = rows[rows.length - 1];
-  const tailFrom = last ? new Date(last.bucket.getTime() + 300_000) : from;
-  const tail = await rawReadings(ctx.tx, s.id, tailFrom > from ? tailFrom : from, to, 2000);
+  const tailFrom = last ? new Date(last.bucket.getTime() + 300_000) : w.from;
+  const tail = await rawReadings(ctx.tx, sensorId, tailFrom > w.from ? tailFrom : w.from, w.to, 2000);
+  return [
+    ...rows.map((r) => ({ ts: r.bucket.toISOString(), value: r.avg, min: r.min, max: r.max, count: r.count })),
+    ...tail.map((r) => ({ ts: r.ts.toISOString(), value: r.value, min: r.value, max: r.value, count: 1 })),
+  ];
+}
+
+/** Chart data: raw readings, or 5-minute statistics for long ranges (auto: raw up to 6 hours). */
+export async function readingsQuery(ctx: Ctx, q: RangeQuery & { sensorId: string }) {
+  const s = await getSensor(ctx.tx, ctx.scope, q.sensorId);
+  if (!s) throw notFound();
+  const w = chartWindow(ctx, q);
   return {
     sensorId: s.id,
-    resolution: 'rollup' as const,
-    from: from.toISOString(),
-    to: to.toISOString(),
-    items: [
-      ...rows.map((r) => ({ ts: r.bucket.toISOString(), value: r.avg, min: r.min, max: r.max, count: r.count })),
-      ...tail.map((r) => ({ ts: r.ts.toISOString(), value: r.value, min: r.value, max: r.value, count: 1 })),
-    ],
+    resolution: w.raw ? ('raw' as const) : ('rollup' as const),
+    from: w.from.toISOString(),
+    to: w.to.toISOString(),
+    items: await seriesOf(ctx, s.id, w),
+  };
+}
+
+/** An installation's sensors are at most this many in one chart. */
+const INSTALLATION_MAX_SENSORS = 40;
+
+/** The live view's grouping: a registered installation by id, else the free-text name, else the enterprise's sensors without one. */
+const sameInstallation = (s: SensorRow, q: { installationId?: string | undefined; installationName?: string | undefined }) =>
+  q.installationId ? s.installationId === q.installationId : !s.installationId && (s.installationName ?? '') === (q.installationName ?? '');
+
+/**
+ * Trend of one installation (a coal working face, a tank farm …): every in-service sensor of it in the
+ * caller's scope with its points in the window (raw, or the 5-minute statistics for long ranges) and
+ * its limits; 404 when none is visible (out of scope or no such installation).
+ */
+export async function installationTrendQuery(
+  ctx: Ctx,
+  q: RangeQuery & { enterpriseId: string; installationId?: string | undefined; installationName?: string | undefined },
+) {
+  const w = chartWindow(ctx, q);
+  const sensors = (await sensorsInScope(ctx.tx, ctx.scope, { enterpriseId: q.enterpriseId }, 2000))
+    .filter((s) => s.inService && sameInstallation(s, q))
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .slice(0, INSTALLATION_MAX_SENSORS);
+  const first = sensors[0];
+  if (!first) throw notFound();
+  const series = [];
+  for (const s of sensors) series.push({ sensor: presentSensor(s), items: await seriesOf(ctx, s.id, w) });
+  return {
+    enterpriseId: first.enterpriseId,
+    enterpriseName: first.enterpriseName,
+    installationId: first.installationId,
+    installationName: first.installationName,
+    resolution: w.raw ? ('raw' as const) : ('rollup' as const),
+    from: w.from.toISOString(),
+    to: w.to.toISOString(),
+    series,
   };
 }
 

@@ -150,6 +150,9 @@ export const FIELD_LABELS: Record<string, Record<Locale, string>> = {
   licenceNumber: { 'zh-CN': '安全生产许可证编号', 'en-US': 'Safety licence number' },
   licenceExpiry: { 'zh-CN': '许可证有效期至', 'en-US': 'Licence valid until' },
   installationId: { 'zh-CN': '关联重大危险源或尾矿库', 'en-US': 'Installation or tailings pond' },
+  g2: { 'zh-CN': '二等下限', 'en-US': 'Class 2 limit' },
+  g3: { 'zh-CN': '三等下限', 'en-US': 'Class 3 limit' },
+  g4: { 'zh-CN': '四等下限', 'en-US': 'Class 4 limit' },
   // warnings
   polygons: { 'zh-CN': '预警区域多边形', 'en-US': 'Area polygons' },
   regionCodes: { 'zh-CN': '预警行政区划', 'en-US': 'Area regions' },

@@ -17,6 +17,7 @@ import {
   FlagOutlined,
   FormOutlined,
   FundOutlined,
+  GatewayOutlined,
   KeyOutlined,
   LineChartOutlined,
   MonitorOutlined,
@@ -95,6 +96,7 @@ const RISK: NavGroup = {
     { path: '/risk-overview', label: 'nav.riskOverview', icon: <PieChartOutlined />, any: ['risk.read'] },
     { path: '/risk-reports', label: 'nav.riskReports', icon: <NotificationOutlined />, any: ['risk.read'] },
     { path: '/major-hazard-sources', label: 'nav.majorHazards', icon: <ExperimentOutlined />, any: ['risk.read'] },
+    { path: '/tailings-ponds', label: 'nav.tailingsPonds', icon: <GatewayOutlined />, any: ['risk.read'] },
     { path: '/risk-bands', label: 'nav.riskBands', icon: <ControlOutlined />, any: ['risk.read'] },
   ],
 };

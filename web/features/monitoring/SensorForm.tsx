@@ -7,6 +7,7 @@ import { EnterpriseSelect } from '../../components/EnterpriseSelect';
 import { type MessageKey, useI18n } from '../../i18n';
 import { api } from '../../lib/api';
 import { useApiError } from '../../lib/use-api-error';
+import { useRegisteredObjects } from '../risk/api';
 import { type TSensor, useCoalLocations } from './api';
 import { typeKey } from './labels';
 
@@ -32,6 +33,8 @@ interface Values {
   rangeLow?: number | null;
   rangeHigh?: number | null;
   location: string;
+  /** A registered installation's or pond's id, or OTHER for a free-text name (a coal working face). */
+  installationRef?: string;
   installationName?: string | null;
   coalLocationKey?: string | null;
   inService: boolean;
@@ -39,7 +42,13 @@ interface Values {
   rules: Partial<Record<keyof TSensorRules, number | null>>;
 }
 
-/** 登记/编辑监测点 in a modal: coal CH4 points pick their 规程 location; rules are either the defaults or set by hand. */
+const OTHER = '__other__';
+
+/**
+ * 登记/编辑监测点 in a modal: coal CH4 points pick their 规程 location; the point belongs to one of the
+ * enterprise's registered installations or tailings ponds, or to a named place; rules are either the
+ * defaults or set by hand.
+ */
 export function SensorFormButton({ sensor }: { sensor?: TSensor }) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
@@ -51,12 +60,16 @@ export function SensorFormButton({ sensor }: { sensor?: TSensor }) {
   const locations = useCoalLocations().data?.items ?? [];
   const type = Form.useWatch('type', form);
   const ruleMode = Form.useWatch('ruleMode', form);
+  const installationRef = Form.useWatch('installationRef', form);
+  const pickedEnterprise = Form.useWatch('enterpriseId', form);
+  const registered = useRegisteredObjects(open ? (sensor?.enterpriseId ?? pickedEnterprise) : undefined);
 
   const start = () => {
     form.resetFields();
     if (sensor)
       form.setFieldsValue({
         ...sensor,
+        installationRef: sensor.installationId ?? (sensor.installationName ? OTHER : undefined),
         ruleMode: 'custom',
         rules: Object.fromEntries(RULE_FIELDS.map((k) => [k, (sensor.rules[k] as number | undefined) ?? null])),
       });
@@ -76,7 +89,8 @@ export function SensorFormButton({ sensor }: { sensor?: TSensor }) {
         rangeLow: v.rangeLow ?? null,
         rangeHigh: v.rangeHigh ?? null,
         location: v.location,
-        installationName: v.installationName || null,
+        installationId: v.installationRef && v.installationRef !== OTHER ? v.installationRef : null,
+        installationName: v.installationRef === OTHER ? v.installationName || null : null,
         coalLocationKey: v.type === 'ch4' ? (v.coalLocationKey ?? null) : null,
         inService: v.inService,
         ...(v.ruleMode === 'custom' ? { rules } : {}),
@@ -150,10 +164,35 @@ export function SensorFormButton({ sensor }: { sensor?: TSensor }) {
               </Form.Item>
             </Col>
             <Col xs={24} sm={12}>
-              <Form.Item name="installationName" label={t('mon.field.installation')}>
-                <Input maxLength={100} />
+              <Form.Item name="installationRef" label={t('mon.field.installation')} tooltip={t('install.pickerHint')}>
+                <Select
+                  allowClear
+                  showSearch
+                  optionFilterProp="label"
+                  options={[
+                    ...(registered.installations.length
+                      ? [
+                          {
+                            label: t('install.groupMajorHazard'),
+                            options: registered.installations.map((m) => ({ value: m.id, label: `${m.name}（${m.code}）` })),
+                          },
+                        ]
+                      : []),
+                    ...(registered.ponds.length
+                      ? [{ label: t('install.groupTailings'), options: registered.ponds.map((p) => ({ value: p.id, label: `${p.name}（${p.code}）` })) }]
+                      : []),
+                    { value: OTHER, label: t('install.other') },
+                  ]}
+                />
               </Form.Item>
             </Col>
+            {installationRef === OTHER ? (
+              <Col xs={24} sm={{ span: 12, offset: 12 }}>
+                <Form.Item name="installationName" label={t('install.otherName')} rules={[{ required: true, whitespace: true }]}>
+                  <Input maxLength={100} />
+                </Form.Item>
+              </Col>
+            ) : null}
           </Row>
           {type === 'ch4' ? (
             <Form.Item name="coalLocationKey" label={t('mon.field.coalLocation')}>

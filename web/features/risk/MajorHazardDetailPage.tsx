@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import { errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { useMajorHazard } from './api';
+import { LinkedSensors } from './LinkedSensors';
 import { GradeTag } from './labels';
 import { TermsView } from './SubstanceRows';
 
@@ -45,6 +46,7 @@ export function MajorHazardDetailPage() {
           <Card size="small" title={t('mh.sectionResult')} style={{ marginBottom: 16 }}>
             <TermsView r={{ ...m, gradeName: null }} />
           </Card>
+          <LinkedSensors installationId={m.id} />
         </Col>
         <Col xs={24} lg={10}>
           <Card size="small" title={t('mh.sectionUnit')} style={{ marginBottom: 16 }}>
@@ -54,6 +56,7 @@ export function MajorHazardDetailPage() {
               items={[
                 { key: 'k', label: t('mh.unitKind'), children: t(`mh.unit.${m.unitKind}`) },
                 { key: 'l', label: t('risk.location'), children: m.location || '—' },
+                { key: 'c', label: t('mh.coordinates'), children: m.lng != null && m.lat != null ? `${m.lng}, ${m.lat}` : t('mh.noCoordinates') },
                 { key: 'p', label: t('mh.exposedPopulation'), children: m.exposedPopulation },
                 { key: 'u', label: t('field.updatedAt'), children: formatDateTime(m.updatedAt) },
               ]}

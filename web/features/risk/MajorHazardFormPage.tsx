@@ -17,6 +17,8 @@ interface FormValues {
   name: string;
   unitKind: string;
   location?: string;
+  lng?: number | null;
+  lat?: number | null;
   exposedPopulation?: number;
   substances: SubstanceRow[];
   persons: { principal: TPerson; technical: TPerson; operational: TPerson };
@@ -56,6 +58,8 @@ function MajorHazardForm({ existing }: { existing?: TMajorHazard }) {
             name: existing.name,
             unitKind: existing.unitKind,
             location: existing.location ?? undefined,
+            lng: existing.lng,
+            lat: existing.lat,
             exposedPopulation: existing.exposedPopulation,
             substances: existing.substances.map(rowOf),
             persons: existing.persons,
@@ -67,6 +71,14 @@ function MajorHazardForm({ existing }: { existing?: TMajorHazard }) {
   const rows = Form.useWatch('substances', { form, preserve: true });
   const ownEnterprise = me.data?.user.kind === 'enterprise';
   const req = [{ required: true, message: t('validation.required') }];
+  // Both coordinates or neither (the server says the same, naming the missing one).
+  const pair = (other: 'lng' | 'lat') => ({
+    validator: (_: unknown, v: number | null | undefined) => {
+      const mine = v !== null && v !== undefined;
+      const theirs = form.getFieldValue(other) !== null && form.getFieldValue(other) !== undefined;
+      return mine || !theirs ? Promise.resolve() : Promise.reject(new Error(t('validation.required')));
+    },
+  });
   const text = (max: number) => [
     { required: true, whitespace: true, message: t('validation.required') },
     { max, message: t('validation.length', { min: 1, max }) },
@@ -78,6 +90,8 @@ function MajorHazardForm({ existing }: { existing?: TMajorHazard }) {
       name: v.name.trim(),
       unitKind: v.unitKind,
       location: v.location?.trim() || null,
+      lng: v.lng ?? null,
+      lat: v.lat ?? null,
       exposedPopulation: v.exposedPopulation,
       substances,
       persons: {
@@ -136,6 +150,23 @@ function MajorHazardForm({ existing }: { existing?: TMajorHazard }) {
                   <Form.Item name="exposedPopulation" label={t('mh.exposedPopulation')} rules={req} extra={t('mh.exposedHint')}>
                     <InputNumber min={0} max={10_000_000} precision={0} style={{ width: '100%' }} />
                   </Form.Item>
+                </Col>
+              </Row>
+              <Row gutter={12}>
+                <Col xs={12} md={7}>
+                  <Form.Item name="lng" label={t('mh.lng')} dependencies={['lat']} rules={[pair('lat')]}>
+                    <InputNumber min={73.4} max={135.1} style={{ width: '100%' }} placeholder="112.9306" />
+                  </Form.Item>
+                </Col>
+                <Col xs={12} md={7}>
+                  <Form.Item name="lat" label={t('mh.lat')} dependencies={['lng']} rules={[pair('lng')]}>
+                    <InputNumber min={3.8} max={53.6} style={{ width: '100%' }} placeholder="35.7627" />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={10}>
+                  <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 4 }}>
+                    {t('mh.coordinatesHint')}
+                  </Typography.Paragraph>
                 </Col>
               </Row>
             </Card>

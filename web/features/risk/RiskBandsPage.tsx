@@ -9,6 +9,7 @@ import { api, errorMessage } from '../../lib/api';
 import { useApiError } from '../../lib/use-api-error';
 import { type TRiskBands, useRiskBands, type ValueOption } from './api';
 import { RiskLevelTag } from './labels';
+import { TailingsGradeTableCard } from './TailingsGradeTableCard';
 
 /** The bands each level covers, as the rules read them (LEC: D > limit; LS: R ≥ limit). */
 function bandRows(b: TRiskBands, method: 'lec' | 'ls') {
@@ -149,6 +150,7 @@ export function RiskBandsPage() {
           </Flex>
         ) : null}
       </Form>
+      <TailingsGradeTableCard />
       <Card size="small" title={t('risk.valueSets')} style={{ marginBottom: 16 }}>
         <Row gutter={16}>
           <Col xs={24} md={8}>

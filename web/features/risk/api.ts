@@ -3,11 +3,13 @@ import { useCallback } from 'react';
 import type {
   TCreateMajorHazard,
   TCreateRiskPoint,
+  TCreateTailingsPond,
   TMeasures,
   TReviewRiskPoint,
   TRiskAssessment,
   TRiskBands,
   TSubstanceInput,
+  TTailingsGradeTable,
 } from '../../../common/contracts/risk';
 import type { ControlLevel, RiskColor, RiskLevel } from '../../../common/rules/risk-assessment';
 import { api, type Page, type Query } from '../../lib/api';
@@ -17,7 +19,17 @@ import { api, type Page, type Query } from '../../lib/api';
  * plain records, so these shapes follow server/modules/risk/risk.presenter.ts field by field.
  */
 
-export type { TCreateMajorHazard, TCreateRiskPoint, TMeasures, TReviewRiskPoint, TRiskAssessment, TRiskBands, TSubstanceInput };
+export type {
+  TCreateMajorHazard,
+  TCreateRiskPoint,
+  TCreateTailingsPond,
+  TMeasures,
+  TReviewRiskPoint,
+  TRiskAssessment,
+  TRiskBands,
+  TSubstanceInput,
+  TTailingsGradeTable,
+};
 export type RiskPointKind = 'area' | 'activity' | 'equipment';
 export type UnitKind = 'production' | 'storage';
 
@@ -259,6 +271,8 @@ export interface TMajorHazard {
   name: string;
   unitKind: UnitKind;
   location: string | null;
+  lng: number | null;
+  lat: number | null;
   exposedPopulation: number;
   substances: TSubstanceInput[];
   terms: TTerm[];
@@ -292,6 +306,111 @@ export const majorHazardKey = (id: string | undefined) => ['major-hazard', id] a
 
 export function useMajorHazard(id: string | undefined) {
   return useQuery({ queryKey: majorHazardKey(id), queryFn: () => api<MajorHazardResponse>(`/api/major-hazard-sources/${id}`), enabled: Boolean(id) });
+}
+
+// ---- tailings ponds ----
+
+export type PondGrade = 1 | 2 | 3 | 4 | 5;
+export type SafetyStatus = 'normal' | 'defective' | 'dangerous' | 'critical';
+export type OperatingStatus = 'operating' | 'idle' | 'closed' | 'deregistered';
+export type DamMethod = 'upstream' | 'centerline' | 'downstream' | 'oneTime';
+
+export interface TTailingsPond {
+  id: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  code: string;
+  name: string;
+  location: string | null;
+  lng: number;
+  lat: number;
+  damMethod: DamMethod | null;
+  designDamHeight: number;
+  currentDamHeight: number;
+  totalCapacity: number;
+  currentCapacity: number;
+  overDesign: boolean;
+  gradeRaised: boolean;
+  grade: PondGrade;
+  gradeName: string | null;
+  gradeSource: string;
+  overhead: boolean;
+  downstreamPopulation: number;
+  downstreamFacilities: string | null;
+  safetyStatus: SafetyStatus;
+  safetyMeaning: string | null;
+  safetyAction: string | null;
+  safetySource: string;
+  operatingStatus: OperatingStatus;
+  responsibleName: string;
+  responsiblePhone: string;
+  licenceNumber: string | null;
+  licenceExpiry: string | null;
+  licenceState: 'valid' | 'expiring' | 'expired' | null;
+  version: number;
+  updatedAt: string;
+}
+
+export interface TailingsPondResponse {
+  data: TTailingsPond;
+  abilities: { edit: boolean };
+}
+
+export const POND_FILTER_KEYS = ['q', 'enterpriseId', 'regionCode', 'industry', 'grade', 'safetyStatus', 'operatingStatus', 'overhead'] as const;
+
+export function useTailingsPonds(query: Query, enabled = true) {
+  return useQuery({
+    queryKey: ['tailings-ponds', query],
+    queryFn: () => api<Page<TTailingsPond> & { abilities: { create: boolean } }>('/api/tailings-ponds', { query }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export const tailingsPondKey = (id: string | undefined) => ['tailings-pond', id] as const;
+
+export function useTailingsPond(id: string | undefined) {
+  return useQuery({ queryKey: tailingsPondKey(id), queryFn: () => api<TailingsPondResponse>(`/api/tailings-ponds/${id}`), enabled: Boolean(id) });
+}
+
+export interface PondGradeResult {
+  grade: PondGrade;
+  gradeName: string;
+  byCapacity: PondGrade;
+  byHeight: PondGrade;
+  decidedBy: 'capacity' | 'height' | 'both';
+  lowered: boolean;
+  raised: boolean;
+  source: string;
+}
+
+export interface TailingsGradeTableResponse {
+  table: TTailingsGradeTable;
+  defaults: TTailingsGradeTable;
+  configured: boolean;
+  source: string;
+  overheadSource: string;
+  safetySource: string;
+  abilities: { configure: boolean };
+}
+
+export function useTailingsGradeTable() {
+  return useQuery({ queryKey: ['tailings-grade-table'], queryFn: () => api<TailingsGradeTableResponse>('/api/tailings-grade-table'), staleTime: 60_000 });
+}
+
+/** An enterprise's registered installations and ponds, for linking a sensor (monitoring's sensor form). */
+export function useRegisteredObjects(enterpriseId: string | undefined) {
+  const query = { enterpriseId, pageSize: 500 };
+  const installations = useQuery({
+    queryKey: ['major-hazards', query],
+    queryFn: () => api<Page<TMajorHazard>>('/api/major-hazard-sources', { query }),
+    enabled: Boolean(enterpriseId),
+  });
+  const ponds = useTailingsPonds(query, Boolean(enterpriseId));
+  return {
+    installations: installations.data?.items ?? [],
+    ponds: (ponds.data?.items ?? []).filter((p) => p.operatingStatus !== 'deregistered'),
+  };
 }
 
 // ---- bands ----
@@ -329,6 +448,8 @@ export function useRiskChanged(): () => Promise<void> {
         ['risk-report'],
         ['major-hazards'],
         ['major-hazard'],
+        ['tailings-ponds'],
+        ['tailings-pond'],
         ['notifications'],
       ].map((queryKey) => qc.invalidateQueries({ queryKey })),
     );

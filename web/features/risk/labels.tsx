@@ -45,3 +45,34 @@ export function inputsText(inputs: Record<string, number>): string {
 }
 
 export const scoreLabel = (method: 'lec' | 'ls') => (method === 'lec' ? 'D' : 'R');
+
+const POND_GRADE_COLORS = { 1: '#a8071a', 2: '#d4380d', 3: '#d48806', 4: '#1668dc', 5: '#389e0d' } as const;
+
+/** 尾矿库等别 一等 … 五等. */
+export function PondGradeTag({ grade }: { grade: 1 | 2 | 3 | 4 | 5 }) {
+  const { t } = useI18n();
+  const c = POND_GRADE_COLORS[grade];
+  return <Tag style={{ background: c, borderColor: c, color: '#fff', marginInlineEnd: 0 }}>{t(`pond.grade.${grade}`)}</Tag>;
+}
+
+const SAFETY_COLORS = { normal: 'success', defective: 'gold', dangerous: 'orange', critical: 'red' } as const;
+
+/** 安全度: 正常库 green, 病库 gold, 险库 orange, 危库 red. */
+export function SafetyTag({ status }: { status: keyof typeof SAFETY_COLORS }) {
+  const { t } = useI18n();
+  return (
+    <Tag color={SAFETY_COLORS[status]} style={{ marginInlineEnd: 0 }}>
+      {t(`pond.safety.${status}`)}
+    </Tag>
+  );
+}
+
+/** 头顶库 as a red outlined tag. */
+export function OverheadTag() {
+  const { t } = useI18n();
+  return (
+    <Tag color="red" variant="outlined" style={{ marginInlineEnd: 0 }}>
+      {t('pond.overhead')}
+    </Tag>
+  );
+}

@@ -1,19 +1,11 @@
 import { Flex, Typography } from 'antd';
 import type { MouseEvent } from 'react';
 import { useI18n } from '../../i18n';
-import type { Position } from './api';
-
-interface Point {
-  id: string;
-  name: string;
-  lng: number;
-  lat: number;
-  inside: boolean;
-}
+import type { Position, TPlotPoint } from './api';
 
 interface Props {
   polygons: Position[][];
-  points: Point[];
+  points: TPlotPoint[];
   color?: string;
   /** Click on the plot adds a vertex (the issue form). */
   onPick?: (p: Position) => void;
@@ -22,9 +14,41 @@ interface Props {
 
 const W = 600;
 
+/** Inside: enterprises red, installations purple, ponds blue; outside grey. */
+const INSIDE_FILL = { enterprise: '#cf1322', installation: '#722ed1', tailings: '#0958d9' } as const;
+
+/** A point's mark: enterprise ●, major hazard installation ◆, tailings pond ▲ (a 头顶库 with a red rim). */
+function Mark({ p, x, y }: { p: TPlotPoint; x: number; y: number }) {
+  const kind = p.kind ?? 'enterprise';
+  const fill = p.inside ? INSIDE_FILL[kind] : '#bfbfbf';
+  const r = p.inside ? 4.5 : 3;
+  const stroke = kind === 'tailings' && p.overhead ? '#f5222d' : '#fff';
+  const title = <title>{p.name}</title>;
+  if (kind === 'installation')
+    return (
+      <rect x={x - r} y={y - r} width={2 * r} height={2 * r} transform={`rotate(45 ${x} ${y})`} fill={fill} stroke={stroke} strokeWidth={0.8}>
+        {title}
+      </rect>
+    );
+  if (kind === 'tailings') {
+    const k = r * 1.3;
+    return (
+      <polygon points={`${x},${y - k} ${x + k},${y + k * 0.8} ${x - k},${y + k * 0.8}`} fill={fill} stroke={stroke} strokeWidth={p.overhead ? 1.5 : 0.8}>
+        {title}
+      </polygon>
+    );
+  }
+  return (
+    <circle cx={x} cy={y} r={r} fill={fill} stroke={stroke} strokeWidth={0.8}>
+      {title}
+    </circle>
+  );
+}
+
 /**
  * An honest, tile-free preview (offline intranet: no basemap): the area polygons and the located
- * enterprises on a plain plate carrée with the latitude's cos correction; inside = filled dot.
+ * enterprises, installations and tailings ponds on a plain plate carrée with the latitude's cos
+ * correction; inside = filled and coloured.
  */
 export function AreaPlot({ polygons, points, color = '#fa8c16', onPick, height = 360 }: Props) {
   const { t } = useI18n();
@@ -57,7 +81,10 @@ export function AreaPlot({ polygons, points, color = '#fa8c16', onPick, height =
     const lat = minY + (h - oy - sy) / scale;
     onPick([Math.round(lng * 1e4) / 1e4, Math.round(lat * 1e4) / 1e4]);
   };
-  const inside = points.filter((p) => p.inside).length;
+  const enterprises = points.filter((p) => (p.kind ?? 'enterprise') === 'enterprise');
+  const inside = enterprises.filter((p) => p.inside).length;
+  const objects = points.length - enterprises.length;
+  const objectsInside = points.filter((p) => p.inside).length - inside;
   return (
     <Flex vertical gap={4}>
       {/* biome-ignore lint/a11y/useKeyWithClickEvents: picking points is a shortcut; the coordinates textarea is the keyboard path */}
@@ -93,14 +120,13 @@ export function AreaPlot({ polygons, points, color = '#fa8c16', onPick, height =
           )),
         )}
         {points.map((p) => (
-          <circle key={p.id} cx={px(p.lng)} cy={py(p.lat)} r={p.inside ? 4.5 : 3} fill={p.inside ? '#cf1322' : '#bfbfbf'} stroke="#fff" strokeWidth={0.8}>
-            <title>{p.name}</title>
-          </circle>
+          <Mark key={p.id} p={p} x={px(p.lng)} y={py(p.lat)} />
         ))}
       </svg>
       {points.length ? (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('warning.plot.legend', { inside, total: points.length })}
+          {t('warning.plot.legend', { inside, total: enterprises.length })}
+          {objects ? ` ${t('warning.plot.legendObjects', { inside: objectsInside, total: objects })}` : ''}
         </Typography.Text>
       ) : null}
     </Flex>

@@ -9,8 +9,50 @@ import { api, errorMessage } from '../../lib/api';
 import { formatDateTime, industryName } from '../../lib/format';
 import { useApiError } from '../../lib/use-api-error';
 import { AreaPlot } from './AreaPlot';
-import { type TTarget, useWarning, useWarningUpdated, type WarningResponse } from './api';
+import { type TMatchedObject, type TTarget, useWarning, useWarningUpdated, type WarningResponse } from './api';
 import { LEVEL_COLOR, LevelTag, useEventName, WarningStateTag } from './labels';
+
+/**
+ * What a target matched through, one line each: the enterprise's own point, "重大危险源：罐区储存单元",
+ * "尾矿库：润通尾矿库（头顶库）", marked when matched by region or at the enterprise's point.
+ */
+function MatchedObjects({ objects }: { objects: TMatchedObject[] }) {
+  const { t } = useI18n();
+  // The enterprise's own point is worth a line only beside its installations or ponds.
+  const registered = objects.some((o) => o.kind === 'installation' || o.kind === 'tailings');
+  return (
+    <Flex vertical gap={2}>
+      {objects
+        .filter((o) => registered || o.via === 'region')
+        .map((o) => (
+          <Typography.Text key={`${o.kind}/${o.id}`} style={{ fontSize: 12 }}>
+            {o.kind === 'site' || o.kind === 'mine' ? (
+              t(`warning.object.${o.kind}`)
+            ) : (
+              <>
+                {t(`warning.object.${o.kind}`)}：{o.name}
+                {o.overhead ? (
+                  <Tag color="red" variant="outlined" style={{ marginInlineStart: 4, fontSize: 11 }}>
+                    {t('warning.object.overhead')}
+                  </Tag>
+                ) : null}
+              </>
+            )}
+            {o.via === 'region' ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                （{t('warning.object.viaRegion')}）
+              </Typography.Text>
+            ) : null}
+            {o.approx ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                （{t('warning.object.approx')}）
+              </Typography.Text>
+            ) : null}
+          </Typography.Text>
+        ))}
+    </Flex>
+  );
+}
 
 /** A warning: content, area, CAP XML, and its targets with read receipts and 签收 (the enterprise confirms here). */
 export function WarningDetailPage() {
@@ -77,15 +119,20 @@ export function WarningDetailPage() {
     {
       title: t('warning.matchedBecause'),
       dataIndex: 'matchedBecause',
-      width: 150,
+      width: 260,
       responsive: ['md'],
-      render: (v: string[]) => (
-        <Flex gap={2} wrap>
-          {v.map((b) => (
-            <Tag key={b} bordered={false}>
-              {because(b)}
-            </Tag>
-          ))}
+      render: (v: string[], r) => (
+        <Flex vertical gap={4}>
+          <Flex gap={2} wrap>
+            {v
+              .filter((b) => b === 'polygon' || b === 'region')
+              .map((b) => (
+                <Tag key={b} bordered={false}>
+                  {because(b)}
+                </Tag>
+              ))}
+          </Flex>
+          <MatchedObjects objects={r.matchedObjects ?? []} />
         </Flex>
       ),
     },
@@ -171,6 +218,11 @@ export function WarningDetailPage() {
           message={mine.status === 'confirmed' ? t('warning.myConfirmed', { at: formatDateTime(mine.confirmedAt) }) : t('warning.myTask')}
           description={
             <>
+              {mine.matchedObjects?.some((o) => o.kind === 'installation' || o.kind === 'tailings') ? (
+                <div style={{ marginBottom: 8 }}>
+                  <MatchedObjects objects={mine.matchedObjects} />
+                </div>
+              ) : null}
               <div style={{ whiteSpace: 'pre-wrap' }}>{mine.taskText}</div>
               {mine.feedback ? <div style={{ marginTop: 8 }}>{t('warning.myFeedback', { feedback: mine.feedback })}</div> : null}
             </>

@@ -1,11 +1,11 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { TWarningLevel } from '../../../common/contracts/warnings';
+import type { TMatchedObject, TWarningLevel } from '../../../common/contracts/warnings';
 import { api, type Page, type Query } from '../../lib/api';
 
 /** 预警信息 API; shapes follow server/modules/warnings/warning.presenter.ts field by field. */
 export { WARNING_EVENTS, WARNING_LEVELS } from '../../../common/contracts/warnings';
-export type { TWarningLevel };
+export type { TMatchedObject, TWarningLevel };
 export type WarningState = 'active' | 'expired' | 'cancelled';
 export type Position = [number, number];
 
@@ -35,6 +35,8 @@ export interface TTarget {
   enterpriseName: string;
   industry: string;
   matchedBecause: string[];
+  /** What matched: the enterprise's own point, its installations, its tailings ponds. */
+  matchedObjects: TMatchedObject[];
   taskText: string;
   status: 'sent' | 'confirmed';
   sentAt: string;
@@ -63,12 +65,25 @@ export interface WarningResponse {
   abilities: { update: boolean; cancel: boolean; confirm: boolean; seeTargets: boolean };
 }
 
+export type PointKind = 'enterprise' | 'installation' | 'tailings';
+
+export interface TPlotPoint {
+  id: string;
+  kind?: PointKind;
+  name: string;
+  lng: number;
+  lat: number;
+  inside: boolean;
+  overhead?: boolean;
+}
+
 export interface TPreview {
   count: number;
+  /** Mine enterprises reached; installations and ponds inside (objects, not enterprises). */
   byClass: { mine: number; tailings: number; installation: number };
   unlocated: number;
-  points: { id: string; name: string; industry: string; lng: number; lat: number; inside: boolean }[];
-  matched: { id: string; name: string; industry: string; because: string[] }[];
+  points: (TPlotPoint & { industry: string; kind: PointKind; overhead: boolean })[];
+  matched: { id: string; name: string; industry: string; because: string[]; objects: TMatchedObject[] }[];
 }
 
 export interface TFeed {

@@ -1,0 +1,182 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { Link, useNavigate } from 'react-router';
+import { POND_OPERATING_STATUSES, TAILINGS_SAFETY_STATUSES } from '../../../common/contracts/risk';
+import { EnterpriseSelect } from '../../components/EnterpriseSelect';
+import { ExportButton } from '../../components/ExportButton';
+import { PageHeader } from '../../components/PageHeader';
+import { useI18n } from '../../i18n';
+import { errorMessage } from '../../lib/api';
+import { useCan, useMe } from '../../lib/auth';
+import { toInt, useUrlState } from '../../lib/url-state';
+import { POND_FILTER_KEYS, type TTailingsPond, useTailingsPonds } from './api';
+import { OverheadTag, PondGradeTag, SafetyTag } from './labels';
+
+const KEYS = [...POND_FILTER_KEYS, 'page', 'pageSize'] as const;
+
+/** A licence's expiry, red when expired and orange when due within 90 days. */
+export function LicenceExpiry({ p }: { p: Pick<TTailingsPond, 'licenceExpiry' | 'licenceState'> }) {
+  const { t } = useI18n();
+  if (!p.licenceExpiry) return <Typography.Text type="secondary">{t('pond.licenceNone')}</Typography.Text>;
+  return (
+    <Flex gap={4} wrap align="center">
+      <span>{p.licenceExpiry}</span>
+      {p.licenceState === 'expired' ? <Tag color="red">{t('pond.licence.expired')}</Tag> : null}
+      {p.licenceState === 'expiring' ? <Tag color="orange">{t('pond.licence.expiring')}</Tag> : null}
+    </Flex>
+  );
+}
+
+/** 尾矿库: the ponds in scope, the worst 安全度 first, with class, 头顶库, dam, capacity and licence. */
+export function TailingsPondsPage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const can = useCan();
+  const me = useMe();
+  const [state, update] = useUrlState(KEYS);
+  const page = toInt(state.page, 1);
+  const pageSize = toInt(state.pageSize, 20);
+  const filters = {
+    q: state.q,
+    enterpriseId: state.enterpriseId,
+    regionCode: state.regionCode,
+    industry: state.industry,
+    grade: state.grade,
+    safetyStatus: state.safetyStatus,
+    operatingStatus: state.operatingStatus,
+    overhead: state.overhead,
+  };
+  const { data, isFetching, error } = useTailingsPonds({ ...filters, page, pageSize });
+  const regulator = me.data?.user.kind !== 'enterprise';
+  const columns: ColumnsType<TTailingsPond> = [
+    { title: t('pond.grade'), dataIndex: 'grade', width: 76, render: (g: TTailingsPond['grade']) => <PondGradeTag grade={g} /> },
+    {
+      title: t('pond.name'),
+      dataIndex: 'name',
+      render: (v: string, r) => (
+        <Flex vertical gap={2}>
+          <Flex gap={6} wrap align="center">
+            <Link to={`/tailings-ponds/${r.id}`}>{v}</Link>
+            {r.overhead ? <OverheadTag /> : null}
+            {r.overDesign ? <Tag color="volcano">{t('pond.overDesign')}</Tag> : null}
+          </Flex>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {r.code}
+            {r.location ? ` · ${r.location}` : ''}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+    ...(regulator ? [{ title: t('risk.enterprise'), dataIndex: 'enterpriseName', width: 190, ellipsis: { showTitle: true } }] : []),
+    {
+      title: t('pond.safetyStatus'),
+      dataIndex: 'safetyStatus',
+      width: 100,
+      render: (v: TTailingsPond['safetyStatus'], r) => (
+        <Flex vertical gap={2} align="flex-start">
+          <SafetyTag status={v} />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t(`pond.op.${r.operatingStatus}`)}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+    {
+      title: t('pond.damHeight'),
+      key: 'height',
+      width: 110,
+      align: 'right',
+      render: (_, r) => `${r.currentDamHeight} / ${r.designDamHeight} m`,
+    },
+    {
+      title: t('pond.capacity'),
+      key: 'capacity',
+      width: 130,
+      align: 'right',
+      render: (_, r) => `${r.currentCapacity} / ${r.totalCapacity}`,
+    },
+    { title: t('pond.licenceExpiry'), key: 'licence', width: 150, render: (_, r) => <LicenceExpiry p={r} /> },
+    {
+      title: t('pond.responsible'),
+      key: 'responsible',
+      width: 120,
+      render: (_, r) => (
+        <Flex vertical>
+          <span>{r.responsibleName}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {r.responsiblePhone}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+  ];
+  return (
+    <>
+      <PageHeader
+        title={t('nav.tailingsPonds')}
+        extra={
+          <>
+            {data?.abilities.create ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/tailings-ponds/new')}>
+                {t('pond.new')}
+              </Button>
+            ) : null}
+            {can('risk.export') ? (
+              <ExportButton path="/api/tailings-ponds/export" query={{ ...filters, format: 'xlsx' }} filename="tailings-ponds.xlsx" />
+            ) : null}
+          </>
+        }
+      />
+      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(170px, 1fr))', gap: 8, marginBottom: 12, alignItems: 'center' }}>
+        <Input.Search
+          key={state.q ?? ''}
+          defaultValue={state.q}
+          allowClear
+          placeholder={t('pond.searchPlaceholder')}
+          onSearch={(q) => update({ q: q.trim() || undefined })}
+        />
+        {regulator ? (
+          <EnterpriseSelect value={state.enterpriseId} onChange={(v) => update({ enterpriseId: v ?? undefined })} placeholder={t('risk.enterprise')} />
+        ) : null}
+        <Select
+          value={state.grade}
+          allowClear
+          placeholder={t('pond.grade')}
+          options={(['1', '2', '3', '4', '5'] as const).map((g) => ({ value: g, label: t(`pond.grade.${g}`) }))}
+          onChange={(grade?: string) => update({ grade })}
+        />
+        <Select
+          value={state.safetyStatus}
+          allowClear
+          placeholder={t('pond.safetyStatus')}
+          options={TAILINGS_SAFETY_STATUSES.map((k) => ({ value: k, label: t(`pond.safety.${k}`) }))}
+          onChange={(safetyStatus?: string) => update({ safetyStatus })}
+        />
+        <Select
+          value={state.operatingStatus}
+          allowClear
+          placeholder={t('pond.operatingStatus')}
+          options={POND_OPERATING_STATUSES.map((k) => ({ value: k, label: t(`pond.op.${k}`) }))}
+          onChange={(operatingStatus?: string) => update({ operatingStatus })}
+        />
+        <Checkbox checked={state.overhead === 'true'} onChange={(e) => update({ overhead: e.target.checked ? 'true' : undefined })}>
+          {t('pond.onlyOverhead')}
+        </Checkbox>
+      </div>
+      {error ? <Typography.Text type="danger">{errorMessage(error)}</Typography.Text> : null}
+      <Table<TTailingsPond>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={data?.items ?? []}
+        loading={isFetching}
+        scroll={{ x: regulator ? 1150 : 960 }}
+        pagination={{ current: page, pageSize, total: data?.total ?? 0, showSizeChanger: true, showTotal: (total) => t('common.total', { total }) }}
+        onChange={(p, _f, _s, extra) => {
+          if (extra.action === 'paginate') update({ page: p.current, pageSize: p.pageSize });
+        }}
+      />
+    </>
+  );
+}

@@ -332,11 +332,17 @@ export async function warningPath(steps: Steps, p: Page, base: string, shots: st
     check(w.targets[0]?.status === 'confirmed', `its target is ${w.targets[0]?.status}`);
   });
 
-  await steps.run('city sees who has confirmed: 华晟化工 已签收 with its feedback, the rest 待签收', async () => {
+  await steps.run('city sees who has confirmed: filtering 签收 by 已签收 leaves 华晟化工 with its feedback; 已签收 1/N', async () => {
     check(warningId, 'no warning was issued (an earlier step failed)');
     await who.signIn('city');
     await p.goto(`${base}/warnings/${warningId}`);
     const table = cardTitled(p, '预警任务接收企业');
+    await table.locator('tr.ant-table-row').first().waitFor();
+    await table.locator('th').filter({ hasText: '签收' }).locator('.ant-table-filter-trigger').click();
+    const menu = p.locator('.ant-table-filter-dropdown').filter({ visible: true });
+    await menu.getByText('已签收', { exact: true }).click();
+    await menu.getByRole('button', { name: /^(确\s*定|OK)$/ }).click();
+    await waitFor('one row after the filter', async () => ((await table.locator('tr.ant-table-row').count()) === 1 ? true : undefined), 5_000);
     const row = table.locator('tr.ant-table-row').filter({ hasText: CHEM_PLANT });
     await row.getByText('已签收').waitFor();
     await row.getByText(feedback.slice(0, 10)).waitFor();

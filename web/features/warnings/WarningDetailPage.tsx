@@ -139,7 +139,15 @@ export function WarningDetailPage() {
     {
       title: t('warning.targetStatus'),
       dataIndex: 'status',
-      width: 96,
+      width: 110,
+      // The issuer chases who has not confirmed (or not even read) and checks who has.
+      filters: [
+        { text: t('warning.status.confirmed'), value: 'confirmed' },
+        { text: t('warning.status.sent'), value: 'sent' },
+        { text: t('warning.unread'), value: 'unread' },
+      ],
+      onFilter: (v, r) => (v === 'unread' ? !r.read : r.status === v),
+      sorter: (a, b) => (a.confirmedAt ?? '').localeCompare(b.confirmedAt ?? ''),
       render: (v: string, r) => (
         <Flex vertical gap={2} align="flex-start">
           {v === 'confirmed' ? <Tag color="success">{t('warning.status.confirmed')}</Tag> : <Tag color="warning">{t('warning.status.sent')}</Tag>}

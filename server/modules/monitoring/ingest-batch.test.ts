@@ -89,7 +89,7 @@ describe('a batch of many sensors', () => {
     expect(await activeAlarms()).toHaveLength(2);
   });
 
-  it('a late reading stores but moves nothing; a normal value clears; a stale sensor comes back in a batch of others', async () => {
+  it('a late reading stores but moves nothing; a normal value clears; a stale sensor comes back and a new one starts its state in a batch of others', async () => {
     const before = await sensors();
     const newest = Date.parse(before.get('T01')?.lastTs as string);
     // T01 late (before its last value), T02 back to normal, T03 newer.
@@ -110,13 +110,28 @@ describe('a batch of many sensors', () => {
     expect(await sweepStale(t.deps)).toBeGreaterThanOrEqual(3);
     expect((await sensors()).get('W01')?.status).toBe('stale');
     expect((await activeAlarms()).filter((a) => a.type === 'stale').map((a) => a.sensorId)).toContain(ids.get('W01'));
+    // A point registered just now (no rule state yet) reports in the same batch, over its limit.
+    const added = await post('/api/sensors', h, {
+      enterpriseId,
+      code: 'T07',
+      name: 'T07',
+      location: '15101工作面',
+      type: 'ch4',
+      unit: '%CH4',
+      coalLocationKey: 'face',
+    });
+    ids.set('T07', added.json().data.id);
     const now = t.clock.now().getTime();
-    await ingest([...CH4, ...CO, 'W01'].map((code) => ({ code, ts: iso(now - 1000), value: normal(code) })));
+    await ingest([...CH4, ...CO, 'W01', 'T07'].map((code) => ({ code, ts: iso(now - 1000), value: code === 'T07' ? 1.2 : normal(code) })));
     const back = await sensors();
     expect(back.get('W01')?.status).toBe('online');
     expect(back.get('W02')?.status).toBe('stale');
-    const stale = (await activeAlarms()).filter((a) => a.type === 'stale').map((a) => a.sensorId);
+    const active = await activeAlarms();
+    const stale = active.filter((a) => a.type === 'stale').map((a) => a.sensorId);
     expect(stale).not.toContain(ids.get('W01'));
     expect(stale).toContain(ids.get('W02'));
+    expect(active.filter((a) => a.sensorId === ids.get('T07')).map((a) => a.type)).toEqual(['high']);
+    const states = await ruleStates();
+    for (const code of [...CH4, 'W01', 'T07']) expect(states.get(ids.get(code) as string), code).toMatchObject({ lastTs: iso(now - 1000) });
   });
 });

@@ -4,6 +4,8 @@ export const alarmsZhCN = {
   'nav.alarmList': '报警处置',
   'nav.alarmStats': '报警统计',
   'nav.alarmDisposal': '报警处置时限',
+  'alarm.section.trend': '报警前后曲线',
+  'alarm.openSensor': '监测点详情 →',
   'alarm.disposal.intro':
     '报警确认、分析研判与核查反馈的时限，以及逾期未处置时逐级推送（企业 → 县级政府及行业部门 → 市级政府）的间隔。修改后新产生的报警按新时限计算，未闭环报警的逐级推送按新间隔进行。',
   'alarm.disposal.readOnly': '以下时限适用于全市所有企业，由市级应急管理部门调整；您可以查看。',
@@ -143,6 +145,8 @@ export const alarmsEnUS: Record<keyof typeof alarmsZhCN, string> = {
   'nav.alarmList': 'Alarms',
   'nav.alarmStats': 'Alarm statistics',
   'nav.alarmDisposal': 'Disposal time limits',
+  'alarm.section.trend': 'Readings around the alarm',
+  'alarm.openSensor': 'Sensor →',
   'alarm.disposal.intro':
     'Time limits to acknowledge an alarm and to file its analysis and feedback, and the step between escalation levels when they are missed (enterprise → county government and industry departments → city government). New alarms get the new limits; open alarms escalate with the new step.',
   'alarm.disposal.readOnly': 'These limits apply to every enterprise in the city and are set by the city emergency-management bureau; you can view them.',

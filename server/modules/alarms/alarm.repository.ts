@@ -224,7 +224,17 @@ export interface EnterpriseAlarmStats {
   overdueDisposal: number;
 }
 
-/** Per enterprise in scope, alarms matching the filter (usually raised in [from, to)): counts by classification and late or missing feedback as of `now`. */
+/**
+ * Overdue as the list shows it (alarm.presenter.ts disposalState): feedback filed late; or, while no
+ * feedback is filed, the acknowledgement or the feedback due time passed.
+ */
+function overdueSql(now: Date): SQL {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  return sql`case when ${alarm.status} = 'CLOSED' or ${alarm.feedbackAt} is not null then coalesce(${alarm.feedbackAt} > ${alarm.feedbackDue}, false)
+    else (${alarm.ackTs} is null and ${alarm.ackDue} <= ${at}) or ${alarm.feedbackDue} <= ${at} end`;
+}
+
+/** Per enterprise in scope, alarms matching the filter (usually raised in [from, to)): counts by classification and overdue disposal as of `now`. */
 export async function statsByEnterprise(ex: Executor, scope: Scope, f: AlarmFilter, now: Date): Promise<EnterpriseAlarmStats[]> {
   const w = where(scope, f);
   const r = await ex.execute(sql`
@@ -235,7 +245,7 @@ export async function statsByEnterprise(ex: Executor, scope: Scope, f: AlarmFilt
       count(*) filter (where ${alarm.classification} = 'plannedWork')::int as "plannedWork",
       count(*) filter (where ${alarm.classification} = 'equipmentFault')::int as "equipmentFault",
       count(*) filter (where ${alarm.classification} is null)::int as unclassified,
-      count(*) filter (where ${alarm.feedbackAt} > ${alarm.feedbackDue} or (${alarm.feedbackAt} is null and ${alarm.feedbackDue} < ${now.toISOString()}::timestamptz))::int as "overdueDisposal"
+      count(*) filter (where ${overdueSql(now)})::int as "overdueDisposal"
     from ${alarm} where ${w} group by 1 order by 3 desc, 2`);
   return rows<EnterpriseAlarmStats>(r);
 }

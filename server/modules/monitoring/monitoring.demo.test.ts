@@ -113,6 +113,28 @@ describe.skipIf(!!TEST_DB_URL)('demo sensors, readings and alarms', () => {
     }
   });
 
+  it('data quality and the monthly report count overdue disposal and false alarms as the alarm list and statistics do', async () => {
+    const list = await get<{ items: (Alarm & { disposalState: string; enterpriseName: string })[] }>('/api/alarms?pageSize=200');
+    const q = await get<{ enterprises: { enterpriseId: string; overdueDisposal: number; falseAlarmShare: number | null }[] }>(
+      `/api/monitoring/quality?from=${new Date(seededAt.getTime() - 30 * 86_400_000).toISOString()}`,
+    );
+    const stats = await get<{ enterprises: { enterpriseId: string; overdueDisposal: number; falseShare: number | null }[] }>('/api/alarms/stats');
+    for (const e of q.enterprises) {
+      const overdue = list.items.filter((a) => a.enterpriseId === e.enterpriseId && a.disposalState === 'overdue').length;
+      expect(e.overdueDisposal).toBe(overdue);
+      const s = stats.enterprises.find((x) => x.enterpriseId === e.enterpriseId);
+      if (s) expect(s.overdueDisposal).toBe(overdue);
+      if (s?.falseShare != null) expect(Math.round((e.falseAlarmShare ?? 0) * 1000) / 10).toBe(s.falseShare);
+    }
+    // The coal mine's unacknowledged 断线 and the tank farm's unacknowledged LEL alarm are overdue.
+    expect(q.enterprises.reduce((a, e) => a + e.overdueDisposal, 0)).toBe(2);
+    // A period starting late inside a 5-minute interval (after its last two-minute reading): every reporting
+    // sensor is still fully online, the interval is not counted; the silent fan is not online.
+    const bucket = Math.floor((seededAt.getTime() - 86_400_000) / 300_000) * 300_000;
+    const day = await get<{ sensors: { code: string; onlineRate: number }[] }>(`/api/monitoring/quality?from=${new Date(bucket + 270_000).toISOString()}`);
+    for (const x of day.sensors) expect(x.onlineRate, x.code).toBe(x.code === '010401' ? 0 : 1);
+  });
+
   it('the browser test’s sensor 010102 has no alarm and stays below its alarm level', async () => {
     const s = (await sensors()).find((x) => x.code === '010102') as Sensor;
     expect((await alarms()).filter((a) => a.sensorId === s.id)).toEqual([]);

@@ -40,7 +40,7 @@ export function ActiveAlarmsPanel({ enterpriseId }: { enterpriseId?: string }) {
           columns={[
             {
               title: t('alarm.severityLabel'),
-              width: 110,
+              width: 140,
               render: (_, a) => (
                 <Flex gap={6} align="center">
                   <SeverityTag severity={a.severity} />

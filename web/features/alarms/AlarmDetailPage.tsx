@@ -6,6 +6,8 @@ import { useI18n } from '../../i18n';
 import { ApiError, api, errorMessage } from '../../lib/api';
 import { formatDateTime, industryName } from '../../lib/format';
 import { useApiError } from '../../lib/use-api-error';
+import { useReadings, useSensor } from '../monitoring/api';
+import { TrendChart } from '../monitoring/TrendChart';
 import {
   type AlarmAction,
   type AlarmResponse,
@@ -133,7 +135,7 @@ export function AlarmDetailPage() {
               {a.enterpriseName} · {industryName(a.industry, locale)}
             </Descriptions.Item>
             <Descriptions.Item label={t('alarm.sensor')}>
-              {a.sensorName} <Typography.Text type="secondary">({a.sensorId})</Typography.Text>
+              {UUID.test(a.sensorId) ? <Link to={`/monitoring/sensors/${a.sensorId}`}>{a.sensorName}</Link> : a.sensorName}
             </Descriptions.Item>
             {a.hazardId || a.taskId ? (
               <Descriptions.Item label={`${t('alarm.linkedHazard')} / ${t('alarm.linkedTask')}`}>
@@ -145,6 +147,7 @@ export function AlarmDetailPage() {
             ) : null}
           </Descriptions>
         </Card>
+        <AlarmTrend alarm={a} />
         <Card size="small" title={t('alarm.section.disposal')}>
           {a.classification ? (
             <Descriptions size="small" column={1}>
@@ -183,6 +186,48 @@ export function AlarmDetailPage() {
       <TaskModal alarm={a} open={dialog?.kind === 'toTask'} onClose={close} />
       <StepModal alarm={a} action={dialog?.kind === 'step' ? (dialog.action ?? null) : null} onClose={close} />
     </>
+  );
+}
+
+/** The limits drawn on an alarm's chart: the one it crossed (coal: 报警 and 断电 together); none for rate, flat line and stale. */
+const CROSSED: Record<TAlarmDetail['type'], readonly ('high' | 'highHigh' | 'powerOff' | 'low' | 'lowLow')[]> = {
+  high: ['high', 'powerOff'],
+  powerOff: ['high', 'powerOff'],
+  highHigh: ['high', 'highHigh'],
+  low: ['low', 'lowLow'],
+  lowLow: ['low', 'lowLow'],
+  rateOfChange: [],
+  flatLine: [],
+  stale: [],
+};
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const WEEK = 7 * 86_400_000;
+
+/** The sensor's readings around the alarm (half an hour either side, at most a week), the alarm's period shaded, the limits as lines. */
+function AlarmTrend({ alarm }: { alarm: TAlarmDetail }) {
+  const { t } = useI18n();
+  const registered = UUID.test(alarm.sensorId);
+  const sensor = useSensor(alarm.sensorId, registered);
+  // The window is fixed when the page opens (an active alarm's end is "now"); live refetches keep the key.
+  const [span] = useState(() => {
+    const end = alarm.clearTs ? Date.parse(alarm.clearTs) + 30 * 60_000 : Date.now();
+    const start = Math.max(Date.parse(alarm.startTs) - 30 * 60_000, end - WEEK);
+    return { from: new Date(start).toISOString(), to: new Date(Math.min(end, Date.now())).toISOString() };
+  });
+  const series = useReadings(alarm.sensorId, span.from, span.to, registered && !!sensor.data).data;
+  if (!registered || !sensor.data) return null;
+  const s = sensor.data.data;
+  return (
+    <Card size="small" title={t('alarm.section.trend')} extra={<Link to={`/monitoring/sensors/${s.id}`}>{t('alarm.openSensor')}</Link>}>
+      <TrendChart
+        series={series}
+        rules={s.rules}
+        unit={s.unit}
+        height={260}
+        highlight={{ from: alarm.startTs, to: alarm.clearTs ?? span.to, label: t(`alarm.type.${alarm.type}`) }}
+        only={CROSSED[alarm.type]}
+      />
+    </Card>
   );
 }
 

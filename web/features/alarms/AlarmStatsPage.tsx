@@ -29,9 +29,9 @@ export function AlarmStatsPage() {
       title: t('alarm.enterprise'),
       dataIndex: 'enterpriseName',
       render: (v: string, r) => (
-        <Link to={link(r, '')}>
-          <Ellipsis text={v} />
-        </Link>
+        <Ellipsis text={v}>
+          <Link to={link(r, '')}>{v}</Link>
+        </Ellipsis>
       ),
     },
     { title: t('alarm.stat.total'), dataIndex: 'total', width: 80, align: 'right' },

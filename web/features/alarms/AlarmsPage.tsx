@@ -49,9 +49,9 @@ export function AlarmsPage() {
       dataIndex: 'sensorName',
       render: (v: string, r) => (
         <Flex vertical gap={2} style={{ minWidth: 0 }}>
-          <Link to={`/alarms/${r.id}`}>
-            <Ellipsis text={v} />
-          </Link>
+          <Ellipsis text={v}>
+            <Link to={`/alarms/${r.id}`}>{v}</Link>
+          </Ellipsis>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             <Ellipsis text={r.location} />
           </Typography.Text>

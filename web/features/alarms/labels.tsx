@@ -44,4 +44,5 @@ export function DisposalText({ a }: { a: Pick<TAlarmSummary, 'disposalState' | '
   );
 }
 
-export const valueText = (v: number | null, unit: string) => (v === null ? '—' : `${v} ${unit}`);
+/** A reading as people read it: two decimals below 10, one above (readings carry three), no trailing zeros. */
+export const valueText = (v: number | null, unit: string) => (v === null ? '—' : `${Number(v.toFixed(Math.abs(v) < 10 ? 2 : 1))} ${unit}`);

@@ -1,5 +1,7 @@
 import { Card, Col, DatePicker, Empty, List, Row, Statistic, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { Link } from 'react-router';
+import { Ellipsis } from '../../components/Ellipsis';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
@@ -75,19 +77,30 @@ export function MonthlyReportPage() {
         loading={isFetching}
         dataSource={data?.enterprises}
         pagination={false}
-        scroll={{ x: 960 }}
+        scroll={{ x: 1260 }}
         columns={[
-          { title: t('mon.field.enterprise'), dataIndex: 'enterpriseName', fixed: 'left', width: 220 },
-          { title: t('mon.quality.sensors'), dataIndex: 'sensors', align: 'right' },
-          { title: t('mon.quality.onlineRate'), dataIndex: 'onlineRate', align: 'right', render: pct },
-          { title: t('mon.quality.alarms'), dataIndex: 'alarms', align: 'right' },
-          { title: t('mon.report.real'), dataIndex: 'realAlarms', align: 'right' },
-          { title: t('mon.quality.falseAlarms'), dataIndex: 'falseAlarms', align: 'right' },
-          { title: t('mon.report.plannedWork'), dataIndex: 'plannedWork', align: 'right' },
-          { title: t('mon.report.equipmentFault'), dataIndex: 'equipmentFault', align: 'right' },
-          { title: t('mon.report.unclassified'), dataIndex: 'unclassified', align: 'right' },
-          { title: t('mon.quality.falseShare'), dataIndex: 'falseAlarmShare', align: 'right', render: pct },
-          { title: t('mon.quality.overdue'), dataIndex: 'overdueDisposal', align: 'right' },
+          {
+            title: t('mon.field.enterprise'),
+            dataIndex: 'enterpriseName',
+            fixed: 'left',
+            width: 220,
+            // The month's alarms of the enterprise, as the report counted them.
+            render: (v: string, e) => (
+              <Ellipsis text={v}>
+                <Link to={`/alarms?enterpriseId=${e.enterpriseId}&from=${month}-01&to=${dayjs(`${month}-01`).endOf('month').format('YYYY-MM-DD')}`}>{v}</Link>
+              </Ellipsis>
+            ),
+          },
+          { title: t('mon.quality.sensors'), dataIndex: 'sensors', align: 'right', width: 104 },
+          { title: t('mon.quality.onlineRate'), dataIndex: 'onlineRate', align: 'right', width: 104, render: pct },
+          { title: t('mon.quality.alarms'), dataIndex: 'alarms', align: 'right', width: 104 },
+          { title: t('mon.report.real'), dataIndex: 'realAlarms', align: 'right', width: 104 },
+          { title: t('mon.quality.falseAlarms'), dataIndex: 'falseAlarms', align: 'right', width: 104 },
+          { title: t('mon.report.plannedWork'), dataIndex: 'plannedWork', align: 'right', width: 104 },
+          { title: t('mon.report.equipmentFault'), dataIndex: 'equipmentFault', align: 'right', width: 104 },
+          { title: t('mon.report.unclassified'), dataIndex: 'unclassified', align: 'right', width: 104 },
+          { title: t('mon.quality.falseShare'), dataIndex: 'falseAlarmShare', align: 'right', width: 104, render: pct },
+          { title: t('mon.quality.overdue'), dataIndex: 'overdueDisposal', align: 'right', width: 104 },
         ]}
       />
     </>

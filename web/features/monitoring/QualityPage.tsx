@@ -1,6 +1,7 @@
 import { Card, Col, Row, Segmented, Statistic, Table, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
+import { Ellipsis } from '../../components/Ellipsis';
 import { EnterpriseSelect } from '../../components/EnterpriseSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { type MessageKey, useI18n } from '../../i18n';
@@ -81,21 +82,31 @@ export function QualityPage() {
         />
       </Card>
       <Row gutter={[16, 16]}>
-        <Col xs={24} lg={14}>
+        <Col xs={24} lg={16}>
           <Card size="small" title={t('mon.quality.bySensor')}>
             <Table<Quality['sensors'][number]>
               rowKey="id"
               size="small"
               dataSource={data?.sensors}
               pagination={{ pageSize: 10, size: 'small' }}
-              scroll={{ x: 480 }}
+              scroll={{ x: state.enterpriseId ? 400 : 540 }}
               columns={[
                 {
                   title: t('mon.field.name'),
                   dataIndex: 'name',
                   render: (v: string, r: Quality['sensors'][number]) => <Link to={`/monitoring/sensors/${r.id}`}>{v}</Link>,
                 },
-                { title: t('mon.field.type'), dataIndex: 'type', width: 110, render: (v: string) => t(typeKey(v)) },
+                ...(state.enterpriseId
+                  ? []
+                  : [
+                      {
+                        title: t('mon.field.enterprise'),
+                        dataIndex: 'enterpriseName',
+                        width: 150,
+                        render: (v: string) => <Ellipsis text={v} />,
+                      },
+                    ]),
+                { title: t('mon.field.type'), dataIndex: 'type', width: 100, render: (v: string) => t(typeKey(v)) },
                 {
                   title: t('mon.quality.onlineRate'),
                   dataIndex: 'onlineRate',
@@ -108,7 +119,7 @@ export function QualityPage() {
             />
           </Card>
         </Col>
-        <Col xs={24} lg={10}>
+        <Col xs={24} lg={8}>
           <Card size="small" title={t('mon.quality.staleList')}>
             <Table<TSensor>
               rowKey="id"

@@ -1,14 +1,16 @@
 import { LineChartOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Row, Segmented, Skeleton, Table, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Flex, Row, Segmented, Skeleton, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { TSensorRules } from '../../../common/contracts/monitoring';
 import { PageHeader } from '../../components/PageHeader';
 import { type MessageKey, useI18n } from '../../i18n';
 import { errorMessage } from '../../lib/api';
 import { useCan } from '../../lib/auth';
 import { formatDateTime } from '../../lib/format';
+import { type TAlarmSummary, useAlarms } from '../alarms/api';
+import { AlarmStatusTag, valueText as alarmValue, SeverityTag } from '../alarms/labels';
 import { installationPath, TREND_RANGES, type TrendRange, useLiveReadings, useReadings, useSensor, valueText } from './api';
 import { LevelTag, typeKey } from './labels';
 import { SensorFormButton } from './SensorForm';
@@ -45,7 +47,23 @@ export function SensorDetailPage() {
   if (!data) return <Skeleton active />;
   const s = data.data;
   const rules = s.rules;
-  const ruleRows = RULE_KEYS.filter((k) => rules[k] !== undefined).map((k) => ({ key: k, value: rules[k] as number }));
+  const ruleRows: { key: string; label: string; text: string }[] = RULE_KEYS.filter((k) => rules[k] !== undefined).map((k) => ({
+    key: k,
+    label: t(`mon.rules.${k}` as MessageKey),
+    text: k.endsWith('Seconds') ? String(rules[k]) : `${rules[k]} ${s.unit}`,
+  }));
+  if (rules.rateOfChange)
+    ruleRows.push({
+      key: 'rateOfChange',
+      label: t('mon.rules.rateOfChange'),
+      text: t('mon.rules.rateOfChangeText', { delta: rules.rateOfChange.delta, unit: s.unit, seconds: rules.rateOfChange.perSeconds }),
+    });
+  if (rules.flatLine)
+    ruleRows.push({
+      key: 'flatLine',
+      label: t('mon.rules.flatLine'),
+      text: t('mon.rules.flatLineText', { epsilon: rules.flatLine.epsilon, unit: s.unit, seconds: rules.flatLine.seconds }),
+    });
   const basis = s.basis;
 
   return (
@@ -79,6 +97,7 @@ export function SensorDetailPage() {
           >
             <TrendChart series={series} rules={rules} unit={s.unit} />
           </Card>
+          {can('alarm.read') ? <SensorAlarms sensorId={s.id} /> : null}
         </Col>
         <Col xs={24} lg={8}>
           <Card size="small" style={{ marginBottom: 16 }}>
@@ -107,30 +126,31 @@ export function SensorDetailPage() {
               rowKey="key"
               dataSource={ruleRows}
               showHeader={false}
-              columns={[
-                { dataIndex: 'key', render: (k: string) => t(`mon.rules.${k}` as MessageKey) },
-                { dataIndex: 'value', align: 'right', render: (v: number, r) => (r.key.endsWith('Seconds') ? v : `${v} ${s.unit}`) },
-              ]}
+              columns={[{ dataIndex: 'label' }, { dataIndex: 'text', align: 'right' }]}
             />
             {basis ? (
               <Alert
                 style={{ marginTop: 12 }}
                 type={basis.location && !basis.location.verified ? 'warning' : 'info'}
-                message={`${t('mon.basis')}：${basis.source}`}
+                message={t('mon.basis')}
                 description={
-                  basis.location ? (
-                    <>
-                      <div>{locale === 'en-US' ? basis.location.en : basis.location.zh}</div>
-                      <div>
-                        {t('mon.alarm')} ≥{basis.location.alarm} · {t('mon.powerOff')} {basis.location.powerOff === null ? '—' : `≥${basis.location.powerOff}`}{' '}
-                        · {t('mon.restore')} {basis.location.restore === null ? '—' : `<${basis.location.restore}`} %CH4
-                      </div>
-                      <div>
-                        {t('mon.basis.range')}：{locale === 'en-US' ? basis.location.rangeEn : basis.location.rangeZh}
-                      </div>
-                      {!basis.location.verified ? <div>{t('mon.basis.unverified')}</div> : null}
-                    </>
-                  ) : null
+                  <>
+                    <div>{basis.source}</div>
+                    {basis.location ? (
+                      <>
+                        <div>{locale === 'en-US' ? basis.location.en : basis.location.zh}</div>
+                        <div>
+                          {t('mon.alarm')} ≥{basis.location.alarm} · {t('mon.powerOff')}{' '}
+                          {basis.location.powerOff === null ? '—' : `≥${basis.location.powerOff}`} · {t('mon.restore')}{' '}
+                          {basis.location.restore === null ? '—' : `<${basis.location.restore}`} %CH4
+                        </div>
+                        <div>
+                          {t('mon.basis.range')}：{locale === 'en-US' ? basis.location.rangeEn : basis.location.rangeZh}
+                        </div>
+                        {!basis.location.verified ? <div>{t('mon.basis.unverified')}</div> : null}
+                      </>
+                    ) : null}
+                  </>
                 }
               />
             ) : null}
@@ -138,5 +158,48 @@ export function SensorDetailPage() {
         </Col>
       </Row>
     </>
+  );
+}
+
+/** The sensor's alarms, newest first (active first), each one click from its disposal. */
+function SensorAlarms({ sensorId }: { sensorId: string }) {
+  const { t } = useI18n();
+  const { data } = useAlarms({ sensorId, pageSize: 10 });
+  return (
+    <Card
+      size="small"
+      style={{ marginTop: 16 }}
+      title={t('mon.sensor.alarms')}
+      extra={
+        data && data.total > 10 ? (
+          <Link to={`/alarms?q=${encodeURIComponent(data.items[0]?.sensorName ?? '')}`}>{t('common.total', { total: data.total })}</Link>
+        ) : null
+      }
+    >
+      <Table<TAlarmSummary>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={data?.items ?? []}
+        scroll={{ x: 560 }}
+        locale={{ emptyText: t('mon.sensor.noAlarms') }}
+        columns={[
+          {
+            title: t('alarm.typeLabel'),
+            width: 150,
+            render: (_, a) => (
+              <Flex gap={6} align="center">
+                <SeverityTag severity={a.severity} />
+                <Link to={`/alarms/${a.id}`}>{t(`alarm.type.${a.type}`)}</Link>
+              </Flex>
+            ),
+          },
+          { title: t('alarm.statusLabel'), width: 130, render: (_, a) => <AlarmStatusTag status={a.status} /> },
+          { title: t('alarm.peak'), width: 110, align: 'right', render: (_, a) => alarmValue(a.peakValue, a.unit) },
+          { title: t('alarm.start'), width: 140, render: (_, a) => formatDateTime(a.startTs) },
+          { title: t('alarm.classificationLabel'), render: (_, a) => (a.classification ? t(`alarm.classification.${a.classification}`) : '—') },
+        ]}
+      />
+    </Card>
   );
 }

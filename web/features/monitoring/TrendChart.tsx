@@ -1,14 +1,38 @@
 import { Empty, Spin } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { TSensorRules } from '../../../common/contracts/monitoring';
-import { useI18n } from '../../i18n';
+import { type MessageKey, useI18n } from '../../i18n';
 import type { ReadingSeries } from './api';
 import { axisReaching } from './chart-scale';
 
 type ECharts = typeof import('echarts/core');
 
+const LIMITS: { key: 'high' | 'highHigh' | 'powerOff' | 'low' | 'lowLow'; label: MessageKey; color: string }[] = [
+  { key: 'high', label: 'mon.alarm', color: '#fa8c16' },
+  { key: 'highHigh', label: 'mon.rules.highHigh', color: '#f5222d' },
+  { key: 'powerOff', label: 'mon.powerOff', color: '#cf1322' },
+  { key: 'low', label: 'mon.rules.low', color: '#fa8c16' },
+  { key: 'lowLow', label: 'mon.rules.lowLow', color: '#f5222d' },
+];
+
 /** A sensor's trend (ECharts, loaded on first use) with its alarm and power-off limits as lines. */
-export function TrendChart({ series, rules, unit, height = 320 }: { series: ReadingSeries | undefined; rules: TSensorRules; unit: string; height?: number }) {
+export function TrendChart({
+  series,
+  rules,
+  unit,
+  height = 320,
+  highlight,
+  only,
+}: {
+  series: ReadingSeries | undefined;
+  rules: TSensorRules;
+  unit: string;
+  height?: number;
+  /** A shaded period, e.g. an alarm from its raise to its clear (or now). */
+  highlight?: { from: string; to: string; label: string };
+  /** Only these limits as lines (e.g. the one an alarm crossed); default all. */
+  only?: readonly (keyof TSensorRules)[];
+}) {
   const { t } = useI18n();
   const el = useRef<HTMLDivElement>(null);
   const [chart, setChart] = useState<ReturnType<ECharts['init']> | null>(null);
@@ -41,17 +65,16 @@ export function TrendChart({ series, rules, unit, height = 320 }: { series: Read
     const c = chart;
     if (!c || !series) return;
     const data = series.items.map((r) => [r.ts, r.value]);
-    const limits: { name: string; yAxis: number; color: string }[] = [];
-    if (rules.high !== undefined) limits.push({ name: t('mon.alarm'), yAxis: rules.high, color: '#fa8c16' });
-    if (rules.highHigh !== undefined) limits.push({ name: t('mon.rules.highHigh'), yAxis: rules.highHigh, color: '#f5222d' });
-    if (rules.powerOff !== undefined) limits.push({ name: t('mon.powerOff'), yAxis: rules.powerOff, color: '#cf1322' });
-    if (rules.low !== undefined) limits.push({ name: t('mon.rules.low'), yAxis: rules.low, color: '#fa8c16' });
-    if (rules.lowLow !== undefined) limits.push({ name: t('mon.rules.lowLow'), yAxis: rules.lowLow, color: '#f5222d' });
+    const limits = LIMITS.filter((l) => rules[l.key] !== undefined && (!only || only.includes(l.key))).map((l) => ({
+      name: t(l.label),
+      yAxis: rules[l.key] as number,
+      color: l.color,
+    }));
     const rollup = series.resolution === 'rollup';
     c.setOption(
       {
         animation: false,
-        grid: { left: 48, right: 64, top: 24, bottom: 56 },
+        grid: { left: 48, right: 24, top: 24, bottom: 56 },
         tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${typeof v === 'number' ? v.toFixed(3) : v} ${unit}` },
         xAxis: { type: 'time', min: series.from, max: series.to },
         yAxis: { type: 'value', scale: true, name: unit, ...axisReaching(limits.map((l) => l.yAxis)) },
@@ -63,6 +86,14 @@ export function TrendChart({ series, rules, unit, height = 320 }: { series: Read
             showSymbol: data.length < 60,
             data,
             lineStyle: { width: 1.5 },
+            markArea: highlight
+              ? {
+                  silent: true,
+                  itemStyle: { color: 'rgba(250, 84, 28, 0.08)' },
+                  label: { color: '#d4380d', position: 'insideTop' },
+                  data: [[{ name: highlight.label, xAxis: highlight.from }, { xAxis: highlight.to }]],
+                }
+              : undefined,
             markLine: {
               symbol: 'none',
               silent: true,
@@ -70,7 +101,7 @@ export function TrendChart({ series, rules, unit, height = 320 }: { series: Read
                 yAxis: l.yAxis,
                 name: l.name,
                 lineStyle: { color: l.color, type: 'dashed' },
-                label: { formatter: `${l.name} ${l.yAxis}`, color: l.color },
+                label: { formatter: `${l.name} ${l.yAxis}`, color: l.color, position: 'insideEndTop' },
               })),
             },
           },
@@ -78,7 +109,7 @@ export function TrendChart({ series, rules, unit, height = 320 }: { series: Read
       },
       true,
     );
-  }, [chart, series, rules, unit, t]);
+  }, [chart, series, rules, unit, t, highlight, only]);
 
   return (
     <div style={{ position: 'relative', width: '100%', height }}>

@@ -154,16 +154,18 @@ export const useLive = (q: Query) =>
 export const useSensors = (q: Query) =>
   useQuery({ queryKey: ['sensors', q], queryFn: () => api<Page<TSensor>>('/api/sensors', { query: q }), placeholderData: keepPreviousData });
 
-export const useSensor = (id: string) => useQuery({ queryKey: ['sensor', id], queryFn: () => api<{ data: TSensorDetail }>(`/api/sensors/${id}`) });
+export const useSensor = (id: string, enabled = true) =>
+  useQuery({ queryKey: ['sensor', id], queryFn: () => api<{ data: TSensorDetail }>(`/api/sensors/${id}`), enabled, retry: false });
 
 export const useCoalLocations = () =>
   useQuery({ queryKey: ['coal-locations'], queryFn: () => api<{ items: CoalLocation[] }>('/api/sensors/coal-locations'), staleTime: Number.POSITIVE_INFINITY });
 
-export const useReadings = (sensorId: string, from: string) =>
+export const useReadings = (sensorId: string, from: string, to?: string, enabled = true) =>
   useQuery({
-    queryKey: ['readings', sensorId, from],
-    queryFn: () => api<ReadingSeries>('/api/readings', { query: { sensorId, from } }),
+    queryKey: ['readings', sensorId, from, to],
+    queryFn: () => api<ReadingSeries>('/api/readings', { query: { sensorId, from, to } }),
     placeholderData: keepPreviousData,
+    enabled,
   });
 
 export const useInstallationTrend = (q: { enterpriseId?: string; installationId?: string; installationName?: string; from: string }) =>

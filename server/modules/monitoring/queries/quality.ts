@@ -36,6 +36,9 @@ function expectedBuckets(s: SensorRow, from: Date, to: Date): number {
   return Math.max(0, last - first);
 }
 
+/** False alarms among the classified ones (as the alarm statistics count them): unclassified alarms are not known to be false. */
+const falseShare = (falses: number, classified: number) => (classified ? falses / classified : null);
+
 export interface EnterpriseQuality {
   enterpriseId: string;
   enterpriseName: string;
@@ -62,12 +65,15 @@ export async function qualityOf(
   const sensors = (await sensorsInScope(ex, scope, { enterpriseId: f.enterpriseId, regionPath: f.regionPath }, 20_000)).filter((s) => s.inService);
   // A period reaching into the future (the current month) is counted up to now.
   const end = new Date(Math.min(to.getTime(), (f.now ?? to).getTime()));
-  const have = new Map((await bucketsWithData(ex, scope, from, to, f.enterpriseId)).map((r) => [r.sensor_id, r.n]));
+  // Whole intervals only: a period starting inside an interval would count that interval as expected
+  // while the readings before the start are outside it (a sensor polled each minute would look 99.7 %).
+  const start = new Date(Math.ceil(from.getTime() / (BUCKET_SECONDS * 1000)) * BUCKET_SECONDS * 1000);
+  const have = new Map((await bucketsWithData(ex, scope, start, to, f.enterpriseId)).map((r) => [r.sensor_id, r.n]));
   const stats = new Map(
     (await alarmStats(ex, scope, { from, to, now: new Date(Math.min(to.getTime(), (f.now ?? to).getTime())) })).map((a) => [a.enterpriseId, a]),
   );
   const perSensor = sensors.map((s) => {
-    const expected = expectedBuckets(s, from, end);
+    const expected = expectedBuckets(s, start, end);
     const got = Math.min(have.get(s.id) ?? 0, expected);
     return { sensor: s, expected, got, onlineRate: expected ? got / expected : null };
   });
@@ -112,7 +118,7 @@ export async function qualityOf(
       equipmentFault: a?.equipmentFault ?? 0,
       unclassified: a?.unclassified ?? 0,
       overdueDisposal: a?.overdueDisposal ?? 0,
-      falseAlarmShare: total ? (a?.false ?? 0) / total : null,
+      falseAlarmShare: falseShare(a?.false ?? 0, total - (a?.unclassified ?? 0)),
     };
   });
   return { perSensor, enterprises };
@@ -131,7 +137,8 @@ export async function qualityQuery(ctx: Ctx, q: { from?: string | undefined; to?
   return {
     from: from.toISOString(),
     to: to.toISOString(),
-    definition: 'onlineRate = 5-minute intervals with at least one reading / 5-minute intervals in the period since registration',
+    definition:
+      'onlineRate = 5-minute intervals with at least one reading / 5-minute intervals in the period since registration; falseAlarmShare = false alarms / classified alarms',
     overall: { sensors: perSensor.length, onlineRate: exp ? got / exp : null, stale: stale.length },
     enterprises,
     sensors: perSensor.map((p) => ({ ...presentSensor(p.sensor), onlineRate: p.onlineRate, expected: p.expected, received: p.got })),
@@ -176,7 +183,7 @@ export async function monthlyReportQuery(ctx: Ctx, q: { month: string; regionCod
     overdueDisposal: sum('overdueDisposal'),
     falseAlarmShare: 0 as number | null,
   };
-  totals.falseAlarmShare = totals.alarms ? totals.falseAlarms / totals.alarms : null;
+  totals.falseAlarmShare = falseShare(totals.falseAlarms, totals.alarms - totals.unclassified);
   // Findings as data (kind, count, names); the page words them in the reader's language.
   const findings: { kind: 'lowOnline' | 'noisy' | 'overdue' | 'unclassified'; n: number; names: string[] }[] = [];
   const low = ents.filter((e) => e.onlineRate !== null && e.onlineRate < 0.95);

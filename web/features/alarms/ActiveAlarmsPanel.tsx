@@ -8,9 +8,10 @@ import { AlarmStatusTag, SeverityTag, valueText } from './labels';
 /**
  * 当前报警 on the live page: the alarms whose condition is active right now (red first), so the duty
  * operator sees an alarm the moment it is raised and reaches its 确认/处置 in one click. Refreshed on the
- * SSE 'alarm' event; cleared alarms leave the panel and stay in 报警处置 until closed.
+ * SSE 'alarm' event; cleared alarms leave the panel and stay in 报警处置 until closed. The enterprise is named
+ * unless the page shows one (a filter, or an enterprise's own user).
  */
-export function ActiveAlarmsPanel({ enterpriseId }: { enterpriseId?: string }) {
+export function ActiveAlarmsPanel({ enterpriseId, oneEnterprise }: { enterpriseId?: string; oneEnterprise?: boolean }) {
   const { t } = useI18n();
   useLiveAlarms();
   const { data } = useAlarms({ status: 'active', pageSize: 50, ...(enterpriseId ? { enterpriseId } : {}) });
@@ -53,7 +54,7 @@ export function ActiveAlarmsPanel({ enterpriseId }: { enterpriseId?: string }) {
               render: (_, a) => (
                 <Link to={`/alarms/${a.id}`}>
                   {a.sensorName}
-                  {enterpriseId ? null : <Typography.Text type="secondary"> · {a.enterpriseName}</Typography.Text>}
+                  {enterpriseId || oneEnterprise ? null : <Typography.Text type="secondary"> · {a.enterpriseName}</Typography.Text>}
                 </Link>
               ),
             },

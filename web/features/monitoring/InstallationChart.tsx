@@ -77,7 +77,7 @@ export function InstallationChart({ trend, height = 380 }: { trend: Installation
       {
         animation: false,
         legend: { type: 'scroll', top: 0 },
-        grid: { left: 56, right: 24 + Math.max(0, units.length - 1) * AXIS_OFFSET, top: 48, bottom: 56 },
+        grid: { left: 56, right: 24 + Math.max(0, units.length - 1) * AXIS_OFFSET, top: 60, bottom: 56 },
         tooltip: {
           trigger: 'axis',
           formatter: (params: { marker: string; seriesName: string; value: [string, number]; axisValueLabel: string }[]) =>
@@ -86,7 +86,7 @@ export function InstallationChart({ trend, height = 380 }: { trend: Installation
               ...params.map((p) => `${p.marker}${p.seriesName}: ${typeof p.value[1] === 'number' ? p.value[1] : '—'} ${unitOf.get(p.seriesName) ?? ''}`),
             ].join('<br/>'),
         },
-        xAxis: { type: 'time', min: trend.from, max: trend.to },
+        xAxis: { type: 'time', min: trend.from, max: trend.to, axisLabel: { hideOverlap: true } },
         yAxis: units.map((u, i) => {
           return {
             type: 'value',

@@ -75,9 +75,9 @@ export function InstallationTrendPage() {
           size="small"
           pagination={false}
           dataSource={data.series.map((s) => s.sensor)}
-          scroll={{ x: 760 }}
+          scroll={{ x: 980 }}
           columns={[
-            { title: t('mon.field.name'), dataIndex: 'name', render: (v: string, s) => <Link to={`/monitoring/sensors/${s.id}`}>{v}</Link> },
+            { title: t('mon.field.name'), dataIndex: 'name', width: 220, render: (v: string, s) => <Link to={`/monitoring/sensors/${s.id}`}>{v}</Link> },
             { title: t('mon.field.code'), dataIndex: 'code', width: 90 },
             { title: t('mon.field.type'), dataIndex: 'type', width: 100, render: (v: string) => t(typeKey(v)) },
             { title: t('mon.field.lastValue'), dataIndex: 'lastValue', width: 120, align: 'right', render: (v: number | null, s) => valueText(v, s.unit) },

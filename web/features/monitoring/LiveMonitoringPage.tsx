@@ -6,6 +6,7 @@ import { EnterpriseSelect } from '../../components/EnterpriseSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { type MessageKey, useI18n } from '../../i18n';
 import { errorMessage } from '../../lib/api';
+import { useMe } from '../../lib/auth';
 import { useUrlState } from '../../lib/url-state';
 import { ActiveAlarmsPanel } from '../alarms/ActiveAlarmsPanel';
 import { installationPath, LEVEL_COLOR, type Level, type TSensor, useLive, useLiveReadings, valueText } from './api';
@@ -41,12 +42,17 @@ export function LiveMonitoringPage() {
   useLiveReadings();
   const [state, update] = useUrlState(['enterpriseId'] as const);
   const { data, error, isLoading } = useLive({ enterpriseId: state.enterpriseId });
+  const kind = useMe().data?.user.kind;
+  const own = kind === 'enterprise';
 
   return (
     <>
       <PageHeader
         title={t('mon.live.title')}
-        extra={<EnterpriseSelect value={state.enterpriseId} onChange={(v) => update({ enterpriseId: v ?? null })} style={{ width: 260 }} />}
+        extra={
+          // An enterprise's own users see only their enterprise: nothing to pick.
+          own ? null : <EnterpriseSelect value={state.enterpriseId} onChange={(v) => update({ enterpriseId: v ?? null })} style={{ width: 260 }} />
+        }
       >
         <Typography.Text type="secondary">{t('mon.live.hint')}</Typography.Text>
       </PageHeader>
@@ -64,7 +70,7 @@ export function LiveMonitoringPage() {
           </Col>
         ))}
       </Row>
-      <ActiveAlarmsPanel enterpriseId={state.enterpriseId ?? undefined} />
+      <ActiveAlarmsPanel enterpriseId={state.enterpriseId ?? undefined} oneEnterprise={own} />
       {isLoading ? <Skeleton active /> : null}
       {data && data.items.length === 0 ? <Empty description={t('mon.live.empty')} /> : null}
       {data?.items.map((g) => (

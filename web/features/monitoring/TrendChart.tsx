@@ -76,7 +76,7 @@ export function TrendChart({
         animation: false,
         grid: { left: 48, right: 24, top: 24, bottom: 56 },
         tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${typeof v === 'number' ? v.toFixed(3) : v} ${unit}` },
-        xAxis: { type: 'time', min: series.from, max: series.to },
+        xAxis: { type: 'time', min: series.from, max: series.to, axisLabel: { hideOverlap: true } },
         yAxis: { type: 'value', scale: true, name: unit, ...axisReaching(limits.map((l) => l.yAxis)) },
         dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }],
         series: [

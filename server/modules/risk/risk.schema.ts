@@ -179,3 +179,29 @@ export const tailingsPond = pgTable(
   },
   (t) => [index('tailings_pond_enterprise_idx').on(t.enterpriseId)],
 );
+
+/**
+ * 尾矿库安全度报告: a pond recorded (or changed to) a worse 安全度 — 病库, 险库 or 危库 — reported to its
+ * supervising departments with the action the rules require. Who was told: the departments here and
+ * the in-app notifications (entity `tailings_pond_report`), whose read receipts are the users'.
+ */
+export const tailingsPondReport = pgTable(
+  'tailings_pond_report',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    pondId: uuid('pond_id').notNull(),
+    enterpriseId: uuid('enterprise_id').notNull(),
+    /** null when the pond was registered with this 安全度. */
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    /** The required action and its 依据 as sent. */
+    action: text('action').notNull(),
+    source: text('source').notNull(),
+    /** The addressed departments ({ id, name }). */
+    departments: jsonb('departments').notNull(),
+    reportedAt: timestamp('reported_at', { withTimezone: true }).notNull(),
+    reportedById: uuid('reported_by_id'),
+    reportedByName: text('reported_by_name').notNull(),
+  },
+  (t) => [index('tailings_pond_report_pond_idx').on(t.pondId, t.reportedAt)],
+);

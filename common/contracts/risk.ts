@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { GB6441_CODES } from '../gb6441.js';
 import { CONTROL_LEVELS, LEC_C_VALUES, LEC_E_VALUES, LEC_L_VALUES } from '../rules/risk-assessment.js';
-import { TAILINGS_SAFETY_STATUSES } from '../rules/tailings-pond.js';
+import { TAILINGS_SAFETY_STATUSES, type TailingsSafetyStatus } from '../rules/tailings-pond.js';
 import { coordinateCheck, ZLat, ZLng, ZPhone } from './org.js';
 
 /** Requests of the risk module: risk points (风险分级管控), major hazard installations (GB 18218), tailings ponds, bands. */
@@ -170,6 +170,19 @@ export type TMajorHazardListQuery = z.infer<typeof ZMajorHazardListQuery>;
 export const DAM_METHODS = ['upstream', 'centerline', 'downstream', 'oneTime'] as const;
 export const POND_OPERATING_STATUSES = ['operating', 'idle', 'closed', 'deregistered'] as const;
 export { TAILINGS_SAFETY_STATUSES };
+
+/**
+ * Whether recording this 安全度 is reported (尾矿库安全监督管理规定, 原国家安全监管总局令第38号, as amended;
+ * article numbers UNVERIFIED): a 险库 or 危库 stops production, is dealt with at once and is reported to
+ * the authorities — on registration and on every change to either (危库 → 险库 too: what is required
+ * changes); a 病库 is remedied within a time limit — reported when it is first found (registered so, or
+ * from 正常库), not when a 险/危库 improves to it. A return to 正常库 and an unchanged 安全度 send nothing.
+ */
+export function pondSafetyReportable(from: TailingsSafetyStatus | null, to: TailingsSafetyStatus): boolean {
+  if (from === to) return false;
+  if (to === 'dangerous' || to === 'critical') return true;
+  return to === 'defective' && (from === null || from === 'normal');
+}
 
 const metres = z.number().min(0).max(1_000);
 const tenThousandM3 = z.number().min(0).max(1_000_000);

@@ -39,6 +39,12 @@ describe.skipIf(!!TEST_DB_URL)('demo risk data', () => {
     expect(ponds.items.filter((p: { overhead: boolean }) => p.overhead)).toHaveLength(2);
     expect(new Set(ponds.items.map((p: { grade: number }) => p.grade))).toEqual(new Set([3, 4, 5]));
     expect(ponds.items[0]).toMatchObject({ safetyStatus: 'dangerous', overDesign: true, licenceState: 'expired' });
+    // The registered 险库 (and the 病库) were reported to their supervisors, who have the notice.
+    const worst = (await t.app.inject({ url: `/api/tailings-ponds/${ponds.items[0].id}`, headers: city })).json().data;
+    expect(worst.reports).toHaveLength(1);
+    expect(worst.reports[0]).toMatchObject({ fromStatus: null, toStatus: 'dangerous', reportedByName: '演示数据' });
+    expect(worst.reports[0].recipients.length).toBeGreaterThan(0);
+    expect(worst.reports[0].recipients.some((r: { notified: number }) => r.notified > 0)).toBe(true);
     const zezhou = await loginAs(t.app, 'zezhou', 'Demo-Pass-2021');
     expect((await t.app.inject({ url: '/api/tailings-ponds', headers: zezhou })).json().total).toBe(2);
     const units = (await t.app.inject({ url: '/api/major-hazard-sources', headers: chem })).json().items;

@@ -1,12 +1,14 @@
-import type { TMeasures } from '../../../common/contracts/risk.js';
+import { pondSafetyReportable, type TMeasures } from '../../../common/contracts/risk.js';
 import { addCalendarDays, toShanghaiDate } from '../../../common/rules/calendar/working-days.js';
 import { assessMajorHazard, type SubstanceInput } from '../../../common/rules/major-hazard-source.js';
 import { assessRisk, type RiskAssessmentInput, SUGGESTED_CONTROL_LEVEL } from '../../../common/rules/risk-assessment.js';
 import { type TailingsSafetyStatus, tailingsGrade } from '../../../common/rules/tailings-pond.js';
 import type { Executor } from '../../db/client.js';
+import { Notifier } from '../../kernel/notify/notify.js';
 import { Scope } from '../../kernel/scope/scope.js';
 import { enterprisesForIndicators } from '../org/index.js';
 import { reportValues, supervisingDepartments } from './commands/report-major-risk.js';
+import { fileTailingsPondReport } from './commands/report-pond-safety.js';
 import { insertMajorHazard, insertRecipients, insertReport, insertRiskPoint, insertTailingsPond } from './risk.repository.js';
 
 /**
@@ -348,7 +350,7 @@ export async function seedRiskDemo(tx: Executor, now: Date): Promise<void> {
       });
       if (row.level === 1) {
         const report = await insertReport(tx, reportValues(row, e, 'created', '演示数据', now));
-        const recipients = await supervisingDepartments(tx, e);
+        const recipients = await supervisingDepartments(tx, e.id);
         await insertRecipients(
           tx,
           recipients.map((d) => ({ reportId: report.id, departmentId: d.id, departmentName: d.name })),
@@ -565,6 +567,7 @@ const PONDS: DemoPond[] = [
 ];
 
 async function seedPonds(tx: Executor, all: { id: string; name: string }[], today: string, now: Date) {
+  const demoNotify = new Notifier(tx, { send: async () => null }, () => now);
   const count = new Map<string, number>();
   for (const d of PONDS) {
     const e = all.find((x) => x.name === d.enterprise);
@@ -573,7 +576,7 @@ async function seedPonds(tx: Executor, all: { id: string; name: string }[], toda
     count.set(e.id, n);
     const g = tailingsGrade({ totalCapacity: d.totalCapacity, damHeight: d.designDamHeight });
     const { enterprise: _e, responsible, licence, ...fields } = d;
-    await insertTailingsPond(tx, {
+    const row = await insertTailingsPond(tx, {
       ...fields,
       enterpriseId: e.id,
       code: `WKK-${String(n).padStart(3, '0')}`,
@@ -587,5 +590,7 @@ async function seedPonds(tx: Executor, all: { id: string; name: string }[], toda
       createdAt: now,
       updatedAt: now,
     });
+    // Registered 病库/险库 are reported as a save would; the notices are not sent to outside channels.
+    if (pondSafetyReportable(null, d.safetyStatus)) await fileTailingsPondReport(tx, demoNotify, row, e.name, null, { id: null, name: '演示数据' }, now);
   }
 }

@@ -6,7 +6,7 @@ import {
   type TailingsGrade,
   type TailingsSafetyStatus,
 } from '../../../common/rules/tailings-pond.js';
-import type { MajorHazardRow, RecipientRow, RiskPointRow, RiskReportRow, TailingsPondRow } from './risk.repository.js';
+import type { MajorHazardRow, RecipientRow, RiskPointRow, RiskReportRow, TailingsPondReportRow, TailingsPondRow } from './risk.repository.js';
 
 /** Field whitelists: rows are never returned raw. */
 
@@ -141,5 +141,41 @@ export function presentTailingsPond(p: TailingsPondRow, enterpriseName: string, 
     licenceState,
     version: p.version,
     updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+/** A notification's read receipt (kernel notify receiptsOf). */
+export interface UserReceipt {
+  displayName: string;
+  departmentId: string | null;
+  readAt: Date | null;
+}
+
+/**
+ * A 安全度 report with a receipt per addressed department: the first of its users to read the notice
+ * and when, and how many of its users were told and have read it.
+ */
+export function presentPondReport(r: TailingsPondReportRow, receipts: UserReceipt[]) {
+  const departments = r.departments as { id: string; name: string }[];
+  return {
+    id: r.id,
+    fromStatus: r.fromStatus,
+    toStatus: r.toStatus,
+    action: r.action,
+    source: r.source,
+    reportedAt: r.reportedAt.toISOString(),
+    reportedByName: r.reportedByName,
+    recipients: departments.map((d) => {
+      const mine = receipts.filter((x) => x.departmentId === d.id);
+      const read = mine.filter((x) => x.readAt).sort((a, b) => (a.readAt as Date).getTime() - (b.readAt as Date).getTime());
+      return {
+        departmentId: d.id,
+        departmentName: d.name,
+        readAt: iso(read[0]?.readAt),
+        readByName: read[0]?.displayName ?? null,
+        notified: mine.length,
+        read: read.length,
+      };
+    }),
   };
 }

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, ilike, inArray, isNull, lte, or, type SQL, sql } fr
 import type { Executor } from '../../db/client.js';
 import { setting } from '../../kernel/kernel.schema.js';
 import { enterpriseScopeSql, type Scope } from '../../kernel/scope/scope.js';
-import { majorHazardSource, riskPoint, riskPointReview, riskReport, riskReportRecipient, tailingsPond } from './risk.schema.js';
+import { majorHazardSource, riskPoint, riskPointReview, riskReport, riskReportRecipient, tailingsPond, tailingsPondReport } from './risk.schema.js';
 
 /** The only SQL on the risk tables; every read takes a Scope, applied through the owning enterprise. */
 
@@ -11,6 +11,7 @@ export type MajorHazardRow = typeof majorHazardSource.$inferSelect;
 export type RiskReportRow = typeof riskReport.$inferSelect;
 export type RecipientRow = typeof riskReportRecipient.$inferSelect;
 export type TailingsPondRow = typeof tailingsPond.$inferSelect;
+export type TailingsPondReportRow = typeof tailingsPondReport.$inferSelect;
 
 const E = { id: sql.raw('e.id'), regionPath: sql.raw('e.region_path'), industry: sql.raw('e.industry'), groupId: sql.raw('e.group_id') };
 
@@ -433,6 +434,34 @@ export async function updateTailingsPond(ex: Executor, id: string, values: Parti
     .update(tailingsPond)
     .set({ ...values, version: sql`${tailingsPond.version} + 1` })
     .where(eq(tailingsPond.id, id));
+}
+
+export async function insertTailingsPondReport(ex: Executor, values: typeof tailingsPondReport.$inferInsert): Promise<TailingsPondReportRow> {
+  const [row] = await ex.insert(tailingsPondReport).values(values).returning();
+  return row as TailingsPondReportRow;
+}
+
+/** A pond's 安全度 reports, newest first (the pond itself has been scope-checked). */
+export function tailingsPondReports(ex: Executor, pondId: string) {
+  return ex
+    .select()
+    .from(tailingsPondReport)
+    .where(eq(tailingsPondReport.pondId, pondId))
+    .orderBy(desc(tailingsPondReport.reportedAt), desc(tailingsPondReport.id));
+}
+
+/** Pond counts in scope by 安全度 (and 头顶库), for the overview; 销库 ponds no longer exist. */
+export async function tailingsPondCounts(ex: Executor, scope: Scope, enterpriseId?: string) {
+  const res = await ex.execute(
+    sql`select count(*)::int as total,
+          count(*) filter (where p.safety_status = 'critical')::int as critical,
+          count(*) filter (where p.safety_status = 'dangerous')::int as dangerous,
+          count(*) filter (where p.safety_status = 'defective')::int as defective,
+          count(*) filter (where p.overhead)::int as overhead
+        from tailings_pond p join enterprise e on e.id = p.enterprise_id
+        where p.operating_status <> 'deregistered' and ${enterpriseScopeSql(scope, E)} ${enterpriseId ? sql`and p.enterprise_id = ${enterpriseId}` : sql``}`,
+  );
+  return res.rows[0] as unknown as { total: number; critical: number; dangerous: number; defective: number; overhead: number };
 }
 
 // ---- registered objects (installations and ponds) for other modules ----

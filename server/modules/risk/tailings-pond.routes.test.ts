@@ -16,9 +16,12 @@ async function setup(s: TestServer) {
   const cityGov = await makeDepartment(db, r.city, 'government');
   const govA = await makeDepartment(db, r.countyA, 'government');
   const govB = await makeDepartment(db, r.countyB, 'government');
+  const indA = await makeDepartment(db, r.countyA, 'industry', ['nonCoalMine']);
+  const indB = await makeDepartment(db, r.countyB, 'industry', ['nonCoalMine']);
   const mineA = await makeEnterprise(db, r.townA, { industry: 'nonCoalMine', name: `甲县铁矿${Date.now()}` });
   const mineA2 = await makeEnterprise(db, r.townA, { industry: 'nonCoalMine' });
   const chemA = await makeEnterprise(db, r.townA, { industry: 'hazchem' });
+  const mineA3 = await makeEnterprise(db, r.townA, { industry: 'nonCoalMine', name: `甲县金矿${Date.now()}` });
   const users = {
     city: await makeUser(db, 'government', ['regulator-admin'], { departmentId: cityGov.id }),
     govA: await makeUser(db, 'government', ['regulator-admin'], { departmentId: govA.id }),
@@ -26,9 +29,12 @@ async function setup(s: TestServer) {
     mineA: await makeUser(db, 'enterprise', ['enterprise-manager'], { enterpriseId: mineA.id }),
     mineA2: await makeUser(db, 'enterprise', ['enterprise-manager'], { enterpriseId: mineA2.id }),
     chemA: await makeUser(db, 'enterprise', ['enterprise-manager'], { enterpriseId: chemA.id }),
+    mineA3: await makeUser(db, 'enterprise', ['enterprise-manager'], { enterpriseId: mineA3.id }),
+    indA: await makeUser(db, 'industry', ['regulator'], { departmentId: indA.id }),
+    indB: await makeUser(db, 'industry', ['regulator'], { departmentId: indB.id }),
   };
   const h = {} as Record<keyof typeof users, Record<string, string>>;
-  return { r, mineA, mineA2, chemA, users, h };
+  return { r, govA, indA, mineA, mineA2, mineA3, chemA, users, h };
 }
 
 beforeAll(async () => {
@@ -180,6 +186,97 @@ describe('tailings ponds (尾矿库)', () => {
       await clear();
     }
     expect((await send('POST', '/api/calculators/tailings-pond-grade', w.h.mineA, { totalCapacity: 50, damHeight: 25 })).json().grade).toBe(5);
+  });
+});
+
+describe('安全度 reports (尾矿库安全监督管理规定)', () => {
+  type Note = { id: string; kind: string; title: string; body: string; link: string | null };
+  const notes = async (who: keyof typeof w.users, pondId: string): Promise<Note[]> =>
+    (await get('/api/notifications?pageSize=100', w.h[who])).json().items.filter((n: Note) => n.link === `/tailings-ponds/${pondId}`);
+  const detail = async (pondId: string) => (await get(`/api/tailings-ponds/${pondId}`, w.h.mineA3)).json();
+  const patch = (pondId: string, payload: Record<string, unknown>) => send('PATCH', `/api/tailings-ponds/${pondId}`, w.h.mineA3, payload);
+  const others = ['govB', 'indB', 'city', 'mineA', 'mineA3'] as const;
+  let id: string;
+
+  it('a 正常库 registration sends nothing; a change to 险库 tells the county 应急管理局 and the covering industry department, no other county', async () => {
+    const created = await send('POST', '/api/tailings-ponds', w.h.mineA3, pond({ name: '南沟尾矿库' }));
+    expect(created.statusCode).toBe(200);
+    id = created.json().data.id;
+    expect(created.json().data.reports).toEqual([]);
+    const res = await patch(id, { version: 1, safetyStatus: 'dangerous' });
+    expect(res.statusCode).toBe(200);
+    const [report, ...rest] = res.json().data.reports;
+    expect(rest).toHaveLength(0);
+    expect(report).toMatchObject({ fromStatus: 'normal', toStatus: 'dangerous', reportedByName: w.users.mineA3.displayName });
+    expect(report.action).toContain('立即停产');
+    expect(report.source).toContain('第38号');
+    expect(report.recipients.map((r: { departmentId: string }) => r.departmentId).sort()).toEqual([w.govA.id, w.indA.id].sort());
+    for (const r of report.recipients) expect(r).toMatchObject({ notified: 1, read: 0, readAt: null });
+    for (const who of ['govA', 'indA'] as const) {
+      const n = await notes(who, id);
+      expect(n).toHaveLength(1);
+      expect(n[0]).toMatchObject({ kind: 'risk.pondSafety' });
+      expect(n[0]?.title).toContain('险库');
+      expect(n[0]?.body).toContain('正常库 → 险库');
+      expect(n[0]?.body).toContain('依据');
+    }
+    for (const who of others) expect(await notes(who, id)).toHaveLength(0);
+  });
+
+  it('saving again with the same 安全度 (or without it) sends nothing', async () => {
+    expect((await patch(id, { version: 2, safetyStatus: 'dangerous', currentDamHeight: 37 })).statusCode).toBe(200);
+    expect((await patch(id, { version: 3, location: '南沟上游' })).statusCode).toBe(200);
+    expect((await detail(id)).data.reports).toHaveLength(1);
+    expect(await notes('govA', id)).toHaveLength(1);
+    expect(await notes('indA', id)).toHaveLength(1);
+  });
+
+  it('read receipts: the department’s first reader and when, from the notification', async () => {
+    const [n] = await notes('govA', id);
+    t.clock.advanceMinutes(20);
+    expect((await send('POST', `/api/notifications/${n?.id}/read`, w.h.govA, {})).statusCode).toBe(200);
+    const [report] = (await get(`/api/tailings-ponds/${id}`, w.h.govA)).json().data.reports;
+    const by = (d: string) => report.recipients.find((r: { departmentId: string }) => r.departmentId === d);
+    expect(by(w.govA.id)).toMatchObject({ readAt: '2026-12-01T01:20:00.000Z', readByName: w.users.govA.displayName, notified: 1, read: 1 });
+    expect(by(w.indA.id)).toMatchObject({ readAt: null, readByName: null, read: 0 });
+  });
+
+  it('back to 正常库 is recorded but sends nothing; 正常库 → 病库 is reported once; 病库 again is not', async () => {
+    expect((await patch(id, { version: 4, safetyStatus: 'normal' })).json().data.reports).toHaveLength(1);
+    expect(await notes('govA', id)).toHaveLength(1);
+    const sick = (await patch(id, { version: 5, safetyStatus: 'defective' })).json().data;
+    expect(sick.reports).toHaveLength(2);
+    expect(sick.reports[0]).toMatchObject({ fromStatus: 'normal', toStatus: 'defective' });
+    expect(sick.reports[0].action).toContain('限定时间');
+    expect((await patch(id, { version: 6, safetyStatus: 'defective', currentCapacity: 220 })).json().data.reports).toHaveLength(2);
+    for (const who of ['govA', 'indA'] as const) {
+      const n = await notes(who, id);
+      expect(n).toHaveLength(2);
+      expect(n.filter((x) => x.title.includes('病库'))).toHaveLength(1);
+    }
+    for (const who of others) expect(await notes(who, id)).toHaveLength(0);
+  });
+
+  it('a pond registered as 危库 is reported at once; 危库 → 险库 is reported (the required action changes), 险库 → 病库 is not', async () => {
+    const res = await send('POST', '/api/tailings-ponds', w.h.mineA3, pond({ name: '北沟尾矿库', safetyStatus: 'critical', overhead: false }));
+    const p = res.json().data;
+    expect(p.reports).toHaveLength(1);
+    expect(p.reports[0]).toMatchObject({ fromStatus: null, toStatus: 'critical' });
+    expect((await notes('indA', p.id))[0]?.body).toContain('登记为危库');
+    expect((await patch(p.id, { version: 1, safetyStatus: 'dangerous' })).json().data.reports).toHaveLength(2);
+    expect((await patch(p.id, { version: 2, safetyStatus: 'defective' })).json().data.reports).toHaveLength(2);
+    expect(await notes('govA', p.id)).toHaveLength(2);
+  });
+
+  it('out of scope is still 404 and reports nothing; the overview counts 险库 and 危库', async () => {
+    expect((await get(`/api/tailings-ponds/${id}`, w.h.govB)).statusCode).toBe(404);
+    expect((await get(`/api/tailings-ponds/${id}`, w.h.indB)).statusCode).toBe(404);
+    expect((await send('PATCH', `/api/tailings-ponds/${id}`, w.h.mineA2, { version: 7, safetyStatus: 'critical' })).statusCode).toBe(404);
+    expect((await detail(id)).data).toMatchObject({ safetyStatus: 'defective', version: 7 });
+    expect(await notes('govA', id)).toHaveLength(2);
+    const summary = (await get(`/api/risk-points/summary?enterpriseId=${w.mineA3.id}`, w.h.govA)).json();
+    expect(summary.ponds).toEqual({ total: 2, critical: 0, dangerous: 0, defective: 2, overhead: 1 });
+    expect((await get('/api/risk-points/summary', w.h.govB)).json().ponds.total).toBe(0);
   });
 });
 

@@ -1,32 +1,25 @@
 import { RISK_LEVEL_NAMES, type RiskLevel } from '../../../../common/rules/risk-assessment.js';
 import type { Executor } from '../../../db/client.js';
 import type { Ctx } from '../../../kernel/context.js';
-import { Scope } from '../../../kernel/scope/scope.js';
 import { userIdsOfUnit } from '../../identity/index.js';
-import { departmentsInScope, enterpriseVisible, governmentDepartmentOf } from '../../org/index.js';
+import { supervisorsOf } from '../../org/index.js';
 import { insertRecipients, insertReport, type RiskPointRow } from '../risk.repository.js';
 
 export interface ReportEnterprise {
   id: string;
   name: string;
-  regionPath: string;
 }
 
 /**
- * The departments a 重大 risk is reported to: the 应急管理局 of the enterprise's county (the city's when
- * the enterprise sits directly under the city) and every industry department whose supervision covers
- * the enterprise — its industry within the department's region, or an explicit 一张表 assignment.
+ * The departments a 重大 risk (or a worse 尾矿库安全度) is reported to: the nearest 应急管理局 on the
+ * enterprise's region line (its county's; the city's when it sits directly under the city) and every
+ * industry department that supervises it — its industry on the region line, or a 一张表 assignment
+ * (org's supervisorsOf, the set 双报告 uses).
  */
-export async function supervisingDepartments(ex: Executor, e: ReportEnterprise): Promise<{ id: string; name: string }[]> {
-  const [city, county] = e.regionPath.split('/').filter(Boolean);
-  const gov = (county ? await governmentDepartmentOf(ex, county) : undefined) ?? (city ? await governmentDepartmentOf(ex, city) : undefined);
-  const out: { id: string; name: string }[] = gov ? [{ id: gov.id, name: gov.name }] : [];
-  for (const d of await departmentsInScope(ex, Scope.system())) {
-    if (d.kind !== 'industry') continue;
-    const scope: Scope = { kind: 'industry', regionPath: d.regionPath, departmentId: d.id, industries: d.industries };
-    if (await enterpriseVisible(ex, scope, e.id)) out.push({ id: d.id, name: d.name });
-  }
-  return out;
+export async function supervisingDepartments(ex: Executor, enterpriseId: string): Promise<{ id: string; name: string }[]> {
+  const s = await supervisorsOf(ex, enterpriseId);
+  // A government unit may also be assigned in the 一张表: each department once.
+  return [...s.government.slice(0, 1), ...s.industry].filter((d, i, all) => all.findIndex((x) => x.id === d.id) === i).map((d) => ({ id: d.id, name: d.name }));
 }
 
 /**
@@ -34,7 +27,7 @@ export async function supervisingDepartments(ex: Executor, e: ReportEnterprise):
  * each department gets an inbox notice and a receipt row that records who read it and when.
  */
 export async function reportMajorRisk(ctx: Ctx, p: RiskPointRow, e: ReportEnterprise, trigger: 'created' | 'reassessed' | 'reviewed') {
-  const recipients = await supervisingDepartments(ctx.tx, e);
+  const recipients = await supervisingDepartments(ctx.tx, e.id);
   const now = ctx.clock.now();
   const levelName = RISK_LEVEL_NAMES[p.level as RiskLevel].zh;
   const report = await insertReport(ctx.tx, reportValues(p, e, trigger, ctx.actor.displayName, now));

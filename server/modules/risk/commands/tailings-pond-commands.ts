@@ -1,10 +1,12 @@
-import type { TCreateTailingsPond, TUpdateTailingsPond } from '../../../../common/contracts/risk.js';
-import { tailingsGrade } from '../../../../common/rules/tailings-pond.js';
+import { pondSafetyReportable, type TCreateTailingsPond, type TUpdateTailingsPond } from '../../../../common/contracts/risk.js';
+import { type TailingsSafetyStatus, tailingsGrade } from '../../../../common/rules/tailings-pond.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { AppError, notFound } from '../../../kernel/errors.js';
+import { findEnterprise } from '../../org/index.js';
 import { canManage } from '../risk.policy.js';
 import { insertTailingsPond, lockTailingsPond, nextCode, type TailingsPondRow, updateTailingsPond } from '../risk.repository.js';
 import { loadTailingsGradeTable } from '../tailings-grade-table.js';
+import { reportPondSafety } from './report-pond-safety.js';
 import { targetEnterprise } from './risk-point-commands.js';
 
 /** 等别 from the design total capacity and dam height with the limits in force (common/rules/tailings-pond.ts). */
@@ -13,7 +15,7 @@ async function gradeOf(ctx: Ctx, p: { totalCapacity: number; designDamHeight: nu
   return tailingsGrade({ totalCapacity: p.totalCapacity, damHeight: p.designDamHeight, raise: p.gradeRaised }, table);
 }
 
-/** 尾矿库登记: an enterprise records its own pond (a regulator with risk.manage for one in scope). */
+/** 尾矿库登记: an enterprise records its own pond (a regulator with risk.manage for one in scope); a 病/险/危库 is reported. */
 export async function createTailingsPond(ctx: Ctx, input: TCreateTailingsPond): Promise<{ id: string }> {
   const e = await targetEnterprise(ctx, input.enterpriseId);
   const gradeRaised = input.gradeRaised ?? false;
@@ -53,10 +55,11 @@ export async function createTailingsPond(ctx: Ctx, input: TCreateTailingsPond): 
     entityId: row.id,
     after: { ...input, grade: g.grade },
   });
+  if (pondSafetyReportable(null, input.safetyStatus)) await reportPondSafety(ctx, row, e.name, null);
   return { id: row.id };
 }
 
-/** Edit with the version read; the class is recomputed from the values after the edit. */
+/** Edit with the version read; the class is recomputed from the values after the edit; a reportable 安全度 change is reported. */
 export async function updateTailingsPondCommand(ctx: Ctx, id: string, input: TUpdateTailingsPond): Promise<void> {
   const p = await lockTailingsPond(ctx.tx, ctx.scope, id);
   if (!p) throw notFound();
@@ -84,4 +87,9 @@ export async function updateTailingsPondCommand(ctx: Ctx, id: string, input: TUp
     before: { grade: p.grade, safetyStatus: p.safetyStatus, operatingStatus: p.operatingStatus, overhead: p.overhead, version: p.version },
     after: { ...input, grade: g.grade },
   });
+  const from = p.safetyStatus as TailingsSafetyStatus;
+  if (input.safetyStatus && pondSafetyReportable(from, input.safetyStatus)) {
+    const [after, e] = [await lockTailingsPond(ctx.tx, ctx.scope, id), await findEnterprise(ctx.tx, ctx.scope, p.enterpriseId)];
+    if (after && e) await reportPondSafety(ctx, after, e.name, from);
+  }
 }

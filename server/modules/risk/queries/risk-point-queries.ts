@@ -16,6 +16,7 @@ import {
   majorHazardCounts,
   type RiskPointFilter,
   rollup,
+  tailingsPondCounts,
 } from '../risk.repository.js';
 import { loadRiskBands } from '../risk-bands.js';
 
@@ -90,6 +91,7 @@ export async function riskSummaryQuery(ctx: Ctx, enterpriseId: string | undefine
     enterpriseId: id ?? null,
     counts,
     majorHazards: await majorHazardCounts(ctx.tx, ctx.scope, id),
+    ponds: await tailingsPondCounts(ctx.tx, ctx.scope, id),
     byColour,
     abilities: { create: !!id && canManage(ctx.actor, id) },
     sources: { policy: RISK_POLICY_SOURCE, lec: lecSource(bands), ls: lsSource(bands) },
@@ -111,7 +113,13 @@ export async function riskRollupQuery(ctx: Ctx) {
     return { ...r, key: undefined, regionCode: code, regionName: nameOf.get(code)?.name ?? code, regionNameEn: nameOf.get(code)?.nameEn ?? code };
   });
   const byIndustry = (await rollup(ctx.tx, s, d, 'industry')).map((r) => ({ ...r, key: undefined, industry: r.key }));
-  return { totals: await colourCounts(ctx.tx, s, d), majorHazards: await majorHazardCounts(ctx.tx, s), byRegion, byIndustry };
+  return {
+    totals: await colourCounts(ctx.tx, s, d),
+    majorHazards: await majorHazardCounts(ctx.tx, s),
+    ponds: await tailingsPondCounts(ctx.tx, s),
+    byRegion,
+    byIndustry,
+  };
 }
 
 export async function listReportsQuery(ctx: Ctx, q: { page: number; pageSize: number; q?: string; enterpriseId?: string; unread?: string }) {

@@ -2,9 +2,11 @@ import type { TTailingsPondListQuery } from '../../../../common/contracts/risk.j
 import { toShanghaiDate } from '../../../../common/rules/calendar/working-days.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { notFound } from '../../../kernel/errors.js';
+import { receiptsOf } from '../../../kernel/notify/notify.js';
+import { POND_REPORT_ENTITY, POND_REPORT_KIND } from '../commands/report-pond-safety.js';
 import { tailingsPondAbilities } from '../risk.policy.js';
-import { presentTailingsPond } from '../risk.presenter.js';
-import { findTailingsPonds, getTailingsPond, type TailingsPondFilter } from '../risk.repository.js';
+import { presentPondReport, presentTailingsPond } from '../risk.presenter.js';
+import { findTailingsPonds, getTailingsPond, type TailingsPondFilter, tailingsPondReports } from '../risk.repository.js';
 
 export function tailingsPondFilterOf(q: Omit<TTailingsPondListQuery, 'page' | 'pageSize'>): TailingsPondFilter {
   return {
@@ -31,8 +33,15 @@ export async function listTailingsPondsQuery(ctx: Ctx, q: TTailingsPondListQuery
   };
 }
 
+/** A pond with its 安全度 reports (newest first) and their read receipts; 404 out of scope. */
 export async function getTailingsPondQuery(ctx: Ctx, id: string) {
   const r = await getTailingsPond(ctx.tx, ctx.scope, id);
   if (!r) throw notFound();
-  return { data: presentTailingsPond(r.p, r.enterpriseName, toShanghaiDate(ctx.clock.now())), abilities: tailingsPondAbilities(ctx.actor, r.p) };
+  const reports = [];
+  for (const x of await tailingsPondReports(ctx.tx, id))
+    reports.push(presentPondReport(x, await receiptsOf(ctx.tx, POND_REPORT_ENTITY, x.id, [POND_REPORT_KIND])));
+  return {
+    data: { ...presentTailingsPond(r.p, r.enterpriseName, toShanghaiDate(ctx.clock.now())), reports },
+    abilities: tailingsPondAbilities(ctx.actor, r.p),
+  };
 }

@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
 import type { TRecipient } from './api';
 
-/** 回执: each addressed department, and who read the report when (or that it is still unread). */
+/** 回执: each addressed department, and who read the report when (or that it is still unread); for pond reports also how many of its users read it. */
 export function ReceiptList({ recipients }: { recipients: TRecipient[] }) {
   const { t } = useI18n();
   if (!recipients.length) return <Typography.Text type="secondary">{t('risk.noRecipients')}</Typography.Text>;
@@ -17,6 +17,11 @@ export function ReceiptList({ recipients }: { recipients: TRecipient[] }) {
           <Typography.Text type={r.readAt ? 'success' : 'warning'} style={{ fontSize: 12 }}>
             {r.readAt ? t('risk.readBy', { name: r.readByName ?? '', at: formatDateTime(r.readAt) }) : t('risk.unread')}
           </Typography.Text>
+          {r.notified !== undefined ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {r.notified ? t('pond.readCount', { read: r.read ?? 0, n: r.notified }) : t('pond.noUsers')}
+            </Typography.Text>
+          ) : null}
         </Flex>
       ))}
     </Flex>

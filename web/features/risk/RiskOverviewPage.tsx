@@ -10,7 +10,7 @@ import { buildUrl, errorMessage } from '../../lib/api';
 import { useMe } from '../../lib/auth';
 import { industryName } from '../../lib/format';
 import { useUrlState } from '../../lib/url-state';
-import { type ColourCounts, type MajorHazardCounts, type RollupRow, type TRiskPoint, useRiskRollup, useRiskSummary } from './api';
+import { type ColourCounts, type MajorHazardCounts, type PondCounts, type RollupRow, type TRiskPoint, useRiskRollup, useRiskSummary } from './api';
 import { RISK_HEX, scoreLabel } from './labels';
 
 const LEVEL_OF: Record<RiskColor, 1 | 2 | 3 | 4> = { red: 1, orange: 2, yellow: 3, blue: 4 };
@@ -46,8 +46,10 @@ function ColourTiles({ counts, filters }: { counts: ColourCounts; filters: Recor
   );
 }
 
-function Extras({ counts, mh }: { counts: ColourCounts; mh: MajorHazardCounts }) {
+/** The other registers: graded installations, and the ponds with 险库/危库 in red (they must stop and be dealt with at once). */
+function Extras({ counts, mh, ponds, enterpriseId }: { counts: ColourCounts; mh: MajorHazardCounts; ponds: PondCounts; enterpriseId?: string }) {
   const { t } = useI18n();
+  const pondText = t('pond.unsafeCount', { n: ponds.total, critical: ponds.critical, dangerous: ponds.dangerous, defective: ponds.defective });
   return (
     <Flex gap={16} wrap style={{ marginBottom: 16 }}>
       <Typography.Text>{t('risk.totalPoints', { n: counts.total })}</Typography.Text>
@@ -56,6 +58,17 @@ function Extras({ counts, mh }: { counts: ColourCounts; mh: MajorHazardCounts })
         <Typography.Text type={counts.overdue ? 'danger' : 'secondary'}>{t('risk.overdueCount', { n: counts.overdue })}</Typography.Text>
       </Link>
       <Link to="/major-hazard-sources">{t('risk.majorHazardsCount', { n: mh.major, g1: mh.g1, g2: mh.g2, g3: mh.g3, g4: mh.g4 })}</Link>
+      {ponds.total ? (
+        <Link to={buildUrl('/tailings-ponds', { enterpriseId })}>
+          {ponds.critical + ponds.dangerous ? (
+            <Typography.Text type="danger" strong>
+              {pondText}
+            </Typography.Text>
+          ) : (
+            pondText
+          )}
+        </Link>
+      ) : null}
     </Flex>
   );
 }
@@ -70,7 +83,7 @@ function EnterpriseView({ enterpriseId }: { enterpriseId: string | undefined }) 
   return (
     <>
       <ColourTiles counts={data.counts} filters={filters} />
-      <Extras counts={data.counts} mh={data.majorHazards} />
+      <Extras counts={data.counts} mh={data.majorHazards} ponds={data.ponds} enterpriseId={data.enterpriseId ?? undefined} />
       <Card size="small" styles={{ body: { paddingTop: 0 } }}>
         <Tabs
           items={RISK_COLORS.map((c) => ({
@@ -153,7 +166,7 @@ function Rollup() {
   return (
     <>
       <ColourTiles counts={data.totals} filters={{}} />
-      <Extras counts={data.totals} mh={data.majorHazards} />
+      <Extras counts={data.totals} mh={data.majorHazards} ponds={data.ponds} />
       <Card
         size="small"
         title={t('risk.rollupTitle')}

@@ -6,12 +6,64 @@ import { Source } from '../../components/Source';
 import { useI18n } from '../../i18n';
 import { errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
-import { useTailingsGradeTable, useTailingsPond } from './api';
+import { type TPondReport, useTailingsGradeTable, useTailingsPond } from './api';
 import { LinkedSensors } from './LinkedSensors';
 import { OverheadTag, PondGradeTag, SafetyTag } from './labels';
+import { ReceiptList } from './ReceiptList';
 import { LicenceExpiry } from './TailingsPondsPage';
 
-/** A tailings pond: 等别 with its 依据, 安全度 with the required action, dam and capacity, downstream (头顶库), licence, sensors. */
+/** One 安全度 report: the change, when and by whom, the required action with its 依据, and each department's receipt. */
+function PondReport({ r }: { r: TPondReport }) {
+  const { t } = useI18n();
+  return (
+    <Flex vertical gap={6}>
+      <Flex gap={6} align="center" wrap>
+        {r.fromStatus ? (
+          <>
+            <SafetyTag status={r.fromStatus} />
+            <span>→</span>
+          </>
+        ) : (
+          <Typography.Text>{t('pond.reportRegistered')}</Typography.Text>
+        )}
+        <SafetyTag status={r.toStatus} />
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('pond.reportedBy', { name: r.reportedByName, at: formatDateTime(r.reportedAt) })}
+        </Typography.Text>
+      </Flex>
+      <Typography.Text style={{ fontSize: 13 }}>
+        {t('pond.safetyAction')}：{t(`pond.action.${r.toStatus}`)}
+      </Typography.Text>
+      <Source text={r.source} />
+      <ReceiptList recipients={r.recipients} />
+    </Flex>
+  );
+}
+
+/** 安全度报告: every reportable 安全度 record of the pond, newest first, with its receipts. */
+function PondReports({ reports }: { reports: TPondReport[] }) {
+  const { t } = useI18n();
+  return (
+    <Card size="small" title={t('pond.reports')} style={{ marginBottom: 16 }}>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+        {t('pond.reportsHint')}
+      </Typography.Paragraph>
+      {reports.length ? (
+        <Flex vertical gap={12}>
+          {reports.map((r, i) => (
+            <div key={r.id} style={i ? { borderTop: '1px solid rgba(5,5,5,0.06)', paddingTop: 12 } : undefined}>
+              <PondReport r={r} />
+            </div>
+          ))}
+        </Flex>
+      ) : (
+        <Typography.Text type="secondary">{t('pond.noReports')}</Typography.Text>
+      )}
+    </Card>
+  );
+}
+
+/** A tailings pond: 等别 with its 依据, 安全度 with the required action and its reports and receipts, dam and capacity, downstream (头顶库), licence, sensors. */
 export function TailingsPondDetailPage() {
   const { id } = useParams();
   const { t } = useI18n();
@@ -105,6 +157,7 @@ export function TailingsPondDetailPage() {
           <LinkedSensors installationId={p.id} />
         </Col>
         <Col xs={24} lg={10}>
+          <PondReports reports={p.reports} />
           <Card size="small" title={t('pond.sectionBasic')} style={{ marginBottom: 16 }}>
             <Descriptions
               size="small"

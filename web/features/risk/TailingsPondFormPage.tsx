@@ -4,7 +4,7 @@ import { App, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Rad
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { DAM_METHODS, POND_OPERATING_STATUSES, TAILINGS_SAFETY_STATUSES } from '../../../common/contracts/risk';
+import { DAM_METHODS, POND_OPERATING_STATUSES, pondSafetyReportable, TAILINGS_SAFETY_STATUSES } from '../../../common/contracts/risk';
 import { EnterpriseSelect } from '../../components/EnterpriseSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { Source } from '../../components/Source';
@@ -249,7 +249,23 @@ function TailingsPondForm({ existing }: { existing?: TTailingsPond }) {
               <PondGradePreview capacity={capacity} height={height} raise={raise} />
             </Card>
             <Card {...card} title={t('pond.sectionStatus')}>
-              <Form.Item name="safetyStatus" label={t('pond.safetyStatus')} rules={req} extra={safety ? t(`pond.meaning.${safety}`) : undefined}>
+              <Form.Item
+                name="safetyStatus"
+                label={t('pond.safetyStatus')}
+                rules={req}
+                extra={
+                  safety ? (
+                    <>
+                      {t(`pond.meaning.${safety}`)}
+                      {pondSafetyReportable(existing?.safetyStatus ?? null, safety) ? (
+                        <Typography.Text type="danger" style={{ display: 'block', fontSize: 'inherit' }}>
+                          {t('pond.willReport')}
+                        </Typography.Text>
+                      ) : null}
+                    </>
+                  ) : undefined
+                }
+              >
                 <Radio.Group optionType="button" options={TAILINGS_SAFETY_STATUSES.map((k) => ({ value: k, label: t(`pond.safety.${k}`) }))} />
               </Form.Item>
               <Form.Item name="operatingStatus" label={t('pond.operatingStatus')} rules={req} extra={t('pond.deregisteredHint')} style={{ marginBottom: 0 }}>

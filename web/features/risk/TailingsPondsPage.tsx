@@ -1,6 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Flex, Input, Select, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import type { CSSProperties } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { POND_OPERATING_STATUSES, TAILINGS_SAFETY_STATUSES } from '../../../common/contracts/risk';
 import { EnterpriseSelect } from '../../components/EnterpriseSelect';
@@ -14,6 +15,12 @@ import { POND_FILTER_KEYS, type TTailingsPond, useTailingsPonds } from './api';
 import { OverheadTag, PondGradeTag, SafetyTag } from './labels';
 
 const KEYS = [...POND_FILTER_KEYS, 'page', 'pageSize'] as const;
+
+/** 险库 and 危库 rows tinted (the list already puts them first): cell styles, as a cell's own background covers the row's. */
+const UNSAFE_CELL: Partial<Record<TTailingsPond['safetyStatus'], CSSProperties>> = {
+  critical: { background: '#fff1f0' },
+  dangerous: { background: '#fff7e6' },
+};
 
 /** A licence's expiry, red when expired and orange when due within 90 days. */
 export function LicenceExpiry({ p }: { p: Pick<TTailingsPond, 'licenceExpiry' | 'licenceState'> }) {
@@ -111,6 +118,16 @@ export function TailingsPondsPage() {
       ),
     },
   ];
+  const tinted = columns.map((c, i) => ({
+    ...c,
+    onCell: (r: TTailingsPond) => ({
+      style: {
+        ...UNSAFE_CELL[r.safetyStatus],
+        ...(i === 0 && UNSAFE_CELL[r.safetyStatus] ? { boxShadow: `inset 3px 0 0 ${r.safetyStatus === 'critical' ? '#f5222d' : '#fa8c16'}` } : {}),
+      },
+    }),
+  }));
+  const unsafeShown = (data?.items ?? []).some((r) => UNSAFE_CELL[r.safetyStatus]);
   return (
     <>
       <PageHeader
@@ -165,10 +182,11 @@ export function TailingsPondsPage() {
         </Checkbox>
       </div>
       {error ? <Typography.Text type="danger">{errorMessage(error)}</Typography.Text> : null}
+      {unsafeShown ? <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t('pond.unsafeRows')} /> : null}
       <Table<TTailingsPond>
         rowKey="id"
         size="middle"
-        columns={columns}
+        columns={tinted}
         dataSource={data?.items ?? []}
         loading={isFetching}
         scroll={{ x: regulator ? 1150 : 960 }}

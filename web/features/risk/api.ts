@@ -67,6 +67,9 @@ export interface TRecipient {
   departmentName: string;
   readAt: string | null;
   readByName: string | null;
+  /** Pond reports: how many of the department's users were told and have read it. */
+  notified?: number;
+  read?: number;
 }
 
 export interface TRiskReport {
@@ -160,10 +163,20 @@ export interface MajorHazardCounts {
   g4: number;
 }
 
+/** Ponds in scope (销库 left out) by 安全度, and the 头顶库 among them. */
+export interface PondCounts {
+  total: number;
+  critical: number;
+  dangerous: number;
+  defective: number;
+  overhead: number;
+}
+
 export interface RiskSummary {
   enterpriseId: string | null;
   counts: ColourCounts;
   majorHazards: MajorHazardCounts;
+  ponds: PondCounts;
   byColour: Record<RiskColor, TRiskPoint[]>;
   abilities: { create: boolean };
   sources: { policy: string; lec: string; ls: string };
@@ -184,6 +197,7 @@ export interface RollupRow extends ColourCounts {
 export interface RiskRollup {
   totals: ColourCounts;
   majorHazards: MajorHazardCounts;
+  ponds: PondCounts;
   byRegion: (RollupRow & { regionCode: string; regionName: string; regionNameEn: string })[];
   byIndustry: (RollupRow & { industry: string })[];
 }
@@ -351,8 +365,20 @@ export interface TTailingsPond {
   updatedAt: string;
 }
 
+/** 尾矿库安全度报告: a reportable 安全度 record, to whom it went and the receipts. */
+export interface TPondReport {
+  id: string;
+  fromStatus: SafetyStatus | null;
+  toStatus: SafetyStatus;
+  action: string;
+  source: string;
+  reportedAt: string;
+  reportedByName: string;
+  recipients: TRecipient[];
+}
+
 export interface TailingsPondResponse {
-  data: TTailingsPond;
+  data: TTailingsPond & { reports: TPondReport[] };
   abilities: { edit: boolean };
 }
 

@@ -242,7 +242,9 @@ async function main(): Promise<number> {
   // TAIHANG_WEB_DIR (passed on to the server) serves a build kept elsewhere, e.g. one no one else rebuilds mid-run.
   const webDir = process.env.TAIHANG_WEB_DIR ? path.resolve(process.env.TAIHANG_WEB_DIR) : path.join(root, 'dist/web');
   if (!fs.existsSync(path.join(webDir, 'index.html'))) {
-    console.error(`e2e: ${path.join(webDir, 'index.html')} is missing. Build the web app first: \`npm run build:web\` (or run \`npm run e2e\`, which builds it).`);
+    console.error(
+      `e2e: ${path.join(webDir, 'index.html')} is missing. Build the web app first: \`npm run build:web\` (or run \`npm run e2e\`, which builds it).`,
+    );
     return 1;
   }
   fs.mkdirSync(SHOTS, { recursive: true });

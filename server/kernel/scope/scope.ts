@@ -19,6 +19,14 @@ export const Scope = {
   none: (): Scope => ({ kind: 'none' }),
 };
 
+/**
+ * The government at the top of the region tree (the city's bureau): the one unit that sets platform-wide
+ * rules (risk bands, 尾矿库等别 limits, alarm disposal limits), which bind every county below it.
+ */
+export function isTopGovernment(scope: Scope): boolean {
+  return scope.kind === 'government' && scope.regionPath.split('/').filter(Boolean).length === 1;
+}
+
 /** Columns an enterprise-anchored table exposes to the scope filter. */
 export interface EnterpriseScopeColumns {
   id: SQL | unknown;

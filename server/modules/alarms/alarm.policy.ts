@@ -1,4 +1,5 @@
 import type { Actor } from '../../kernel/actor.js';
+import { isTopGovernment } from '../../kernel/scope/scope.js';
 import { type AlarmStatus, type AlarmUserAction, alarmTransition, USER_ACTIONS } from './alarm.workflow.js';
 
 /** What the policy needs of an alarm (already known to be in the actor's scope). */
@@ -75,5 +76,5 @@ export function alarmAbilities(actor: Actor, a: AlarmFacts): Record<AlarmUserAct
  * bureaus see them read-only.
  */
 export function canConfigureDisposal(actor: Actor): boolean {
-  return actor.permissions.has('alarm.configure') && actor.scope.kind === 'government' && actor.scope.regionPath.split('/').filter(Boolean).length === 1;
+  return actor.permissions.has('alarm.configure') && isTopGovernment(actor.scope);
 }

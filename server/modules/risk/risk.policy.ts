@@ -1,4 +1,5 @@
 import type { Actor } from '../../kernel/actor.js';
+import { isTopGovernment } from '../../kernel/scope/scope.js';
 
 /**
  * Who may do what with an enterprise's risk records: the enterprise records its own risk points and
@@ -27,4 +28,12 @@ export function tailingsPondAbilities(actor: Actor, p: { enterpriseId: string })
 export function reportAbilities(actor: Actor, recipients: { departmentId: string; readAt: Date | null }[]) {
   const mine = actor.departmentId ? recipients.find((r) => r.departmentId === actor.departmentId) : undefined;
   return { markRead: !!mine && !mine.readAt && actor.permissions.has('risk.read') };
+}
+
+/**
+ * The risk bands and the 尾矿库等别 limits apply to every enterprise on the platform, so only the government at
+ * the top of the region tree sets them (risk.configure); county bureaus see them read-only.
+ */
+export function canConfigureRiskRules(actor: Actor): boolean {
+  return actor.permissions.has('risk.configure') && isTopGovernment(actor.scope);
 }

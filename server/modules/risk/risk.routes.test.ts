@@ -340,7 +340,7 @@ describe('major hazard installations (GB 18218-2018)', () => {
 });
 
 describe('band configuration', () => {
-  it('read by anyone with risk.read; set by risk.configure; bad limits name the field; new assessments use it', async () => {
+  it('read by anyone with risk.read; set by risk.configure at the city only; bad limits name the field; new assessments use it', async () => {
     expect((await t.app.inject({ url: '/api/risk-bands' })).statusCode).toBe(401);
     // The bands are one platform-wide setting: on the shared PostgreSQL an earlier run may have left one.
     const clear = () => t.database.db.delete(setting).where(eq(setting.key, RISK_BANDS_KEY));
@@ -350,6 +350,10 @@ describe('band configuration', () => {
     expect(cur.abilities.configure).toBe(false);
     const next = { lec: { red: 240, orange: 160, yellow: 70 }, ls: { red: 16, orange: 12, yellow: 6 } };
     expect((await t.app.inject({ method: 'PUT', url: '/api/risk-bands', headers: w.h.entA, payload: next })).statusCode).toBe(403);
+    // A county bureau holds risk.configure too, but the bands bind the whole city: only the city sets them.
+    expect((await get('/api/risk-bands', w.h.govA)).json().abilities.configure).toBe(false);
+    expect((await t.app.inject({ method: 'PUT', url: '/api/risk-bands', headers: w.h.govA, payload: next })).statusCode).toBe(403);
+    expect((await get('/api/risk-bands', w.h.city)).json().abilities.configure).toBe(true);
     const bad = await t.app.inject({
       method: 'PUT',
       url: '/api/risk-bands',

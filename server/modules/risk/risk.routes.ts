@@ -53,6 +53,7 @@ import { getReportQuery } from './queries/report-queries.js';
 import { getRiskPointQuery, listReportsQuery, listRiskPointsQuery, riskRollupQuery, riskSummaryQuery } from './queries/risk-point-queries.js';
 import { getTailingsPondQuery, listTailingsPondsQuery } from './queries/tailings-pond-queries.js';
 import { majorHazardsWorkbook, riskPointsWorkbook, tailingsPondsWorkbook } from './risk.export.js';
+import { canConfigureRiskRules } from './risk.policy.js';
 import { loadRiskBands } from './risk-bands.js';
 import { loadTailingsGradeTable } from './tailings-grade-table.js';
 
@@ -143,7 +144,7 @@ export function riskRoutes(app: App, deps: Deps): void {
         configured,
         sources: { policy: RISK_POLICY_SOURCE, lec: lecSource(bands), ls: lsSource(bands) },
         valueSets: { lec: { L: LEC_L, E: LEC_E, C: LEC_C }, ls: { L: LS_L, S: LS_S } },
-        abilities: { configure: ctx.actor.permissions.has('risk.configure') },
+        abilities: { configure: canConfigureRiskRules(ctx.actor) },
       };
     },
   });
@@ -373,7 +374,7 @@ export function riskRoutes(app: App, deps: Deps): void {
         overheadSource: OVERHEAD_POND_SOURCE,
         safety: TAILINGS_SAFETY,
         safetySource: TAILINGS_SAFETY_SOURCE,
-        abilities: { configure: ctx.actor.permissions.has('risk.configure') },
+        abilities: { configure: canConfigureRiskRules(ctx.actor) },
       };
     },
   });

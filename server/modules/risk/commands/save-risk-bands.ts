@@ -1,7 +1,8 @@
 import type { TRiskBands } from '../../../../common/contracts/risk.js';
 import { bandErrors } from '../../../../common/rules/risk-assessment.js';
 import type { Ctx } from '../../../kernel/context.js';
-import { invalid } from '../../../kernel/errors.js';
+import { AppError, invalid } from '../../../kernel/errors.js';
+import { canConfigureRiskRules } from '../risk.policy.js';
 import { writeSetting } from '../risk.repository.js';
 import { loadRiskBands, RISK_BANDS_KEY } from '../risk-bands.js';
 
@@ -10,6 +11,7 @@ import { loadRiskBands, RISK_BANDS_KEY } from '../risk-bands.js';
  * were assessed with until they are re-assessed).
  */
 export async function saveRiskBands(ctx: Ctx, bands: TRiskBands): Promise<void> {
+  if (!canConfigureRiskRules(ctx.actor)) throw new AppError('FORBIDDEN');
   const errors = bandErrors(bands);
   if (errors.length) throw invalid(errors);
   const before = await loadRiskBands(ctx.tx);

@@ -1,12 +1,14 @@
 import type { TTailingsGradeTable } from '../../../../common/contracts/risk.js';
 import { tailingsTableErrors } from '../../../../common/rules/tailings-pond.js';
 import type { Ctx } from '../../../kernel/context.js';
-import { invalid } from '../../../kernel/errors.js';
+import { AppError, invalid } from '../../../kernel/errors.js';
+import { canConfigureRiskRules } from '../risk.policy.js';
 import { writeSetting } from '../risk.repository.js';
 import { loadTailingsGradeTable, TAILINGS_GRADE_TABLE_KEY } from '../tailings-grade-table.js';
 
 /** Sets the 尾矿库等别 limits for ponds saved from now on (recorded ponds keep their class and 依据 until edited). */
 export async function saveTailingsGradeTable(ctx: Ctx, table: TTailingsGradeTable): Promise<void> {
+  if (!canConfigureRiskRules(ctx.actor)) throw new AppError('FORBIDDEN');
   const errors = tailingsTableErrors(table);
   if (errors.length) throw invalid(errors);
   const before = await loadTailingsGradeTable(ctx.tx);

@@ -69,6 +69,26 @@ export async function watchersOf(ex: Executor, enterpriseId: string): Promise<st
 }
 
 /**
+ * Watchers change rarely (accounts, supervision assignments) while a busy mine sends a batch every few
+ * seconds: the lookup (about eight statements, one over every department) is kept for half a minute per
+ * enterprise and process. A stale list only means a ping too many or too few; every client refetches
+ * within its own scope.
+ */
+const WATCHERS_TTL_MS = 30_000;
+const WATCHERS_CACHE_MAX = 20_000;
+const watcherCache = new Map<string, { until: number; ids: string[] }>();
+
+async function cachedWatchersOf(ex: Executor, enterpriseId: string): Promise<string[]> {
+  const now = Date.now();
+  const hit = watcherCache.get(enterpriseId);
+  if (hit && hit.until > now) return hit.ids;
+  const ids = await watchersOf(ex, enterpriseId);
+  if (watcherCache.size >= WATCHERS_CACHE_MAX) watcherCache.clear();
+  watcherCache.set(enterpriseId, { until: now + WATCHERS_TTL_MS, ids });
+  return ids;
+}
+
+/**
  * The one ingestion path (HTTP, MQTT, file drop): stores a batch of an enterprise's readings in the
  * caller's transaction, skipping (sensor, ts) pairs already stored, moves each sensor's last value,
  * hands the new readings to the alarm engine in time order, and announces a live 'reading' event.
@@ -140,7 +160,7 @@ export async function ingestBatch(ctx: Ctx, enterpriseId: string, readings: Inco
   await updateSensorsAfterIngest(ctx.tx, updates);
   await evaluateBatch(ctx, evaluations);
   if (fresh.length)
-    await announce(ctx.tx, { type: 'reading', userIds: await watchersOf(ctx.tx, enterpriseId), entityType: 'enterprise', entityId: enterpriseId });
+    await announce(ctx.tx, { type: 'reading', userIds: await cachedWatchersOf(ctx.tx, enterpriseId), entityType: 'enterprise', entityId: enterpriseId });
   return { accepted: fresh.length, duplicates: rows.length - fresh.length + inBatchDuplicates, unknown, unknownSensors: [...unknownSensors].slice(0, 100) };
 }
 

@@ -1,22 +1,12 @@
 import { Empty, Spin } from 'antd';
-import { useEffect, useRef, useState } from 'react';
-import type { TSensorRules } from '../../../common/contracts/monitoring';
-import { type MessageKey, useI18n } from '../../i18n';
+import { useEffect, useRef } from 'react';
+import { useI18n } from '../../i18n';
 import type { InstallationTrend } from './api';
 import { axisReaching } from './chart-scale';
-
-type ECharts = typeof import('echarts/core');
+import { LIMIT_LINES, useEChart } from './use-echart';
 
 const AXIS_OFFSET = 58;
 const LABEL_AT = ['insideStartTop', 'insideEndTop', 'insideMiddleTop'] as const;
-
-const LIMIT_KEYS: { key: keyof TSensorRules; label: MessageKey; color: string }[] = [
-  { key: 'powerOff', label: 'mon.powerOff', color: '#cf1322' },
-  { key: 'highHigh', label: 'mon.rules.highHigh', color: '#f5222d' },
-  { key: 'high', label: 'mon.alarm', color: '#fa8c16' },
-  { key: 'low', label: 'mon.rules.low', color: '#fa8c16' },
-  { key: 'lowLow', label: 'mon.rules.lowLow', color: '#f5222d' },
-];
 
 /**
  * An installation's sensors in one ECharts chart: one line per sensor, one y-axis per unit (the first on
@@ -26,31 +16,7 @@ const LIMIT_KEYS: { key: keyof TSensorRules; label: MessageKey; color: string }[
 export function InstallationChart({ trend, height = 380 }: { trend: InstallationTrend | undefined; height?: number }) {
   const { t } = useI18n();
   const el = useRef<HTMLDivElement>(null);
-  const [chart, setChart] = useState<ReturnType<ECharts['init']> | null>(null);
-  const [lib, setLib] = useState<ECharts | null>(null);
-
-  useEffect(() => {
-    let alive = true;
-    void import('./echarts-setup').then((m) => {
-      if (alive) setLib(m.echarts);
-    });
-    return () => {
-      alive = false;
-    };
-  }, []);
-
-  useEffect(() => {
-    if (!lib || !el.current) return;
-    const c = lib.init(el.current);
-    setChart(c);
-    const ro = new ResizeObserver(() => c.resize());
-    ro.observe(el.current);
-    return () => {
-      ro.disconnect();
-      c.dispose();
-      setChart(null);
-    };
-  }, [lib]);
+  const chart = useEChart(el);
 
   useEffect(() => {
     const c = chart;
@@ -60,7 +26,7 @@ export function InstallationChart({ trend, height = 380 }: { trend: Installation
     const limits = new Map<string, Map<number, { names: string[]; color: string }>>();
     for (const { sensor } of trend.series) {
       const m = limits.get(sensor.unit) ?? new Map<number, { names: string[]; color: string }>();
-      for (const l of LIMIT_KEYS) {
+      for (const l of LIMIT_LINES) {
         const v = sensor.rules[l.key];
         if (typeof v !== 'number') continue;
         const at = m.get(v) ?? { names: [], color: l.color };
@@ -136,8 +102,8 @@ export function InstallationChart({ trend, height = 380 }: { trend: Installation
   return (
     <div style={{ position: 'relative', width: '100%', height }}>
       <div ref={el} style={{ width: '100%', height }} />
-      {!lib ? <Spin style={{ position: 'absolute', inset: 0, margin: 'auto', height: 32 }} /> : null}
-      {lib && empty ? <Empty style={{ position: 'absolute', inset: 0, paddingTop: height / 3 }} description={t('mon.sensor.noData')} /> : null}
+      {!chart ? <Spin style={{ position: 'absolute', inset: 0, margin: 'auto', height: 32 }} /> : null}
+      {chart && empty ? <Empty style={{ position: 'absolute', inset: 0, paddingTop: height / 3 }} description={t('mon.sensor.noData')} /> : null}
     </div>
   );
 }

@@ -1,19 +1,10 @@
 import { Empty, Spin } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { TSensorRules } from '../../../common/contracts/monitoring';
-import { type MessageKey, useI18n } from '../../i18n';
+import { useI18n } from '../../i18n';
 import type { ReadingSeries } from './api';
 import { axisReaching } from './chart-scale';
-
-type ECharts = typeof import('echarts/core');
-
-const LIMITS: { key: 'high' | 'highHigh' | 'powerOff' | 'low' | 'lowLow'; label: MessageKey; color: string }[] = [
-  { key: 'high', label: 'mon.alarm', color: '#fa8c16' },
-  { key: 'highHigh', label: 'mon.rules.highHigh', color: '#f5222d' },
-  { key: 'powerOff', label: 'mon.powerOff', color: '#cf1322' },
-  { key: 'low', label: 'mon.rules.low', color: '#fa8c16' },
-  { key: 'lowLow', label: 'mon.rules.lowLow', color: '#f5222d' },
-];
+import { LIMIT_LINES, useEChart } from './use-echart';
 
 /** A sensor's trend (ECharts, loaded on first use) with its alarm and power-off limits as lines. */
 export function TrendChart({
@@ -35,37 +26,13 @@ export function TrendChart({
 }) {
   const { t } = useI18n();
   const el = useRef<HTMLDivElement>(null);
-  const [chart, setChart] = useState<ReturnType<ECharts['init']> | null>(null);
-  const [lib, setLib] = useState<ECharts | null>(null);
-
-  useEffect(() => {
-    let alive = true;
-    void import('./echarts-setup').then((m) => {
-      if (alive) setLib(m.echarts);
-    });
-    return () => {
-      alive = false;
-    };
-  }, []);
-
-  useEffect(() => {
-    if (!lib || !el.current) return;
-    const c = lib.init(el.current);
-    setChart(c);
-    const ro = new ResizeObserver(() => c.resize());
-    ro.observe(el.current);
-    return () => {
-      ro.disconnect();
-      c.dispose();
-      setChart(null);
-    };
-  }, [lib]);
+  const chart = useEChart(el);
 
   useEffect(() => {
     const c = chart;
     if (!c || !series) return;
     const data = series.items.map((r) => [r.ts, r.value]);
-    const limits = LIMITS.filter((l) => rules[l.key] !== undefined && (!only || only.includes(l.key))).map((l) => ({
+    const limits = LIMIT_LINES.filter((l) => rules[l.key] !== undefined && (!only || only.includes(l.key))).map((l) => ({
       name: t(l.label),
       yAxis: rules[l.key] as number,
       color: l.color,
@@ -114,8 +81,8 @@ export function TrendChart({
   return (
     <div style={{ position: 'relative', width: '100%', height }}>
       <div ref={el} style={{ width: '100%', height }} />
-      {!lib ? <Spin style={{ position: 'absolute', inset: 0, margin: 'auto', height: 32 }} /> : null}
-      {lib && series && series.items.length === 0 ? (
+      {!chart ? <Spin style={{ position: 'absolute', inset: 0, margin: 'auto', height: 32 }} /> : null}
+      {chart && series && series.items.length === 0 ? (
         <Empty style={{ position: 'absolute', inset: 0, paddingTop: height / 3 }} description={t('mon.sensor.noData')} />
       ) : null}
     </div>

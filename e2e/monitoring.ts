@@ -108,10 +108,17 @@ export async function monitoringPath(steps: Steps, p: Page, base: string, server
       await postReading(base, key, OVER_POWER_OFF);
       const ms = await seen;
       await tile().getByText('断电', { exact: true }).waitFor({ timeout: 2_000 });
-      const colour = await tile()
-        .locator('.ant-card')
-        .evaluate((el) => getComputedStyle(el).borderInlineStartColor);
-      check(/rgb\(2[0-9]{2}, [0-9]{1,2}, [0-9]{1,2}\)/.test(colour), `the tile's edge is ${colour}, not red`);
+      // The edge colour eases over (a CSS transition): wait for it to settle on red.
+      const edge = tile().locator('.ant-card');
+      await waitFor(
+        'the tile’s edge to turn red',
+        async () => {
+          const colour = await edge.evaluate((el) => getComputedStyle(el).borderInlineStartColor);
+          return /rgb\(2[0-9]{2}, [0-9]{1,2}, [0-9]{1,2}\)/.test(colour) ? colour : undefined;
+        },
+        3_000,
+        100,
+      );
       const [powerOff] = (await alarmsOf('active')).filter((a) => a.type === 'powerOff');
       check(powerOff, 'no active 断电 alarm in GET /api/alarms');
       check(powerOff.severity === 'red' && powerOff.status === 'ACTIVE_UNACK', `the alarm is ${powerOff.severity} ${powerOff.status}`);

@@ -148,8 +148,14 @@ export const LEVEL_COLOR: Record<Level, string> = {
   stale: '#8c8c8c',
 };
 
+/** Current values: refetched whenever the live page opens, since 'reading' events that came while it was closed refreshed nothing. */
 export const useLive = (q: Query) =>
-  useQuery({ queryKey: ['sensors-live', q], queryFn: () => api<Live>('/api/sensors/live', { query: q }), placeholderData: keepPreviousData });
+  useQuery({
+    queryKey: ['sensors-live', q],
+    queryFn: () => api<Live>('/api/sensors/live', { query: q }),
+    placeholderData: keepPreviousData,
+    refetchOnMount: 'always',
+  });
 
 export const useSensors = (q: Query) =>
   useQuery({ queryKey: ['sensors', q], queryFn: () => api<Page<TSensor>>('/api/sensors', { query: q }), placeholderData: keepPreviousData });

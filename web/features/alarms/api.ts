@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useCallback, useEffect } from 'react';
 import type { TAlarmDisposal } from '../../../common/contracts/alarms';
 import { api, type Page, type Query } from '../../lib/api';
+import { subscribeLive } from '../../lib/live-events';
 
 /** 报警处置 API. Shapes follow server/modules/alarms/alarm.presenter.ts field by field. */
 export const SEVERITIES = ['red', 'orange', 'yellow', 'blue'] as const;
@@ -145,14 +146,12 @@ export function useAlarmUpdated(): (res?: AlarmResponse) => Promise<void> {
 }
 
 /**
- * Live: subscribes to GET /api/events (Server-Sent Events) and refetches alarm lists, counts and the
- * open alarm when the server announces an 'alarm' event. The browser reconnects by itself.
+ * Live: refetches alarm lists, counts and the open alarm when the server announces an 'alarm' event
+ * (the tab's shared GET /api/events connection).
  */
 export function useLiveAlarms(): void {
   const qc = useQueryClient();
   useEffect(() => {
-    if (typeof EventSource === 'undefined') return;
-    const es = new EventSource('/api/events', { withCredentials: true });
     const onAlarm = (e: MessageEvent) => {
       let id: string | null = null;
       try {
@@ -164,10 +163,6 @@ export function useLiveAlarms(): void {
       void qc.invalidateQueries({ queryKey: ['alarm-stats'] });
       if (id) void qc.invalidateQueries({ queryKey: alarmKey(id) });
     };
-    es.addEventListener('alarm', onAlarm);
-    return () => {
-      es.removeEventListener('alarm', onAlarm);
-      es.close();
-    };
+    return subscribeLive(['alarm'], onAlarm);
   }, [qc]);
 }

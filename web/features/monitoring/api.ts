@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useEffect } from 'react';
 import type { SensorType, TSensorRules } from '../../../common/contracts/monitoring';
 import { api, type Page, type Query } from '../../lib/api';
+import { subscribeLive } from '../../lib/live-events';
 
 /** 监测 API. Shapes follow server/modules/monitoring/monitoring.presenter.ts. */
 export type Level = 'none' | 'normal' | 'alarm' | 'powerOff' | 'stale';
@@ -203,8 +204,6 @@ export const useMonthlyReport = (q: Query) =>
 export function useLiveReadings(): void {
   const qc = useQueryClient();
   useEffect(() => {
-    if (typeof EventSource === 'undefined') return;
-    const es = new EventSource('/api/events', { withCredentials: true });
     let timer: ReturnType<typeof setTimeout> | undefined;
     // Readings can arrive many times a second: refetch at most twice a second.
     const refresh = () => {
@@ -214,11 +213,10 @@ export function useLiveReadings(): void {
         for (const k of ['sensors-live', 'sensors', 'sensor', 'readings']) void qc.invalidateQueries({ queryKey: [k] });
       }, 500);
     };
-    es.addEventListener('reading', refresh);
-    es.addEventListener('alarm', refresh);
+    const unsubscribe = subscribeLive(['reading', 'alarm'], refresh);
     return () => {
       if (timer) clearTimeout(timer);
-      es.close();
+      unsubscribe();
     };
   }, [qc]);
 }

@@ -73,3 +73,61 @@ export function regionScopeSql(scope: Scope, regionPath: SQL | unknown): SQL {
       return sql`false`;
   }
 }
+
+/** A filter narrowing rows to a region subtree (`regionPath` as given by the user, ANDed with the scope). */
+export function regionPrefixSql(regionPath: SQL | unknown, prefix: string): SQL {
+  return sql`${regionPath} like ${`${prefix}%`}`;
+}
+
+/**
+ * The region line a scope stands on: a government or industry unit's region path; '' for the system (the whole
+ * tree); null for enterprises, groups, platform administrators and nobody.
+ */
+export function scopeRegionPath(scope: Scope): string | null {
+  switch (scope.kind) {
+    case 'system':
+      return '';
+    case 'government':
+    case 'industry':
+      return scope.regionPath;
+    default:
+      return null;
+  }
+}
+
+/** PURE: is a record anchored at `regionPath` inside a unit's region subtree (its own region or below)? */
+export function scopeCoversRegion(scope: Scope, regionPath: string | null | undefined): boolean {
+  const mine = scopeRegionPath(scope);
+  return mine !== null && regionPath != null && regionPath.startsWith(mine);
+}
+
+/** PURE: is the unit at `regionPath` on the scope's region line above or at the actor (a superior or its own)? */
+export function scopeUnderRegion(scope: Scope, regionPath: string | null | undefined): boolean {
+  const mine = scopeRegionPath(scope);
+  return mine !== null && regionPath != null && mine.startsWith(regionPath);
+}
+
+/** PURE: the enterprise a scope is the enterprise's own (its users), else null. */
+export function scopeEnterpriseId(scope: Scope): string | null {
+  return scope.kind === 'enterprise' ? scope.enterpriseId : null;
+}
+
+/** PURE: the group whose subsidiaries a scope sees, else null. */
+export function scopeGroupId(scope: Scope): string | null {
+  return scope.kind === 'group' ? scope.groupId : null;
+}
+
+/** PURE: the department an industry scope belongs to, else null. */
+export function scopeDepartmentId(scope: Scope): string | null {
+  return scope.kind === 'industry' ? scope.departmentId : null;
+}
+
+/** PURE: a regulator's scope (government or industry unit); the system counts as one. */
+export function isRegulatorScope(scope: Scope): boolean {
+  return scope.kind === 'government' || scope.kind === 'industry' || scope.kind === 'system';
+}
+
+/** PURE: the system's own scope (jobs, the seeder, ingestion). */
+export function isSystemScope(scope: Scope): boolean {
+  return scope.kind === 'system';
+}

@@ -131,3 +131,8 @@ export function isRegulatorScope(scope: Scope): boolean {
 export function isSystemScope(scope: Scope): boolean {
   return scope.kind === 'system';
 }
+
+/** PURE: a comprehensive government unit's scope (an 应急管理局), as opposed to an industry department's. */
+export function isGovernmentScope(scope: Scope): boolean {
+  return scope.kind === 'government';
+}

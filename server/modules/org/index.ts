@@ -1,6 +1,7 @@
 /** The org module's public surface (architecture.md §4.1). */
+import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import type { Scope } from '../../kernel/scope/scope.js';
+import { enterpriseScopeSql, Scope, scopeCoversRegion } from '../../kernel/scope/scope.js';
 import {
   allEnterprises,
   type EnterpriseRow,
@@ -28,7 +29,8 @@ export async function enterpriseVisible(ex: Executor, scope: Scope, id: string):
 export async function unitExists(ex: Executor, kind: string, id: string | null | undefined): Promise<boolean> {
   if (!id) return false;
   if (kind === 'department') return !!(await getDepartment(ex, id));
-  const e = await getEnterprise(ex, { kind: 'system' }, id);
+  // A reference check for the account being edited (the caller is the platform administrator, who sees no enterprises).
+  const e = await getEnterprise(ex, Scope.system(), id);
   return !!e && (kind !== 'group' || e.isGroup);
 }
 
@@ -94,9 +96,7 @@ export async function enterprisesForIndicators(ex: Executor, scope: Scope) {
 export async function departmentsInScope(ex: Executor, scope: Scope) {
   const [depts, regions] = [await listDepartments(ex), await listRegions(ex)];
   const pathOf = new Map(regions.map((r) => [r.code, r.path]));
-  return depts
-    .map((d) => ({ ...d, regionPath: pathOf.get(d.regionCode) ?? '' }))
-    .filter((d) => scope.kind === 'system' || ((scope.kind === 'government' || scope.kind === 'industry') && d.regionPath.startsWith(scope.regionPath)));
+  return depts.map((d) => ({ ...d, regionPath: pathOf.get(d.regionCode) ?? '' })).filter((d) => scopeCoversRegion(scope, d.regionPath));
 }
 
 /**
@@ -106,7 +106,8 @@ export async function departmentsInScope(ex: Executor, scope: Scope) {
  * Used for 双报告 and escalation; the risk module's reports go to the same set.
  */
 export async function supervisorsOf(ex: Executor, enterpriseId: string) {
-  const e = await getEnterprise(ex, { kind: 'system' }, enterpriseId);
+  // Routing, not visibility: the supervisors of an enterprise the caller already holds, whoever the caller is.
+  const e = await getEnterprise(ex, Scope.system(), enterpriseId);
   if (!e) return { industry: [], government: [] };
   const [depts, regions, assigned] = [await listDepartments(ex), await listRegions(ex), await listAssignments(ex, [enterpriseId])];
   const pathOf = new Map(regions.map((r) => [r.code, r.path]));
@@ -135,4 +136,41 @@ export async function supervisorsOf(ex: Executor, enterpriseId: string) {
 export async function enterpriseLocations(ex: Executor, scope: Scope) {
   const rows = await allEnterprises(ex, scope, {}, 50_000);
   return rows.filter((e) => e.status !== 'closed').map((e) => ({ ...anchors(e), lng: e.lng, lat: e.lat }));
+}
+
+// ---- the enterprise join, for modules whose rows belong to an enterprise (no module writes SQL on org's tables) ----
+
+/** Aliased so the subqueries never shadow a caller's own alias (a caller's `e` stays its own). */
+const ORG_E = { id: sql.raw('org_e.id'), regionPath: sql.raw('org_e.region_path'), industry: sql.raw('org_e.industry'), groupId: sql.raw('org_e.group_id') };
+
+/** SQL: the enterprise whose id is in `enterpriseIdCol` lies in the scope (the kernel's enterpriseScopeSql on org's table). */
+export function enterpriseInScope(scope: Scope, enterpriseIdCol: SQL | unknown): SQL {
+  return sql`exists (select 1 from enterprise org_e where org_e.id = ${enterpriseIdCol} and ${enterpriseScopeSql(scope, ORG_E)})`;
+}
+
+/** SQL: the enterprise's name, for lists and exports of rows that belong to an enterprise. */
+export function enterpriseNameSql(enterpriseIdCol: SQL | unknown): SQL<string> {
+  return sql<string>`(select org_e.name from enterprise org_e where org_e.id = ${enterpriseIdCol})`;
+}
+
+/** SQL: the enterprise's industry (a grouping key for roll-ups). */
+export function enterpriseIndustrySql(enterpriseIdCol: SQL | unknown): SQL<string> {
+  return sql<string>`(select org_e.industry from enterprise org_e where org_e.id = ${enterpriseIdCol})`;
+}
+
+/** SQL: the code of the region at `segment` (1 = the city, 2 = a county, …) of the enterprise's region path (a roll-up key). */
+export function enterpriseRegionSegmentSql(enterpriseIdCol: SQL | unknown, segment: number): SQL<string> {
+  return sql<string>`(select split_part(org_e.region_path, '/', ${segment + 1}) from enterprise org_e where org_e.id = ${enterpriseIdCol})`;
+}
+
+/**
+ * SQL: the user's filters on the owning enterprise: a region at any level (its path contains the code) and the
+ * industry; undefined when neither is given.
+ */
+export function enterpriseMatches(enterpriseIdCol: SQL | unknown, f: { regionCode?: string; industry?: string }): SQL | undefined {
+  const parts: SQL[] = [];
+  if (f.regionCode) parts.push(sql`org_e.region_path like ${`%/${f.regionCode}/%`}`);
+  if (f.industry) parts.push(sql`org_e.industry = ${f.industry}`);
+  if (!parts.length) return undefined;
+  return sql`exists (select 1 from enterprise org_e where org_e.id = ${enterpriseIdCol} and ${sql.join(parts, sql` and `)})`;
 }

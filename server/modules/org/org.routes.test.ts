@@ -354,6 +354,37 @@ describe('Excel import', () => {
     expect(check.json().total).toBe(0);
   });
 
+  it('an import cannot rewrite an enterprise the policy keeps closed (the gate, not just scope): row error, nothing changed', async () => {
+    const closed = await makeEnterprise(t.database.db, world.r.townA, { status: 'closed', name: '已关闭测试企业' });
+    const row = [
+      closed.uscc,
+      '改名企图',
+      world.r.townA.code,
+      '地址9',
+      112.9,
+      35.6,
+      '煤矿',
+      'A',
+      '丁',
+      '丁',
+      '',
+      '13903569999',
+      10,
+      1,
+      '已投保',
+      '',
+      '',
+      '',
+      '',
+    ];
+    const m = multipart(await workbook([row]));
+    const res = await t.app.inject({ method: 'POST', url: '/api/enterprises/import', headers: { ...world.a, ...m.headers }, payload: m.payload });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.extra.rows).toEqual([expect.objectContaining({ row: 2, field: 'uscc' })]);
+    const after = (await t.app.inject({ url: `/api/enterprises/${closed.id}`, headers: world.a })).json().data;
+    expect(after).toMatchObject({ name: '已关闭测试企业', status: 'closed', version: closed.version });
+  });
+
   it('imports valid rows with their assignments in one go', async () => {
     const u1 = randomUscc();
     const buf = await workbook([

@@ -1,8 +1,8 @@
 import type { EnterpriseStatusAction } from '../../../../common/contracts/org.js';
 import type { EnterpriseStatus } from '../../../../common/industries.js';
 import type { Ctx } from '../../../kernel/context.js';
-import { AppError, notFound } from '../../../kernel/errors.js';
-import { enterpriseAbilities } from '../org.policy.js';
+import { loadFor } from '../../../kernel/gate/gate.js';
+import { enterprisePolicy } from '../org.policy.js';
 import { insertTransition, lockEnterprise, updateEnterprise } from '../org.repository.js';
 import { nextEnterpriseStatus } from '../org.workflow.js';
 
@@ -13,11 +13,9 @@ export async function changeEnterpriseStatus(
   action: EnterpriseStatusAction,
   input: { comment: string; documentNumber?: string },
 ): Promise<void> {
-  const e = await lockEnterprise(ctx.tx, ctx.scope, id);
-  if (!e) throw notFound();
-  const to = nextEnterpriseStatus(e.status as EnterpriseStatus, action);
-  if (!to) throw new AppError('INVALID_TRANSITION', { from: e.status, action });
-  if (!enterpriseAbilities(ctx.actor, e)[action]) throw new AppError('FORBIDDEN');
+  const e = await loadFor(ctx, enterprisePolicy, action, (ex, scope) => lockEnterprise(ex, scope, id));
+  // The policy has refused an illegal transition (409), so there is a next status.
+  const to = nextEnterpriseStatus(e.status as EnterpriseStatus, action) as EnterpriseStatus;
   const now = ctx.clock.now();
   await updateEnterprise(ctx.tx, id, { status: to, updatedAt: now });
   await insertTransition(ctx.tx, {

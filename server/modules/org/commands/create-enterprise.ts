@@ -1,5 +1,7 @@
 import type { TCreateEnterprise } from '../../../../common/contracts/org.js';
 import type { Ctx } from '../../../kernel/context.js';
+import { allowNew } from '../../../kernel/gate/gate.js';
+import { enterprisePolicy } from '../org.policy.js';
 import { auditEnterprise } from '../org.presenter.js';
 import { insertEnterprise, replaceLicences } from '../org.repository.js';
 import { checkGroup, checkRegion, mapUniqueViolation, throwIfAny } from './enterprise-checks.js';
@@ -7,6 +9,8 @@ import { checkGroup, checkRegion, mapUniqueViolation, throwIfAny } from './enter
 export async function createEnterprise(ctx: Ctx, input: TCreateEnterprise): Promise<{ id: string }> {
   const { region, error } = await checkRegion(ctx, input.regionCode);
   throwIfAny([error, await checkGroup(ctx, input.groupId)]);
+  const regionPath = (region as { path: string }).path;
+  allowNew(ctx, enterprisePolicy, 'create', { status: 'operating', regionPath });
   const now = ctx.clock.now();
   const { licences, ...fields } = input;
   const row = await insertEnterprise(ctx.tx, {
@@ -16,7 +20,7 @@ export async function createEnterprise(ctx: Ctx, input: TCreateEnterprise): Prom
     standardizationExpiry: fields.standardizationExpiry ?? null,
     insuranceExpiry: fields.insuranceExpiry ?? null,
     insurer: fields.insurer ?? null,
-    regionPath: (region as { path: string }).path,
+    regionPath,
     status: 'operating',
     createdAt: now,
     updatedAt: now,

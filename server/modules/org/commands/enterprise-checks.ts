@@ -1,27 +1,26 @@
 import type { Ctx } from '../../../kernel/context.js';
 import { AppError, type FieldError } from '../../../kernel/errors.js';
-import type { Scope } from '../../../kernel/scope/scope.js';
+import { scopeCoversRegion } from '../../../kernel/scope/scope.js';
 import { getDepartment, getEnterprise, getRegion, type RegionRow } from '../org.repository.js';
 
-/** A region a new or moved enterprise may be placed in: it must exist and lie in the actor's jurisdiction. */
+/**
+ * A region a new or moved enterprise may be placed in: it must exist and lie in the actor's jurisdiction (a 400
+ * naming the field, before the policy's own region check).
+ * @gated-by createEnterprise updateEnterpriseCommand
+ */
 export async function checkRegion(ctx: Ctx, code: string, field = 'regionCode'): Promise<{ region?: RegionRow; error?: FieldError }> {
   const r = await getRegion(ctx.tx, code);
-  if (!r || !regionInScope(ctx.scope, r.path)) return { error: { field, code: 'region' } };
+  if (!r || !scopeCoversRegion(ctx.scope, r.path)) return { error: { field, code: 'region' } };
   return { region: r };
 }
 
-export function regionInScope(scope: Scope, path: string): boolean {
-  switch (scope.kind) {
-    case 'system':
-      return true;
-    case 'government':
-    case 'industry':
-      return path.startsWith(scope.regionPath);
-    default:
-      return false;
-  }
-}
+/**
+ * Whether a region path lies in the scope's jurisdiction: the kernel's scopeCoversRegion, kept under this name
+ * for the modules that import it from org.
+ */
+export const regionInScope = scopeCoversRegion;
 
+/** @gated-by createEnterprise updateEnterpriseCommand */
 export async function checkGroup(ctx: Ctx, groupId: string | null | undefined, selfId?: string): Promise<FieldError | undefined> {
   if (!groupId) return undefined;
   if (groupId === selfId) return { field: 'groupId', code: 'notGroupSelf' };
@@ -33,6 +32,7 @@ export async function checkGroup(ctx: Ctx, groupId: string | null | undefined, s
 /**
  * A supervising department must sit on the enterprise's own region path (its county or the city):
  * 属地 and 行业 responsibility never reach across to another county.
+ * @gated-by setAssignments
  */
 export async function checkDepartments(ctx: Ctx, enterprisePath: string, ids: string[]): Promise<FieldError[]> {
   const errors: FieldError[] = [];

@@ -2,8 +2,11 @@ import { ZCreateEnterprise } from '../../../../common/contracts/org.js';
 import { INDUSTRIES } from '../../../../common/industries.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { AppError, type FieldError } from '../../../kernel/errors.js';
+import { allowNew, loadFor } from '../../../kernel/gate/gate.js';
 import { renderField, type ZodIssueLike, zodIssueToFieldError } from '../../../kernel/http/errors-http.js';
+import { scopeCoversRegion } from '../../../kernel/scope/scope.js';
 import { type ImportField, readImportSheet } from '../org.excel.js';
+import { enterprisePolicy } from '../org.policy.js';
 import { auditEnterprise } from '../org.presenter.js';
 import {
   findEnterpriseIdsByUscc,
@@ -11,10 +14,10 @@ import {
   insertEnterprise,
   listDepartments,
   listRegions,
+  lockEnterprise,
   replaceAssignments,
   updateEnterprise,
 } from '../org.repository.js';
-import { regionInScope } from './enterprise-checks.js';
 
 export interface ImportRowError {
   row: number;
@@ -103,15 +106,17 @@ export async function importEnterprises(ctx: Ctx, file: Buffer) {
     }
     const input = parsed.data;
     const region = regionByCode.get(input.regionCode);
-    if (!region || !regionInScope(ctx.scope, region.path)) push(row, { field: 'regionCode', code: 'region' });
+    if (!region || !scopeCoversRegion(ctx.scope, region.path)) push(row, { field: 'regionCode', code: 'region' });
     const firstRow = seen.get(input.uscc);
     if (firstRow) push(row, { field: 'uscc', code: 'unique', params: { row: firstRow } });
     seen.set(input.uscc, row);
     const found = existing.get(input.uscc);
     let existingId: string | undefined;
     if (found) {
-      // An existing code updates the enterprise only when it is the importer's to edit.
-      if (await getEnterprise(ctx.tx, ctx.scope, found)) existingId = found;
+      // An existing code updates the enterprise only when it is the importer's to edit: in scope, and the
+      // policy allows changing its supervision fields (which an import row sets); the write asks the gate again.
+      const e = await getEnterprise(ctx.tx, ctx.scope, found);
+      if (e && enterprisePolicy.check(ctx.actor, e, 'updateSupervision') === null) existingId = found;
       else push(row, { field: 'uscc', code: 'unique' });
     }
     const names = (values.department ?? '')
@@ -149,12 +154,15 @@ export async function importEnterprises(ctx: Ctx, file: Buffer) {
     };
     let id: string;
     if (p.existingId) {
+      const existingId = p.existingId;
+      await loadFor(ctx, enterprisePolicy, 'updateSupervision', (ex, scope) => lockEnterprise(ex, scope, existingId));
       const { groupId: _g, ...keep } = values;
-      const after = await updateEnterprise(ctx.tx, p.existingId, keep);
+      const after = await updateEnterprise(ctx.tx, existingId, keep);
       id = after.id;
       updated++;
       await ctx.audit.record({ action: 'enterprise.imported', entityType: 'enterprise', entityId: id, after: auditEnterprise(after) });
     } else {
+      allowNew(ctx, enterprisePolicy, 'create', { status: 'operating', regionPath: p.regionPath });
       const row = await insertEnterprise(ctx.tx, { ...values, status: 'operating', createdAt: now });
       id = row.id;
       created++;

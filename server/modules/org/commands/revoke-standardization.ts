@@ -1,11 +1,11 @@
 import type { Ctx } from '../../../kernel/context.js';
-import { notFound } from '../../../kernel/errors.js';
+import { loadFor } from '../../../kernel/gate/gate.js';
+import { enterprisePolicy } from '../org.policy.js';
 import { insertTransition, lockEnterprise, updateEnterprise } from '../org.repository.js';
 
 /** 取消安全生产标准化等级: the grade is removed and the act recorded with its reason (e.g. a fatal accident). */
 export async function revokeStandardizationGrade(ctx: Ctx, enterpriseId: string, input: { comment: string; documentNumber?: string }) {
-  const e = await lockEnterprise(ctx.tx, ctx.scope, enterpriseId);
-  if (!e) throw notFound();
+  const e = await loadFor(ctx, enterprisePolicy, 'revokeStandardization', (ex, scope) => lockEnterprise(ex, scope, enterpriseId));
   const now = ctx.clock.now();
   await updateEnterprise(ctx.tx, enterpriseId, { standardizationGrade: null, standardizationExpiry: null, updatedAt: now });
   await insertTransition(ctx.tx, {

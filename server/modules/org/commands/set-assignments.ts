@@ -1,14 +1,14 @@
 import type { z } from 'zod';
 import type { ZSetAssignments } from '../../../../common/contracts/org.js';
 import type { Ctx } from '../../../kernel/context.js';
-import { notFound } from '../../../kernel/errors.js';
+import { loadFor } from '../../../kernel/gate/gate.js';
+import { enterprisePolicy } from '../org.policy.js';
 import { listAssignments, lockEnterprise, replaceAssignments, updateEnterprise } from '../org.repository.js';
 import { checkDepartments, throwIfAny } from './enterprise-checks.js';
 
 /** Replaces an enterprise's row of the 一张表: its supervising departments and named officials. */
 export async function setAssignments(ctx: Ctx, enterpriseId: string, input: z.infer<typeof ZSetAssignments>): Promise<void> {
-  const e = await lockEnterprise(ctx.tx, ctx.scope, enterpriseId);
-  if (!e) throw notFound();
+  const e = await loadFor(ctx, enterprisePolicy, 'assign', (ex, scope) => lockEnterprise(ex, scope, enterpriseId));
   throwIfAny(
     await checkDepartments(
       ctx,

@@ -1,22 +1,18 @@
 import type { TUpdateEnterprise } from '../../../../common/contracts/org.js';
 import type { Ctx } from '../../../kernel/context.js';
-import { AppError, type FieldError, notFound } from '../../../kernel/errors.js';
-import { enterpriseAbilities, REGULATOR_ONLY_FIELDS } from '../org.policy.js';
+import { AppError, type FieldError } from '../../../kernel/errors.js';
+import { loadFor } from '../../../kernel/gate/gate.js';
+import { enterprisePolicy, REGULATOR_ONLY_FIELDS } from '../org.policy.js';
 import { auditEnterprise } from '../org.presenter.js';
 import { listLicences, lockEnterprise, replaceLicences, updateEnterprise } from '../org.repository.js';
 import { checkGroup, checkRegion, mapUniqueViolation, throwIfAny } from './enterprise-checks.js';
 
 export async function updateEnterpriseCommand(ctx: Ctx, id: string, input: TUpdateEnterprise): Promise<void> {
-  const before = await lockEnterprise(ctx.tx, ctx.scope, id);
-  if (!before) throw notFound();
-  if (!enterpriseAbilities(ctx.actor, before).update) throw new AppError('FORBIDDEN');
+  const before = await loadFor(ctx, enterprisePolicy, 'update', (ex, scope) => lockEnterprise(ex, scope, id));
   if (before.version !== input.version) throw new AppError('STALE_VERSION');
   const { version: _v, licences, ...fields } = input;
-  if (ctx.actor.kind === 'enterprise' || ctx.actor.kind === 'group') {
-    // An enterprise keeps its own contact data current; who supervises it and how is the regulator's call.
-    const touched = REGULATOR_ONLY_FIELDS.filter((f) => f in fields && fields[f] !== before[f]);
-    if (touched.length) throw new AppError('FORBIDDEN');
-  }
+  // Who supervises the enterprise and how is the regulator's call: a second action of the same policy.
+  if (REGULATOR_ONLY_FIELDS.some((f) => f in fields && fields[f] !== before[f])) await loadFor(ctx, enterprisePolicy, 'updateSupervision', async () => before);
   const errors: (FieldError | undefined)[] = [];
   let regionPath: string | undefined;
   if (fields.regionCode && fields.regionCode !== before.regionCode) {

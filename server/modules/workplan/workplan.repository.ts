@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNotNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { regionScopeSql, type Scope } from '../../kernel/scope/scope.js';
+import { enterpriseInScope } from '../org/index.js';
 import { activityRecord, plan, planItem } from './workplan.schema.js';
 
 /** The only SQL on plans and registers. Registers are region-anchored: a unit sees its own region's. */
@@ -46,13 +47,15 @@ export async function insertActivity(ex: Executor, values: typeof activityRecord
   return r as ActivityRow;
 }
 
+/**
+ * A register entry is region-anchored (a regulator sees its region's) and, for enterprise registers, also the
+ * enterprise's own record (an enterprise or group sees its enterprises' entries, through org's enterprise scope).
+ */
 function activityWhere(scope: Scope, kind: string, from: string, to: string): SQL {
-  const own =
-    scope.kind === 'enterprise'
-      ? eq(activityRecord.enterpriseId, scope.enterpriseId)
-      : scope.kind === 'group'
-        ? sql`${activityRecord.enterpriseId} in (select e.id from enterprise e where e.id = ${scope.groupId} or e.group_id = ${scope.groupId})`
-        : regionScopeSql(scope, activityRecord.regionPath);
+  const own = or(
+    regionScopeSql(scope, activityRecord.regionPath),
+    and(isNotNull(activityRecord.enterpriseId), enterpriseInScope(scope, activityRecord.enterpriseId)),
+  );
   return and(own, eq(activityRecord.kind, kind), gte(activityRecord.date, from), lte(activityRecord.date, to)) as SQL;
 }
 

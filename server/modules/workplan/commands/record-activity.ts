@@ -2,8 +2,10 @@ import { REGISTER_DETAIL, type RegisterKind, type TRecordActivity } from '../../
 import { toShanghaiDate } from '../../../../common/rules/calendar/working-days.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { AppError, type FieldError } from '../../../kernel/errors.js';
+import { allowNew } from '../../../kernel/gate/gate.js';
 import { type ZodIssueLike, zodIssueToFieldError } from '../../../kernel/http/errors-http.js';
 import { findDepartmentWithPath, findEnterprise } from '../../org/index.js';
+import { registerPolicy } from '../workplan.policy.js';
 import { insertActivity } from '../workplan.repository.js';
 
 /** Kinds recorded by an enterprise (or its group) rather than by a government unit or department. */
@@ -34,6 +36,7 @@ export async function recordActivity(ctx: Ctx, input: TRecordActivity): Promise<
     unit = { departmentId: d.id, enterpriseId: null, unitName: d.name, regionPath: d.regionPath };
   }
   if (errors.length || !unit) throw new AppError('VALIDATION', {}, errors);
+  allowNew(ctx, registerPolicy, 'record', unit);
   const row = await insertActivity(ctx.tx, {
     kind: input.kind,
     ...unit,

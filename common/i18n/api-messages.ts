@@ -111,6 +111,7 @@ export const FIELD_MESSAGES = {
   region: { 'zh-CN': '行政区划不存在或不在您的管辖范围内', 'en-US': 'is not a region within your jurisdiction' },
   department: { 'zh-CN': '部门不存在或不在您的管辖范围内', 'en-US': 'is not a department within your jurisdiction' },
   enterprise: { 'zh-CN': '企业不存在或不在您的管辖范围内', 'en-US': 'is not an enterprise within your jurisdiction' },
+  attachment: { 'zh-CN': '附件不存在、不是您上传的或已用于其他记录', 'en-US': 'is not a file you uploaded, or it belongs to another record' },
   date: { 'zh-CN': '不是有效日期（YYYY-MM-DD）', 'en-US': 'is not a valid date (YYYY-MM-DD)' },
   dateOrder: { 'zh-CN': '截止日期不能早于起始日期', 'en-US': 'must not be before the start date' },
   group: { 'zh-CN': '所属集团无效', 'en-US': 'is not a group enterprise' },

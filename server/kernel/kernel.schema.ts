@@ -122,15 +122,17 @@ export const attachment = pgTable(
     mime: text('mime').notNull(),
     filename: text('filename').notNull(),
     createdBy: uuid('created_by').notNull(),
-    /** The uploader's scope anchor, so an attachment is visible where its uploader's data is. */
-    enterpriseId: uuid('enterprise_id'),
-    /** The uploader's region path: units above and below it on the same line see the file (e.g. a task's attachments). */
-    regionPath: text('region_path'),
+    /**
+     * The object the file is attached to (kind as registered by its module, e.g. hazard, alarm, task, accident):
+     * whoever can read that object can read the file (kernel/files). Null until attached: then only the uploader.
+     */
+    ownerKind: text('owner_kind'),
+    ownerId: uuid('owner_id'),
     /** What the file says of itself: a photo's EXIF time and GPS position ({ takenAt, lat, lng }). */
     meta: jsonb('meta'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('attachment_sha_idx').on(t.sha256)],
+  (t) => [index('attachment_sha_idx').on(t.sha256), index('attachment_owner_idx').on(t.ownerKind, t.ownerId)],
 );
 
 /** Attachment content, stored once per sha256 in the database so every web process can serve it. */

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { AppError } from '../errors.js';
+import { AppError, type FieldError } from '../errors.js';
 import { attachment, blob } from '../kernel.schema.js';
+import type { Scope } from '../scope/scope.js';
 import { readPhotoMeta } from './photo-meta.js';
 
 /**
@@ -31,11 +32,33 @@ export function sniffMime(buf: Buffer, filename: string): string | null {
   return ZIP_KINDS[ext] ?? null;
 }
 
+/**
+ * Who may read an attachment is who may read the object it is attached to (issue 11 item 5). Each module that
+ * attaches files registers, through its index, a reader check for its kind of object; the check answers with the
+ * module's own scoped loader (the same one its detail route uses), so a file is never more visible than its object.
+ * The kernel never imports modules: the registry is filled at start-up.
+ */
+export type AttachmentOwnerCheck = (ex: Executor, scope: Scope, objectId: string) => Promise<boolean>;
+const owners = new Map<string, AttachmentOwnerCheck>();
+
+export function registerAttachmentOwner(kind: string, canRead: AttachmentOwnerCheck): void {
+  const known = owners.get(kind);
+  if (known && known !== canRead) throw new Error(`attachment owner kind "${kind}" registered twice`);
+  owners.set(kind, canRead);
+}
+
+/** The kinds of object attachments can belong to (for tests and the scope property). */
+export function attachmentOwnerKinds(): string[] {
+  return [...owners.keys()].sort();
+}
+
+export type AttachmentRow = typeof attachment.$inferSelect;
+
 export async function storeAttachment(
   ex: Executor,
   file: { buffer: Buffer; filename: string },
-  meta: { createdBy: string; enterpriseId: string | null; regionPath: string | null; now: Date; maxBytes: number },
-) {
+  meta: { createdBy: string; now: Date; maxBytes: number },
+): Promise<AttachmentRow> {
   if (file.buffer.length > meta.maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', { limit: `${Math.round(meta.maxBytes / 1048576)} MB` });
   if (file.buffer.length === 0) throw new AppError('VALIDATION', {}, [{ field: 'file', code: 'required' }]);
   const mime = sniffMime(file.buffer, file.filename);
@@ -50,20 +73,61 @@ export async function storeAttachment(
       mime,
       filename: file.filename.slice(0, 200),
       createdBy: meta.createdBy,
-      enterpriseId: meta.enterpriseId,
-      regionPath: meta.regionPath,
       meta: await readPhotoMeta(file.buffer, mime),
       createdAt: meta.now,
     })
     .returning();
-  return row as typeof attachment.$inferSelect;
+  return row as AttachmentRow;
 }
 
-/** Reads an attachment; `visible` decides (in the caller's module terms) whether the actor may see it. */
-export async function readAttachment(ex: Executor, id: string, visible: (a: typeof attachment.$inferSelect) => Promise<boolean>) {
+/**
+ * Attaches uploaded files to the object a command just created or changed. Only files the actor uploaded and
+ * that belong to no object yet can be attached (or files already on this very object): naming someone else's
+ * file id must not make it readable through one's own object. Call it inside the command's transaction, after
+ * the command's gate.
+ */
+export async function attachFiles(ex: Executor, actorId: string, owner: { kind: string; id: string }, ids: readonly string[], field: string): Promise<void> {
+  if (!owners.has(owner.kind)) throw new Error(`attachment owner kind "${owner.kind}" is not registered`);
+  const unique = [...new Set(ids)];
+  if (!unique.length) return;
+  const rows = await ex.select().from(attachment).where(inArray(attachment.id, unique)).for('update');
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const errors: FieldError[] = [];
+  for (const [i, id] of ids.entries()) {
+    const a = byId.get(id);
+    const ok = a && (a.ownerKind === null ? a.createdBy === actorId : a.ownerKind === owner.kind && a.ownerId === owner.id);
+    if (!ok) errors.push({ field: `${field}.${i}`, code: 'attachment' });
+  }
+  if (errors.length) throw new AppError('VALIDATION', {}, errors);
+  await ex
+    .update(attachment)
+    .set({ ownerKind: owner.kind, ownerId: owner.id })
+    .where(and(inArray(attachment.id, unique), isNull(attachment.ownerKind)));
+}
+
+/** The rule in one place: the owning object's reader check, or (not yet attached) the uploader alone. */
+async function canReadAttachment(ex: Executor, scope: Scope, actorId: string, a: AttachmentRow): Promise<boolean> {
+  if (a.ownerKind === null || a.ownerId === null) return a.createdBy === actorId;
+  const check = owners.get(a.ownerKind);
+  return check ? check(ex, scope, a.ownerId) : false;
+}
+
+/** Reads an attachment the actor may read (see canReadAttachment); anything else is 404. */
+export async function readAttachment(ex: Executor, scope: Scope, actorId: string, id: string) {
   const [a] = await ex.select().from(attachment).where(eq(attachment.id, id));
-  if (!a || !(await visible(a))) throw new AppError('NOT_FOUND');
+  if (!a || !(await canReadAttachment(ex, scope, actorId, a))) throw new AppError('NOT_FOUND');
   const [b] = await ex.select().from(blob).where(eq(blob.sha256, a.sha256));
   if (!b) throw new AppError('NOT_FOUND');
   return { attachment: a, data: b.data };
+}
+
+/** The attachments of one object, by the same rule: 404 when the actor cannot read the object. */
+export async function attachmentsOf(ex: Executor, scope: Scope, owner: { kind: string; id: string }): Promise<AttachmentRow[]> {
+  const check = owners.get(owner.kind);
+  if (!check || !(await check(ex, scope, owner.id))) throw new AppError('NOT_FOUND');
+  return ex
+    .select()
+    .from(attachment)
+    .where(and(eq(attachment.ownerKind, owner.kind), eq(attachment.ownerId, owner.id)))
+    .orderBy(asc(attachment.createdAt), asc(attachment.id));
 }

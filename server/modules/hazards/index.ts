@@ -1,4 +1,7 @@
 /** The hazards module's public surface (隐患排查治理, 双报告, 挂牌督办, statistics, 四个清单). */
+// Registers this module's attachment reader and enterprise copies with the kernel.
+import './hazard.hooks.js';
+
 export { reportHazard } from './commands/report-hazard.js';
 export { seedHazardDemo } from './hazard.demo.js';
 export { hazardJobs, sweepHazards } from './hazard.jobs.js';

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { TEnterpriseListQuery, TSupervisionQuery } from '../../../common/contracts/org.js';
 import type { Executor } from '../../db/client.js';
+import { refreshEnterpriseCopies } from '../../kernel/scope/enterprise-copies.js';
 import { enterpriseScopeSql, type Scope } from '../../kernel/scope/scope.js';
 import { department, enterprise, enterpriseTransition, licence, region, supervisionAssignment } from './org.schema.js';
 
@@ -164,12 +165,14 @@ export async function insertEnterprise(ex: Executor, values: typeof enterprise.$
   return row as EnterpriseRow;
 }
 
+/** Every change of an enterprise goes through here, so the copies of its region, industry and group follow it. */
 export async function updateEnterprise(ex: Executor, id: string, values: Partial<typeof enterprise.$inferInsert>): Promise<EnterpriseRow> {
   const [row] = await ex
     .update(enterprise)
     .set({ ...values, version: sql`${enterprise.version} + 1` })
     .where(eq(enterprise.id, id))
     .returning();
+  if (row) await refreshEnterpriseCopies(ex, row);
   return row as EnterpriseRow;
 }
 

@@ -6,22 +6,27 @@ import { DEFAULT_13710_CONFIG, deadlines13710, format13710, hazardStatsDue } fro
 import { USCC_SOURCE, validateUscc } from '../../../common/validators/uscc.js';
 import { verifyAuditChainSnapshot } from '../../kernel/audit/audit.js';
 import { loadCalendar } from '../../kernel/calendar/calendar.js';
-import type { Ctx, Deps } from '../../kernel/context.js';
+import type { Deps } from '../../kernel/context.js';
 import { AppError, notFound } from '../../kernel/errors.js';
-import { readAttachment, storeAttachment } from '../../kernel/files/files.js';
+import { type AttachmentRow, attachmentsOf, readAttachment, storeAttachment } from '../../kernel/files/files.js';
 import type { PhotoMeta } from '../../kernel/files/photo-meta.js';
 import { type App, route, ZPage } from '../../kernel/http/route.js';
 import { auditLog, calendarDay, notification } from '../../kernel/kernel.schema.js';
-import { enterpriseVisible, findEnterprise } from '../org/index.js';
 
 const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' });
 const ok = z.object({ ok: z.literal(true) });
 
-/** The region path of the actor's unit: a department's region, or its enterprise's. */
-async function actorRegionPath(ctx: Ctx): Promise<string | null> {
-  if (ctx.scope.kind === 'government' || ctx.scope.kind === 'industry') return ctx.scope.regionPath;
-  if (ctx.actor.enterpriseId) return (await findEnterprise(ctx.tx, ctx.scope, ctx.actor.enterpriseId))?.regionPath ?? null;
-  return null;
+const ZAttachmentMeta = z.object({
+  id: z.string(),
+  sha256: z.string(),
+  size: z.number(),
+  mime: z.string(),
+  filename: z.string(),
+  meta: z.object({ takenAt: z.string().optional(), lat: z.number().optional(), lng: z.number().optional() }).nullable(),
+});
+
+function attachmentMeta(a: AttachmentRow) {
+  return { id: a.id, sha256: a.sha256, size: a.size, mime: a.mime, filename: a.filename, meta: (a.meta as PhotoMeta | null) ?? null };
 }
 
 export function platformRoutes(app: App, deps: Deps): void {
@@ -366,14 +371,7 @@ export function platformRoutes(app: App, deps: Deps): void {
     access: 'attachment.upload',
     summary: 'Upload a file (multipart "file"): images, PDF, xlsx, docx; stored by content hash',
     tags: ['attachments'],
-    response: z.object({
-      id: z.string(),
-      sha256: z.string(),
-      size: z.number(),
-      mime: z.string(),
-      filename: z.string(),
-      meta: z.object({ takenAt: z.string().optional(), lat: z.number().optional(), lng: z.number().optional() }).nullable(),
-    }),
+    response: ZAttachmentMeta,
     handler: async (ctx, _i, { req }) => {
       const file = await req.file().catch(() => undefined);
       if (!file) throw new AppError('VALIDATION', {}, [{ field: 'file', code: 'required' }]);
@@ -381,13 +379,7 @@ export function platformRoutes(app: App, deps: Deps): void {
       const a = await storeAttachment(
         ctx.tx,
         { buffer, filename: file.filename },
-        {
-          createdBy: ctx.actor.id,
-          enterpriseId: ctx.actor.enterpriseId,
-          regionPath: await actorRegionPath(ctx),
-          now: ctx.clock.now(),
-          maxBytes: deps.config.maxUploadBytes,
-        },
+        { createdBy: ctx.actor.id, now: ctx.clock.now(), maxBytes: deps.config.maxUploadBytes },
       );
       await ctx.audit.record({
         action: 'attachment.uploaded',
@@ -395,7 +387,7 @@ export function platformRoutes(app: App, deps: Deps): void {
         entityId: a.id,
         after: { sha256: a.sha256, size: a.size, mime: a.mime, filename: a.filename },
       });
-      return { id: a.id, sha256: a.sha256, size: a.size, mime: a.mime, filename: a.filename, meta: (a.meta as PhotoMeta | null) ?? null };
+      return attachmentMeta(a);
     },
   });
 
@@ -403,28 +395,33 @@ export function platformRoutes(app: App, deps: Deps): void {
     method: 'GET',
     url: '/api/attachments/:id',
     access: 'authenticated',
-    summary: 'Download an attachment (uploader, or anyone who can see its enterprise)',
+    summary: 'Download an attachment: readable by whoever can read the object it is attached to (until attached, its uploader)',
     tags: ['attachments'],
     params: z.object({ id: z.string().uuid({ message: 'invalid_format' }) }),
     query: z.object({ meta: z.enum(['true', 'false']).optional() }),
     raw: true,
     handler: async (ctx, { params, query }, { reply }) => {
-      const mine = await actorRegionPath(ctx);
-      const { attachment: a, data } = await readAttachment(ctx.tx, params.id, async (att) => {
-        if (att.createdBy === ctx.actor.id) return true;
-        if (att.enterpriseId && (await enterpriseVisible(ctx.tx, ctx.scope, att.enterpriseId))) return true;
-        // Files travel along the line of command: a county sees what the city attached to a task it was
-        // given, the city sees a county's evidence; an enterprise sees its regulators' files.
-        if (!att.regionPath || !mine) return false;
-        if (ctx.scope.kind === 'enterprise' || ctx.scope.kind === 'group') return !att.enterpriseId && mine.startsWith(att.regionPath);
-        return mine.startsWith(att.regionPath) || att.regionPath.startsWith(mine);
-      });
+      const { attachment: a, data } = await readAttachment(ctx.tx, ctx.scope, ctx.actor.id, params.id);
       if (query.meta === 'true') return reply.send({ id: a.id, filename: a.filename, size: a.size, mime: a.mime, meta: a.meta ?? null });
       return reply
         .header('content-type', a.mime)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}`)
         .header('x-content-type-options', 'nosniff')
         .send(data);
+    },
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/attachments',
+    access: 'authenticated',
+    summary: 'The attachments of one object (a hazard, an alarm, a task, an accident …): 404 when the object is out of reach',
+    tags: ['attachments'],
+    query: z.object({ ownerKind: z.string().trim().min(1).max(40), ownerId: z.string().uuid({ message: 'invalid_format' }), lang: z.string().optional() }),
+    response: z.object({ items: z.array(ZAttachmentMeta) }),
+    handler: async (ctx, { query }) => {
+      const rows = await attachmentsOf(ctx.tx, ctx.scope, { kind: query.ownerKind, id: query.ownerId });
+      return { items: rows.map(attachmentMeta) };
     },
   });
 }

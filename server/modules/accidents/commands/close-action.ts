@@ -1,6 +1,7 @@
 import type { FatalAccidentActionKey } from '../../../../common/rules/accident-investigation.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { AppError, notFound } from '../../../kernel/errors.js';
+import { attachFiles } from '../../../kernel/files/files.js';
 import { changeEnterpriseStatus, findEnterprise, revokeStandardizationGrade } from '../../org/index.js';
 import { lockAccident, lockAction, updateAction } from '../accident.repository.js';
 
@@ -27,6 +28,7 @@ export async function closeAction(
     if (key === 'suspendEnterprise' && e.status === 'operating') await changeEnterpriseStatus(ctx, e.id, 'suspend', { comment: basis });
     if (key === 'revokeStandardization' && e.standardizationGrade !== null) await revokeStandardizationGrade(ctx, e.id, { comment: basis });
   }
+  await attachFiles(ctx.tx, ctx.actor.id, { kind: 'accident', id: accidentId }, input.evidence, 'evidence');
   const now = ctx.clock.now();
   await updateAction(ctx.tx, action.id, { status: outcome, closedAt: now, closedBy: ctx.actor.displayName, comment: input.comment, evidence: input.evidence });
   await ctx.audit.record({ action: `accident.action.${outcome}`, entityType: 'accident', entityId: accidentId, after: { key, ...input } });

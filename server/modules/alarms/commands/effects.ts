@@ -1,5 +1,6 @@
 import type { Ctx } from '../../../kernel/context.js';
 import { announce } from '../../../kernel/events/events.js';
+import { attachFiles } from '../../../kernel/files/files.js';
 import { userIdsOfUnit } from '../../identity/index.js';
 import { supervisorsOf } from '../../org/index.js';
 import { type AlarmRow, insertAlarmTransition } from '../alarm.repository.js';
@@ -13,6 +14,8 @@ export async function recordAlarmTransition(
   a: Pick<AlarmRow, 'id'>,
   step: { action: string; from: string; to: string; comment: string; evidence?: string[]; data?: unknown; system?: string; at?: Date },
 ) {
+  // The step's files now belong to the alarm: readable by whoever can open it (only the uploader's own files).
+  await attachFiles(ctx.tx, ctx.actor.id, { kind: 'alarm', id: a.id }, step.evidence ?? [], 'evidence');
   await insertAlarmTransition(ctx.tx, {
     alarmId: a.id,
     action: step.action,

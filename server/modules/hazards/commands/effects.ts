@@ -1,5 +1,6 @@
 import type { Ctx } from '../../../kernel/context.js';
 import { announce } from '../../../kernel/events/events.js';
+import { attachFiles } from '../../../kernel/files/files.js';
 import { userIdsOfUnit } from '../../identity/index.js';
 import { supervisorsOf } from '../../org/index.js';
 import { type HazardRow, insertTransition } from '../hazard.repository.js';
@@ -10,6 +11,8 @@ export async function recordTransition(
   h: Pick<HazardRow, 'id' | 'enterpriseId'>,
   step: { action: string; from: string; to: string; comment: string; evidence?: string[]; data?: unknown },
 ) {
+  // The step's files now belong to the hazard: readable by whoever can open it (only the uploader's own files).
+  await attachFiles(ctx.tx, ctx.actor.id, { kind: 'hazard', id: h.id }, step.evidence ?? [], 'evidence');
   await insertTransition(ctx.tx, {
     hazardId: h.id,
     action: step.action,

@@ -2,6 +2,7 @@ import type { TReportHazard } from '../../../../common/contracts/hazards.js';
 import { toShanghaiDate } from '../../../../common/rules/calendar/working-days.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { invalidField } from '../../../kernel/errors.js';
+import { attachFiles } from '../../../kernel/files/files.js';
 import { userIdsOfUnit } from '../../identity/index.js';
 import { findEnterprise } from '../../org/index.js';
 import { insertHazard, nextHazardCode } from '../hazard.repository.js';
@@ -43,6 +44,7 @@ export async function reportHazard(ctx: Ctx, input: TReportHazard) {
     createdAt: now,
     updatedAt: now,
   });
+  await attachFiles(ctx.tx, ctx.actor.id, { kind: 'hazard', id: row.id }, input.photos, 'photos');
   await recordTransition(ctx, row, { action: 'report', from: 'new', to: 'reported', comment: input.description, evidence: input.photos });
   if (ctx.actor.enterpriseId !== e.id) {
     await ctx.notify.send({

@@ -1,6 +1,7 @@
 import type { TTaskStep } from '../../../../common/contracts/tasks.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { AppError, notFound } from '../../../kernel/errors.js';
+import { attachFiles } from '../../../kernel/files/files.js';
 import { userIdsOfUnit } from '../../identity/index.js';
 import { canAct } from '../task.policy.js';
 import { getTask, insertEvent, lockAssignee, openAssigneesOf, updateAssignee, updateTask } from '../task.repository.js';
@@ -28,6 +29,7 @@ export async function assigneeStep(ctx: Ctx, taskId: string, assigneeId: string,
     ...(action === 'return' ? { resolvedAt: null } : {}),
     ...(action === 'accept' ? { closedAt: now, escalation: 0 } : {}),
   });
+  await attachFiles(ctx.tx, ctx.actor.id, { kind: 'task', id: taskId }, input.evidence, 'evidence');
   await insertEvent(ctx.tx, {
     taskId,
     assigneeId,

@@ -4,6 +4,7 @@ import { DEFAULT_13710_CONFIG, deadlines13710 } from '../../../../common/rules/d
 import { loadCalendar } from '../../../kernel/calendar/calendar.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { AppError, type FieldError } from '../../../kernel/errors.js';
+import { attachFiles } from '../../../kernel/files/files.js';
 import { userIdsOfUnit } from '../../identity/index.js';
 import { findDepartmentWithPath, findEnterprise, regionInScope } from '../../org/index.js';
 import { insertAssignees, insertEvent, insertTask, listAssignees, nextTaskNumber } from '../task.repository.js';
@@ -77,6 +78,7 @@ export async function issueTask(ctx: Ctx, input: TIssueTask, link: { planItemId?
     createdAt: now,
     updatedAt: now,
   });
+  await attachFiles(ctx.tx, ctx.actor.id, { kind: 'task', id: t.id }, input.attachments, 'attachments');
   await insertAssignees(
     ctx.tx,
     units.map((u, i) => ({

@@ -1,0 +1,6 @@
+import { registerEnterpriseCopy } from '../../kernel/scope/enterprise-copies.js';
+import { sensor } from './monitoring.schema.js';
+
+/** What the monitoring module registers with the kernel at start-up (imported once by index.ts). */
+// A sensor's copies of its enterprise's scope anchors follow the enterprise: the new county sees it, the old does not.
+registerEnterpriseCopy({ table: sensor, enterpriseId: sensor.enterpriseId, regionPath: sensor.regionPath, industry: sensor.industry, groupId: sensor.groupId });

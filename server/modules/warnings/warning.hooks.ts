@@ -1,0 +1,12 @@
+import { registerEnterpriseCopy } from '../../kernel/scope/enterprise-copies.js';
+import { warningTarget } from './warning.schema.js';
+
+/** What the warnings module registers with the kernel at start-up (imported once by index.ts). */
+// A target's copies of its enterprise's scope anchors follow the enterprise.
+registerEnterpriseCopy({
+  table: warningTarget,
+  enterpriseId: warningTarget.enterpriseId,
+  regionPath: warningTarget.regionPath,
+  industry: warningTarget.industry,
+  groupId: warningTarget.groupId,
+});

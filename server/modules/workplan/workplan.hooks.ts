@@ -1,0 +1,6 @@
+import { registerEnterpriseCopy } from '../../kernel/scope/enterprise-copies.js';
+import { activityRecord } from './workplan.schema.js';
+
+/** What the work-plan module registers with the kernel at start-up (imported once by index.ts). */
+// An enterprise's activity record keeps its region path, which follows the enterprise.
+registerEnterpriseCopy({ table: activityRecord, enterpriseId: activityRecord.enterpriseId, regionPath: activityRecord.regionPath });

@@ -136,3 +136,34 @@ export function isSystemScope(scope: Scope): boolean {
 export function isGovernmentScope(scope: Scope): boolean {
   return scope.kind === 'government';
 }
+
+/** The columns of a row that names one unit: a department (with its region path) or an enterprise. */
+export interface UnitColumns {
+  regionPath: SQL | unknown;
+  departmentId: SQL | unknown;
+  enterpriseId: SQL | unknown;
+}
+
+/**
+ * Work passed between units (a 督办 task's issuer, the units it is addressed to): the row names one unit. A
+ * government unit sees the units in its region subtree; an industry department sees its own department's rows
+ * (not its industry's enterprises: being supervised is not being addressed); an enterprise or group sees the rows of
+ * enterprises in its scope. `enterpriseInScope` is the enterprise scope condition on an enterprise id, which org
+ * provides (a group's subsidiaries are known only from the enterprise table).
+ */
+export function unitScopeSql(scope: Scope, u: UnitColumns, enterpriseInScope: (scope: Scope, enterpriseIdCol: SQL | unknown) => SQL): SQL {
+  switch (scope.kind) {
+    case 'system':
+      return sql`true`;
+    case 'government':
+      return regionPrefixSql(u.regionPath, scope.regionPath);
+    case 'industry':
+      return sql`${u.departmentId} = ${scope.departmentId}`;
+    case 'enterprise':
+    case 'group':
+      return sql`(${u.enterpriseId} is not null and ${enterpriseInScope(scope, u.enterpriseId)})`;
+    case 'platform':
+    case 'none':
+      return sql`false`;
+  }
+}

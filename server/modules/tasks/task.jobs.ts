@@ -1,6 +1,8 @@
 import { systemActor } from '../../kernel/actor.js';
 import { type Deps, inTransaction } from '../../kernel/context.js';
+import { systemOnly } from '../../kernel/gate/gate.js';
 import type { JobDefinition } from '../../kernel/jobs/jobs.js';
+import { Scope } from '../../kernel/scope/scope.js';
 import { userIdsOfUnit } from '../identity/index.js';
 import { assigneesToSweep, insertEvent, updateAssignee } from './task.repository.js';
 import { escalationLevel } from './task.workflow.js';
@@ -18,7 +20,8 @@ const STAGE_NAMES: Record<string, string> = { deploy: '部署', feedback: '反�
 export async function sweepTasks(deps: Deps): Promise<{ reminded: number; escalated: number }> {
   return inTransaction(deps, systemActor('tasks.sweep'), { id: null, ip: null, locale: 'zh-CN' }, async (ctx) => {
     const now = ctx.clock.now();
-    const rows = await assigneesToSweep(ctx.tx, new Date(now.getTime() + REMIND_BEFORE_MS), BATCH);
+    systemOnly(ctx);
+    const rows = await assigneesToSweep(ctx.tx, Scope.system(), new Date(now.getTime() + REMIND_BEFORE_MS), BATCH);
     let reminded = 0;
     let escalated = 0;
     for (const { a, t } of rows) {

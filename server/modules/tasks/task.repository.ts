@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, ilike, inArray, isNull, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import type { Scope } from '../../kernel/scope/scope.js';
+import { type Scope, unitScopeSql } from '../../kernel/scope/scope.js';
+import { enterpriseInScope } from '../org/index.js';
 import { task, taskAssignee, taskEvent, taskExtension } from './task.schema.js';
 
 /** The only SQL on the task tables; every read takes a Scope. */
@@ -10,22 +11,18 @@ export type AssigneeRow = typeof taskAssignee.$inferSelect;
 
 const TASK_ID = sql.raw('"task"."id"');
 
-/** Tasks visible to a scope: those its unit issued or oversees by region, and those assigned to it. */
+/**
+ * Tasks visible to a scope: those its unit issued or oversees (the issuer as a unit), and those addressed to a unit
+ * in its scope (kernel unitScopeSql; group membership through org).
+ */
 export function taskScopeSql(scope: Scope): SQL {
-  switch (scope.kind) {
-    case 'system':
-      return sql`true`;
-    case 'government':
-      return sql`(${task.regionPath} like ${`${scope.regionPath}%`} or exists (select 1 from task_assignee ta where ta.task_id = ${TASK_ID} and ta.region_path like ${`${scope.regionPath}%`}))`;
-    case 'industry':
-      return sql`(${task.issuerDepartmentId} = ${scope.departmentId} or exists (select 1 from task_assignee ta where ta.task_id = ${TASK_ID} and ta.department_id = ${scope.departmentId}))`;
-    case 'enterprise':
-      return sql`exists (select 1 from task_assignee ta where ta.task_id = ${TASK_ID} and ta.enterprise_id = ${scope.enterpriseId})`;
-    case 'group':
-      return sql`exists (select 1 from task_assignee ta where ta.task_id = ${TASK_ID} and ta.enterprise_id in (select e.id from enterprise e where e.id = ${scope.groupId} or e.group_id = ${scope.groupId}))`;
-    default:
-      return sql`false`;
-  }
+  const issuer = unitScopeSql(scope, { regionPath: task.regionPath, departmentId: task.issuerDepartmentId, enterpriseId: sql`null` }, enterpriseInScope);
+  const addressed = unitScopeSql(
+    scope,
+    { regionPath: sql.raw('ta.region_path'), departmentId: sql.raw('ta.department_id'), enterpriseId: sql.raw('ta.enterprise_id') },
+    enterpriseInScope,
+  );
+  return sql`(${issuer} or exists (select 1 from task_assignee ta where ta.task_id = ${TASK_ID} and ${addressed}))`;
 }
 
 export interface TaskFilter {
@@ -112,9 +109,21 @@ export function listAssignees(ex: Executor, taskIds: string[]) {
     .orderBy(sql`case when ${taskAssignee.role} = 'lead' then 0 else 1 end`, asc(taskAssignee.unitName));
 }
 
-export async function lockAssignee(ex: Executor, id: string): Promise<AssigneeRow | undefined> {
-  const [row] = await ex.select().from(taskAssignee).where(eq(taskAssignee.id, id)).for('update');
-  return row;
+/**
+ * Loads one assignee of a task for a write: the task through the scope, the assignee row locked, and whether an
+ * extension request waits; undefined when the task is out of scope or the assignee is not one of its units.
+ */
+export async function lockAssigneeOfTask(ex: Executor, scope: Scope, taskId: string, assigneeId: string) {
+  const t = await getTask(ex, scope, taskId);
+  if (!t) return undefined;
+  const [a] = await ex
+    .select()
+    .from(taskAssignee)
+    .where(and(eq(taskAssignee.id, assigneeId), eq(taskAssignee.taskId, taskId)))
+    .for('update');
+  if (!a) return undefined;
+  const pending = await pendingExtension(ex, assigneeId);
+  return { task: t, assignee: a, pending, pendingExtension: !!pending };
 }
 
 export async function updateAssignee(ex: Executor, id: string, values: Partial<typeof taskAssignee.$inferInsert>) {
@@ -162,14 +171,15 @@ export function listExtensions(ex: Executor, assigneeIds: string[]) {
   return ex.select().from(taskExtension).where(inArray(taskExtension.assigneeId, assigneeIds)).orderBy(asc(taskExtension.requestedAt));
 }
 
-/** System sweep: open assignees with a due point passed or within the reminder window (bounded). */
-export function assigneesToSweep(ex: Executor, horizon: Date, limit: number) {
+/** The sweep: open assignees in scope (the system's, for the job) with a due point passed or within the reminder window (bounded). */
+export function assigneesToSweep(ex: Executor, scope: Scope, horizon: Date, limit: number) {
   return ex
     .select({ a: taskAssignee, t: task })
     .from(taskAssignee)
     .innerJoin(task, eq(task.id, taskAssignee.taskId))
     .where(
       and(
+        taskScopeSql(scope),
         ne(taskAssignee.status, 'closed'),
         or(
           and(isNull(taskAssignee.deployedAt), lte(taskAssignee.deployDue, horizon)),

@@ -95,6 +95,23 @@ describe('督办 tasks (13710)', () => {
     expect((await step(taskId, aId, 'accept', w.h.a)).statusCode).toBe(409);
   });
 
+  it('every write on an assignee asks the gate: out of scope 404, the other side 403, an illegal step 409; nothing changes', async () => {
+    const ext = (h: Record<string, string>, what: string, payload: Record<string, unknown>) =>
+      t.app.inject({ method: 'POST', url: `/api/tasks/${taskId}/assignees/${aId}/${what}`, headers: h, payload });
+    expect((await step(taskId, aId, 'deploy', w.h.ent)).statusCode).toBe(404);
+    expect((await ext(w.h.ent, 'request-extension', { requestedDue: '2021-03-20', reason: '越权' })).statusCode).toBe(404);
+    // Deciding needs task.issue, which an enterprise does not hold: the route's permission answers first.
+    expect((await ext(w.h.ent, 'refuse-extension', {})).statusCode).toBe(403);
+    // An assignee of another task is not loaded through this one.
+    expect((await step(taskId, '00000000-0000-4000-8000-000000000000', 'deploy', w.h.a)).statusCode).toBe(404);
+    expect((await ext(w.h.b, 'request-extension', { requestedDue: '2021-03-20', reason: '替他人申请' })).statusCode).toBe(403);
+    expect((await ext(w.h.city, 'approve-extension', {})).statusCode).toBe(409);
+    const a = (await t.app.inject({ url: `/api/tasks/${taskId}`, headers: w.h.city })).json().data.assignees[0];
+    expect(a).toMatchObject({ id: aId, status: 'received', extensions: [] });
+    expect(a.events.map((e: { action: string }) => e.action)).toEqual(['assign']);
+    expect(a.abilities).toMatchObject({ deploy: false, accept: false, requestExtension: false, decideExtension: false });
+  });
+
   it('county A deploys the same day and reports within 3 days', async () => {
     expect((await step(taskId, aId, 'deploy', w.h.a, { comment: '当日召开专题会议部署' })).statusCode).toBe(200);
     await at('2021-03-03T10:00:00+08:00');

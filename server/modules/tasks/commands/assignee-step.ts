@@ -1,10 +1,10 @@
 import type { TTaskStep } from '../../../../common/contracts/tasks.js';
 import type { Ctx } from '../../../kernel/context.js';
-import { AppError, notFound } from '../../../kernel/errors.js';
 import { attachFiles } from '../../../kernel/files/files.js';
+import { loadFor } from '../../../kernel/gate/gate.js';
 import { userIdsOfUnit } from '../../identity/index.js';
-import { canAct } from '../task.policy.js';
-import { getTask, insertEvent, lockAssignee, openAssigneesOf, updateAssignee, updateTask } from '../task.repository.js';
+import { assigneePolicy } from '../task.policy.js';
+import { insertEvent, lockAssigneeOfTask, openAssigneesOf, updateAssignee, updateTask } from '../task.repository.js';
 import { type AssigneeAction, type AssigneeStatus, assigneeTransition } from '../task.workflow.js';
 
 /**
@@ -12,13 +12,9 @@ import { type AssigneeAction, type AssigneeStatus, assigneeTransition } from '..
  * accepted assignee closes the task.
  */
 export async function assigneeStep(ctx: Ctx, taskId: string, assigneeId: string, action: AssigneeAction, input: TTaskStep) {
-  const t = await getTask(ctx.tx, ctx.scope, taskId);
-  if (!t) throw notFound();
-  const a = await lockAssignee(ctx.tx, assigneeId);
-  if (!a || a.taskId !== taskId) throw notFound();
-  const to = assigneeTransition(a.status as AssigneeStatus, action);
-  if (!to) throw new AppError('INVALID_TRANSITION', { from: a.status, action });
-  if (!canAct(ctx.actor, t, a, action)) throw new AppError('FORBIDDEN');
+  const { task: t, assignee: a } = await loadFor(ctx, assigneePolicy, action, (ex, scope) => lockAssigneeOfTask(ex, scope, taskId, assigneeId));
+  // The policy has refused an illegal step (409), so there is a next status.
+  const to = assigneeTransition(a.status as AssigneeStatus, action) as AssigneeStatus;
   const now = ctx.clock.now();
   await updateAssignee(ctx.tx, a.id, {
     status: to,

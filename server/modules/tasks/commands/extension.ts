@@ -1,20 +1,14 @@
 import { shanghaiEndOfDay, toShanghaiDate } from '../../../../common/rules/calendar/working-days.js';
 import type { Ctx } from '../../../kernel/context.js';
-import { AppError, invalid, notFound } from '../../../kernel/errors.js';
+import { invalid } from '../../../kernel/errors.js';
+import { loadFor } from '../../../kernel/gate/gate.js';
 import { userIdsOfUnit } from '../../identity/index.js';
-import { assigneeAbilities } from '../task.policy.js';
-import { getTask, insertEvent, insertExtension, lockAssignee, pendingExtension, updateAssignee, updateExtension } from '../task.repository.js';
-import { type AssigneeStatus, canRequestExtension } from '../task.workflow.js';
+import { assigneePolicy } from '../task.policy.js';
+import { insertEvent, insertExtension, lockAssigneeOfTask, updateAssignee, updateExtension } from '../task.repository.js';
 
 /** 申请延期: the assignee asks for a later resolve date, with a reason; one request open at a time. */
 export async function requestExtension(ctx: Ctx, taskId: string, assigneeId: string, input: { requestedDue: string; reason: string }) {
-  const t = await getTask(ctx.tx, ctx.scope, taskId);
-  if (!t) throw notFound();
-  const a = await lockAssignee(ctx.tx, assigneeId);
-  if (!a || a.taskId !== taskId) throw notFound();
-  const pending = await pendingExtension(ctx.tx, assigneeId);
-  if (!assigneeAbilities(ctx.actor, t, a, !!pending).requestExtension)
-    throw new AppError(pending ? 'CONFLICT' : 'FORBIDDEN', { reason: '已有待审批的延期申请' });
+  const { task: t, assignee: a } = await loadFor(ctx, assigneePolicy, 'requestExtension', (ex, scope) => lockAssigneeOfTask(ex, scope, taskId, assigneeId));
   const requestedDue = shanghaiEndOfDay(input.requestedDue);
   if (Number.isNaN(requestedDue.getTime()) || input.requestedDue <= toShanghaiDate(a.resolveDue)) throw invalid([{ field: 'requestedDue', code: 'invalid' }]);
   const now = ctx.clock.now();
@@ -44,15 +38,12 @@ export async function requestExtension(ctx: Ctx, taskId: string, assigneeId: str
 
 /** The issuer approves (the resolve due date moves) or refuses, with a recorded comment. */
 export async function decideExtension(ctx: Ctx, taskId: string, assigneeId: string, approve: boolean, comment: string | undefined) {
-  const t = await getTask(ctx.tx, ctx.scope, taskId);
-  if (!t) throw notFound();
-  const a = await lockAssignee(ctx.tx, assigneeId);
-  if (!a || a.taskId !== taskId) throw notFound();
-  const pending = await pendingExtension(ctx.tx, assigneeId);
-  if (!pending) throw new AppError('INVALID_TRANSITION', { from: 'none', action: approve ? 'approve' : 'refuse' });
-  // Once the work is handed in, a later due date means nothing: the request lapses with the decision.
-  if (approve && !canRequestExtension(a.status as AssigneeStatus)) throw new AppError('INVALID_TRANSITION', { from: a.status, action: 'approve' });
-  if (!assigneeAbilities(ctx.actor, t, a, true).decideExtension) throw new AppError('FORBIDDEN');
+  const loaded = await loadFor(ctx, assigneePolicy, approve ? 'approveExtension' : 'refuseExtension', (ex, scope) =>
+    lockAssigneeOfTask(ex, scope, taskId, assigneeId),
+  );
+  const { task: t, assignee: a } = loaded;
+  // The policy has refused a decision without a waiting request (409).
+  const pending = loaded.pending as NonNullable<typeof loaded.pending>;
   const now = ctx.clock.now();
   await updateExtension(ctx.tx, pending.id, {
     status: approve ? 'approved' : 'refused',

@@ -5,8 +5,11 @@ import { loadCalendar } from '../../../kernel/calendar/calendar.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { AppError, type FieldError } from '../../../kernel/errors.js';
 import { attachFiles } from '../../../kernel/files/files.js';
+import { allowNew } from '../../../kernel/gate/gate.js';
+import { scopeCoversRegion } from '../../../kernel/scope/scope.js';
 import { userIdsOfUnit } from '../../identity/index.js';
-import { findDepartmentWithPath, findEnterprise, regionInScope } from '../../org/index.js';
+import { findDepartmentWithPath, findEnterprise } from '../../org/index.js';
+import { taskPolicy } from '../task.policy.js';
 import { insertAssignees, insertEvent, insertTask, listAssignees, nextTaskNumber } from '../task.repository.js';
 
 interface Unit {
@@ -16,7 +19,10 @@ interface Unit {
   regionPath: string;
 }
 
-/** An assignee unit must exist and lie in the issuer's jurisdiction (a city issues to its counties, not to another city). */
+/**
+ * An assignee unit must exist and lie in the issuer's jurisdiction (a city issues to its counties, not to another
+ * city): a 400 naming the field here, the task policy's own check before the write.
+ */
 async function resolveUnit(ctx: Ctx, u: { departmentId?: string; enterpriseId?: string }, field: string, errors: FieldError[]): Promise<Unit | undefined> {
   if (!!u.departmentId === !!u.enterpriseId) {
     errors.push({ field, code: 'required' });
@@ -24,7 +30,7 @@ async function resolveUnit(ctx: Ctx, u: { departmentId?: string; enterpriseId?: 
   }
   if (u.departmentId) {
     const d = await findDepartmentWithPath(ctx.tx, u.departmentId);
-    if (!d || !regionInScope(ctx.scope, d.regionPath)) errors.push({ field: `${field}.departmentId`, code: 'department' });
+    if (!d || !scopeCoversRegion(ctx.scope, d.regionPath)) errors.push({ field: `${field}.departmentId`, code: 'department' });
     else return { departmentId: d.id, enterpriseId: null, unitName: d.name, regionPath: d.regionPath };
     return undefined;
   }
@@ -53,6 +59,7 @@ export async function issueTask(ctx: Ctx, input: TIssueTask, link: { planItemId?
   const keys = units.map((u) => u.departmentId ?? u.enterpriseId);
   if (new Set(keys).size !== keys.length) errors.push({ field: 'cooperating', code: 'unique' });
   if (errors.length || !lead) throw new AppError('VALIDATION', {}, errors);
+  allowNew(ctx, taskPolicy, 'issue', { issuerDepartmentId: issuer.id, units });
 
   const now = ctx.clock.now();
   const { calendar } = await loadCalendar(ctx.tx);

@@ -103,12 +103,7 @@ export async function getTaskQuery(ctx: Ctx, id: string) {
         const ext = extensions.filter((e) => e.assigneeId === a.id);
         return {
           ...presentAssignee(a, now),
-          abilities: assigneeAbilities(
-            ctx.actor,
-            t,
-            a,
-            ext.some((e) => e.status === 'pending'),
-          ),
+          abilities: assigneeAbilities(ctx.actor, { task: t, assignee: a, pendingExtension: ext.some((e) => e.status === 'pending') }),
           extensions: ext.map((e) => ({
             ...e,
             requestedDue: e.requestedDue.toISOString(),

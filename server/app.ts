@@ -26,6 +26,9 @@ import { taskRoutes } from './modules/tasks/index.js';
 import { warningRoutes } from './modules/warnings/index.js';
 import { workplanRoutes } from './modules/workplan/index.js';
 
+/** One year with subdomains (helmet's default value). */
+const HSTS = 'max-age=31536000; includeSubDomains';
+
 /** Builds the HTTP app; production and tests both call this (architecture.md §2). */
 export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -56,7 +59,13 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
       },
     },
     crossOriginEmbedderPolicy: false,
-    hsts: deps.config.secureCookies === 'on',
+    hsts: false, // per request below
+  });
+  // HSTS on every HTTPS response and never on plain HTTP: in `auto` the request decides (x-forwarded-proto
+  // counts only with TAIHANG_TRUST_PROXY=on); `on` declares HTTPS in front, `off` never sends it.
+  const secureCookies = deps.config.secureCookies;
+  app.addHook('onRequest', async (req, reply) => {
+    if (secureCookies === 'on' || (secureCookies === 'auto' && req.protocol === 'https')) reply.header('strict-transport-security', HSTS);
   });
   // Per process; behind several web processes the limit is per process (docs/operations.md).
   await app.register(rateLimit, { global: true, max: deps.config.ratePerMinute, timeWindow: '1 minute' });

@@ -20,7 +20,8 @@ export async function openDatabase(config: Config): Promise<Database> {
 }
 
 export interface PrepareResult {
-  demo?: { password: string; generated: boolean; users: { username: string; displayName: string }[] };
+  /** Present on the start that seeded the demo: what to print once (the ingest key is stored only as its hash). */
+  demo?: { password: string; generated: boolean; users: { username: string; displayName: string }[]; ingestKey: string | null };
 }
 
 /** Migrations, built-in roles and (on an empty database) the demo city: everything before serving. */
@@ -32,11 +33,12 @@ export async function prepareDatabase(database: Database, config: Config, clock:
   const password = config.demoPassword ?? generateDemoPassword();
   const result = await database.db.transaction(async (tx) => {
     const r = await seedDemoData(tx, { password, now: clock.now() });
+    let ingestKey: string | null = null;
     if (r.seeded) {
       await seedRiskDemo(tx, clock.now());
       await seedHazardDemo(tx, clock.now());
       // Also the demo alarms: the alarms module replays the seeded readings through its rule engine.
-      await seedMonitoringDemo(tx, clock.now(), password);
+      ({ ingestKey } = await seedMonitoringDemo(tx, clock.now()));
       await seedWarningDemo(tx, clock.now());
       await new Audit(tx, { id: null, name: 'system', unit: null }, { requestId: null, ip: null }, () => clock.now()).record({
         action: 'demo.seeded',
@@ -44,9 +46,9 @@ export async function prepareDatabase(database: Database, config: Config, clock:
         after: { users: r.users.map((u) => u.username) },
       });
     }
-    return r;
+    return { ...r, ingestKey };
   });
-  return result.seeded ? { demo: { password, generated: !config.demoPassword, users: result.users } } : {};
+  return result.seeded ? { demo: { password, generated: !config.demoPassword, users: result.users, ingestKey: result.ingestKey } } : {};
 }
 
 export function createDeps(config: Config, database: Database, clock: Clock, channels: NotificationChannel[] = [loggingChannel], jobsSchema = 'pgboss'): Deps {

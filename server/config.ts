@@ -10,7 +10,8 @@ const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 const ZEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  /** Default: 127.0.0.1 while demo data is on (its printed password must not open the server to the network), else 0.0.0.0. */
+  HOST: z.string().min(1).optional(),
   TAIHANG_DATA_DIR: z.string().default('./data'),
   /** The built web app to serve (vite's output); default dist/web beside the server code. */
   TAIHANG_WEB_DIR: z.string().optional(),
@@ -94,7 +95,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   return Object.freeze({
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST ?? (e.TAIHANG_DEMO ? '127.0.0.1' : '0.0.0.0'),
     dataDir: path.resolve(e.TAIHANG_DATA_DIR),
     webDir: e.TAIHANG_WEB_DIR ? path.resolve(e.TAIHANG_WEB_DIR) : DEFAULT_WEB_DIR,
     databaseUrl: e.DATABASE_URL,

@@ -1,5 +1,6 @@
 import { loadSecuritySettings } from './kernel/auth/security-settings.js';
 import { purgeExpiredSessions } from './kernel/auth/session.js';
+import { purgeThrottle } from './kernel/auth/throttle.js';
 import type { Deps } from './kernel/context.js';
 import type { JobDefinition } from './kernel/jobs/jobs.js';
 import { deliverJob } from './kernel/notify/notify.js';
@@ -24,7 +25,9 @@ export function jobDefinitions(deps: () => Deps): JobDefinition[] {
       cron: '*/15 * * * *',
       async handler() {
         const { database, clock } = deps();
-        await purgeExpiredSessions(database.db, clock.now(), await loadSecuritySettings(database.db));
+        const settings = await loadSecuritySettings(database.db);
+        await purgeExpiredSessions(database.db, clock.now(), settings);
+        await purgeThrottle(database.db, clock.now(), settings);
       },
     },
     ...accidentJobs(deps),

@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { DataDirLockedError } from './db/client.js';
 import { offsetClock } from './kernel/clock.js';
 import { startEmbeddedBroker } from './kernel/mqtt/embedded-broker.js';
-import { demoIngestKey, embeddedBrokerAuth, startMonitoringIngest } from './modules/monitoring/index.js';
+import { embeddedBrokerAuth, startMonitoringIngest } from './modules/monitoring/index.js';
 
 type Role = 'web' | 'worker' | 'ingest' | 'all';
 
@@ -69,11 +69,19 @@ async function main() {
       `\nTaihang ${config.version} (${database.kind}${database.kind === 'pglite' ? ` in ${config.dataDir}` : ''}) is running: http://localhost:${port}/`,
     );
     console.log(`API docs: http://localhost:${port}/api/docs`);
+    console.log(
+      config.host === '127.0.0.1' || config.host === 'localhost' || config.host === '::1'
+        ? `Listening on ${config.host} only: other computers cannot connect (set HOST=0.0.0.0 to serve the network${config.demo ? '; the default while demo data is on' : ''})`
+        : `Listening on ${config.host}:${port} (HOST)`,
+    );
     if (prepared.demo) {
       console.log('\nDemo data loaded. Demo logins (all with the same password):');
       for (const u of prepared.demo.users) console.log(`  ${u.username.padEnd(10)} ${u.displayName}`);
       console.log(`  password: ${prepared.demo.password}${prepared.demo.generated ? '   (generated once; set TAIHANG_DEMO_PASSWORD to choose it)' : ''}`);
-      console.log(`  sensor ingest key (山西泽州天泰煤业): ${demoIngestKey(prepared.demo.password)}   (POST /api/readings with Authorization: Bearer <key>)\n`);
+      if (prepared.demo.ingestKey)
+        console.log(
+          `  sensor ingest key (山西泽州天泰煤业): ${prepared.demo.ingestKey}   (POST /api/readings with Authorization: Bearer <key>; random, shown this once)\n`,
+        );
     } else if (config.demo) {
       console.log(
         'Demo logins: admin, secadmin, auditor, city, zezhou, gaoping, energy, ent-coal, ent-chem (password as printed at first start or TAIHANG_DEMO_PASSWORD)',

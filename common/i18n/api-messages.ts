@@ -26,9 +26,11 @@ export const ERROR_MESSAGES = {
   },
   DUPLICATE: { 'zh-CN': '{field}「{value}」已存在', 'en-US': '{field} "{value}" already exists' },
   BAD_CREDENTIALS: { 'zh-CN': '用户名或密码错误', 'en-US': 'Wrong username or password' },
-  ACCOUNT_LOCKED: {
-    'zh-CN': '登录失败次数过多，账号已锁定至 {until}',
-    'en-US': 'Too many failed sign-ins; the account is locked until {until}',
+  CAPTCHA_REQUIRED: { 'zh-CN': '请输入图形验证码后再登录', 'en-US': 'Enter the characters shown in the image to sign in' },
+  CAPTCHA_INVALID: { 'zh-CN': '图形验证码错误或已过期，请重新输入', 'en-US': 'The image code was wrong or has expired; enter the new one' },
+  PASSWORD_CHANGE_REQUIRED: {
+    'zh-CN': '请先修改密码：密码已被重置、为初始密码或已过期，修改前不能进行其他操作',
+    'en-US': 'Change your password first: it was reset, is an initial password or has expired, and nothing else works until it is changed',
   },
   ACCOUNT_DISABLED: { 'zh-CN': '账号已停用', 'en-US': 'This account is disabled' },
   PASSWORD_POLICY: { 'zh-CN': '密码不符合策略：{reason}', 'en-US': 'The password does not meet the policy: {reason}' },

@@ -22,8 +22,6 @@ export const appUser = pgTable(
     phone: text('phone'),
     locale: text('locale').notNull().default('zh-CN'),
     disabled: boolean('disabled').notNull().default(false),
-    failedAttempts: integer('failed_attempts').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
@@ -65,6 +63,25 @@ export const session = pgTable(
   },
   (t) => [index('session_user_idx').on(t.userId)],
 );
+
+/**
+ * Failed sign-ins counted per (account, address) pair, per account and per address (kernel/auth/throttle.ts).
+ * Keyed by the typed username, not the user id, so unknown names behave exactly like real ones.
+ */
+export const loginThrottle = pgTable('login_throttle', {
+  /** `pair:<username>|<ip>`, `account:<username>` or `ip:<ip>` */
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+});
+
+/** Image captchas shown after failed sign-ins: the answer's hash, one use, short expiry (kernel/auth/captcha.ts). */
+export const loginCaptcha = pgTable('login_captcha', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  answerHash: text('answer_hash').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
 
 export const auditLog = pgTable(
   'audit_log',

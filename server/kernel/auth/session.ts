@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { eq, inArray, lt, or } from 'drizzle-orm';
+import { and, eq, inArray, lt, ne, or } from 'drizzle-orm';
 import type { Locale } from '../../../common/i18n/api-messages.js';
 import { isPermission, type Permission } from '../../../common/permissions.js';
 import type { Executor } from '../../db/client.js';
@@ -33,8 +33,9 @@ export async function deleteSession(ex: Executor, token: string): Promise<void> 
   await ex.delete(session).where(eq(session.tokenHash, hashToken(token)));
 }
 
-export async function deleteUserSessions(ex: Executor, userId: string): Promise<void> {
-  await ex.delete(session).where(eq(session.userId, userId));
+/** Ends every session of a user, or every one but `keepToken` (the session that changed the password). */
+export async function deleteUserSessions(ex: Executor, userId: string, keepToken?: string | null): Promise<void> {
+  await ex.delete(session).where(keepToken ? and(eq(session.userId, userId), ne(session.tokenHash, hashToken(keepToken))) : eq(session.userId, userId));
 }
 
 /** Sessions past the idle or absolute limit; a sweep job removes them so the table stays small. */

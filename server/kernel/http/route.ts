@@ -19,6 +19,8 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** Answers a user who must change their password first (sign-out, me, change own password). */
+    duringPasswordChange?: boolean;
   }
 }
 
@@ -43,6 +45,8 @@ export interface RouteSpec<P extends ZodAny, Q extends ZodAny, B extends ZodAny,
   rateLimit?: { max: number; timeWindow: string };
   /** Send the handler's return value as-is (files, streams); `response` is then only documentation. */
   raw?: boolean;
+  /** Also for a user who must change their password (every other route answers PASSWORD_CHANGE_REQUIRED). */
+  duringPasswordChange?: true;
   handler: (
     ctx: Ctx,
     input: { params: z.infer<P>; query: z.infer<Q>; body: z.infer<B> },
@@ -123,6 +127,9 @@ export function installHttpKernel(app: App, deps: Deps): void {
     req.actor = actor;
     req.sessionToken = token;
     if (!q(req).lang && actor.locale && !req.headers['accept-language']) req.locale = actor.locale;
+    // A reset, initial or expired password is known to someone else or too old: until it is changed the
+    // session may only change it (GB/T 22239-2019 8.1.4.1 a; docs/decisions/0005-separation-of-duties-and-sign-in.md).
+    if (actor.mustChangePassword && !req.routeOptions.config?.duringPasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
     if (access !== 'authenticated' && !actor.permissions.has(access)) throw new AppError('FORBIDDEN');
   });
 }
@@ -141,7 +148,11 @@ export function route<P extends ZodAny = z.ZodObject, Q extends ZodAny = z.ZodOb
   typed.route({
     method: spec.method,
     url: spec.url,
-    config: { access: spec.access, ...(spec.rateLimit ? { rateLimit: spec.rateLimit } : {}) },
+    config: {
+      access: spec.access,
+      ...(spec.rateLimit ? { rateLimit: spec.rateLimit } : {}),
+      ...(spec.duringPasswordChange ? { duringPasswordChange: true } : {}),
+    },
     schema: {
       summary: spec.summary,
       tags: spec.tags,

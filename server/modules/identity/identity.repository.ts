@@ -1,6 +1,7 @@
-import { and, asc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { appUser, role, userRole } from '../../kernel/kernel.schema.js';
+import type { AdminDuty } from './account.policy.js';
 
 /** SQL for accounts and roles. User lists are for platform administrators only (their scope is all accounts). */
 
@@ -8,11 +9,6 @@ export type UserRow = typeof appUser.$inferSelect;
 
 export async function findUserByUsername(ex: Executor, username: string): Promise<UserRow | undefined> {
   const [u] = await ex.select().from(appUser).where(sql`lower(${appUser.username}) = ${username.toLowerCase()}`);
-  return u;
-}
-
-export async function getUser(ex: Executor, id: string): Promise<UserRow | undefined> {
-  const [u] = await ex.select().from(appUser).where(eq(appUser.id, id));
   return u;
 }
 
@@ -80,5 +76,29 @@ export async function userIdsOfUnit(ex: Executor, unit: { departmentId?: string 
     .where(
       and(eq(appUser.disabled, false), unit.departmentId ? eq(appUser.departmentId, unit.departmentId) : eq(appUser.enterpriseId, unit.enterpriseId as string)),
     );
+  return rows.map((r) => r.id);
+}
+
+/** The administrator duty (三权分立) each of these accounts holds, if any. */
+export async function dutiesOf(ex: Executor, userIds: string[]): Promise<Map<string, AdminDuty>> {
+  const map = new Map<string, AdminDuty>();
+  if (!userIds.length) return map;
+  const rows = await ex
+    .select({ userId: userRole.userId, duty: role.adminDuty })
+    .from(userRole)
+    .innerJoin(role, eq(role.key, userRole.roleKey))
+    .where(and(inArray(userRole.userId, userIds), isNotNull(role.adminDuty)));
+  for (const r of rows) map.set(r.userId, r.duty as AdminDuty);
+  return map;
+}
+
+/** Active accounts holding a duty: e.g. the security administrators told of every password reset. */
+export async function activeUserIdsWithDuty(ex: Executor, duty: AdminDuty): Promise<string[]> {
+  const rows = await ex
+    .select({ id: appUser.id })
+    .from(appUser)
+    .innerJoin(userRole, eq(userRole.userId, appUser.id))
+    .innerJoin(role, eq(role.key, userRole.roleKey))
+    .where(and(eq(role.adminDuty, duty), eq(appUser.disabled, false)));
   return rows.map((r) => r.id);
 }

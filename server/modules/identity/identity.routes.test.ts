@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeCaptcha } from '../../kernel/auth/captcha.js';
+import { auditLog, loginCaptcha, notification } from '../../kernel/kernel.schema.js';
 import { loginAs, makeCity, makeDepartment, makeUser, TEST_PASSWORD } from '../../test/factories.js';
 import { getTestServer, type TestServer } from '../../test/harness.js';
 
@@ -8,8 +11,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const login = (username: string, password: string, lang = 'zh-CN') =>
-  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, headers: { 'accept-language': lang } });
+const login = (username: string, password: string, lang = 'zh-CN', remoteAddress = '127.0.0.1', captcha: { captchaId?: string; captcha?: string } = {}) =>
+  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password, ...captcha }, headers: { 'accept-language': lang }, remoteAddress });
+
+/** A captcha whose answer the test knows (the server keeps only its hash). */
+const solved = async () => ({ captchaId: (await storeCaptcha(t.database.db, t.clock.now(), 'K7MX')).id, captcha: 'k7mx' });
 
 describe('sign-in', () => {
   it('400 names missing fields; 401 for a wrong password without saying which part was wrong', async () => {
@@ -39,17 +45,77 @@ describe('sign-in', () => {
     expect((await t.app.inject({ url: '/api/auth/me', headers: { authorization: `Bearer ${res.json().token}` } })).statusCode).toBe(401);
   });
 
-  it('locks the account after 5 failures, even with the right password, until the lockout ends', async () => {
+  it('locks only the (account, address) pair: one answer for unknown, wrong and locked; the owner signs in elsewhere with the captcha', async () => {
     const u = await makeUser(t.database.db, 'platform', ['system-admin']);
-    for (let i = 0; i < 4; i++) expect((await login(u.username, 'wrong')).json().error.code).toBe('BAD_CREDENTIALS');
-    const fifth = await login(u.username, 'wrong', 'en-US');
-    expect(fifth.statusCode).toBe(423);
-    expect(fifth.json().error.message).toMatch(/locked until/);
-    expect((await login(u.username, TEST_PASSWORD)).statusCode).toBe(423);
+    const other = await makeUser(t.database.db, 'platform', ['system-admin']);
+    // Three attacker addresses, each brought to 5 failures: X on u (its pair locks), Y on unknown names, Z on `other`.
+    const [X, Y, Z] = ['10.11.0.1', '10.11.0.2', '10.11.0.3'];
+    const fail5 = async (ip: string, name: (i: number) => string) => {
+      for (let i = 0; i < 5; i++) {
+        const captcha = i >= 3 ? await solved() : {};
+        expect((await login(name(i), 'Wrong-pass-1', 'zh-CN', ip, captcha)).json().error.code).toBe('BAD_CREDENTIALS');
+      }
+    };
+    await Promise.all([fail5(X as string, () => u.username), fail5(Y as string, (i) => `nobody-${i}`), fail5(Z as string, () => other.username)]);
+    // The sixth attempt from each: the right password on the locked pair, an unknown name, a wrong password.
+    const timed = async (name: string, password: string, ip: string) => {
+      const captcha = await solved();
+      const t0 = performance.now();
+      const res = await login(name, password, 'en-US', ip, captcha);
+      return { res, ms: performance.now() - t0 };
+    };
+    const locked = await timed(u.username, TEST_PASSWORD, X as string);
+    const unknown = await timed('nobody-6', TEST_PASSWORD, Y as string);
+    const wrong = await timed(other.username, 'Wrong-pass-1', Z as string);
+    for (const r of [locked, unknown, wrong]) expect(r.res.statusCode).toBe(401);
+    expect(unknown.res.json()).toEqual(locked.res.json());
+    expect(wrong.res.json()).toEqual(locked.res.json());
+    expect(locked.res.json().error).toMatchObject({ code: 'BAD_CREDENTIALS', message: 'Wrong username or password', extra: { captcha: true } });
+    const ms = [locked.ms, unknown.ms, wrong.ms];
+    expect(Math.min(...ms)).toBeGreaterThan(900); // the address's progressive delay (6th failure: 1 s)
+    expect(Math.max(...ms) - Math.min(...ms)).toBeLessThan(400);
+    // The owner, from another address: the account needs the captcha, then signs in.
+    const home = '10.11.0.9';
+    const noCaptcha = await login(u.username, TEST_PASSWORD, 'zh-CN', home);
+    expect(noCaptcha.statusCode).toBe(401);
+    expect(noCaptcha.json().error).toMatchObject({ code: 'CAPTCHA_REQUIRED', message: '请输入图形验证码后再登录', extra: { captcha: true } });
+    expect((await login(u.username, TEST_PASSWORD, 'zh-CN', home, await solved())).statusCode).toBe(200);
+    // The attacker's address stays locked for this account until the lockout ends, then may try again.
+    expect((await login(u.username, TEST_PASSWORD, 'zh-CN', X as string, await solved())).json().error.code).toBe('BAD_CREDENTIALS');
     t.clock.advanceMinutes(16);
-    expect((await login(u.username, TEST_PASSWORD)).statusCode).toBe(200);
+    expect((await login(u.username, TEST_PASSWORD, 'zh-CN', X as string)).statusCode).toBe(200);
   });
 
+  it('the captcha is an SVG drawn by the server, one use, expiring; a wrong one is refused without trying the password', async () => {
+    const u = await makeUser(t.database.db, 'platform', ['system-admin']);
+    const ip = '10.12.0.1';
+    for (let i = 0; i < 3; i++) await login(u.username, 'Wrong-pass-1', 'zh-CN', ip);
+    const res = await t.app.inject({ url: '/api/auth/captcha' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    const { id, image } = res.json();
+    expect(image).toMatch(/^data:image\/svg\+xml;base64,/);
+    expect(Buffer.from(image.split(',')[1], 'base64').toString()).toMatch(/^<svg[^>]*>.*<path/);
+    const [row] = await t.database.db.select().from(loginCaptcha).where(eq(loginCaptcha.id, id));
+    expect(row?.answerHash).toMatch(/^[0-9a-f]{64}$/);
+    const bad = await login(u.username, TEST_PASSWORD, 'en-US', ip, { captchaId: id, captcha: 'XXXX' });
+    expect(bad.json().error).toMatchObject({ code: 'CAPTCHA_INVALID', message: expect.stringMatching(/image code/) });
+    const good = await solved();
+    expect((await login(u.username, TEST_PASSWORD, 'zh-CN', ip, good)).statusCode).toBe(200);
+    expect((await login(u.username, TEST_PASSWORD, 'zh-CN', ip, good)).json().error.code).toBe('CAPTCHA_INVALID'); // used once
+    const late = await solved();
+    t.clock.advanceMinutes(4); // the address still needs a captcha (15-minute window); this one has expired
+    expect((await login(u.username, TEST_PASSWORD, 'zh-CN', ip, late)).json().error.code).toBe('CAPTCHA_INVALID');
+  });
+
+  it('successful sign-ins are never counted, slowed or asked for a captcha', async () => {
+    const u = await makeUser(t.database.db, 'platform', ['system-admin']);
+    for (let i = 0; i < 12; i++) {
+      const t0 = performance.now();
+      expect((await login(u.username, TEST_PASSWORD, 'zh-CN', '10.13.0.1')).statusCode).toBe(200);
+      expect(performance.now() - t0).toBeLessThan(2000);
+    }
+  });
   it('ends a session after 30 idle minutes and after 12 hours in any case', async () => {
     const u = await makeUser(t.database.db, 'platform', ['system-admin']);
     const h = await loginAs(t.app, u.username);
@@ -126,10 +192,10 @@ describe('三权分立 (separation of duties)', () => {
     expect(two.json().error.code).toBe('SEPARATION_OF_DUTIES');
     const biz = await t.app.inject({ method: 'PUT', url: `/api/users/${target.id}/roles`, headers: sec, payload: { roles: ['regulator-admin'] } });
     expect(biz.statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'PUT', url: `/api/users/${target.id}/roles`, headers: sec, payload: { roles: ['nope'] } })).statusCode).toBe(400);
     expect((await t.app.inject({ method: 'PUT', url: `/api/users/${target.id}/roles`, headers: sec, payload: { roles: ['audit-admin'] } })).statusCode).toBe(
       200,
     );
-    expect((await t.app.inject({ method: 'PUT', url: `/api/users/${target.id}/roles`, headers: sec, payload: { roles: ['nope'] } })).statusCode).toBe(400);
   });
 
   it('audit admin reads and verifies the log but manages nothing', async () => {
@@ -152,4 +218,133 @@ describe('三权分立 (separation of duties)', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0].field).toBe('maxFailedAttempts');
   });
+});
+
+describe('三权分立 holds against every account', () => {
+  const post = (url: string, headers: Record<string, string>, payload?: object) => t.app.inject({ method: 'POST', url, headers, payload });
+  const put = (url: string, headers: Record<string, string>, payload: object) => t.app.inject({ method: 'PUT', url, headers, payload });
+
+  it('no administrator resets, disables, enables, unlocks or re-roles a duty account (a peer, the same duty, or itself)', async () => {
+    const sys = await makeUser(t.database.db, 'platform', ['system-admin']);
+    const sys2 = await makeUser(t.database.db, 'platform', ['system-admin']);
+    const sec = await makeUser(t.database.db, 'platform', ['security-admin']);
+    const sec2 = await makeUser(t.database.db, 'platform', ['security-admin']);
+    const aud = await makeUser(t.database.db, 'platform', ['audit-admin']);
+    const hs = await loginAs(t.app, sys.username);
+    const hsec = await loginAs(t.app, sec.username);
+    const refused = async (res: Awaited<ReturnType<typeof post>>) => {
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.code).toBe('SEPARATION_OF_DUTIES');
+    };
+    for (const target of [sys, sys2, sec, aud]) {
+      await refused(await post(`/api/users/${target.id}/reset-password`, hs, { newPassword: 'Temp-Pass-2021!' }));
+      await refused(await post(`/api/users/${target.id}/disable`, hs));
+      await refused(await post(`/api/users/${target.id}/enable`, hs));
+    }
+    for (const target of [sys, sec2, aud, sec]) {
+      await refused(await put(`/api/users/${target.id}/roles`, hsec, { roles: [] }));
+      await refused(await post(`/api/users/${target.id}/unlock`, hsec));
+    }
+    // Nothing changed: every duty account still signs in with its own password and holds its duty.
+    for (const u of [sys2, sec2, aud]) expect((await login(u.username, TEST_PASSWORD, 'zh-CN', '10.14.0.1')).json().user.roles).toHaveLength(1);
+    // The user list offers exactly what the policy allows.
+    const list = (await t.app.inject({ url: `/api/users?pageSize=200&q=${sec2.username}`, headers: hs })).json().items;
+    expect(list[0].abilities).toEqual({ disable: false, enable: false, resetPassword: false, unlock: false, setRoles: false });
+  });
+
+  it('the security admin still grants a duty to a new platform account and roles to business accounts', async () => {
+    const sec = await loginAs(t.app, (await makeUser(t.database.db, 'platform', ['security-admin'])).username);
+    const fresh = await makeUser(t.database.db, 'platform', []);
+    const r = await makeCity(t.database.db);
+    const dept = await makeDepartment(t.database.db, r.countyA, 'government');
+    const biz = await makeUser(t.database.db, 'government', ['regulator'], { departmentId: dept.id });
+    expect((await put(`/api/users/${fresh.id}/roles`, sec, { roles: ['system-admin'] })).statusCode).toBe(200);
+    expect((await put(`/api/users/${biz.id}/roles`, sec, { roles: ['regulator-admin'] })).statusCode).toBe(200);
+  });
+
+  it('a reset business account can only change its password; the change ends the other sessions; all of it is audited and told', async () => {
+    const sysUser = await makeUser(t.database.db, 'platform', ['system-admin']);
+    const secUser = await makeUser(t.database.db, 'platform', ['security-admin']);
+    const sys = await loginAs(t.app, sysUser.username);
+    const r = await makeCity(t.database.db);
+    const dept = await makeDepartment(t.database.db, r.city, 'government');
+    const city = await makeUser(t.database.db, 'government', ['regulator-admin'], { departmentId: dept.id });
+    const before = await loginAs(t.app, city.username);
+    expect((await t.app.inject({ url: '/api/enterprises', headers: before })).statusCode).toBe(200);
+    // The system admin resets 城市 user's password and signs in with it.
+    await refusedSelf(sys, sysUser.id);
+    expect((await post(`/api/users/${city.id}/reset-password`, sys, { newPassword: 'Temp-Pass-2021!' })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: '/api/auth/me', headers: before })).statusCode).toBe(401); // the user's sessions ended
+    const asAdmin = await loginAs(t.app, city.username, 'Temp-Pass-2021!');
+    const me = await t.app.inject({ url: '/api/auth/me', headers: asAdmin });
+    expect(me.json().user.mustChangePassword).toBe(true);
+    for (const [method, url] of [
+      ['GET', '/api/enterprises'],
+      ['GET', '/api/notifications'],
+      ['GET', '/api/events'],
+      ['GET', `/api/users`],
+      ['POST', '/api/enterprises'],
+    ] as const) {
+      const res = await t.app.inject({ method, url, headers: { ...asAdmin, 'accept-language': 'en-US' } });
+      expect(res.statusCode, `${method} ${url}`).toBe(403);
+      expect(res.json().error).toMatchObject({ code: 'PASSWORD_CHANGE_REQUIRED', message: expect.stringMatching(/^Change your password first/) });
+    }
+    const zh = await t.app.inject({ url: '/api/enterprises', headers: asAdmin });
+    expect(zh.json().error.message).toMatch(/^请先修改密码/);
+    expect((await t.app.inject({ method: 'PATCH', url: '/api/auth/me', headers: asAdmin, payload: { locale: 'zh-CN' } })).statusCode).toBe(200);
+    // A second session with the temporary password, then the change from the first: only the changing session survives.
+    const second = await loginAs(t.app, city.username, 'Temp-Pass-2021!');
+    const changed = await post('/api/auth/password', asAdmin, { currentPassword: 'Temp-Pass-2021!', newPassword: 'Own-Pass-2022!' });
+    expect(changed.statusCode).toBe(200);
+    expect((await t.app.inject({ url: '/api/auth/me', headers: second })).statusCode).toBe(401);
+    expect((await t.app.inject({ url: '/api/enterprises', headers: asAdmin })).statusCode).toBe(200);
+    // Audited, and the user and the security administrators were told of the reset and of the change.
+    const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, city.id));
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['user.passwordReset', 'user.passwordChanged']));
+    expect(audit.find((a) => a.action === 'user.passwordChanged')?.after).toEqual({ forced: true });
+    const told = await t.database.db.select().from(notification).where(eq(notification.entityId, city.id));
+    const kinds = (userId: string) => told.filter((n) => n.userId === userId).map((n) => n.kind);
+    expect(kinds(city.id).sort()).toEqual(['user.password.forcedChange', 'user.password.reset']);
+    expect(kinds(secUser.id).sort()).toEqual(['user.password.forcedChange', 'user.password.reset']);
+  });
+
+  it("changing one's own password ends every other session of the user", async () => {
+    const u = await makeUser(t.database.db, 'platform', ['audit-admin']);
+    const a = await loginAs(t.app, u.username);
+    const b = await loginAs(t.app, u.username);
+    expect((await post('/api/auth/password', a, { currentPassword: TEST_PASSWORD, newPassword: 'Next-Pass-2022!' })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: '/api/auth/me', headers: b })).statusCode).toBe(401);
+    expect((await t.app.inject({ url: '/api/auth/me', headers: a })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: '/api/audit', headers: a })).statusCode).toBe(200);
+  });
+
+  async function refusedSelf(headers: Record<string, string>, selfId: string) {
+    const res = await post(`/api/users/${selfId}/reset-password`, headers, { newPassword: 'Temp-Pass-2021!' });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('SEPARATION_OF_DUTIES');
+  }
+});
+
+describe('HSTS', () => {
+  it('is sent on every HTTPS response in auto (x-forwarded-proto counts only behind a trusted proxy), never on plain HTTP', async () => {
+    const proxied = await getTestServer({ env: { TAIHANG_TRUST_PROXY: 'on' } });
+    try {
+      for (const url of ['/api/health', '/api/auth/me', '/api/nope']) {
+        const https = await proxied.app.inject({ url, headers: { 'x-forwarded-proto': 'https' } });
+        expect(https.headers['strict-transport-security'], url).toBe('max-age=31536000; includeSubDomains');
+        expect((await proxied.app.inject({ url })).headers['strict-transport-security'], url).toBeUndefined();
+        expect((await proxied.app.inject({ url, headers: { 'x-forwarded-proto': 'http' } })).headers['strict-transport-security']).toBeUndefined();
+      }
+    } finally {
+      await proxied.close();
+    }
+    // Without a trusted proxy a client's header proves nothing.
+    expect((await t.app.inject({ url: '/api/health', headers: { 'x-forwarded-proto': 'https' } })).headers['strict-transport-security']).toBeUndefined();
+    const off = await getTestServer({ env: { TAIHANG_TRUST_PROXY: 'on', TAIHANG_SECURE_COOKIES: 'off' } });
+    try {
+      expect((await off.app.inject({ url: '/api/health', headers: { 'x-forwarded-proto': 'https' } })).headers['strict-transport-security']).toBeUndefined();
+    } finally {
+      await off.close();
+    }
+  }, 120_000);
 });

@@ -4,16 +4,19 @@ import { ALL_PERMISSIONS } from '../../../common/permissions.js';
 import type { Executor } from '../../db/client.js';
 import type { Actor, UserKind } from '../../kernel/actor.js';
 import { systemActor } from '../../kernel/actor.js';
+import { createCaptcha } from '../../kernel/auth/captcha.js';
 import { loadSecuritySettings, SECURITY_SETTINGS_SOURCE, saveSecuritySettings, ZSecuritySettings } from '../../kernel/auth/security-settings.js';
 import { deleteSession, SESSION_COOKIE } from '../../kernel/auth/session.js';
+import { lockedUntilOf } from '../../kernel/auth/throttle.js';
 import { type Deps, inTransaction } from '../../kernel/context.js';
 import { type App, requestInfo, route, ZPage } from '../../kernel/http/route.js';
 import { login } from './commands/login.js';
 
 type UnitExists = (ex: Executor, kind: string, id: string | null | undefined) => Promise<boolean>;
 
+import { accountAbilities } from './account.policy.js';
 import { changeOwnPassword, createUser, resetPassword, setRoles, setUserDisabled, unlockUser } from './commands/users.js';
-import { findUsers, listRoles, rolesOf, updateUser } from './identity.repository.js';
+import { dutiesOf, findUsers, listRoles, rolesOf, updateUser } from './identity.repository.js';
 
 const ZMe = z.object({
   user: z.object({
@@ -61,6 +64,8 @@ const ZUser = z.object({
   lastLoginAt: z.string().nullable(),
   roles: z.array(z.string()),
   unitName: z.string().nullable(),
+  /** What the caller may do to this account (account.policy.ts, 三权分立): the buttons the UI shows. */
+  abilities: z.object({ disable: z.boolean(), enable: z.boolean(), resetPassword: z.boolean(), unlock: z.boolean(), setRoles: z.boolean() }),
 });
 
 export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExists }): void {
@@ -75,21 +80,45 @@ export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExi
     method: 'POST',
     url: '/api/auth/login',
     access: 'public',
-    summary: 'Sign in; sets an HttpOnly SameSite=Strict cookie and returns a bearer token for scripts',
+    summary:
+      'Sign in; sets an HttpOnly SameSite=Strict cookie and returns a bearer token for scripts. After failed sign-ins from the address or for the name, the image captcha of GET /api/auth/captcha is needed (error.extra.captcha)',
     tags,
     transactional: false,
     rateLimit: { max: deps.config.loginRatePerMinute, timeWindow: '1 minute' },
-    body: z.strictObject({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }),
+    body: z.strictObject({
+      username: z.string().trim().min(1).max(64),
+      password: z.string().min(1).max(256),
+      captchaId: z.string().uuid({ message: 'invalid_format' }).optional(),
+      captcha: z.string().trim().max(16).optional(),
+    }),
     response: ZMe.extend({ token: z.string() }),
     handler: async (_ctx, { body }, { req, reply }) => {
       // Committed even when sign-in fails: failed attempts and lockouts must be counted and audited.
       const r = await inTransaction(deps, systemActor(body.username), requestInfo(req), (ctx) =>
         login(ctx, body, deps.resolveUnit, { userAgent: req.headers['user-agent'] ?? null }),
       );
-      if (r.error) throw r.error;
+      if ('error' in r) {
+        // Progressive delay for the address (kernel/auth/throttle.ts); successful sign-ins never wait.
+        if (r.delayMs) await new Promise((resolve) => setTimeout(resolve, r.delayMs));
+        throw r.error;
+      }
       const settings = await loadSecuritySettings(deps.database.db);
-      setCookie(req, reply, r.token as string, settings.absoluteTimeoutHours * 3600);
-      return { ...presentMe(r.actor as Actor), token: r.token as string };
+      setCookie(req, reply, r.token, settings.absoluteTimeoutHours * 3600);
+      return { ...presentMe(r.actor), token: r.token };
+    },
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/auth/captcha',
+    access: 'public',
+    summary: 'A new image captcha for sign-in (SVG drawn by the server; the answer is kept hashed, expires in 3 minutes, one use)',
+    tags,
+    rateLimit: { max: Math.max(deps.config.loginRatePerMinute * 3, 30), timeWindow: '1 minute' },
+    response: z.object({ id: z.string(), image: z.string() }),
+    handler: async (ctx, _i, { reply }) => {
+      reply.header('cache-control', 'no-store');
+      return createCaptcha(deps.database.db, ctx.clock.now());
     },
   });
 
@@ -97,6 +126,7 @@ export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExi
     method: 'POST',
     url: '/api/auth/logout',
     access: 'authenticated',
+    duringPasswordChange: true,
     summary: 'Sign out (ends this session)',
     tags,
     response: z.object({ ok: z.literal(true) }),
@@ -112,6 +142,7 @@ export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExi
     method: 'GET',
     url: '/api/auth/me',
     access: 'authenticated',
+    duringPasswordChange: true,
     summary: 'The signed-in user and their permissions',
     tags,
     response: ZMe,
@@ -122,6 +153,7 @@ export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExi
     method: 'PATCH',
     url: '/api/auth/me',
     access: 'authenticated',
+    duringPasswordChange: true,
     summary: 'Update own preferences (language)',
     tags,
     body: z.strictObject({ locale: z.enum(['zh-CN', 'en-US']) }),
@@ -137,12 +169,13 @@ export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExi
     method: 'POST',
     url: '/api/auth/password',
     access: 'authenticated',
-    summary: 'Change own password (policy from the security settings)',
+    duringPasswordChange: true,
+    summary: 'Change own password (policy from the security settings); ends every other session of the user',
     tags,
     body: z.strictObject({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) }),
     response: z.object({ ok: z.literal(true) }),
-    handler: async (ctx, { body }) => {
-      await changeOwnPassword(ctx, body);
+    handler: async (ctx, { body }, { req }) => {
+      await changeOwnPassword(ctx, body, req.sessionToken);
       return { ok: true as const };
     },
   });
@@ -172,6 +205,15 @@ export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExi
         rows.map((u) => deps.resolveUnit(ctx.tx, { kind: u.kind as UserKind, departmentId: u.departmentId, enterpriseId: u.enterpriseId })),
       );
       const now = ctx.clock.now();
+      const locks = await lockedUntilOf(
+        ctx.tx,
+        rows.map((u) => u.username),
+        now,
+      );
+      const duties = await dutiesOf(
+        ctx.tx,
+        rows.map((u) => u.id),
+      );
       return {
         items: rows.map((u, i) => ({
           id: u.id,
@@ -182,11 +224,12 @@ export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExi
           enterpriseId: u.enterpriseId,
           phone: u.phone,
           disabled: u.disabled,
-          locked: !!u.lockedUntil && u.lockedUntil > now,
-          lockedUntil: u.lockedUntil?.toISOString() ?? null,
+          locked: locks.has(u.username.toLowerCase()),
+          lockedUntil: locks.get(u.username.toLowerCase())?.toISOString() ?? null,
           lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
           roles: roles.get(u.id) ?? [],
           unitName: units[i]?.unitName ?? null,
+          abilities: accountAbilities(ctx.actor, { id: u.id, duty: duties.get(u.id) ?? null }),
         })),
         total,
         page: query.page,
@@ -237,7 +280,8 @@ export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExi
     method: 'POST',
     url: '/api/users/:id/reset-password',
     access: 'user.manage',
-    summary: 'Set a temporary password (the user must change it at next sign-in)',
+    summary:
+      'Set a temporary password for a business account: it must be changed before anything else works, other sessions end, the user and the security administrators are told',
     tags,
     params: ZId,
     body: z.strictObject({ newPassword: z.string().min(1).max(256) }),
@@ -252,7 +296,7 @@ export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExi
     method: 'POST',
     url: '/api/users/:id/unlock',
     access: 'security.manage',
-    summary: 'Lift a lockout after failed sign-ins',
+    summary: 'Lift the lockouts of an account after failed sign-ins (every address)',
     tags,
     params: ZId,
     response: z.object({ ok: z.literal(true) }),

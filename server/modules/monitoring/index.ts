@@ -4,7 +4,7 @@ import './monitoring.hooks.js';
 
 export { ingestBatch } from './commands/ingest.js';
 export { demoFeedJobs } from './demo-feed.js';
-export { demoIngestKey, seedMonitoringDemo } from './monitoring.demo.js';
+export { seedMonitoringDemo } from './monitoring.demo.js';
 export { ensureReadingPartitions, maintainReadings, monitoringJobs, sweepStale } from './monitoring.jobs.js';
 export { monitoringRoutes } from './monitoring.routes.js';
 export { embeddedBrokerAuth, readingsTopic, SHARED_SUBSCRIPTION } from './mqtt-ingest.js';

@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TSensorRules } from '../../../common/contracts/monitoring.js';
 import { loginAs } from '../../test/factories.js';
 import { getTestServer, TEST_DB_URL, type TestServer } from '../../test/harness.js';
 import { seedDemoData } from '../org/index.js';
 import { demoFeedJobs, seedMonitoringDemo, sweepStale } from './index.js';
+import { ingestCredential } from './monitoring.schema.js';
 
 const PW = 'Demo-Pass-2021';
 type Alarm = {
@@ -29,6 +32,7 @@ type Sensor = { id: string; code: string; name: string; unit: string; location: 
 describe.skipIf(!!TEST_DB_URL)('demo sensors, readings and alarms', () => {
   let t: TestServer;
   let city: Record<string, string>;
+  let ingestKey: string | null = null;
   // Seeded at an odd second: the scripted excursions fall between the one-minute readings.
   const seededAt = new Date('2026-07-06T10:00:37+08:00');
   const minute = Date.parse('2026-07-06T10:00:00+08:00');
@@ -52,11 +56,28 @@ describe.skipIf(!!TEST_DB_URL)('demo sensors, readings and alarms', () => {
     t.clock.set(seededAt.toISOString());
     await t.database.db.transaction(async (tx) => {
       expect((await seedDemoData(tx, { password: PW, now: seededAt })).seeded).toBe(true);
-      await seedMonitoringDemo(tx, seededAt, PW);
+      ({ ingestKey } = await seedMonitoringDemo(tx, seededAt));
     });
     city = await loginAs(t.app, 'city', PW);
   }, 120_000);
   afterAll(() => t?.close());
+
+  it('the demo ingest key is random (not derived from the demo password), stored only as a hash, and accepted', async () => {
+    const [keyId = '', secret = ''] = (ingestKey ?? '').split('.');
+    expect(keyId).toMatch(/^tk[0-9a-f]{16}$/);
+    // The key the seeder used to derive: anyone who knew the demo password could send readings.
+    const derived = createHash('sha256').update(`taihang-demo-ingest:${PW}`).digest('base64url').slice(0, 32);
+    expect(secret).not.toBe(derived);
+    expect(secret.length).toBeGreaterThanOrEqual(40);
+    const [row] = await t.database.db.select().from(ingestCredential).where(eq(ingestCredential.keyId, keyId));
+    expect(row?.secretHash).toBe(createHash('sha256').update(secret).digest('hex'));
+    expect(JSON.stringify(row)).not.toContain(secret);
+    // Authenticated, so the (empty) body is what is refused; a wrong secret is refused before the body.
+    const send = (key: string) =>
+      t.app.inject({ method: 'POST', url: '/api/readings', headers: { authorization: `Bearer ${key}` }, payload: { readings: [] } });
+    expect((await send(ingestKey as string)).statusCode).toBe(400);
+    expect((await send(`${keyId}.${derived}`)).statusCode).toBe(401);
+  });
 
   it('every demo alarm is on a real demo sensor, and together they show every status and classification', async () => {
     const list = await alarms();

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { SensorType, TSensorRules } from '../../../common/contracts/monitoring.js';
 import { defaultRulesFor } from '../../../common/rules/coal-gas-thresholds.js';
 import type { Executor } from '../../db/client.js';
@@ -6,15 +5,10 @@ import { Scope } from '../../kernel/scope/scope.js';
 import { enterprisesForIndicators } from '../org/index.js';
 import { installationsAndPonds } from '../risk/index.js';
 import { seedDemoAlarms } from './alarms-bridge.js';
-import { sha256 } from './commands/ingest.js';
+import { newCredentialSecret, sha256 } from './commands/ingest.js';
 import { type DemoEvent, type DemoSignal, demoValue } from './demo-signal.js';
 import { DEFAULT_STALE_SECONDS, ensureReadingPartitions, rollupRecent } from './monitoring.jobs.js';
 import { insertCredential, insertReadings, insertSensor, type SensorRow, updateSensor, writeSetting } from './monitoring.repository.js';
-
-/** The demo coal mine's ingest key: derived from the demo password, so it can be printed with the demo logins. */
-export function demoIngestKey(password: string): string {
-  return `tkdemocoal.${createHash('sha256').update(`taihang-demo-ingest:${password}`).digest('base64url').slice(0, 32)}`;
-}
 
 interface DemoSensor {
   code: string;
@@ -430,9 +424,10 @@ const OLD_STEP_MS = 2 * STEP_MS;
  * 润通尾矿库 (water level, dry beach, phreatic line, rainfall; linked to the pond by id): three days of
  * readings drawn by demo-signal.ts, with the excursions behind the demo alarms, which the
  * alarms module raises by replaying these readings through its rule engine; the marker the demo feed
- * needs; and the coal mine's demo ingest key.
+ * needs; and the coal mine's demo ingest key: random like every key, stored as its hash, and returned
+ * this once so the first start can print it (it is not derived from the demo password).
  */
-export async function seedMonitoringDemo(tx: Executor, now: Date, demoPassword?: string): Promise<void> {
+export async function seedMonitoringDemo(tx: Executor, now: Date): Promise<{ ingestKey: string | null }> {
   await ensureReadingPartitions(tx, now);
   const all = await enterprisesForIndicators(tx, Scope.system());
   const coal = all.find((e) => e.name === '山西泽州天泰煤业有限公司');
@@ -490,15 +485,15 @@ export async function seedMonitoringDemo(tx: Executor, now: Date, demoPassword?:
   };
   await writeSetting(tx, DEMO_MARKER_KEY, marker, now);
   await seedDemoAlarms(tx, now, histories);
-  if (coal && demoPassword) {
-    const [keyId = '', secret = ''] = demoIngestKey(demoPassword).split('.');
-    await insertCredential(tx, {
-      enterpriseId: coal.id,
-      keyId,
-      secretHash: sha256(secret),
-      label: '演示网关（Demo gateway）',
-      createdBy: '系统（演示数据）',
-      createdAt: now,
-    });
-  }
+  if (!coal) return { ingestKey: null };
+  const { keyId, secret } = newCredentialSecret();
+  await insertCredential(tx, {
+    enterpriseId: coal.id,
+    keyId,
+    secretHash: sha256(secret),
+    label: '演示网关（Demo gateway）',
+    createdBy: '系统（演示数据）',
+    createdAt: now,
+  });
+  return { ingestKey: `${keyId}.${secret}` };
 }

@@ -15,7 +15,7 @@ describe.skipIf(!!TEST_DB_URL)('demo tailings sensors', () => {
     await t.database.db.transaction(async (tx) => {
       expect((await seedDemoData(tx, { password: PW, now: t.clock.now() })).seeded).toBe(true);
       await seedRiskDemo(tx, t.clock.now());
-      await seedMonitoringDemo(tx, t.clock.now(), PW);
+      await seedMonitoringDemo(tx, t.clock.now());
     });
   }, 120_000);
   afterAll(() => t?.close());

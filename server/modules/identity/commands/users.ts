@@ -1,9 +1,22 @@
 import { checkPasswordPolicy, hashPassword, verifyPassword } from '../../../kernel/auth/password.js';
 import { loadSecuritySettings } from '../../../kernel/auth/security-settings.js';
 import { deleteUserSessions } from '../../../kernel/auth/session.js';
+import { clearAccount, lockedUntilOf } from '../../../kernel/auth/throttle.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { AppError, invalid, notFound } from '../../../kernel/errors.js';
-import { findUserByUsername, getUser, insertUser, listRoles, lockUser, rolesOf, setUserRoles, type UserRow, updateUser } from '../identity.repository.js';
+import { type AccountAction, accountDenial, DENIAL_REASON } from '../account.policy.js';
+import {
+  activeUserIdsWithDuty,
+  dutiesOf,
+  findUserByUsername,
+  insertUser,
+  listRoles,
+  lockUser,
+  rolesOf,
+  setUserRoles,
+  type UserRow,
+  updateUser,
+} from '../identity.repository.js';
 
 export interface CreateUserInput {
   username: string;
@@ -50,11 +63,18 @@ export async function createUser(ctx: Ctx, input: CreateUserInput, unitExists: (
   return u;
 }
 
-export async function setUserDisabled(ctx: Ctx, id: string, disabled: boolean) {
+/** Loads the target under a row lock and asks the account policy (三权分立) before any change. */
+async function lockTarget(ctx: Ctx, id: string, action: AccountAction): Promise<UserRow> {
   const u = await lockUser(ctx.tx, id);
   if (!u) throw notFound();
-  if (u.id === ctx.actor.id)
-    throw new AppError('SEPARATION_OF_DUTIES', { reason: ctx.request.locale === 'en-US' ? 'you cannot disable yourself' : '不能停用自己的账号' });
+  const denial = accountDenial(ctx.actor, { id: u.id, duty: (await dutiesOf(ctx.tx, [u.id])).get(u.id) ?? null }, action);
+  if (denial === 'permission') throw new AppError('FORBIDDEN');
+  if (denial) throw new AppError('SEPARATION_OF_DUTIES', { reason: DENIAL_REASON[denial][ctx.request.locale] });
+  return u;
+}
+
+export async function setUserDisabled(ctx: Ctx, id: string, disabled: boolean) {
+  const u = await lockTarget(ctx, id, disabled ? 'disable' : 'enable');
   const after = await updateUser(ctx.tx, id, { disabled, updatedAt: ctx.clock.now() });
   if (disabled) await deleteUserSessions(ctx.tx, id);
   await ctx.audit.record({
@@ -66,26 +86,50 @@ export async function setUserDisabled(ctx: Ctx, id: string, disabled: boolean) {
   });
 }
 
+/**
+ * A temporary password for a business account. The administrator knows it, so the account can do
+ * nothing but change it at its next sign-in (the API refuses every other call: PASSWORD_CHANGE_REQUIRED),
+ * every session of the account ends, and the user and the security administrators are told: a reset
+ * used to sign in as someone else shows up with the person who did not ask for it and with another duty.
+ */
 export async function resetPassword(ctx: Ctx, id: string, newPassword: string) {
-  const u = await lockUser(ctx.tx, id);
-  if (!u) throw notFound();
+  const u = await lockTarget(ctx, id, 'resetPassword');
   const errors = checkPasswordPolicy(newPassword, u.username, await loadSecuritySettings(ctx.tx), 'newPassword');
   if (errors.length) throw invalid(errors);
   await updateUser(ctx.tx, id, {
     passwordHash: await hashPassword(newPassword),
     passwordChangedAt: ctx.clock.now(),
     mustChangePassword: true,
-    failedAttempts: 0,
+    updatedAt: ctx.clock.now(),
   });
+  await clearAccount(ctx.tx, u.username);
   await deleteUserSessions(ctx.tx, id);
-  await ctx.audit.record({ action: 'user.passwordReset', entityType: 'user', entityId: id, after: { username: u.username } });
+  await ctx.audit.record({ action: 'user.passwordReset', entityType: 'user', entityId: id, after: { username: u.username, mustChangePassword: true } });
+  await tellOfPassword(ctx, u, 'reset');
+}
+
+async function tellOfPassword(ctx: Ctx, u: UserRow, what: 'reset' | 'forcedChange') {
+  const at = ctx.clock.now().toISOString().slice(0, 16).replace('T', ' ');
+  const by = `${ctx.actor.displayName}（${ctx.actor.username}）`;
+  const text =
+    what === 'reset'
+      ? {
+          title: `账号 ${u.username} 的密码已被重置`,
+          body: `${by} 于 ${at}（UTC）重置了账号 ${u.displayName}（${u.username}）的密码，来源地址 ${ctx.request.ip ?? '-'}；下次登录须先修改密码。如非本人申请，请立即联系安全管理员。`,
+        }
+      : {
+          title: `账号 ${u.username} 已修改须更换的密码`,
+          body: `账号 ${u.displayName}（${u.username}）于 ${at}（UTC）自 ${ctx.request.ip ?? '-'} 修改了须更换的密码（新建、重置或过期后的首次登录）。如非本人操作，请立即联系安全管理员。`,
+        };
+  const securityAdmins = await activeUserIdsWithDuty(ctx.tx, 'security');
+  await ctx.notify.send({ userIds: [u.id, ...securityAdmins], kind: `user.password.${what}`, ...text, entityType: 'user', entityId: u.id });
 }
 
 export async function unlockUser(ctx: Ctx, id: string) {
-  const u = await lockUser(ctx.tx, id);
-  if (!u) throw notFound();
-  await updateUser(ctx.tx, id, { lockedUntil: null, failedAttempts: 0 });
-  await ctx.audit.record({ action: 'user.unlocked', entityType: 'user', entityId: id, before: { lockedUntil: u.lockedUntil }, after: { lockedUntil: null } });
+  const u = await lockTarget(ctx, id, 'unlock');
+  const before = (await lockedUntilOf(ctx.tx, [u.username], ctx.clock.now())).get(u.username.toLowerCase()) ?? null;
+  await clearAccount(ctx.tx, u.username);
+  await ctx.audit.record({ action: 'user.unlocked', entityType: 'user', entityId: id, before: { lockedUntil: before }, after: { lockedUntil: null } });
 }
 
 /**
@@ -93,14 +137,12 @@ export async function unlockUser(ctx: Ctx, id: string) {
  * one duty per account, never to oneself; business roles never go to platform accounts.
  */
 export async function setRoles(ctx: Ctx, id: string, roles: string[]) {
-  const u = await lockUser(ctx.tx, id);
-  if (!u) throw notFound();
+  const u = await lockTarget(ctx, id, 'setRoles');
   const known = new Map((await listRoles(ctx.tx)).map((r) => [r.key, r]));
   const unknown = roles.filter((r) => !known.has(r));
   if (unknown.length) throw invalid(unknown.map(() => ({ field: 'roles', code: 'role' as const })));
   const en = ctx.request.locale === 'en-US';
   const duties = roles.map((r) => known.get(r)?.adminDuty).filter(Boolean);
-  if (u.id === ctx.actor.id) throw new AppError('SEPARATION_OF_DUTIES', { reason: en ? 'you cannot change your own roles' : '不能修改自己的角色' });
   if (duties.length > 1)
     throw new AppError('SEPARATION_OF_DUTIES', { reason: en ? 'one account holds at most one administrator duty' : '一个账号只能承担一种管理员职责' });
   if (duties.length && roles.length > 1)
@@ -115,13 +157,19 @@ export async function setRoles(ctx: Ctx, id: string, roles: string[]) {
   await ctx.audit.record({ action: 'user.rolesChanged', entityType: 'user', entityId: id, before: { roles: before }, after: { roles } });
 }
 
-export async function changeOwnPassword(ctx: Ctx, input: { currentPassword: string; newPassword: string }) {
-  const u = await getUser(ctx.tx, ctx.actor.id);
+/**
+ * Changes the signed-in user's password and ends every other session of theirs (a stolen or an
+ * administrator's session does not survive the change). `keepToken` is the session that asked.
+ */
+export async function changeOwnPassword(ctx: Ctx, input: { currentPassword: string; newPassword: string }, keepToken: string | null) {
+  const u = await lockUser(ctx.tx, ctx.actor.id);
   if (!u) throw notFound();
   if (!(await verifyPassword(u.passwordHash, input.currentPassword))) throw invalid([{ field: 'currentPassword', code: 'invalid' }]);
   const errors = checkPasswordPolicy(input.newPassword, u.username, await loadSecuritySettings(ctx.tx), 'newPassword');
   if (input.newPassword === input.currentPassword) errors.push({ field: 'newPassword', code: 'password.reuse' });
   if (errors.length) throw invalid(errors);
   await updateUser(ctx.tx, u.id, { passwordHash: await hashPassword(input.newPassword), passwordChangedAt: ctx.clock.now(), mustChangePassword: false });
-  await ctx.audit.record({ action: 'user.passwordChanged', entityType: 'user', entityId: u.id });
+  await deleteUserSessions(ctx.tx, u.id, keepToken);
+  await ctx.audit.record({ action: 'user.passwordChanged', entityType: 'user', entityId: u.id, after: { forced: u.mustChangePassword } });
+  if (u.mustChangePassword) await tellOfPassword(ctx, u, 'forcedChange');
 }

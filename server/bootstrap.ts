@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import { type Database, openPglite, openPostgres } from './db/client.js';
 import { jobDefinitions } from './jobs.js';
 import { Audit } from './kernel/audit/audit.js';
+import { prepareAuditChain, requireAuditKey } from './kernel/audit/setup.js';
 import type { Clock } from './kernel/clock.js';
 import type { Deps } from './kernel/context.js';
 import { EventHub } from './kernel/events/events.js';
@@ -29,6 +30,7 @@ export async function prepareDatabase(database: Database, config: Config, clock:
   await database.migrate();
   await syncBuiltinRoles(database.db);
   await syncNoticePlan(database.db, clock.now());
+  const auditKey = await prepareAuditChain(database.db, { keyFile: config.auditKeyFile, anchorFile: config.auditAnchorFile }, clock.now());
   if (!config.demo) return {};
   const password = config.demoPassword ?? generateDemoPassword();
   const result = await database.db.transaction(async (tx) => {
@@ -40,7 +42,7 @@ export async function prepareDatabase(database: Database, config: Config, clock:
       // Also the demo alarms: the alarms module replays the seeded readings through its rule engine.
       ({ ingestKey } = await seedMonitoringDemo(tx, clock.now()));
       await seedWarningDemo(tx, clock.now());
-      await new Audit(tx, { id: null, name: 'system', unit: null }, { requestId: null, ip: null }, () => clock.now()).record({
+      await new Audit(tx, auditKey, { id: null, name: 'system', unit: null }, { requestId: null, ip: null }, () => clock.now()).record({
         action: 'demo.seeded',
         entityType: 'system',
         after: { users: r.users.map((u) => u.username) },
@@ -64,6 +66,7 @@ export function createDeps(config: Config, database: Database, clock: Clock, cha
     ),
     resolveUnit: unitResolver(),
     events: new EventHub(),
+    auditKey: requireAuditKey(config.auditKeyFile),
   };
   return deps;
 }

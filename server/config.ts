@@ -47,6 +47,12 @@ const ZEnv = z.object({
   TAIHANG_DROP_LAYOUT: z.string().default('mine,time,code,value,state'),
   /** Monitoring: MQTT client id of this ingest process; stable and distinct per process (default taihang-ingest-<hostname>). */
   TAIHANG_INGEST_CLIENT_ID: z.string().min(1).max(64).optional(),
+  /** Audit: the key file (HMAC of the chain and its anchor), outside the database; default <data dir>-audit/audit.key, created 0600 at first start. */
+  TAIHANG_AUDIT_KEY_FILE: z.string().min(1).optional(),
+  /** Audit: the append-only file of chain-head checkpoints; default anchor.jsonl beside the key. */
+  TAIHANG_AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
+  /** Audit: seconds between checkpoints (taken only when the head moved; also at shutdown). */
+  TAIHANG_AUDIT_CHECKPOINT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 });
 
 export type Config = Readonly<{
@@ -75,6 +81,9 @@ export type Config = Readonly<{
   dropDir: string | undefined;
   dropLayout: string[];
   ingestClientId: string | undefined;
+  auditKeyFile: string;
+  auditAnchorFile: string;
+  auditCheckpointMs: number;
   version: string;
 }>;
 
@@ -93,6 +102,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError(`Invalid settings:\n  TAIHANG_MQTT_PORT: expected a port, 0 or "off"`);
     mqttPort = n;
   }
+  // Outside the data directory, so a copy of the data (or a database dump) never holds the key.
+  const auditKeyFile = path.resolve(e.TAIHANG_AUDIT_KEY_FILE ?? `${path.resolve(e.TAIHANG_DATA_DIR)}-audit/audit.key`);
   return Object.freeze({
     port: e.PORT,
     host: e.HOST ?? (e.TAIHANG_DEMO ? '127.0.0.1' : '0.0.0.0'),
@@ -115,6 +126,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dropDir: e.TAIHANG_DROP_DIR ? path.resolve(e.TAIHANG_DROP_DIR) : undefined,
     dropLayout: e.TAIHANG_DROP_LAYOUT.split(',').map((f) => f.trim()),
     ingestClientId: e.TAIHANG_INGEST_CLIENT_ID,
+    auditKeyFile,
+    auditAnchorFile: e.TAIHANG_AUDIT_ANCHOR_FILE ? path.resolve(e.TAIHANG_AUDIT_ANCHOR_FILE) : path.join(path.dirname(auditKeyFile), 'anchor.jsonl'),
+    auditCheckpointMs: e.TAIHANG_AUDIT_CHECKPOINT_SECONDS * 1000,
     version,
   });
 }

@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import { createDeps, openDatabase, prepareDatabase } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DataDirLockedError } from './db/client.js';
+import { startAuditCheckpoints } from './kernel/audit/anchor.js';
 import { offsetClock } from './kernel/clock.js';
 import { startEmbeddedBroker } from './kernel/mqtt/embedded-broker.js';
 import { embeddedBrokerAuth, startMonitoringIngest } from './modules/monitoring/index.js';
@@ -27,6 +28,14 @@ async function main() {
   if (config.clockOffsetMs) console.warn(`Clock offset: ${config.clockOffsetMs} ms (TAIHANG_CLOCK_OFFSET_MS) — for demos and tests only`);
   const prepared = await prepareDatabase(database, config, clock);
   const deps = createDeps(config, database, clock);
+  // Checkpoints of the audit chain's head in the anchor file: now, every minute when it moved, and at shutdown.
+  const auditAnchor = startAuditCheckpoints({
+    db: database.db,
+    key: deps.auditKey,
+    file: config.auditAnchorFile,
+    now: () => clock.now(),
+    intervalMs: config.auditCheckpointMs,
+  });
   await deps.jobs.start({ work: role === 'worker' || role === 'all' });
 
   const stops: (() => Promise<void>)[] = [];
@@ -99,6 +108,7 @@ async function main() {
     setTimeout(() => process.exit(1), 15_000).unref();
     for (const s of stops.reverse()) await s().catch(() => {});
     await deps.jobs.stop().catch(() => {});
+    await auditAnchor.stop();
     await database.close();
     process.exit(0);
   };

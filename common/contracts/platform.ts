@@ -19,11 +19,18 @@ export const ZAuditRow = z.object({
 });
 export type TAuditRow = z.infer<typeof ZAuditRow>;
 
+/** `GET /api/audit/verify` (server/kernel/audit/verify.ts names the problem kinds). */
 export const ZAuditVerifyResult = z.object({
   ok: z.boolean(),
   checked: z.number(),
   lastSeq: z.number().nullable(),
-  problems: z.array(z.object({ seq: z.number(), problem: z.string(), detail: z.string() })),
+  /** The marker row from which row hashes are keyed (HMAC-SHA256); earlier rows carry plain SHA-256. */
+  keyedFromSeq: z.number().nullable(),
+  /** Checkpoints of the chain head in the anchor file outside the database. */
+  anchor: z.object({ checkpoints: z.number(), lastSeq: z.number().nullable(), lastAt: z.string().nullable() }),
+  problems: z.array(z.object({ seq: z.number(), problem: z.string(), detail: z.string(), line: z.number().optional() })),
+  /** Findings beyond the listed ones. */
+  more: z.number(),
 });
 export type TAuditVerifyResult = z.infer<typeof ZAuditVerifyResult>;
 

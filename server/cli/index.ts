@@ -1,21 +1,22 @@
 import { readFileSync } from 'node:fs';
-import { createDeps, openDatabase, prepareDatabase } from '../bootstrap.js';
-import { ConfigError, loadConfig } from '../config.js';
-import { DataDirLockedError } from '../db/client.js';
-import { systemActor } from '../kernel/actor.js';
-import { verifyAuditChainSnapshot } from '../kernel/audit/audit.js';
+import { type Config, ConfigError, loadConfig } from '../config.js';
+import { type Database, DataDirLockedError, openPglite, openPostgres } from '../db/client.js';
+import { checkpointAudit } from '../kernel/audit/anchor.js';
+import { readAuditKey } from '../kernel/audit/audit-key.js';
+import { requireAuditKey } from '../kernel/audit/setup.js';
+import { type AuditVerifyResult, verifyAudit } from '../kernel/audit/verify.js';
 import { systemClock } from '../kernel/clock.js';
-import { inTransaction } from '../kernel/context.js';
 import { AppError } from '../kernel/errors.js';
-import { renderField } from '../kernel/http/errors-http.js';
-import { createUser, setRoles } from '../modules/identity/commands/users.js';
-import { unitExists } from '../modules/org/index.js';
 
 const HELP = `taihang — command line of the Taihang platform
 
   taihang migrate                 apply database migrations (and sync built-in roles)
   taihang seed                    load the demo city into an empty database
-  taihang audit verify            walk the audit hash chain; exit 1 and name rows if tampered
+  taihang audit verify [--server <url> [--user <name>]]
+                                  check the audit chain against the audit key and the anchor file;
+                                  exit 1 and name every finding. With --server, through a running
+                                  server's API as the audit admin (default user auditor; password
+                                  prompted, or the first line of standard input)
   taihang user add <username> --name <display name> --kind platform|government|industry|enterprise|group
                    [--department <id>] [--enterprise <id>] --password <pw> [--role <key> ...]
 
@@ -37,6 +38,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   const config = loadConfig({ ...process.env, TAIHANG_DEMO: cmd === 'seed' ? 'on' : 'off' }, pkg.version);
+  if (cmd === 'audit' && sub === 'verify') return auditVerify(config, rest);
+  // The whole application is loaded only for the commands that need it: verify starts quickly.
+  const { createDeps, openDatabase, prepareDatabase } = await import('../bootstrap.js');
   const database = await openDatabase(config);
   try {
     const prepared = await prepareDatabase(database, config, systemClock);
@@ -48,19 +52,14 @@ async function main(argv: string[]): Promise<number> {
         if (prepared.demo) console.log(`demo data loaded; demo password: ${prepared.demo.password}`);
         else console.log('the database already has enterprises: nothing seeded');
         return 0;
-      case 'audit': {
-        if (sub !== 'verify') break;
-        const r = await verifyAuditChainSnapshot(database.db);
-        if (r.ok) {
-          console.log(`audit chain OK: ${r.checked} rows, last seq ${r.lastSeq ?? '-'}`);
-          return 0;
-        }
-        console.error(`audit chain BROKEN (${r.problems.length} problems in ${r.checked} rows):`);
-        for (const p of r.problems) console.error(`  seq ${p.seq}: ${p.problem}: ${p.detail}`);
-        return 1;
-      }
       case 'user': {
         if (sub !== 'add' || !rest[0]) break;
+        const [{ systemActor }, { inTransaction }, { createUser, setRoles }, { unitExists }] = await Promise.all([
+          import('../kernel/actor.js'),
+          import('../kernel/context.js'),
+          import('../modules/identity/commands/users.js'),
+          import('../modules/org/index.js'),
+        ]);
         const deps = createDeps(config, database, systemClock);
         const actor = systemActor('cli');
         const info = { id: null, ip: null, locale: 'zh-CN' as const };
@@ -88,14 +87,121 @@ async function main(argv: string[]): Promise<number> {
     console.error(`unknown command: ${argv.join(' ')}\n\n${HELP}`);
     return 2;
   } finally {
+    // What this command wrote to the audit chain is anchored before the database closes.
+    await checkpointAudit(database.db, requireAuditKey(config.auditKeyFile), config.auditAnchorFile, systemClock.now()).catch((err) =>
+      console.error(`audit checkpoint: ${(err as Error).message}`),
+    );
     await database.close();
   }
 }
 
+/**
+ * `audit verify`: directly on the database (PostgreSQL, or PGlite while no server holds it), with
+ * the key and anchor file of this host; or through a running server's API as the audit admin.
+ */
+async function auditVerify(config: Config, args: string[]): Promise<number> {
+  const server = flag(args, 'server');
+  let r: AuditVerifyResult;
+  if (server) {
+    const user = flag(args, 'user') ?? 'auditor';
+    r = await verifyThroughServer(server, user, await readPassword(`password of ${user}: `));
+  } else {
+    const key = readAuditKey(config.auditKeyFile);
+    if (!key) throw new ConfigError(`no audit key at ${config.auditKeyFile} (TAIHANG_AUDIT_KEY_FILE); run this where the server's key is, or use --server`);
+    let database: Database;
+    try {
+      database = config.databaseUrl ? await openPostgres(config.databaseUrl) : await openPglite(config.dataDir);
+    } catch (err) {
+      if (!(err instanceof DataDirLockedError)) throw err;
+      throw new ConfigError(
+        `${err.message}\nWhile the server runs, verify through it: taihang audit verify --server http://127.0.0.1:${config.port} --user auditor`,
+      );
+    }
+    try {
+      r = await verifyAudit(database.db, key, config.auditAnchorFile);
+    } finally {
+      await database.close();
+    }
+  }
+  const anchored =
+    r.anchor.lastSeq === null ? 'no checkpoint' : `${r.anchor.checkpoints} checkpoints, the last of row ${r.anchor.lastSeq} at ${r.anchor.lastAt}`;
+  const keyed = r.keyedFromSeq === null ? 'no keyed rows' : `HMAC-SHA256 from row ${r.keyedFromSeq}`;
+  if (r.ok) {
+    console.log(`audit chain OK: ${r.checked} rows, last row ${r.lastSeq ?? '-'}; ${keyed}; anchor: ${anchored}`);
+    return 0;
+  }
+  console.error(`audit chain BROKEN: ${r.problems.length + r.more} findings in ${r.checked} rows (${keyed}; anchor: ${anchored})`);
+  for (const p of r.problems) console.error(`  ${p.problem}: ${p.detail}`);
+  if (r.more) console.error(`  … and ${r.more} more`);
+  return 1;
+}
+
+async function verifyThroughServer(base: string, username: string, password: string): Promise<AuditVerifyResult> {
+  const url = (p: string) => new URL(p, base).toString();
+  const failed = async (what: string, res: Response) => {
+    const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+    return new ConfigError(`${what}: HTTP ${res.status} ${body?.error?.message ?? body?.error?.code ?? ''}`.trim());
+  };
+  const login = await fetch(url('/api/auth/login'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!login.ok) throw await failed(`sign-in as ${username} at ${base}`, login);
+  const headers = { authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
+  try {
+    const res = await fetch(url('/api/audit/verify'), { headers });
+    if (!res.ok) throw await failed('GET /api/audit/verify', res);
+    return (await res.json()) as AuditVerifyResult;
+  } finally {
+    await fetch(url('/api/auth/logout'), { method: 'POST', headers }).catch(() => {});
+  }
+}
+
+/** Hidden input on a terminal; otherwise the first line of standard input (scripts pipe it). */
+async function readPassword(prompt: string): Promise<string> {
+  const stdin = process.stdin;
+  if (!stdin.isTTY) {
+    let data = '';
+    for await (const chunk of stdin) data += chunk;
+    return data.split(/\r?\n/)[0] ?? '';
+  }
+  process.stderr.write(prompt);
+  stdin.setRawMode(true);
+  stdin.setEncoding('utf8');
+  stdin.resume();
+  return new Promise((resolve, reject) => {
+    let pw = '';
+    const done = () => {
+      stdin.setRawMode(false);
+      stdin.pause();
+      stdin.off('data', onData);
+      process.stderr.write('\n');
+    };
+    const onData = (chunk: string) => {
+      for (const c of chunk) {
+        if (c === '\r' || c === '\n') {
+          done();
+          resolve(pw);
+          return;
+        }
+        if (c === '\u0003') {
+          done();
+          reject(new ConfigError('cancelled'));
+          return;
+        }
+        pw = c === '\u007f' || c === '\b' ? pw.slice(0, -1) : pw + c;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}
+
 main(process.argv.slice(2))
   .then((code) => process.exit(code))
-  .catch((err) => {
+  .catch(async (err) => {
     if (err instanceof AppError) {
+      const { renderField } = await import('../kernel/http/errors-http.js');
       console.error(`${err.code}: ${err.fields.map((f) => renderField(f, 'zh-CN').message).join('; ') || JSON.stringify(err.params)}`);
       process.exit(1);
     }

@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { Database, Executor } from '../db/client.js';
 import type { Actor, UnitResolver } from './actor.js';
 import { Audit } from './audit/audit.js';
+import type { AuditKey } from './audit/audit-key.js';
 import type { Clock } from './clock.js';
 import type { EventHub } from './events/events.js';
 import type { JobSender, Jobs } from './jobs/jobs.js';
@@ -18,6 +19,8 @@ export interface Deps {
   resolveUnit: UnitResolver;
   channels: NotificationChannel[];
   events: EventHub;
+  /** The audit key (TAIHANG_AUDIT_KEY_FILE): every audit row is an HMAC under it. */
+  auditKey: AuditKey;
 }
 
 export interface RequestInfo {
@@ -46,7 +49,7 @@ function makeCtx(deps: Deps, tx: Executor, actor: Actor, request: RequestInfo): 
     actor,
     scope: actor.scope,
     clock: deps.clock,
-    audit: new Audit(tx, { id: actor.id, name: actor.displayName, unit: actor.unitName }, { requestId: request.id, ip: request.ip }, now),
+    audit: new Audit(tx, deps.auditKey, { id: actor.id, name: actor.displayName, unit: actor.unitName }, { requestId: request.id, ip: request.ip }, now),
     jobs,
     notify: new Notifier(tx, jobs, now),
     request,

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
 import { createDeps } from '../bootstrap.js';
@@ -38,10 +41,12 @@ export async function openTestDatabase(): Promise<Database> {
 export async function getTestServer(opts: { work?: boolean; env?: Record<string, string>; channels?: NotificationChannel[] } = {}): Promise<TestServer> {
   const database = await openTestDatabase();
   const clock = new FakeClock(new Date());
+  const auditDir = testAuditDir();
   const config = loadConfig({
     TAIHANG_DEMO: 'off',
     TAIHANG_MQTT_PORT: 'off',
     TAIHANG_DATA_DIR: '/nonexistent',
+    TAIHANG_AUDIT_KEY_FILE: path.join(auditDir, 'audit.key'),
     // Every injected request comes from 127.0.0.1; the rate-limit test sets its own low limit.
     TAIHANG_LOGIN_RATE_PER_MIN: '100000',
     TAIHANG_RATE_PER_MIN: '1000000',
@@ -65,8 +70,20 @@ export async function getTestServer(opts: { work?: boolean; env?: Record<string,
       await deps.jobs.stop();
       if (TEST_DB_URL) await database.query(`drop schema if exists ${jobsSchema} cascade`);
       await database.close();
+      fs.rmSync(auditDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One fixed audit key for every test server: on the shared PostgreSQL all test files append to one
+ * chain, which must stay verifiable. Each server has its own anchor file beside its copy of the key.
+ */
+export const TEST_AUDIT_KEY = 'a7'.repeat(32);
+function testAuditDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'taihang-audit-'));
+  fs.writeFileSync(path.join(dir, 'audit.key'), `${TEST_AUDIT_KEY}\n`, { mode: 0o600 });
+  return dir;
 }
 
 /** A command context in its own transaction, as a route would build it. */

@@ -79,7 +79,9 @@ describe.skipIf(!TEST_DB_URL)('several processes on one PostgreSQL (architecture
     await admin.query(`drop database if exists ${dbName}`);
     await admin.query(`create database ${dbName}`);
     url.pathname = `/${dbName}`;
-    const env = { DATABASE_URL: url.toString(), TAIHANG_DEMO_PASSWORD: 'Multi-Proc-2021', PORT: '0' };
+    // The audit key and anchor file belong to this database: a fresh pair per run.
+    const auditKey = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'taihang-mp-audit-')), 'audit.key');
+    const env = { DATABASE_URL: url.toString(), TAIHANG_DEMO_PASSWORD: 'Multi-Proc-2021', PORT: '0', TAIHANG_AUDIT_KEY_FILE: auditKey };
     try {
       // The first web process migrates and seeds; the others start against the ready schema at once.
       const web1 = start(['--role', 'web'], env);

@@ -1,16 +1,23 @@
 import { createHash } from 'node:crypto';
-import { asc, desc, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import { auditLog, setting } from '../kernel.schema.js';
+import type { AuditKey } from './audit-key.js';
 
 /**
  * Hash-chained audit log (architecture.md §4.8). Each row's hash covers its content and the previous
- * row's hash; the chain head (last seq and hash) is kept in `setting` so deleting the newest rows is
- * detected too. Rows are written in the caller's transaction, under an advisory lock that orders them.
+ * row's hash. From the marker row `audit.keyed` on, the hash is an HMAC under the audit key, which
+ * the database does not hold (audit-key.ts); rows before the marker (written by earlier versions)
+ * keep their plain SHA-256 and are verified as such. The head is anchored outside the database by
+ * checkpoints in an append-only file (anchor.ts). Rows are written in the caller's transaction,
+ * under an advisory lock that orders them.
  */
 const AUDIT_LOCK = 7_304_210_502;
-const HEAD_KEY = 'audit.head';
 export const GENESIS_HASH = '0'.repeat(64);
+/** The row that switches a chain to keyed hashes; it is the first keyed row. */
+export const MARKER = { action: 'audit.keyed', entityType: 'audit_chain' } as const;
+/** The head row earlier versions kept in `setting`: in the database it proved nothing and it is no longer written. */
+const LEGACY_HEAD_KEY = 'audit.head';
 
 export interface AuditActor {
   id: string | null;
@@ -48,7 +55,7 @@ function toJson(v: unknown): unknown {
   return v === undefined || v === null ? null : JSON.parse(JSON.stringify(v));
 }
 
-interface HashInput {
+export interface HashInput {
   at: Date;
   actorId: string | null;
   actorName: string;
@@ -63,14 +70,106 @@ interface HashInput {
   prevHash: string;
 }
 
-export function auditHash(r: HashInput): string {
-  const body = canonicalJson({ ...r, at: r.at.toISOString() });
-  return createHash('sha256').update(body).digest('hex');
+/** The hash of a row: HMAC under the audit key for keyed rows, plain SHA-256 (rows before the marker) without. */
+export function auditHash(r: HashInput, key: AuditKey | null): string {
+  const body = canonicalJson({
+    at: r.at.toISOString(),
+    actorId: r.actorId,
+    actorName: r.actorName,
+    unit: r.unit,
+    action: r.action,
+    entityType: r.entityType,
+    entityId: r.entityId,
+    before: r.before,
+    after: r.after,
+    requestId: r.requestId,
+    ip: r.ip,
+    prevHash: r.prevHash,
+  });
+  return key ? key.rowMac(body) : createHash('sha256').update(body).digest('hex');
+}
+
+export interface AuditMarker {
+  seq: number;
+  hash: string;
+  keyId: string | null;
+}
+
+export async function findMarker(ex: Executor): Promise<AuditMarker | null> {
+  const [m] = await ex
+    .select({ seq: auditLog.seq, hash: auditLog.hash, keyId: auditLog.entityId })
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, MARKER.entityType), eq(auditLog.action, MARKER.action)))
+    .orderBy(asc(auditLog.seq))
+    .limit(1);
+  return m ?? null;
+}
+
+export class AuditKeyMismatchError extends Error {
+  constructor(chainKeyId: string | null, keyId: string) {
+    super(
+      `Taihang: this database's audit chain is keyed with audit key ${chainKeyId}, but the audit key file holds key ${keyId}. ` +
+        'Restore the key file the chain was sealed with (TAIHANG_AUDIT_KEY_FILE; see docs/operations.md).',
+    );
+  }
+}
+
+/** Transactions that inserted the marker: it is cached only once it is known to be committed. */
+const markerPending = new WeakSet<object>();
+
+/** Appends one row after the current last one; the caller holds the audit lock. */
+async function appendRow(tx: Executor, key: AuditKey, row: Omit<HashInput, 'prevHash'>): Promise<{ seq: number; hash: string }> {
+  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+  const full: HashInput = { ...row, prevHash: last?.hash ?? GENESIS_HASH };
+  const hash = auditHash(full, key);
+  const [inserted] = await tx
+    .insert(auditLog)
+    .values({ ...full, hash })
+    .returning({ seq: auditLog.seq });
+  return { seq: inserted?.seq as number, hash };
+}
+
+/**
+ * Switches the chain to keyed hashes if it is not yet (the append-only migration: a marker row, no
+ * existing row changes). The caller holds the audit lock. Refuses a key other than the chain's.
+ */
+async function ensureKeyed(tx: Executor, key: AuditKey, now: Date): Promise<AuditMarker> {
+  const found = await findMarker(tx);
+  if (found) {
+    if (found.keyId !== key.id) throw new AuditKeyMismatchError(found.keyId, key.id);
+    if (!markerPending.has(tx)) key.markerSeq = found.seq;
+    return found;
+  }
+  const written = await appendRow(tx, key, {
+    at: now,
+    actorId: null,
+    actorName: 'system',
+    unit: null,
+    action: MARKER.action,
+    entityType: MARKER.entityType,
+    entityId: key.id,
+    before: null,
+    after: { algorithm: 'HMAC-SHA256', keyId: key.id },
+    requestId: null,
+    ip: null,
+  });
+  markerPending.add(tx);
+  await tx.delete(setting).where(eq(setting.key, LEGACY_HEAD_KEY));
+  return { ...written, keyId: key.id };
+}
+
+/** At start-up: the marker exists (appended now if needed) and belongs to this key. */
+export async function sealAuditChain(db: Db, key: AuditKey, now: Date): Promise<AuditMarker> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
+    return ensureKeyed(tx, key, now);
+  });
 }
 
 export class Audit {
   constructor(
     private readonly tx: Executor,
+    private readonly key: AuditKey,
     private readonly actor: AuditActor,
     private readonly request: AuditRequest,
     private readonly now: () => Date,
@@ -78,13 +177,14 @@ export class Audit {
 
   /** The same request and transaction, recorded under another actor (e.g. the user who just signed in). */
   as(actor: AuditActor): Audit {
-    return new Audit(this.tx, actor, this.request, this.now);
+    return new Audit(this.tx, this.key, actor, this.request, this.now);
   }
 
+  /** Three statements on the usual path: the lock, the last hash, the insert (the marker is looked up once per process). */
   async record(entry: AuditEntry): Promise<void> {
     await this.tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
-    const [last] = await this.tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
-    const row: HashInput = {
+    if (this.key.markerSeq === null) await ensureKeyed(this.tx, this.key, this.now());
+    await appendRow(this.tx, this.key, {
       at: this.now(),
       actorId: this.actor.id,
       actorName: this.actor.name,
@@ -96,94 +196,6 @@ export class Audit {
       after: toJson(entry.after),
       requestId: this.request.requestId,
       ip: this.request.ip,
-      prevHash: last?.hash ?? GENESIS_HASH,
-    };
-    const hash = auditHash(row);
-    const [inserted] = await this.tx
-      .insert(auditLog)
-      .values({ ...row, hash })
-      .returning({ seq: auditLog.seq });
-    const head = { seq: inserted?.seq, hash };
-    await this.tx
-      .insert(setting)
-      .values({ key: HEAD_KEY, value: head })
-      .onConflictDoUpdate({ target: setting.key, set: { value: head, updatedAt: sql`now()` } });
-  }
-}
-
-export interface AuditVerifyProblem {
-  seq: number;
-  problem: 'hash_mismatch' | 'chain_broken' | 'head_missing';
-  detail: string;
-}
-
-export interface AuditVerifyResult {
-  ok: boolean;
-  checked: number;
-  lastSeq: number | null;
-  problems: AuditVerifyProblem[];
-}
-
-/** Walks the whole chain in bounded pages; names every edited row and every gap left by a deletion. */
-export async function verifyAuditChain(ex: Executor, pageSize = 5000): Promise<AuditVerifyResult> {
-  const problems: AuditVerifyProblem[] = [];
-  let prevHash = GENESIS_HASH;
-  let prevSeq: number | null = null;
-  let checked = 0;
-  for (;;) {
-    const rows = await ex
-      .select()
-      .from(auditLog)
-      .where(prevSeq === null ? sql`true` : sql`${auditLog.seq} > ${prevSeq}`)
-      .orderBy(asc(auditLog.seq))
-      .limit(pageSize);
-    for (const r of rows) {
-      checked++;
-      if (r.prevHash !== prevHash) {
-        problems.push({
-          seq: r.seq,
-          problem: 'chain_broken',
-          detail:
-            prevSeq === null
-              ? `row ${r.seq} does not start the chain: the rows before it were deleted`
-              : `row ${r.seq} does not follow row ${prevSeq}: rows between them were deleted or row ${prevSeq} was edited`,
-        });
-      }
-      const expected = auditHash({
-        at: r.at,
-        actorId: r.actorId,
-        actorName: r.actorName,
-        unit: r.unit,
-        action: r.action,
-        entityType: r.entityType,
-        entityId: r.entityId,
-        before: r.before,
-        after: r.after,
-        requestId: r.requestId,
-        ip: r.ip,
-        prevHash: r.prevHash,
-      });
-      if (expected !== r.hash) {
-        problems.push({ seq: r.seq, problem: 'hash_mismatch', detail: `row ${r.seq} was edited after it was written` });
-      }
-      prevHash = r.hash;
-      prevSeq = r.seq;
-    }
-    if (rows.length < pageSize) break;
-  }
-  const [head] = await ex.select().from(setting).where(sql`${setting.key} = ${HEAD_KEY}`);
-  const h = head?.value as { seq: number; hash: string } | undefined;
-  if (h && (h.seq !== prevSeq || h.hash !== prevHash)) {
-    problems.push({
-      seq: h.seq,
-      problem: 'head_missing',
-      detail: `the newest row ${h.seq} is missing or changed (the chain now ends at ${prevSeq ?? 'nothing'})`,
     });
   }
-  return { ok: problems.length === 0, checked, lastSeq: prevSeq, problems };
-}
-
-/** Verification over one consistent snapshot, so writes committing meanwhile do not look like tampering. */
-export function verifyAuditChainSnapshot(db: Db): Promise<AuditVerifyResult> {
-  return db.transaction((tx) => verifyAuditChain(tx), { isolationLevel: 'repeatable read', accessMode: 'read only' });
 }

@@ -4,7 +4,7 @@ import { ZAuditRow, ZAuditVerifyResult } from '../../../common/contracts/platfor
 import { CN_HOLIDAYS_SOURCE } from '../../../common/rules/calendar/cn-holidays.js';
 import { DEFAULT_13710_CONFIG, deadlines13710, format13710, hazardStatsDue } from '../../../common/rules/deadline-13710.js';
 import { USCC_SOURCE, validateUscc } from '../../../common/validators/uscc.js';
-import { verifyAuditChainSnapshot } from '../../kernel/audit/audit.js';
+import { verifyAudit } from '../../kernel/audit/verify.js';
 import { loadCalendar } from '../../kernel/calendar/calendar.js';
 import type { Deps } from '../../kernel/context.js';
 import { AppError, notFound } from '../../kernel/errors.js';
@@ -187,10 +187,10 @@ export function platformRoutes(app: App, deps: Deps): void {
     method: 'GET',
     url: '/api/audit/verify',
     access: 'audit.verify',
-    summary: 'Walk the hash chain and name every edited or deleted row',
+    summary: 'Check the audit chain against the audit key and the anchor file; name every edited, deleted or re-hashed row and every cut tail',
     tags: ['audit'],
     response: ZAuditVerifyResult,
-    handler: () => verifyAuditChainSnapshot(deps.database.db),
+    handler: () => verifyAudit(deps.database.db, deps.auditKey, deps.config.auditAnchorFile),
   });
 
   // ---- working-day calendar ----

@@ -83,6 +83,15 @@ export const ERROR_MESSAGES = {
     'en-US': 'This alarm was classified as not real; it cannot become a hazard or a task',
   },
   ALARM_ALREADY_LINKED: { 'zh-CN': '该报警已转为隐患或督办事项', 'en-US': 'This alarm has already been turned into a hazard or task' },
+  SENSOR_CHANGE_NEEDS_APPROVAL: {
+    'zh-CN': '放宽安全限值或停用监测点须经监管部门审批，未作任何修改：请使用“申请放宽/停用（需监管部门审批）”并说明理由',
+    'en-US':
+      'Loosening a safety limit or taking a sensor out of service needs the supervising department’s approval; nothing was changed: use “Request loosening / out of service (needs approval)” with a reason',
+  },
+  SENSOR_CHANGE_PENDING: {
+    'zh-CN': '该监测点已有待审批的放宽/停用申请，请等待监管部门审批',
+    'en-US': 'This sensor already has a loosening / out-of-service request awaiting the supervising department',
+  },
   INTERNAL: { 'zh-CN': '服务器内部错误（请求号 {requestId}）', 'en-US': 'Internal error (request {requestId})' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
@@ -119,6 +128,15 @@ export const FIELD_MESSAGES = {
   group: { 'zh-CN': '所属集团无效', 'en-US': 'is not a group enterprise' },
   notGroupSelf: { 'zh-CN': '企业不能隶属于自身', 'en-US': 'an enterprise cannot belong to itself' },
   unique: { 'zh-CN': '已存在', 'en-US': 'already exists' },
+  above_legal_limit: {
+    'zh-CN': '不能高于法定限值 {maximum}，审批也不能突破（{source}）',
+    'en-US': 'must be at most the legal limit {maximum}; no approval can exceed it ({source})',
+  },
+  below_legal_limit: {
+    'zh-CN': '不能低于法定限值 {minimum}，审批也不能突破（{source}）',
+    'en-US': 'must be at least the legal limit {minimum}; no approval can exceed it ({source})',
+  },
+  nothing_to_approve: { 'zh-CN': '没有需要审批的放宽或停用，可直接保存', 'en-US': 'loosens nothing that needs approval; save it directly' },
   role: { 'zh-CN': '角色不存在', 'en-US': 'is not a known role' },
   'password.length': { 'zh-CN': '至少 {min} 位', 'en-US': 'must have at least {min} characters' },
   'password.classes': {

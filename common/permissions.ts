@@ -74,3 +74,23 @@ export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
 export function isPermission(p: string): p is Permission {
   return Object.hasOwn(PERMISSIONS, p);
 }
+
+/**
+ * Grants over platform-wide data: reference data, accounts, security settings, the calendar and the audit log.
+ * Every other permission acts only inside the holder's data scope (kernel/scope), which docs/authorization.md
+ * shows as "own scope".
+ */
+export const PLATFORM_WIDE: ReadonlySet<Permission> = new Set<Permission>([
+  'region.read',
+  'department.read',
+  'org.manage',
+  'user.read',
+  'user.manage',
+  'role.read',
+  'role.assign',
+  'security.manage',
+  'audit.read',
+  'audit.verify',
+  'calendar.read',
+  'calendar.manage',
+]);

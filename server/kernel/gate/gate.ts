@@ -30,7 +30,16 @@ export interface Policy<O, A extends string> {
 
 /** Declares a module's object policy; `check` must be pure (no I/O), like the rest of `*.policy.ts`. */
 export function definePolicy<O, A extends string>(resource: string, actions: readonly A[], check: (actor: Actor, obj: O, action: A) => Verdict): Policy<O, A> {
-  return { resource, actions, check };
+  const policy = { resource, actions, check };
+  POLICIES.push(policy as unknown as Policy<unknown, string>);
+  return policy;
+}
+
+const POLICIES: Policy<unknown, string>[] = [];
+
+/** Every object policy the loaded modules declared (docs/authorization.md lists them). */
+export function registeredPolicies(): readonly Policy<unknown, string>[] {
+  return POLICIES;
 }
 
 /** The UI's abilities: the same answers the gate gives when the action is attempted. */

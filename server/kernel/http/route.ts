@@ -80,6 +80,20 @@ function tokenOf(req: FastifyRequest): string | null {
   return req.cookies?.[SESSION_COOKIE] ?? null;
 }
 
+/** One /api operation and the permission it declares (docs/authorization.md is generated from these). */
+export interface RouteRow {
+  method: string;
+  url: string;
+  access: RouteAccess;
+  summary: string;
+}
+const ROUTE_TABLES = new WeakMap<App, RouteRow[]>();
+
+/** The /api operations registered on an app so far, in registration order. */
+export function routeTable(app: App): readonly RouteRow[] {
+  return ROUTE_TABLES.get(app) ?? [];
+}
+
 /**
  * Installs request id, locale, authentication, the permission gate and error rendering, and refuses
  * to start if an /api route declares no access (architecture.md §4.4).
@@ -89,11 +103,14 @@ export function installHttpKernel(app: App, deps: Deps): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
 
+  const table: RouteRow[] = [];
+  ROUTE_TABLES.set(app, table);
   app.addHook('onRoute', (opts: RouteOptions) => {
     if (!opts.url.startsWith('/api/')) return;
     if (opts.url.startsWith('/api/docs')) return;
     const access = (opts.config as { access?: RouteAccess } | undefined)?.access;
     if (!access) throw new Error(`route ${opts.method} ${opts.url} declares no permission (architecture.md §4.4)`);
+    for (const method of [opts.method].flat()) if (method !== 'HEAD') table.push({ method, url: opts.url, access, summary: opts.schema?.summary ?? '' });
   });
 
   app.addHook('onRequest', async (req, reply) => {

@@ -96,3 +96,26 @@ export const ZMonthlyReportQuery = z.object({
   format: z.enum(['json', 'xlsx']).default('json'),
   lang: z.string().optional(),
 });
+
+/**
+ * 申请放宽/停用: what an enterprise asks the supervising department to approve (common/rules/sensor-limits.ts):
+ * new rules that loosen a limit (never past the legal one), and/or an out-of-service window with its end.
+ */
+export const ZSensorChangeRequest = z.object({
+  rules: ZSensorRules.optional(),
+  outOfServiceUntil: z.string().datetime({ offset: true, message: 'invalid_format' }).optional(),
+  reason: text(500),
+});
+export type TSensorChangeRequest = z.infer<typeof ZSensorChangeRequest>;
+
+/** The supervising department's decision, with its comment (shown to the enterprise). */
+export const ZSensorChangeDecision = z.object({ comment: text(500) });
+
+export const SENSOR_CHANGE_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export const ZSensorChangeQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  status: z.enum(SENSOR_CHANGE_STATUSES).optional(),
+  sensorId: z.string().uuid({ message: 'invalid_format' }).optional(),
+  enterpriseId: z.string().uuid({ message: 'invalid_format' }).optional(),
+});

@@ -1,4 +1,5 @@
 import type { Actor } from '../../kernel/actor.js';
+import { definePolicy } from '../../kernel/gate/gate.js';
 import { isTopGovernment } from '../../kernel/scope/scope.js';
 import { type AlarmStatus, type AlarmUserAction, alarmTransition, USER_ACTIONS } from './alarm.workflow.js';
 
@@ -18,7 +19,10 @@ export interface AlarmFacts {
  *   (分析研判 / 核查反馈): it runs the plant and knows why the alarm came;
  * - a supervising unit (alarm.supervise) shelves, unshelves, takes out of service and returns to
  *   service: suppressing an alarm hides it from the regulators too, so the enterprise cannot silence
- *   its own alarms; it asks for it through the feedback (plannedWork, equipmentFault);
+ *   its own alarms; it asks for it through the feedback (plannedWork, equipmentFault), or for a whole
+ *   sensor through a 放宽/停用 request (monitoring). Shelving is capped by the city's disposal limit
+ *   (maxShelveHours): beyond it no one may shelve, and every shelving tells the enterprise and the
+ *   supervising departments, with the reason;
  * - either side closes a cleared alarm once the feedback is filed;
  * - either side turns a real (or not yet classified) alarm into a hazard (with hazard.report); a
  *   supervising department turns it into a 督办 task (task.issue), e.g. for an unhandled alarm.
@@ -61,6 +65,9 @@ export function refusal(actor: Actor, a: AlarmFacts, action: AlarmUserAction): R
   }
 }
 
+/** The gate's policy for alarm steps: who may (the transition table is asked after it, for its 409 with the state). */
+export const alarmPolicy = definePolicy<AlarmFacts, AlarmUserAction>('alarm', USER_ACTIONS, refusal);
+
 export function canAct(actor: Actor, a: AlarmFacts, action: AlarmUserAction): boolean {
   return !!alarmTransition(a.status as AlarmStatus, action, a.active) && refusal(actor, a, action) === null;
 }
@@ -78,3 +85,7 @@ export function alarmAbilities(actor: Actor, a: AlarmFacts): Record<AlarmUserAct
 export function canConfigureDisposal(actor: Actor): boolean {
   return actor.permissions.has('alarm.configure') && isTopGovernment(actor.scope);
 }
+
+export const disposalPolicy = definePolicy<unknown, 'configure'>('alarm_disposal', ['configure'], (actor) =>
+  canConfigureDisposal(actor) ? null : 'FORBIDDEN',
+);

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, ilike, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { setting } from '../../kernel/kernel.schema.js';
-import { enterpriseScopeSql, type Scope } from '../../kernel/scope/scope.js';
+import { enterpriseScopeSql, regionPrefixSql, type Scope } from '../../kernel/scope/scope.js';
 import { alarm, alarmRuleState, alarmTransition } from './alarm.schema.js';
 
 /** The only SQL on the alarm tables; every read of alarms takes a Scope. */
@@ -41,7 +41,7 @@ function where(scope: Scope, f: AlarmFilter): SQL {
   if (f.classification === 'none') w.push(sql`${alarm.classification} is null`);
   else if (f.classification) w.push(eq(alarm.classification, f.classification));
   if (f.enterpriseId) w.push(eq(alarm.enterpriseId, f.enterpriseId));
-  if (f.regionPath) w.push(sql`${alarm.regionPath} like ${`${f.regionPath}%`}`);
+  if (f.regionPath) w.push(regionPrefixSql(alarm.regionPath, f.regionPath));
   if (f.industry) w.push(eq(alarm.industry, f.industry));
   if (f.sensorId) w.push(eq(alarm.sensorId, f.sensorId));
   if (f.from) w.push(gte(alarm.startTs, f.from));

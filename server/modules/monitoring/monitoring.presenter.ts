@@ -1,15 +1,19 @@
 import type { TSensorRules } from '../../../common/contracts/monitoring.js';
 import { COAL_CO_SOURCE, COAL_GAS_SOURCE, findCoalLocation } from '../../../common/rules/coal-gas-thresholds.js';
-import type { CredentialRow, SensorRow } from './monitoring.repository.js';
+import { effectiveRules, inServiceAt, legalLimitsOf, SENSOR_LIMIT_RULE_SOURCE } from '../../../common/rules/sensor-limits.js';
+import type { Actor } from '../../kernel/actor.js';
+import { abilitiesOf } from '../../kernel/gate/gate.js';
+import type { ChangeRequestRow, CredentialRow, SensorRow } from './monitoring.repository.js';
+import { sensorChangeRequestPolicy } from './sensor.policy.js';
 
 /**
  * Where the last value stands against the sensor's limits (a display level, not an alarm: raising,
  * clearing and disposal are the alarms module's): powerOff ≥ 断电值, alarm ≥ 报警值 / ≤ low limits.
  */
-export function valueLevel(s: Pick<SensorRow, 'lastValue' | 'rules' | 'status'>): 'none' | 'normal' | 'alarm' | 'powerOff' | 'stale' {
+export function valueLevel(s: SensorRow): 'none' | 'normal' | 'alarm' | 'powerOff' | 'stale' {
   if (s.status === 'stale') return 'stale';
   if (s.lastValue === null) return 'none';
-  const r = s.rules as TSensorRules;
+  const r = effectiveSensorRules(s);
   const v = s.lastValue;
   if (r.powerOff !== undefined && v >= r.powerOff) return 'powerOff';
   if ((r.highHigh !== undefined && v >= r.highHigh) || (r.high !== undefined && v >= r.high)) return 'alarm';
@@ -17,8 +21,14 @@ export function valueLevel(s: Pick<SensorRow, 'lastValue' | 'rules' | 'status'>)
   return 'normal';
 }
 
-/** The sensor row: a whitelist of fields. */
-export function presentSensor(s: SensorRow) {
+/** The rules the alarm engine evaluates: the stored ones clamped to the legal limits (common/rules/sensor-limits.ts). */
+export const effectiveSensorRules = (s: SensorRow): TSensorRules => effectiveRules(s.rules as TSensorRules, legalLimitsOf(s));
+
+/**
+ * The sensor row: a whitelist of fields. `rules` as stored, `effectiveRules` as evaluated, the legal limits
+ * with their 依据, and `inService` as evaluated at `now` (an approved out-of-service window ends by itself).
+ */
+export function presentSensor(s: SensorRow, now: Date) {
   return {
     id: s.id,
     enterpriseId: s.enterpriseId,
@@ -36,7 +46,10 @@ export function presentSensor(s: SensorRow) {
     lng: s.lng,
     lat: s.lat,
     rules: s.rules as TSensorRules,
-    inService: s.inService,
+    effectiveRules: effectiveSensorRules(s),
+    legalLimits: legalLimitsOf(s),
+    inService: inServiceAt(s, now),
+    outOfServiceUntil: s.outOfServiceUntil && s.outOfServiceUntil > now ? s.outOfServiceUntil.toISOString() : null,
     lastValue: s.lastValue,
     lastTs: s.lastTs?.toISOString() ?? null,
     status: s.status,
@@ -65,5 +78,39 @@ export function presentCredential(c: CredentialRow) {
     createdAt: c.createdAt.toISOString(),
     lastUsedAt: c.lastUsedAt?.toISOString() ?? null,
     revokedAt: c.revokedAt?.toISOString() ?? null,
+  };
+}
+
+/** A loosening request as the supervising department and the enterprise see it, with what the actor may do. */
+export function presentChangeRequest(
+  r: { request: ChangeRequestRow; enterpriseId: string; enterpriseName: string; sensorCode: string; sensorName: string; sensorUnit: string; location: string },
+  actor: Actor,
+) {
+  const q = r.request;
+  return {
+    id: q.id,
+    sensorId: q.sensorId,
+    sensorCode: r.sensorCode,
+    sensorName: r.sensorName,
+    unit: r.sensorUnit,
+    location: r.location,
+    enterpriseId: r.enterpriseId,
+    enterpriseName: r.enterpriseName,
+    fromRules: q.fromRules as TSensorRules,
+    toRules: q.toRules as TSensorRules,
+    outOfServiceUntil: q.outOfServiceUntil?.toISOString() ?? null,
+    changes: q.changes as { field: string; from: unknown; to: unknown; legal: number | null; source: string }[],
+    reason: q.reason,
+    status: q.status,
+    requestedByName: q.requestedByName,
+    requestedByUnit: q.requestedByUnit,
+    requestedAt: q.requestedAt.toISOString(),
+    decidedByName: q.decidedByName,
+    decidedByUnit: q.decidedByUnit,
+    decidedAt: q.decidedAt?.toISOString() ?? null,
+    decisionComment: q.decisionComment,
+    appliedAt: q.appliedAt?.toISOString() ?? null,
+    basis: SENSOR_LIMIT_RULE_SOURCE,
+    abilities: abilitiesOf(sensorChangeRequestPolicy, actor, q),
   };
 }

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, gte, ilike, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import { type Executor, execRows } from '../../db/client.js';
 import { setting } from '../../kernel/kernel.schema.js';
-import { enterpriseScopeSql, type Scope } from '../../kernel/scope/scope.js';
-import { ingestCredential, reading, readingRollup, sensor } from './monitoring.schema.js';
+import { enterpriseScopeSql, regionPrefixSql, type Scope } from '../../kernel/scope/scope.js';
+import { ingestCredential, reading, readingRollup, sensor, sensorChangeRequest } from './monitoring.schema.js';
 
 /** The only SQL on the monitoring tables; every read of enterprise data takes a Scope. */
 
@@ -31,7 +31,7 @@ function where(scope: Scope, f: SensorFilter): SQL {
   if (f.installationId) w.push(eq(sensor.installationId, f.installationId));
   if (f.type) w.push(eq(sensor.type, f.type));
   if (f.status) w.push(eq(sensor.status, f.status));
-  if (f.regionPath) w.push(sql`${sensor.regionPath} like ${`${f.regionPath}%`}`);
+  if (f.regionPath) w.push(regionPrefixSql(sensor.regionPath, f.regionPath));
   if (f.ids) w.push(inArray(sensor.id, f.ids.length ? f.ids : ['00000000-0000-0000-0000-000000000000']));
   return and(...w) as SQL;
 }
@@ -193,6 +193,8 @@ export function sensorsGoingStale(ex: Executor, now: Date, defaultStaleSeconds: 
     .where(
       and(
         eq(sensor.inService, true),
+        // An approved out-of-service window is not 断线; the sweep looks again once it has ended.
+        or(isNull(sensor.outOfServiceUntil), lte(sensor.outOfServiceUntil, now)),
         sql`${sensor.status} <> 'stale'`,
         sql`coalesce(${sensor.lastTs}, ${sensor.createdAt}) < ${now}::timestamptz - make_interval(secs => ${staleAfter})`,
       ),
@@ -227,6 +229,78 @@ export async function writeSetting(ex: Executor, key: string, value: unknown, at
     .insert(setting)
     .values({ key, value, updatedAt: at })
     .onConflictDoUpdate({ target: setting.key, set: { value, updatedAt: at } });
+}
+
+// ---- requests to loosen a sensor's safety settings (scope through the sensor, joined) ----
+
+export type ChangeRequestRow = typeof sensorChangeRequest.$inferSelect;
+
+const requestColumns = {
+  request: sensorChangeRequest,
+  enterpriseId: sensor.enterpriseId,
+  enterpriseName: sensor.enterpriseName,
+  sensorCode: sensor.code,
+  sensorName: sensor.name,
+  sensorUnit: sensor.unit,
+  location: sensor.location,
+};
+
+export async function insertChangeRequest(ex: Executor, values: typeof sensorChangeRequest.$inferInsert): Promise<ChangeRequestRow> {
+  const [row] = await ex.insert(sensorChangeRequest).values(values).returning();
+  return row as ChangeRequestRow;
+}
+
+export async function pendingChangeRequest(ex: Executor, sensorId: string): Promise<ChangeRequestRow | undefined> {
+  const [row] = await ex
+    .select()
+    .from(sensorChangeRequest)
+    .where(and(eq(sensorChangeRequest.sensorId, sensorId), eq(sensorChangeRequest.status, 'pending')));
+  return row;
+}
+
+/** A request whose sensor is in scope, row-locked for a decision. */
+export async function lockChangeRequest(ex: Executor, scope: Scope, id: string) {
+  const [row] = await ex
+    .select(requestColumns)
+    .from(sensorChangeRequest)
+    .innerJoin(sensor, eq(sensor.id, sensorChangeRequest.sensorId))
+    .where(and(eq(sensorChangeRequest.id, id), sensorScopeSql(scope)))
+    .for('update', { of: sensorChangeRequest });
+  return row;
+}
+
+export async function updateChangeRequest(ex: Executor, id: string, set: Partial<typeof sensorChangeRequest.$inferInsert>): Promise<void> {
+  await ex.update(sensorChangeRequest).set(set).where(eq(sensorChangeRequest.id, id));
+}
+
+export interface ChangeRequestFilter {
+  status?: string;
+  sensorId?: string;
+  enterpriseId?: string;
+}
+
+/** Requests whose sensors are in scope, newest first (pending ones first). */
+export async function findChangeRequests(ex: Executor, scope: Scope, f: ChangeRequestFilter, page: number, pageSize: number) {
+  const w = and(
+    sensorScopeSql(scope),
+    f.status ? eq(sensorChangeRequest.status, f.status) : undefined,
+    f.sensorId ? eq(sensorChangeRequest.sensorId, f.sensorId) : undefined,
+    f.enterpriseId ? eq(sensor.enterpriseId, f.enterpriseId) : undefined,
+  );
+  const rows = await ex
+    .select(requestColumns)
+    .from(sensorChangeRequest)
+    .innerJoin(sensor, eq(sensor.id, sensorChangeRequest.sensorId))
+    .where(w)
+    .orderBy(sql`${sensorChangeRequest.status} = 'pending' desc`, desc(sensorChangeRequest.requestedAt))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const [c] = await ex
+    .select({ n: sql<number>`count(*)::int` })
+    .from(sensorChangeRequest)
+    .innerJoin(sensor, eq(sensor.id, sensorChangeRequest.sensorId))
+    .where(w);
+  return { rows, total: c?.n ?? 0 };
 }
 
 // ---- ingestion credentials ----

@@ -90,7 +90,9 @@ describe('sensor registry', () => {
     const res = await t.app.inject({ method: 'PATCH', url: `/api/sensors/${id}`, headers: w.h.mgr, payload: { coalLocationKey: 'faceReturn' } });
     expect(res.statusCode).toBe(200);
     expect(res.json().data.rules).toMatchObject({ high: 1, powerOff: 1, powerRestore: 1 });
-    await t.app.inject({ method: 'PATCH', url: `/api/sensors/${id}`, headers: w.h.mgr, payload: { coalLocationKey: 'faceUpperCorner' } });
+    // Back to T0 would move 断电 from 1.0 up to 1.5: a loosening, which needs the supervising department's approval.
+    const back = await t.app.inject({ method: 'PATCH', url: `/api/sensors/${id}`, headers: w.h.mgr, payload: { coalLocationKey: 'faceUpperCorner' } });
+    expect(back.statusCode).toBe(409);
   });
 });
 
@@ -210,7 +212,12 @@ describe('trend per installation', () => {
       (await post('/api/sensors', w.h.mgr, { enterpriseId: w.coal.id, code, location: face, installationName: face, ...body })).json().data.id as string;
     const t0 = await mk('810101', { name: '8101上隅角甲烷T0', type: 'ch4', unit: '%CH4', coalLocationKey: 'faceUpperCorner' });
     const co = await mk('810201', { name: '8101回风巷一氧化碳', type: 'co', unit: 'ppm' });
-    await mk('810301', { name: '8101回风巷风速（停用）', type: 'windSpeed', unit: 'm/s', inService: false });
+    // Out of service only through an approved window (the enterprise asks, the energy bureau approves).
+    const off = await mk('810301', { name: '8101回风巷风速（停用）', type: 'windSpeed', unit: 'm/s' });
+    const until = iso(t.clock.now().getTime() + 86_400_000);
+    const asked = await post(`/api/sensors/${off}/change-requests`, w.h.mgr, { outOfServiceUntil: until, reason: '风速传感器送检' });
+    expect(asked.statusCode).toBe(200);
+    expect((await post(`/api/sensor-change-requests/${asked.json().data.id}/approve`, w.h.energy, { comment: '同意' })).statusCode).toBe(200);
     await post('/api/sensors', w.h.mgr, {
       enterpriseId: w.coal.id,
       code: '810901',

@@ -7,6 +7,9 @@ import {
   ZQualityQuery,
   ZReadingBatch,
   ZReadingQuery,
+  ZSensorChangeDecision,
+  ZSensorChangeQuery,
+  ZSensorChangeRequest,
   ZSensorListQuery,
   ZUpdateSensor,
 } from '../../../common/contracts/sensors.js';
@@ -15,11 +18,14 @@ import { AppError, invalid } from '../../kernel/errors.js';
 import { sendXlsx, workbookOf } from '../../kernel/files/excel.js';
 import { zodIssueToFieldError } from '../../kernel/http/errors-http.js';
 import { type App, requestInfo, route } from '../../kernel/http/route.js';
-import { createCredential, listCredentials, revokeCredentialCommand } from './commands/credentials.js';
+import { decideSensorChange, requestSensorChange } from './commands/change-requests.js';
+import { createCredential, revokeCredentialCommand } from './commands/credentials.js';
 import { ingestActor, ingestBatch, splitKey, verifyIngestKey } from './commands/ingest.js';
 import { changeSensor, createSensor } from './commands/sensors.js';
 import { touchCredential } from './monitoring.repository.js';
 import { SHARED_SUBSCRIPTION, TOPIC_PREFIX } from './mqtt-ingest.js';
+import { listChangeRequests } from './queries/change-requests.js';
+import { listCredentials } from './queries/credentials.js';
 import { monthlyReportQuery, qualityQuery } from './queries/quality.js';
 import { coalLocations, findSensorsQuery, getSensorQuery, installationTrendQuery, liveQuery, readingsQuery } from './queries/sensors.js';
 
@@ -99,12 +105,50 @@ export function monitoringRoutes(app: App, deps: Deps): void {
     method: 'PATCH',
     url: '/api/sensors/:id',
     access: 'sensor.manage',
-    summary: 'Change a sensor (rules validated; a new coal location without rules takes its defaults)',
+    summary:
+      'Change a sensor (rules validated; a new coal location without rules takes its defaults). A limit past the legal one is 400; loosening a regulated limit or taking the sensor out of service is 409 SENSOR_CHANGE_NEEDS_APPROVAL and changes nothing (use the change request)',
     tags,
     params: ZId,
     body: ZUpdateSensor,
     handler: async (ctx, { params, body }) => ({ data: await changeSensor(ctx, params.id, body) }),
   });
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/sensors/:id/change-requests',
+    access: 'sensor.manage',
+    summary:
+      '申请放宽/停用: ask the supervising department to approve a loosening (never past the legal limit) or an out-of-service window with its end, with a reason; pending until decided, nothing changes before',
+    tags,
+    params: ZId,
+    body: ZSensorChangeRequest,
+    handler: async (ctx, { params, body }) => ({ data: await requestSensorChange(ctx, params.id, body) }),
+  });
+
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/sensor-change-requests',
+    access: 'sensor.read',
+    summary: '放宽/停用申请 whose sensors are in scope (pending first), each with what the caller may do',
+    tags,
+    query: ZSensorChangeQuery,
+    handler: (ctx, { query }) => listChangeRequests(ctx, query),
+  });
+
+  for (const decision of ['approve', 'reject'] as const)
+    route(app, deps, {
+      method: 'POST',
+      url: `/api/sensor-change-requests/:id/${decision}`,
+      access: 'alarm.supervise',
+      summary:
+        decision === 'approve'
+          ? 'Approve a pending request (a supervising regulator in scope, not the requester): the change applies at once; audited and told to the enterprise and the supervising departments'
+          : 'Reject a pending request with a comment; nothing changes',
+      tags,
+      params: ZId,
+      body: ZSensorChangeDecision,
+      handler: async (ctx, { params, body }) => ({ data: await decideSensorChange(ctx, params.id, decision, body.comment) }),
+    });
 
   route(app, deps, {
     method: 'GET',

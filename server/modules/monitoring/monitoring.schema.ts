@@ -33,6 +33,8 @@ export const sensor = pgTable(
     lat: doublePrecision('lat'),
     rules: jsonb('rules').notNull(),
     inService: boolean('in_service').notNull().default(true),
+    /** An approved out-of-service window (calibration, maintenance): not evaluated until then; it ends by itself. */
+    outOfServiceUntil: timestamp('out_of_service_until', { withTimezone: true }),
     lastValue: doublePrecision('last_value'),
     lastTs: timestamp('last_ts', { withTimezone: true }),
     /** unknown (never reported) | online | stale (no reading for rules.staleSeconds). */
@@ -46,6 +48,43 @@ export const sensor = pgTable(
     index('sensor_region_idx').on(sql`${t.regionPath} text_pattern_ops`),
     index('sensor_installation_idx').on(t.installationId),
     index('sensor_last_ts_idx').on(t.lastTs),
+  ],
+);
+
+/**
+ * A request to loosen a sensor's safety settings (a limit raised or removed toward the legal one, a longer
+ * on-delay, an out-of-service window): pending until a supervising regulator approves or rejects it; only
+ * an approval applies it (common/rules/sensor-limits.ts). Scope comes from the sensor (joined, not copied).
+ */
+export const sensorChangeRequest = pgTable(
+  'sensor_change_request',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    sensorId: uuid('sensor_id').notNull(),
+    /** The rules when asked, and the rules asked for (the whole ZSensorRules object). */
+    fromRules: jsonb('from_rules').notNull(),
+    toRules: jsonb('to_rules').notNull(),
+    /** An out-of-service window asked for, ending at this time. */
+    outOfServiceUntil: timestamp('out_of_service_until', { withTimezone: true }),
+    /** The loosenings (field, from, to, legal limit, 依据) as computed when asked. */
+    changes: jsonb('changes').notNull(),
+    reason: text('reason').notNull(),
+    /** pending | approved | rejected */
+    status: text('status').notNull().default('pending'),
+    requestedBy: uuid('requested_by').notNull(),
+    requestedByName: text('requested_by_name').notNull(),
+    requestedByUnit: text('requested_by_unit'),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    decidedBy: uuid('decided_by'),
+    decidedByName: text('decided_by_name'),
+    decidedByUnit: text('decided_by_unit'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionComment: text('decision_comment'),
+    appliedAt: timestamp('applied_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('sensor_change_request_sensor_idx').on(t.sensorId, t.requestedAt),
+    uniqueIndex('sensor_change_request_pending_uq').on(t.sensorId).where(sql`${t.status} = 'pending'`),
   ],
 );
 

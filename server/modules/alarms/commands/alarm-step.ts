@@ -2,10 +2,11 @@ import type { TAlarmFeedback, TAlarmShelve, TAlarmStep, TAlarmToHazard, TAlarmTo
 import { type AlarmDisposalConfig, disposalDue } from '../../../../common/rules/alarm-disposal.js';
 import type { AlarmSeverity } from '../../../../common/rules/alarm-rules.js';
 import type { Ctx } from '../../../kernel/context.js';
-import { AppError, invalidField, notFound } from '../../../kernel/errors.js';
+import { AppError, invalidField } from '../../../kernel/errors.js';
+import { loadFor } from '../../../kernel/gate/gate.js';
 import { reportHazard } from '../../hazards/index.js';
 import { issueTask } from '../../tasks/index.js';
-import { type AlarmFacts, refusal } from '../alarm.policy.js';
+import { alarmPolicy } from '../alarm.policy.js';
 import { type AlarmRow, lockAlarm, updateAlarm } from '../alarm.repository.js';
 import { type AlarmStatus, type AlarmUserAction, alarmTransition } from '../alarm.workflow.js';
 import { loadAlarmDisposal } from '../disposal-settings.js';
@@ -15,14 +16,11 @@ import { TYPE_ZH } from './engine.js';
 /** The acknowledgement due time of an alarm annunciated again now (after shelving or out of service), by the limits in force. */
 export const reackDue = (a: Pick<AlarmRow, 'severity'>, now: Date, cfg: AlarmDisposalConfig) => disposalDue(a.severity as AlarmSeverity, now, cfg).ackDue;
 
-/** Loads the alarm for a write and applies the transition table and the policy: 404, 409 or 403. */
+/** Loads the alarm for a write through the gate (scope → 404, the policy → 403/409), then the transition table (409). */
 async function begin(ctx: Ctx, id: string, action: AlarmUserAction): Promise<{ a: AlarmRow; to: AlarmStatus }> {
-  const a = await lockAlarm(ctx.tx, ctx.scope, id);
-  if (!a) throw notFound();
+  const a = await loadFor(ctx, alarmPolicy, action, (ex, scope) => lockAlarm(ex, scope, id));
   const to = alarmTransition(a.status as AlarmStatus, action, a.active);
   if (!to) throw new AppError('INVALID_TRANSITION', { from: `alarm.${a.status}`, action: `alarm.${action}` });
-  const no = refusal(ctx.actor, a as AlarmFacts, action);
-  if (no) throw new AppError(no);
   return { a, to };
 }
 
@@ -88,8 +86,9 @@ export async function shelveAlarm(ctx: Ctx, id: string, input: TAlarmShelve) {
     { shelvedUntil: until, shelveReason: input.reason },
     { comment: input.reason, data: { until: until.toISOString(), hours: input.hours } },
   );
+  const audience = await alarmAudience(ctx, a.enterpriseId);
   await ctx.notify.send({
-    userIds: (await alarmAudience(ctx, a.enterpriseId)).enterprise,
+    userIds: [...new Set([...audience.enterprise, ...audience.regulators])],
     kind: 'alarm.shelved',
     title: `报警已搁置至 ${until.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}：${a.sensorName} ${TYPE_ZH[a.type]}`,
     body: input.reason,

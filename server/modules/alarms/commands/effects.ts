@@ -8,7 +8,10 @@ import { type AlarmRow, insertAlarmTransition } from '../alarm.repository.js';
 export const alarmLink = (id: string) => `/alarms/${id}`;
 export const SYSTEM_NAME = '系统（报警引擎）';
 
-/** Appends a transition row (architecture.md §4.7); `system` steps name the engine or the sweep, not the caller. */
+/**
+ * Appends a transition row (architecture.md §4.7); `system` steps name the engine or the sweep, not the caller.
+ * @gated-by begin (alarm-step.ts: loadFor) and the engine's systemOnly entry points
+ */
 export async function recordAlarmTransition(
   ctx: Ctx,
   a: Pick<AlarmRow, 'id'>,
@@ -31,7 +34,10 @@ export async function recordAlarmTransition(
   });
 }
 
-/** The enterprise's users, and those of its supervising departments and government units on its line. */
+/**
+ * The enterprise's users, and those of its supervising departments and government units on its line.
+ * @gated-by begin (alarm-step.ts: loadFor) and the engine's systemOnly entry points
+ */
 export async function alarmAudience(ctx: Ctx, enterpriseId: string) {
   const enterprise = await userIdsOfUnit(ctx.tx, { enterpriseId });
   const s = await supervisorsOf(ctx.tx, enterpriseId);
@@ -40,7 +46,10 @@ export async function alarmAudience(ctx: Ctx, enterpriseId: string) {
   return { enterprise, regulators, government: s.government, industry: s.industry };
 }
 
-/** Tells live pages (GET /api/events, type 'alarm') that alarms of an enterprise changed. */
+/**
+ * Tells live pages (GET /api/events, type 'alarm') that alarms of an enterprise changed.
+ * @gated-by begin (alarm-step.ts: loadFor) and the engine's systemOnly entry points
+ */
 export async function announceAlarm(ctx: Ctx, enterpriseId: string, alarmId: string, audience?: { enterprise: string[]; regulators: string[] }) {
   const a = audience ?? (await alarmAudience(ctx, enterpriseId));
   const userIds = [...new Set([...a.enterprise, ...a.regulators])];

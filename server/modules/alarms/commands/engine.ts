@@ -2,6 +2,7 @@ import type { SensorType, TSensorRules } from '../../../../common/contracts/moni
 import { type AlarmDisposalConfig, disposalDue } from '../../../../common/rules/alarm-disposal.js';
 import { type AlarmEvent, checkStale, evaluate, parseRuleState, type RuleState, resolveStale } from '../../../../common/rules/alarm-rules.js';
 import type { Ctx } from '../../../kernel/context.js';
+import { systemOnly } from '../../../kernel/gate/gate.js';
 import { type AlarmRow, insertAlarm, lockActiveAlarm, lockRuleState, lockRuleStates, saveRuleState, saveRuleStates, updateAlarm } from '../alarm.repository.js';
 import { type AlarmStatus, alarmTransition } from '../alarm.workflow.js';
 import { loadAlarmDisposal } from '../disposal-settings.js';
@@ -140,6 +141,7 @@ async function apply(ctx: Ctx, sensor: AlarmSensor, state: RuleState, events: Al
  * events, and saves the state. A sensor out of service only advances its state's clock (no alarms).
  */
 export async function evaluateReadings(ctx: Ctx, sensor: AlarmSensor, readings: { ts: Date; value: number }[]): Promise<{ raised: number; cleared: number }> {
+  systemOnly(ctx);
   return evaluateBatch(ctx, [{ sensor, readings }]);
 }
 
@@ -152,6 +154,7 @@ export async function evaluateBatch(
   ctx: Ctx,
   items: { sensor: AlarmSensor; readings: { ts: Date; value: number }[] }[],
 ): Promise<{ raised: number; cleared: number }> {
+  systemOnly(ctx);
   const todo = items
     .filter((i) => i.readings.length)
     .sort((a, b) => (a.sensor.sensorId < b.sensor.sensorId ? -1 : a.sensor.sensorId > b.sensor.sensorId ? 1 : 0));
@@ -188,6 +191,7 @@ export async function evaluateBatch(
  * Idempotent: at most one active stale alarm. Returns whether one was raised now.
  */
 export async function markStale(ctx: Ctx, sensor: AlarmSensor, lastSeen: Date | null): Promise<boolean> {
+  systemOnly(ctx);
   if (!sensor.inService) return false;
   const now = ctx.clock.now();
   const before = parseRuleState(await lockRuleState(ctx.tx, sensor.sensorId, now));
@@ -200,6 +204,7 @@ export async function markStale(ctx: Ctx, sensor: AlarmSensor, lastSeen: Date | 
 
 /** Clears the sensor's stale alarm without a reading (data flows again, e.g. a heartbeat); a reading clears it anyway. */
 export async function clearStale(ctx: Ctx, sensor: AlarmSensor, at: Date): Promise<boolean> {
+  systemOnly(ctx);
   const now = ctx.clock.now();
   const before = parseRuleState(await lockRuleState(ctx.tx, sensor.sensorId, now));
   const { state, events } = resolveStale(before, at);

@@ -1,8 +1,9 @@
 import type { TAlarmDisposal } from '../../../../common/contracts/alarms.js';
 import { disposalConfigErrors } from '../../../../common/rules/alarm-disposal.js';
 import type { Ctx } from '../../../kernel/context.js';
-import { AppError, invalid } from '../../../kernel/errors.js';
-import { canConfigureDisposal } from '../alarm.policy.js';
+import { invalid } from '../../../kernel/errors.js';
+import { loadFor } from '../../../kernel/gate/gate.js';
+import { disposalPolicy } from '../alarm.policy.js';
 import { writeSetting } from '../alarm.repository.js';
 import { ALARM_DISPOSAL_KEY, loadAlarmDisposal } from '../disposal-settings.js';
 
@@ -12,10 +13,9 @@ import { ALARM_DISPOSAL_KEY, loadAlarmDisposal } from '../disposal-settings.js';
  * new interval (and shelving is limited by the new maximum).
  */
 export async function saveDisposalSettings(ctx: Ctx, cfg: TAlarmDisposal): Promise<void> {
-  if (!canConfigureDisposal(ctx.actor)) throw new AppError('FORBIDDEN');
+  const before = await loadFor(ctx, disposalPolicy, 'configure', (ex) => loadAlarmDisposal(ex));
   const errors = disposalConfigErrors(cfg);
   if (errors.length) throw invalid(errors);
-  const before = await loadAlarmDisposal(ctx.tx);
   await writeSetting(ctx.tx, ALARM_DISPOSAL_KEY, cfg, ctx.clock.now());
   await ctx.audit.record({ action: 'alarm.disposalConfigured', entityType: 'setting', entityId: ALARM_DISPOSAL_KEY, before: before.config, after: cfg });
 }

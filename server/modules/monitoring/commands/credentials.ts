@@ -1,14 +1,17 @@
 import type { Ctx } from '../../../kernel/context.js';
-import { invalidField, notFound } from '../../../kernel/errors.js';
+import { invalidField } from '../../../kernel/errors.js';
+import { allowNew, loadFor } from '../../../kernel/gate/gate.js';
 import { findEnterprise } from '../../org/index.js';
 import { presentCredential } from '../monitoring.presenter.js';
-import { credentialsOf, getCredential, insertCredential, revokeCredential } from '../monitoring.repository.js';
+import { getCredential, insertCredential, revokeCredential } from '../monitoring.repository.js';
+import { credentialPolicy } from '../sensor.policy.js';
 import { newCredentialSecret, sha256 } from './ingest.js';
 
 /** A new ingestion credential for an enterprise; the full key `<keyId>.<secret>` is returned this once only. */
 export async function createCredential(ctx: Ctx, input: { enterpriseId: string; label: string }) {
   const e = await findEnterprise(ctx.tx, ctx.scope, input.enterpriseId);
   if (!e) throw invalidField('enterpriseId', 'enterprise');
+  allowNew(ctx, credentialPolicy, 'create', { enterpriseId: e.id });
   const { keyId, secret } = newCredentialSecret();
   const row = await insertCredential(ctx.tx, {
     enterpriseId: e.id,
@@ -27,15 +30,10 @@ export async function createCredential(ctx: Ctx, input: { enterpriseId: string; 
   return { ...presentCredential(row), key: `${keyId}.${secret}` };
 }
 
-export async function listCredentials(ctx: Ctx, enterpriseId: string) {
-  if (!(await findEnterprise(ctx.tx, ctx.scope, enterpriseId))) throw notFound();
-  return { items: (await credentialsOf(ctx.tx, enterpriseId)).map(presentCredential) };
-}
-
 export async function revokeCredentialCommand(ctx: Ctx, enterpriseId: string, id: string) {
-  if (!(await findEnterprise(ctx.tx, ctx.scope, enterpriseId))) throw notFound();
-  const c = await getCredential(ctx.tx, enterpriseId, id);
-  if (!c) throw notFound();
+  const c = await loadFor(ctx, credentialPolicy, 'revoke', async (ex, scope) =>
+    (await findEnterprise(ex, scope, enterpriseId)) ? getCredential(ex, enterpriseId, id) : undefined,
+  );
   if (!c.revokedAt) {
     await revokeCredential(ctx.tx, c.id, ctx.clock.now());
     await ctx.audit.record({ action: 'ingestCredential.revoked', entityType: 'ingest_credential', entityId: c.id, after: { keyId: c.keyId } });

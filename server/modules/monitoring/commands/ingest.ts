@@ -4,6 +4,7 @@ import { type Actor, systemActor } from '../../../kernel/actor.js';
 import { type Ctx, type Deps, inTransaction } from '../../../kernel/context.js';
 import { type FieldError, invalid } from '../../../kernel/errors.js';
 import { announce } from '../../../kernel/events/events.js';
+import { systemOnly } from '../../../kernel/gate/gate.js';
 import type { Scope } from '../../../kernel/scope/scope.js';
 import { userIdsOfUnit } from '../../identity/index.js';
 import { supervisorsOf } from '../../org/index.js';
@@ -95,6 +96,8 @@ async function cachedWatchersOf(ex: Executor, enterpriseId: string): Promise<str
  * The caller acknowledges the batch only after the transaction commits.
  */
 export async function ingestBatch(ctx: Ctx, enterpriseId: string, readings: IncomingReading[]): Promise<IngestResult> {
+  // An ingest key (or the file drop, the demo feed) acts as the system for its one enterprise, never a user.
+  systemOnly(ctx);
   const now = ctx.clock.now();
   const errors: FieldError[] = [];
   const parsed = readings.map((r, i) => {

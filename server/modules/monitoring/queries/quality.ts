@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { inServiceAt } from '../../../../common/rules/sensor-limits.js';
 import { execRows } from '../../../db/client.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { invalidField, notFound } from '../../../kernel/errors.js';
@@ -62,7 +63,9 @@ export async function qualityOf(
   to: Date,
   f: { enterpriseId?: string | undefined; regionPath?: string | undefined; now?: Date } = {},
 ) {
-  const sensors = (await sensorsInScope(ex, scope, { enterpriseId: f.enterpriseId, regionPath: f.regionPath }, 20_000)).filter((s) => s.inService);
+  const sensors = (await sensorsInScope(ex, scope, { enterpriseId: f.enterpriseId, regionPath: f.regionPath }, 20_000)).filter((s) =>
+    inServiceAt(s, f.now ?? to),
+  );
   // A period reaching into the future (the current month) is counted up to now.
   const end = new Date(Math.min(to.getTime(), (f.now ?? to).getTime()));
   // Whole intervals only: a period starting inside an interval would count that interval as expected
@@ -141,8 +144,8 @@ export async function qualityQuery(ctx: Ctx, q: { from?: string | undefined; to?
       'onlineRate = 5-minute intervals with at least one reading / 5-minute intervals in the period since registration; falseAlarmShare = false alarms / classified alarms',
     overall: { sensors: perSensor.length, onlineRate: exp ? got / exp : null, stale: stale.length },
     enterprises,
-    sensors: perSensor.map((p) => ({ ...presentSensor(p.sensor), onlineRate: p.onlineRate, expected: p.expected, received: p.got })),
-    stale: stale.map(presentSensor),
+    sensors: perSensor.map((p) => ({ ...presentSensor(p.sensor, ctx.clock.now()), onlineRate: p.onlineRate, expected: p.expected, received: p.got })),
+    stale: stale.map((r) => presentSensor(r, ctx.clock.now())),
   };
 }
 

@@ -1,4 +1,5 @@
 import { COAL_GAS_TABLE } from '../../../../common/rules/coal-gas-thresholds.js';
+import { inServiceAt } from '../../../../common/rules/sensor-limits.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { invalidField, notFound } from '../../../kernel/errors.js';
 import { presentSensor, rulesBasis } from '../monitoring.presenter.js';
@@ -6,13 +7,13 @@ import { findSensors, getSensor, rawReadings, rollupReadings, type SensorFilter,
 
 export async function findSensorsQuery(ctx: Ctx, q: SensorFilter & { page: number; pageSize: number }) {
   const { rows, total } = await findSensors(ctx.tx, ctx.scope, q, q.page, q.pageSize);
-  return { items: rows.map(presentSensor), total, page: q.page, pageSize: q.pageSize };
+  return { items: rows.map((r) => presentSensor(r, ctx.clock.now())), total, page: q.page, pageSize: q.pageSize };
 }
 
 export async function getSensorQuery(ctx: Ctx, id: string) {
   const s = await getSensor(ctx.tx, ctx.scope, id);
   if (!s) throw notFound();
-  return { data: { ...presentSensor(s), basis: rulesBasis(s) } };
+  return { data: { ...presentSensor(s, ctx.clock.now()), basis: rulesBasis(s) } };
 }
 
 /** The CH4 location table for the registry form (key, names, limits, 依据). */
@@ -86,13 +87,13 @@ export async function installationTrendQuery(
 ) {
   const w = chartWindow(ctx, q);
   const sensors = (await sensorsInScope(ctx.tx, ctx.scope, { enterpriseId: q.enterpriseId }, 2000))
-    .filter((s) => s.inService && sameInstallation(s, q))
+    .filter((s) => inServiceAt(s, ctx.clock.now()) && sameInstallation(s, q))
     .sort((a, b) => a.code.localeCompare(b.code))
     .slice(0, INSTALLATION_MAX_SENSORS);
   const first = sensors[0];
   if (!first) throw notFound();
   const series = [];
-  for (const s of sensors) series.push({ sensor: presentSensor(s), items: await seriesOf(ctx, s.id, w) });
+  for (const s of sensors) series.push({ sensor: presentSensor(s, ctx.clock.now()), items: await seriesOf(ctx, s.id, w) });
   return {
     enterpriseId: first.enterpriseId,
     enterpriseName: first.enterpriseName,
@@ -107,7 +108,7 @@ export async function installationTrendQuery(
 
 /** Live view: current values in scope grouped by enterprise and installation (ids only are pushed; the page refetches this). */
 export async function liveQuery(ctx: Ctx, f: { enterpriseId?: string | undefined }) {
-  const rows = (await sensorsInScope(ctx.tx, ctx.scope, { enterpriseId: f.enterpriseId }, 2000)).filter((s) => s.inService);
+  const rows = (await sensorsInScope(ctx.tx, ctx.scope, { enterpriseId: f.enterpriseId }, 2000)).filter((s) => inServiceAt(s, ctx.clock.now()));
   const groups = new Map<
     string,
     {
@@ -127,7 +128,7 @@ export async function liveQuery(ctx: Ctx, f: { enterpriseId?: string | undefined
       installationName: s.installationName,
       sensors: [],
     };
-    g.sensors.push(presentSensor(s));
+    g.sensors.push(presentSensor(s, ctx.clock.now()));
     groups.set(k, g);
   }
   const items = [...groups.values()];

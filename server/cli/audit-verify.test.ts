@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../db/client.js';
-import { TEST_DB_URL } from '../test/harness.js';
+import { checkpointAudit } from '../kernel/audit/anchor.js';
+import { loginAs, makeUser } from '../test/factories.js';
+import { getTestServer, TEST_DB_URL } from '../test/harness.js';
 
 /** `taihang audit verify` as an operator runs it: beside a running PGlite server, then on the stopped data. */
 
@@ -81,4 +83,25 @@ describe.skipIf(!!TEST_DB_URL)('taihang audit verify', () => {
     expect(cut.code).toBe(1);
     expect(cut.out).toMatch(/tail_truncated: the chain ends at row \d+, but row \d+ was anchored/);
   }, 240_000);
+});
+
+describe.skipIf(!TEST_DB_URL)('taihang audit verify on PostgreSQL', () => {
+  it('connects directly beside a running server and exits 0 on the intact chain; without the key it cannot pass', async () => {
+    const t = await getTestServer();
+    try {
+      // The server's key and anchor file, as an operator on its host would use them.
+      const env = { DATABASE_URL: TEST_DB_URL as string, TAIHANG_AUDIT_KEY_FILE: t.deps.config.auditKeyFile };
+      await loginAs(t.app, (await makeUser(t.database.db, 'platform', ['audit-admin'])).username);
+      expect(await checkpointAudit(t.database.db, t.deps.auditKey, t.deps.config.auditAnchorFile, new Date())).toHaveProperty('appended');
+      const r = cli(['audit', 'verify'], env);
+      expect(r.out).toMatch(/audit chain OK: \d+ rows, last row \d+; HMAC-SHA256 from row \d+; anchor: 1 checkpoints/);
+      expect(r.code).toBe(0);
+      // Without the key there is nothing to check against: a setting error, not a clean bill.
+      const noKey = cli(['audit', 'verify'], { ...env, TAIHANG_AUDIT_KEY_FILE: path.join(os.tmpdir(), 'taihang-no-such-key') });
+      expect(noKey.code).toBe(2);
+      expect(noKey.out).toMatch(/no audit key at/);
+    } finally {
+      await t.close();
+    }
+  }, 120_000);
 });

@@ -5,7 +5,7 @@ import { AppLayout, FullPageSpin } from './components/AppLayout';
 import { NotFoundPage } from './components/NotFoundPage';
 import { RequirePermission } from './components/RequirePermission';
 import { RouteError } from './components/RouteError';
-import { onUnauthorized } from './lib/api';
+import { onPasswordChangeRequired, onUnauthorized } from './lib/api';
 import { forgetSession, ME_KEY } from './lib/auth';
 import { queryClient } from './lib/query-client';
 
@@ -150,4 +150,10 @@ export const router = createBrowserRouter(routes);
 // A 401 from any call ends the session on the client; the layout then sends the user to /login.
 onUnauthorized(() => {
   if (queryClient.getQueryData(ME_KEY) !== null) forgetSession(queryClient);
+});
+
+// The server refuses everything but the password change (a reset, new or expired password): reload the user,
+// whose mustChangePassword makes the layout open 修改密码.
+onPasswordChangeRequired(() => {
+  void queryClient.invalidateQueries({ queryKey: ME_KEY });
 });

@@ -19,6 +19,11 @@ const HELP = `taihang — command line of the Taihang platform
                                   prompted, or the first line of standard input)
   taihang user add <username> --name <display name> --kind platform|government|industry|enterprise|group
                    [--department <id>] [--enterprise <id>] --password <pw> [--role <key> ...]
+  taihang user disable|enable <username>
+  taihang user reset-password <username> --password <temporary password>
+  taihang user roles <username> [--role <key> ...]
+                                  the operator's path for administrator (三权分立 duty) accounts, which
+                                  no administrator may change in the web app; audited as "cli"
 
 Settings come from the environment (DATABASE_URL or TAIHANG_DATA_DIR; see README).`;
 
@@ -28,6 +33,34 @@ function flag(args: string[], name: string): string | undefined {
 }
 function flags(args: string[], name: string): string[] {
   return args.flatMap((a, i) => (a === `--${name}` && args[i + 1] ? [args[i + 1] as string] : []));
+}
+
+/** disable / enable / reset-password / roles of one account as the host operator (docs/decisions/0005). */
+async function userCommand(config: Config, database: Database, sub: string, rest: string[]): Promise<number> {
+  const [{ createDeps }, { systemActor }, { inTransaction }, users] = await Promise.all([
+    import('../bootstrap.js'),
+    import('../kernel/actor.js'),
+    import('../kernel/context.js'),
+    import('../modules/identity/commands/users.js'),
+  ]);
+  const deps = createDeps(config, database, systemClock);
+  const info = { id: null, ip: null, locale: 'zh-CN' as const };
+  const username = rest[0] as string;
+  await deps.jobs.start({ work: false }); // a reset notifies the user and the security admins
+  const done = await inTransaction(deps, systemActor('cli'), info, async (ctx) => {
+    const id = await users.accountIdOf(ctx, username);
+    if (sub === 'disable' || sub === 'enable') await users.setUserDisabled(ctx, id, sub === 'disable');
+    else if (sub === 'reset-password') await users.resetPassword(ctx, id, flag(rest, 'password') ?? '');
+    else if (sub === 'roles') await users.setRoles(ctx, id, flags(rest, 'role'));
+    else return false;
+    return true;
+  }).finally(() => deps.jobs.stop());
+  if (!done) {
+    console.error(`unknown command: user ${sub}\n\n${HELP}`);
+    return 2;
+  }
+  console.log(`user ${username}: ${sub} done${sub === 'reset-password' ? '; the password must be changed at the next sign-in' : ''}`);
+  return 0;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -53,6 +86,7 @@ async function main(argv: string[]): Promise<number> {
         else console.log('the database already has enterprises: nothing seeded');
         return 0;
       case 'user': {
+        if (sub && sub !== 'add' && rest[0]) return await userCommand(config, database, sub, rest);
         if (sub !== 'add' || !rest[0]) break;
         const [{ systemActor }, { inTransaction }, { createUser, setRoles }, { unitExists }] = await Promise.all([
           import('../kernel/actor.js'),

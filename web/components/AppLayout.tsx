@@ -57,7 +57,9 @@ function Shell({ me }: { me: Me }) {
   const navigate = useNavigate();
   const navigation = useNavigation();
   const qc = useQueryClient();
-  const items = useMemo(() => withTitles(buildMenu(me.permissions, t)), [me.permissions, t]);
+  // Until a reset, new or expired password is changed the server answers nothing else: no menu, no inbox.
+  const locked = me.user.mustChangePassword;
+  const items = useMemo(() => (locked ? [] : withTitles(buildMenu(me.permissions, t))), [locked, me.permissions, t]);
   // Platform accounts (系统/安全管理员, 审计员) belong to no unit: name the platform, not "未关联单位".
   const unitLabel = me.user.unitName ?? (me.user.kind === 'platform' ? t('kind.platform') : t('header.noUnit'));
   const selected = selectedKey(location.pathname);
@@ -129,7 +131,7 @@ function Shell({ me }: { me: Me }) {
               </Typography.Text>
             </Flex>
             <Flex align="center" gap={mobile ? 0 : 4}>
-              <NotificationBell />
+              {locked ? null : <NotificationBell />}
               <LanguageSwitch signedIn />
               <Dropdown
                 trigger={['click']}

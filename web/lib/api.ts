@@ -48,6 +48,13 @@ export function onUnauthorized(handler: () => void): void {
   unauthorizedHandler = handler;
 }
 
+let passwordChangeHandler: (() => void) | null = null;
+
+/** The app registers what PASSWORD_CHANGE_REQUIRED means (reload the user, who is then sent to 修改密码). */
+export function onPasswordChangeRequired(handler: () => void): void {
+  passwordChangeHandler = handler;
+}
+
 export function buildUrl(path: string, query?: Query): string {
   if (!query) return path;
   const params = new URLSearchParams();
@@ -94,6 +101,7 @@ async function send(path: string, opts: RequestOptions, accept: string): Promise
   if (!res.ok) {
     const error = await toApiError(res);
     if (res.status === 401 && !opts.allowUnauthenticated) unauthorizedHandler?.();
+    if (res.status === 403 && error.code === 'PASSWORD_CHANGE_REQUIRED') passwordChangeHandler?.();
     throw error;
   }
   return res;

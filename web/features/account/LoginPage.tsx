@@ -1,16 +1,23 @@
-import { FileSearchOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
+import { FileSearchOutlined, LockOutlined, ReloadOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { FullPageSpin } from '../../components/AppLayout';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { hasStoredLocale, useI18n } from '../../i18n';
-import { api, applyFieldErrors, errorMessage } from '../../lib/api';
+import { ApiError, api, applyFieldErrors, errorMessage } from '../../lib/api';
 import { type Me, useMe, useSetMe } from '../../lib/auth';
 
 interface LoginForm {
   username: string;
   password: string;
+  captcha?: string;
+}
+
+interface Captcha {
+  id: string;
+  /** data: URL of an SVG drawn by the server */
+  image: string;
 }
 
 /** Only same-site paths are followed after login (no open redirect). */
@@ -27,6 +34,16 @@ export function LoginPage() {
   const navigate = useNavigate();
   const setMe = useSetMe();
   const { data: me, isLoading } = useMe();
+  // Shown once the server says the next attempt needs it (error.extra.captcha); each image is good for one try.
+  const [captcha, setCaptcha] = useState<Captcha | null>(null);
+  const newCaptcha = useCallback(async () => {
+    form.setFieldValue('captcha', '');
+    try {
+      setCaptcha(await api<Captcha>('/api/auth/captcha', { allowUnauthenticated: true }));
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }, [form]);
 
   if (isLoading) return <FullPageSpin />;
   if (me) return <Navigate to={me.user.mustChangePassword ? '/account/password' : safeNext(params.get('next'))} replace />;
@@ -35,7 +52,8 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const res = await api<Me & { token?: string }>('/api/auth/login', { body: values, allowUnauthenticated: true });
+      const body = { username: values.username, password: values.password, ...(captcha ? { captchaId: captcha.id, captcha: values.captcha ?? '' } : {}) };
+      const res = await api<Me & { token?: string }>('/api/auth/login', { body, allowUnauthenticated: true });
       // A language picked on this device wins; otherwise the profile's language applies.
       if (!hasStoredLocale() && res.user.locale && res.user.locale !== locale) setLocale(res.user.locale);
       else if (res.user.locale !== locale) void api('/api/auth/me', { method: 'PATCH', body: { locale } }).catch(() => undefined);
@@ -44,6 +62,9 @@ export function LoginPage() {
     } catch (err) {
       applyFieldErrors(form, err);
       setError(errorMessage(err));
+      const needsCaptcha = err instanceof ApiError && (err.extra as { captcha?: boolean } | undefined)?.captcha === true;
+      if (needsCaptcha) void newCaptcha();
+      else setCaptcha(null);
     } finally {
       setBusy(false);
     }
@@ -69,6 +90,17 @@ export function LoginPage() {
           <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('validation.required') }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
           </Form.Item>
+          {captcha ? (
+            <Form.Item label={t('login.captcha')} extra={t('login.captchaHint')} required>
+              <Flex gap={8} align="center">
+                <Form.Item name="captcha" noStyle rules={[{ required: true, message: t('validation.required') }]}>
+                  <Input prefix={<SafetyOutlined />} aria-label={t('login.captcha')} autoComplete="off" maxLength={8} size="large" style={{ flex: 1 }} />
+                </Form.Item>
+                <img src={captcha.image} alt={t('login.captchaImage')} width={132} height={44} style={{ border: '1px solid #d9d9d9', borderRadius: 6 }} />
+                <Button icon={<ReloadOutlined />} onClick={() => void newCaptcha()} aria-label={t('login.captchaRefresh')} title={t('login.captchaRefresh')} />
+              </Flex>
+            </Form.Item>
+          ) : null}
           <Button type="primary" htmlType="submit" block size="large" loading={busy}>
             {t('login.submit')}
           </Button>

@@ -8,7 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { UrlSearch } from '../../components/UrlSearch';
 import { useI18n } from '../../i18n';
 import { api } from '../../lib/api';
-import { useCan, useMe } from '../../lib/auth';
+import { useCan } from '../../lib/auth';
 import { formatDateTime } from '../../lib/format';
 import { useUrlPaging } from '../../lib/url-paging';
 import { useUrlState } from '../../lib/url-state';
@@ -24,7 +24,6 @@ const KEYS = ['q', 'page', 'pageSize'] as const;
 export function UsersPage() {
   const { t, locale } = useI18n();
   const can = useCan();
-  const { data: me } = useMe();
   const { message } = App.useApp();
   const showError = useApiError();
   const qc = useQueryClient();
@@ -103,21 +102,22 @@ export function UsersPage() {
       key: 'actions',
       width: 190,
       fixed: 'right',
+      // What the server's account policy allows (三权分立: no administrator acts on a duty account or itself).
       render: (_, u) => {
-        const self = u.id === me?.user.id;
+        const may = u.abilities;
         return (
           <Space size={0} wrap>
-            {can('role.assign') ? (
+            {may.setRoles ? (
               <Button type="link" size="small" icon={<SafetyCertificateOutlined />} onClick={() => setRolesOf(u)}>
                 {t('users.rolesAction')}
               </Button>
             ) : null}
-            {manage ? (
+            {may.resetPassword ? (
               <Button type="link" size="small" icon={<KeyOutlined />} onClick={() => setResetOf(u)}>
                 {t('users.resetPassword')}
               </Button>
             ) : null}
-            {manage && !self ? (
+            {(u.disabled ? may.enable : may.disable) ? (
               u.disabled ? (
                 <Popconfirm title={t('users.confirmEnable', { name: u.displayName })} onConfirm={() => act(u, 'enable')}>
                   <Button type="link" size="small" icon={<CheckCircleOutlined />}>
@@ -132,7 +132,7 @@ export function UsersPage() {
                 </Popconfirm>
               )
             ) : null}
-            {can('security.manage') && isLocked(u) ? (
+            {may.unlock && isLocked(u) ? (
               <Popconfirm title={t('users.confirmUnlock', { name: u.displayName })} onConfirm={() => act(u, 'unlock')}>
                 <Button type="link" size="small" icon={<UnlockOutlined />}>
                   {t('users.unlock')}

@@ -19,6 +19,8 @@ export interface TUser {
   lockedUntil?: string | null;
   lastLoginAt?: string | null;
   mustChangePassword?: boolean;
+  /** What the signed-in administrator may do to this account (server/modules/identity/account.policy.ts). */
+  abilities: { disable: boolean; enable: boolean; resetPassword: boolean; unlock: boolean; setRoles: boolean };
 }
 
 export interface TRole {

@@ -73,6 +73,13 @@ async function lockTarget(ctx: Ctx, id: string, action: AccountAction): Promise<
   return u;
 }
 
+/** The id of an account by its username (the command line names accounts), 404 when there is none. */
+export async function accountIdOf(ctx: Ctx, username: string): Promise<string> {
+  const u = await findUserByUsername(ctx.tx, username);
+  if (!u) throw notFound();
+  return u.id;
+}
+
 export async function setUserDisabled(ctx: Ctx, id: string, disabled: boolean) {
   const u = await lockTarget(ctx, id, disabled ? 'disable' : 'enable');
   const after = await updateUser(ctx.tx, id, { disabled, updatedAt: ctx.clock.now() });

@@ -74,6 +74,30 @@ export const ERROR_MESSAGES = {
     'zh-CN': 'CAP 预警文件未通过 CAP 1.2 校验，未保存任何数据：{reason}',
     'en-US': 'The CAP file does not validate against CAP 1.2; nothing was saved: {reason}',
   },
+  CAP_DTD: {
+    'zh-CN': 'CAP 预警文件含有 DTD（<!DOCTYPE> 或实体声明）；CAP 1.2 不使用 DTD，为安全起见拒绝导入，未保存任何数据',
+    'en-US': 'The CAP file has a DTD (<!DOCTYPE> or entity declarations); CAP 1.2 uses none, so it is refused for safety; nothing was saved',
+  },
+  CAP_ENCODING: {
+    'zh-CN': '无法按「{encoding}」读取 CAP 预警文件；支持 UTF-8、UTF-16（带字节顺序标记）和 GB18030（在 XML 声明中注明），未保存任何数据',
+    'en-US': 'The CAP file cannot be read as "{encoding}"; UTF-8, UTF-16 (with a byte-order mark) and GB18030 (declared in the XML prolog) are accepted; nothing was saved',
+  },
+  CAP_REFERENCE_ISSUED: {
+    'zh-CN': '该 {msgType} 消息引用的预警 {identifier} 是本平台发布的预警，外部消息不能更改它（请由发布单位在预警详情中更新或解除），未保存任何数据',
+    'en-US': 'The {msgType} references {identifier}, a warning issued on this platform, which an imported message cannot change (its issuing unit updates or cancels it in the detail); nothing was saved',
+  },
+  CAP_REFERENCE_SENDER: {
+    'zh-CN': '该 {msgType} 消息的发送方「{sender}」不是所引用预警 {identifier} 的发送方，不能更改该预警，未保存任何数据',
+    'en-US': 'The {msgType} is from "{sender}", not from the sender of the referenced warning {identifier}, so it cannot change it; nothing was saved',
+  },
+  CAP_REFERENCE_OWNER: {
+    'zh-CN': '该 {msgType} 消息引用的预警 {identifier} 由其他单位或其他订阅源导入，不在您单位（或本订阅源）的管理范围内，未保存任何数据',
+    'en-US': 'The {msgType} references {identifier}, imported by another unit or through another feed, which yours may not change; nothing was saved',
+  },
+  CAP_IDENTIFIER_TAKEN: {
+    'zh-CN': '标识符 {identifier} 已被其他发送方的预警使用，未保存任何数据',
+    'en-US': 'The identifier {identifier} is already used by a warning of another sender; nothing was saved',
+  },
   ALARM_FEEDBACK_REQUIRED: {
     'zh-CN': '报警须先完成分析研判和核查反馈（处置结论）才能闭环',
     'en-US': 'File the disposal feedback (analysis and classification) before closing the alarm',
@@ -147,6 +171,10 @@ export const FIELD_MESSAGES = {
   'polygon.points': { 'zh-CN': '多边形至少需要 4 个点（首尾相同）', 'en-US': 'a polygon needs at least 4 points (first = last)' },
   'polygon.closed': { 'zh-CN': '多边形未闭合（首点须与末点相同）', 'en-US': 'the polygon is not closed (the first point must equal the last)' },
   'area.required': { 'zh-CN': '请填写预警区域多边形或行政区划', 'en-US': 'give an area polygon or region codes' },
+  'area.outside': {
+    'zh-CN': '不在发布单位辖区内：区域内及周边 {km} 公里内没有本单位监管的已定位企业、重大危险源或尾矿库',
+    'en-US': 'lies outside the issuing unit’s jurisdiction: no located enterprise, major hazard installation or tailings pond it supervises is inside or within {km} km',
+  },
   'password.reuse': { 'zh-CN': '不能与当前密码相同', 'en-US': 'must differ from the current password' },
 } as const satisfies Record<string, Record<Locale, string>>;
 

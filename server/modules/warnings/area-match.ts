@@ -91,3 +91,38 @@ export function matchEnterprises<E extends SiteEnterprise>(enterprises: E[], obj
 }
 
 const ORDER = ['polygon', 'region', 'mine', 'installation', 'tailings'];
+
+/**
+ * How near a warning polygon must come to the issuer's jurisdiction. There are no region boundaries in the
+ * platform (regions are codes and names; enterprises, installations and ponds are points), so a polygon counts as
+ * intersecting the issuer's region when it contains, or passes within this distance of, at least one located point
+ * the issuer supervises: an enterprise's own point, or a registered major hazard installation or tailings pond.
+ * A polygon drawn wholly inside a neighbouring county (or abroad) reaches none and is refused.
+ */
+export const AREA_MARGIN_KM = 5;
+
+const KM_PER_DEG_LAT = 110.57;
+
+/** Distance in km from a point to a segment, on a local equirectangular projection (exact enough at 5 km). */
+function kmToSegment(lng: number, lat: number, a: [number, number], b: [number, number]): number {
+  const kx = 111.32 * Math.cos((lat * Math.PI) / 180);
+  const [ax, ay] = [(a[0] - lng) * kx, (a[1] - lat) * KM_PER_DEG_LAT];
+  const [bx, by] = [(b[0] - lng) * kx, (b[1] - lat) * KM_PER_DEG_LAT];
+  const [dx, dy] = [bx - ax, by - ay];
+  const len2 = dx * dx + dy * dy;
+  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2));
+  return Math.hypot(ax + t * dx, ay + t * dy);
+}
+
+/** Whether a polygon contains a point or passes within `marginKm` of it. */
+export function ringNearPoint(ring: Ring, lng: number, lat: number, marginKm = AREA_MARGIN_KM): boolean {
+  if (pointInRing(lng, lat, ring)) return true;
+  for (let i = 1; i < ring.length; i++) if (kmToSegment(lng, lat, ring[i - 1] as [number, number], ring[i] as [number, number]) <= marginKm) return true;
+  return false;
+}
+
+/** Indexes of the polygons that reach none of the points (the issuer's located objects); empty when all reach one. */
+export function polygonsOutside(polygons: Ring[], points: { lng: number | null; lat: number | null }[], marginKm = AREA_MARGIN_KM): number[] {
+  const located = points.filter((p): p is { lng: number; lat: number } => p.lng != null && p.lat != null);
+  return polygons.flatMap((ring, i) => (located.some((p) => ringNearPoint(ring, p.lng, p.lat, marginKm)) ? [] : [i]));
+}

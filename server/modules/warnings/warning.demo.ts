@@ -7,7 +7,7 @@ import { installationsAndPonds } from '../risk/index.js';
 import { matchEnterprises } from './area-match.js';
 import { buildCap, capIdentifier, capTime, issuerCode, LEVEL_SEVERITY, parseCap, type Ring, referenceOf } from './cap/cap.js';
 import { fieldsOf } from './commands/import-cap.js';
-import { capOfRow } from './commands/issue-warning.js';
+import { capOfRow } from './warning.cap.js';
 import { insertTargets, insertWarning, updateWarning } from './warning.repository.js';
 
 const H = 3600_000;

@@ -1,6 +1,7 @@
-import type { Deps } from '../../kernel/context.js';
+import { systemActor } from '../../kernel/actor.js';
+import { type Deps, readContext } from '../../kernel/context.js';
 import type { JobDefinition } from '../../kernel/jobs/jobs.js';
-import { fetchFeedById } from './commands/feeds.js';
+import { fetchFeedJob } from './commands/feeds.js';
 import { dueFeeds } from './warning.repository.js';
 
 export const FETCH_FEED_JOB = 'warnings.fetch-feed';
@@ -27,7 +28,10 @@ export function warningJobs(deps: () => Deps): JobDefinition[] {
       name: FETCH_FEED_JOB,
       retryLimit: 0,
       async handler(data) {
-        await fetchFeedById(deps(), (data as { feedId: string }).feedId).catch(() => undefined);
+        const d = deps();
+        const ctx = readContext(d, systemActor('warnings.fetch-feed'), { id: null, ip: null, locale: 'zh-CN' });
+        // The outcome (including a refused or failed fetch) is recorded on the feed itself.
+        await fetchFeedJob(ctx, d, (data as { feedId: string }).feedId).catch(() => undefined);
       },
     },
   ];

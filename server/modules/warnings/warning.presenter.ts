@@ -1,5 +1,6 @@
 import type { TMatchedObject } from '../../../common/contracts/warnings.js';
-import { capTime } from './cap/cap.js';
+import { capTime, xmlText } from './cap/cap.js';
+import { publicCapXml } from './warning.cap.js';
 import type { FeedRow, TargetRow, WarningRow } from './warning.repository.js';
 import type { WarningState } from './warning.workflow.js';
 
@@ -75,7 +76,7 @@ export function presentFeed(f: FeedRow) {
   };
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = xmlText;
 
 /** Atom 1.0 (RFC 4287) of the active public warnings; each entry links to its CAP message. */
 export function atomFeed(rows: WarningRow[], baseUrl: string, now: Date): string {
@@ -105,13 +106,12 @@ ${entries}</feed>
 `;
 }
 
-/** Every active public warning's CAP message in one document (`<alerts>` wrapping CAP `<alert>` elements). */
+/** Every active public warning's CAP message in one document (`<alerts>` wrapping CAP `<alert>` elements, republished). */
 export function activeCapList(rows: WarningRow[]): string {
   const alerts = rows
     .map((w) =>
-      w.rawXml
+      publicCapXml(w)
         .replace(/^<\?xml[^>]*\?>\s*/, '')
-        .replace(/<\?xml-stylesheet[^>]*\?>\s*/, '')
         .trim(),
     )
     .join('\n');

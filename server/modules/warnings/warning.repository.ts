@@ -1,14 +1,18 @@
-import { and, arrayContains, asc, desc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
+import { and, arrayContains, arrayOverlaps, asc, desc, eq, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { notification } from '../../kernel/kernel.schema.js';
-import { enterpriseScopeSql, type Scope } from '../../kernel/scope/scope.js';
+import { notification, setting } from '../../kernel/kernel.schema.js';
+import { enterpriseScopeSql, isRegulatorScope, isTopGovernment, regionScopeSql, type Scope } from '../../kernel/scope/scope.js';
 import { warning, warningFeed, warningTarget } from './warning.schema.js';
 
 export type WarningRow = typeof warning.$inferSelect;
 export type TargetRow = typeof warningTarget.$inferSelect;
 export type FeedRow = typeof warningFeed.$inferSelect;
 
-/** The single scope gate of warnings: issued in the region subtree, imported, or targeting an enterprise in scope. */
+/**
+ * The single scope gate of warnings: a regulator sees those anchored in its region subtree (issued there, or
+ * imported by a unit there), every imported one (public alerts of other agencies), and any targeting an enterprise
+ * it sees; an enterprise or group sees those targeting it.
+ */
 function visible(scope: Scope): SQL {
   const targets = sql`exists (select 1 from warning_target t where t.warning_id = ${warning.id} and ${enterpriseScopeSql(scope, {
     id: sql`t.enterprise_id`,
@@ -16,18 +20,8 @@ function visible(scope: Scope): SQL {
     industry: sql`t.industry`,
     groupId: sql`t.group_id`,
   })})`;
-  switch (scope.kind) {
-    case 'system':
-      return sql`true`;
-    case 'government':
-    case 'industry':
-      return sql`(${warning.regionPath} like ${`${scope.regionPath}%`} or ${warning.source} = 'imported' or ${targets})`;
-    case 'enterprise':
-    case 'group':
-      return targets;
-    default:
-      return sql`false`;
-  }
+  if (!isRegulatorScope(scope)) return targets;
+  return sql`(${regionScopeSql(scope, warning.regionPath)} or ${warning.source} = 'imported' or ${targets})`;
 }
 
 export async function getWarning(ex: Executor, scope: Scope, id: string): Promise<WarningRow | undefined> {
@@ -38,12 +32,32 @@ export async function getWarning(ex: Executor, scope: Scope, id: string): Promis
   return r;
 }
 
-/** A warning any of whose CAP identifiers is this one (imports are idempotent by identifier). */
-export async function warningByIdentifier(ex: Executor, scope: Scope, identifier: string): Promise<WarningRow | undefined> {
+/** Warnings in scope any of whose CAP identifiers is one of these (imports are idempotent by identifier; references). */
+export function warningsByIdentifiers(ex: Executor, scope: Scope, identifiers: string[]): Promise<WarningRow[]> {
+  if (!identifiers.length) return Promise.resolve([]);
+  return ex
+    .select()
+    .from(warning)
+    .where(and(arrayOverlaps(warning.identifiers, identifiers), visible(scope)))
+    .limit(20);
+}
+
+/** Whether any stored warning, seen or not, ever carried this identifier (identifiers are unique platform-wide). */
+export async function identifierTaken(ex: Executor, identifier: string): Promise<boolean> {
+  const [r] = await ex
+    .select({ id: warning.id })
+    .from(warning)
+    .where(arrayContains(warning.identifiers, [identifier]))
+    .limit(1);
+  return !!r;
+}
+
+/** A warning whose CAP message is public (the anonymous cap.xml endpoint). */
+export async function publicWarning(ex: Executor, id: string): Promise<WarningRow | undefined> {
   const [r] = await ex
     .select()
     .from(warning)
-    .where(and(arrayContains(warning.identifiers, [identifier]), visible(scope)));
+    .where(and(eq(warning.id, id), eq(warning.capScope, 'Public')));
   return r;
 }
 
@@ -94,7 +108,7 @@ export function publicActiveWarnings(ex: Executor, now: Date, limit = 200): Prom
 /** CAP messages this unit already used in one second (the N of the GB/T 35965.1 identifier): the highest N + 1. */
 export async function nextSequence(ex: Executor, prefix: string): Promise<number> {
   const rows = await ex.execute<{ n: number | null }>(
-    sql`select max(substring(i from '_([0-9])$')::int) as n from warning w, unnest(w.identifiers) i where i like ${`${prefix}%`}`,
+    sql`select max(substring(i from '_([0-9])$')::int) as n from warning w, unnest(w.identifiers) i where starts_with(i, ${prefix})`,
   );
   const n = (rows as unknown as { rows: { n: number | null }[] }).rows?.[0]?.n ?? null;
   return n === null ? 0 : n + 1;
@@ -161,6 +175,15 @@ export function targetsOf(ex: Executor, warningId: string, scope: Scope): Promis
     .orderBy(asc(warningTarget.status), asc(warningTarget.enterpriseName));
 }
 
+/** One target of a warning, if the scope sees that enterprise's row. */
+export async function targetInScope(ex: Executor, scope: Scope, warningId: string, targetId: string): Promise<TargetRow | undefined> {
+  const [r] = await ex
+    .select()
+    .from(warningTarget)
+    .where(and(eq(warningTarget.id, targetId), eq(warningTarget.warningId, warningId), targetScope(scope)));
+  return r;
+}
+
 export async function targetCounts(ex: Executor, scope: Scope, warningIds: string[]) {
   if (!warningIds.length) return new Map<string, { total: number; confirmed: number }>();
   const rows = await ex
@@ -194,13 +217,25 @@ export async function readNotificationIds(ex: Executor, ids: string[]): Promise<
   return new Set(rows.map((r) => r.id));
 }
 
-// ---------------------------------------------------------------- feeds (platform-wide configuration)
+// ---------------------------------------------------------------- feeds (each belongs to a unit)
 
-export function listFeeds(ex: Executor): Promise<FeedRow[]> {
-  return ex.select().from(warningFeed).orderBy(asc(warningFeed.createdAt));
+/**
+ * Feeds a regulator sees: those of units in its region subtree (so the units beside and above its own line read
+ * theirs only when the subtree covers them); feeds recorded before units were (no region) only the top government.
+ */
+function feedVisible(scope: Scope): SQL {
+  const own = regionScopeSql(scope, warningFeed.regionPath);
+  return isTopGovernment(scope) ? (or(own, isNull(warningFeed.regionPath)) as SQL) : (and(isNotNull(warningFeed.regionPath), own) as SQL);
 }
-export async function getFeed(ex: Executor, id: string): Promise<FeedRow | undefined> {
-  const [r] = await ex.select().from(warningFeed).where(eq(warningFeed.id, id));
+
+export function listFeeds(ex: Executor, scope: Scope): Promise<FeedRow[]> {
+  return ex.select().from(warningFeed).where(feedVisible(scope)).orderBy(asc(warningFeed.createdAt));
+}
+export async function getFeed(ex: Executor, scope: Scope, id: string): Promise<FeedRow | undefined> {
+  const [r] = await ex
+    .select()
+    .from(warningFeed)
+    .where(and(eq(warningFeed.id, id), feedVisible(scope)));
   return r;
 }
 export async function insertFeed(ex: Executor, row: typeof warningFeed.$inferInsert): Promise<FeedRow> {
@@ -227,4 +262,17 @@ export function dueFeeds(ex: Executor, now: Date): Promise<FeedRow[]> {
       ),
     )
     .limit(100);
+}
+
+// ---------------------------------------------------------------- settings
+
+export async function readSetting(ex: Executor, key: string): Promise<unknown> {
+  const [r] = await ex.select({ value: setting.value }).from(setting).where(eq(setting.key, key));
+  return r?.value;
+}
+export async function writeSetting(ex: Executor, key: string, value: unknown): Promise<void> {
+  await ex
+    .insert(setting)
+    .values({ key, value })
+    .onConflictDoUpdate({ target: setting.key, set: { value, updatedAt: new Date() } });
 }

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OutboundError } from '../../kernel/net/outbound.js';
+import { Scope } from '../../kernel/scope/scope.js';
 import { loginAs, makeCity, makeDepartment, makeEnterprise, makeUser } from '../../test/factories.js';
 import { getTestServer, type TestServer } from '../../test/harness.js';
 import { validateCap } from './cap/cap-validate.js';
@@ -253,8 +255,8 @@ describe('import', () => {
     const alert = `<?xml version="1.0"?><alert xmlns="urn:oasis:names:tc:emergency:cap:1.2"><identifier>${ext}-1</identifier><sender>qx@example</sender><sent>${iso(t.clock.now())}</sent><status>Actual</status><msgType>Alert</msgType><scope>Public</scope><info><language>zh-CN</language><category>Met</category><event>暴雨</event><urgency>Expected</urgency><severity>Severe</severity><certainty>Likely</certainty><expires>${iso(at)}</expires><headline>气象台暴雨橙色预警</headline><parameter><valueName>预警级别</valueName><value>橙色</value></parameter><area><areaDesc>甲县</areaDesc><polygon>${RING.map(([x, y]) => `${y},${x}`).join(' ')}</polygon></area></info></alert>`;
     const a = await importFile(w.h.gov, 'a.xml', alert);
     expect(a.json().status).toBe('created');
-    // Whole platform: both counties' enterprises in the box (on the shared PostgreSQL, other files' too).
-    expect(a.json().targeted).toBeGreaterThanOrEqual(3);
+    // The importing unit's scope: county A's enterprises in the box, not county B's (a county's import tasks only its own).
+    expect(a.json().targeted).toBe(2);
     // Each county sees the targets of its own enterprises.
     const names = async (h: Record<string, string>) =>
       (await get(`/api/warnings/${a.json().id}`, h))
@@ -262,7 +264,7 @@ describe('import', () => {
         .data.targets.map((x: { enterpriseName: string }) => x.enterpriseName)
         .sort();
     expect(await names(w.h.gov)).toEqual(['甲县化工', '甲县煤矿']);
-    expect(await names(w.h.govB)).toEqual(['乙县煤矿']);
+    expect(await names(w.h.govB)).toEqual([]);
     const cancel = alert
       .replace(`<identifier>${ext}-1</identifier>`, `<identifier>${ext}-2</identifier>`)
       .replace('<msgType>Alert</msgType>', '<msgType>Cancel</msgType>')
@@ -285,16 +287,16 @@ describe('feeds', () => {
           : url.endsWith('a.xml')
             ? sample('sample-tg-no_signature.xml')
             : sample('sample-tg-invalid_schema.xml');
-      return { ok: true, status: 200, text: async () => body };
+      return Buffer.from(body);
     };
-    const feed = await getFeed(t.database.db, f.json().id);
+    const feed = await getFeed(t.database.db, Scope.system(), f.json().id);
     const r = await fetchFeed(t.deps, feed as NonNullable<typeof feed>, fake);
     expect(r.counts).toMatchObject({ duplicate: 1, rejected: 1 }); // tg was imported above
     expect(r.problems[0]).toMatch(/b\.xml: line \d+/);
     const list = (await get('/api/warnings/feeds', w.h.gov)).json().items;
     expect(list.find((x: { id: string }) => x.id === f.json().id)).toMatchObject({ lastStatus: 'error' });
     const timeout: Fetcher = async () => {
-      throw Object.assign(new Error('aborted'), { name: 'TimeoutError' });
+      throw new OutboundError('timeout');
     };
     expect((await fetchFeed(t.deps, feed as NonNullable<typeof feed>, timeout)).problems[0]).toMatch(/timeout/);
     expect((await t.app.inject({ method: 'DELETE', url: `/api/warnings/feeds/${f.json().id}`, headers: w.h.gov })).statusCode).toBe(200);

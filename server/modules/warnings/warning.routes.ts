@@ -10,16 +10,23 @@ import {
 } from '../../../common/contracts/warnings.js';
 import type { Deps } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
+import { abilitiesOf } from '../../kernel/gate/gate.js';
 import { type App, route } from '../../kernel/http/route.js';
+import { loadOutboundAllowList, saveOutboundAllowList, ZOutboundAllowList } from '../../kernel/net/outbound.js';
+import { findDepartmentWithPath } from '../org/index.js';
 import { confirmTarget } from './commands/confirm-target.js';
-import { changeFeed, createFeed, fetchFeedById, removeFeed } from './commands/feeds.js';
+import { changeFeed, createFeed, fetchFeedNow, removeFeed } from './commands/feeds.js';
 import { importCap } from './commands/import-cap.js';
+import { changeImportSettings } from './commands/import-settings.js';
 import { cancelWarning, issueWarning, updateWarningCommand } from './commands/issue-warning.js';
+import { loadImportSettings, ZImportSettings } from './import-settings.js';
 import { findWarningsQuery } from './queries/find-warnings.js';
 import { getWarningQuery } from './queries/get-warning.js';
 import { previewArea } from './queries/preview.js';
+import { publicCapXml } from './warning.cap.js';
+import { feedPolicy, importSettingsPolicy } from './warning.policy.js';
 import { activeCapList, atomFeed, presentFeed } from './warning.presenter.js';
-import { getWarning, listFeeds, publicActiveWarnings } from './warning.repository.js';
+import { type FeedRow, listFeeds, publicActiveWarnings, publicWarning } from './warning.repository.js';
 
 const ZId = z.object({ id: z.string().uuid({ message: 'invalid_format' }) });
 const ZTargetId = ZId.extend({ targetId: z.string().uuid({ message: 'invalid_format' }) });
@@ -73,12 +80,13 @@ export function warningRoutes(app: App, deps: Deps): void {
     method: 'POST',
     url: '/api/warnings/import',
     access: 'warning.issue',
-    summary: 'Import a CAP 1.2 message (multipart "file"); invalid: 400 with the reason, nothing stored; same identifier: no-op',
+    summary:
+      'Import a CAP 1.2 message (multipart "file"; UTF-8, UTF-16 or GB18030; no DTD); invalid: 400 with the reason, nothing stored; same sender and identifier: no-op; an Update/Cancel changes only a warning of the same sender imported by your line',
     tags,
     handler: async (ctx, _i, { req }) => {
       const file = await req.file().catch(() => undefined);
       if (!file) throw new AppError('VALIDATION', {}, [{ field: 'file', code: 'required' }]);
-      const r = await importCap(ctx, (await file.toBuffer()).toString('utf8'));
+      const r = await importCap(ctx, await file.toBuffer());
       return r.status === 'ignored' ? r : { status: r.status, id: r.warning.id, identifier: r.warning.identifier, targeted: r.targeted };
     },
   });
@@ -117,23 +125,28 @@ export function warningRoutes(app: App, deps: Deps): void {
     params: ZId,
     raw: true,
     handler: async (ctx, { params }, { reply }) => {
-      const w = await getWarning(ctx.tx, { kind: 'system' }, params.id);
-      if (w?.capScope !== 'Public') throw new AppError('NOT_FOUND');
+      const w = await publicWarning(ctx.tx, params.id);
+      if (!w) throw new AppError('NOT_FOUND');
       return reply
         .type(CAP_TYPE)
         .header('content-disposition', `attachment; filename="${w.identifier.replace(/[^\w.-]/g, '_')}.xml"`)
-        .send(w.rawXml);
+        .send(publicCapXml(w));
     },
   });
 
-  // ---- feeds (admin-configured import sources) ----
+  // ---- feeds (each belongs to a unit; its line manages it) ----
+  const withUnit = async (ctx: Parameters<typeof createFeed>[0], f: FeedRow) => {
+    const unit = f.departmentId ? await findDepartmentWithPath(ctx.tx, f.departmentId) : undefined;
+    const { create: _, ...abilities } = abilitiesOf(feedPolicy, ctx.actor, { unitId: f.departmentId, regionPath: f.regionPath });
+    return { ...presentFeed(f), unitName: unit?.name ?? null, abilities };
+  };
   route(app, deps, {
     method: 'GET',
     url: '/api/warnings/feeds',
     access: 'warning.issue',
-    summary: 'CAP import sources with the outcome of their last fetch',
+    summary: 'CAP import sources of units in scope, with the owning unit, the outcome of their last fetch and what the user may do',
     tags,
-    handler: async (ctx) => ({ items: (await listFeeds(ctx.tx)).map(presentFeed) }),
+    handler: async (ctx) => ({ items: await Promise.all((await listFeeds(ctx.tx, ctx.scope)).map((f) => withUnit(ctx, f))) }),
   });
 
   route(app, deps, {
@@ -143,7 +156,7 @@ export function warningRoutes(app: App, deps: Deps): void {
     summary: 'Add a CAP import source (a URL polled every intervalMinutes, or a file-upload source)',
     tags,
     body: ZWarningFeed,
-    handler: async (ctx, { body }) => presentFeed(await createFeed(ctx, body)),
+    handler: async (ctx, { body }) => withUnit(ctx, await createFeed(ctx, body)),
   });
 
   route(app, deps, {
@@ -154,7 +167,7 @@ export function warningRoutes(app: App, deps: Deps): void {
     tags,
     params: ZId,
     body: ZWarningFeed,
-    handler: async (ctx, { params, body }) => presentFeed(await changeFeed(ctx, params.id, body)),
+    handler: async (ctx, { params, body }) => withUnit(ctx, await changeFeed(ctx, params.id, body)),
   });
 
   route(app, deps, {
@@ -174,11 +187,62 @@ export function warningRoutes(app: App, deps: Deps): void {
     method: 'POST',
     url: '/api/warnings/feeds/:id/fetch',
     access: 'warning.issue',
-    summary: 'Fetch a URL feed now (each message imported in its own transaction)',
+    summary: 'Fetch a URL feed now (each message imported in its own transaction); internal addresses are refused unless allow-listed',
     tags,
     params: ZId,
     transactional: false,
-    handler: (_ctx, { params }) => fetchFeedById(deps, params.id),
+    handler: (ctx, { params }) => fetchFeedNow(ctx, deps, params.id),
+  });
+
+  // ---- platform-wide import rules (the top government sets them) ----
+  const ZImportSettingsOut = ZImportSettings.extend({ configured: z.boolean(), configure: z.boolean() });
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/warnings/import-settings',
+    access: 'warning.issue',
+    summary: 'How imported CAP messages are kept: the default expiry (hours) of an alert without <expires>',
+    tags,
+    response: ZImportSettingsOut,
+    handler: async (ctx) => ({
+      ...(await loadImportSettings(ctx.tx)),
+      configure: importSettingsPolicy.check(ctx.actor, {}, 'configure') === null,
+    }),
+  });
+  route(app, deps, {
+    method: 'PUT',
+    url: '/api/warnings/import-settings',
+    access: 'warning.issue',
+    summary: 'Set the default expiry of imported alerts without <expires> (the government at the top of the region tree)',
+    tags,
+    body: ZImportSettings.strict(),
+    response: ZImportSettingsOut,
+    handler: async (ctx, { body }) => ({ ...(await changeImportSettings(ctx, body)), configured: true, configure: true }),
+  });
+
+  // ---- the security administrator's allow-list of internal hosts feeds may be fetched from ----
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/security/outbound-hosts',
+    access: 'security.manage',
+    summary: 'Hosts on internal addresses the server may fetch CAP feeds from (empty: only public addresses)',
+    tags: ['security'],
+    response: ZOutboundAllowList,
+    handler: (ctx) => loadOutboundAllowList(ctx.tx),
+  });
+  route(app, deps, {
+    method: 'PUT',
+    url: '/api/security/outbound-hosts',
+    access: 'security.manage',
+    summary: 'Change the allow-list of internal hosts (audited)',
+    tags: ['security'],
+    body: ZOutboundAllowList.strict(),
+    response: ZOutboundAllowList,
+    handler: async (ctx, { body }) => {
+      const before = await loadOutboundAllowList(ctx.tx);
+      await saveOutboundAllowList(ctx.tx, body);
+      await ctx.audit.record({ action: 'security.outboundHostsChanged', entityType: 'setting', entityId: 'security.outboundAllowHosts', before, after: body });
+      return body;
+    },
   });
 
   // ---- one warning ----

@@ -20,9 +20,14 @@ export const warning = pgTable(
     sent: text('sent').notNull(),
     /** active | cancelled (expiry is read from `expires`). */
     state: text('state').notNull(),
+    /**
+     * The unit responsible for the warning here: the issuing unit, or for an imported message the unit that
+     * imported it or owns its feed (null on imports from before units were recorded). Its line manages it.
+     */
     issuerDepartmentId: uuid('issuer_department_id'),
+    /** Who is named as issuer (our unit, or an imported message's senderName). */
     issuerName: text('issuer_name').notNull(),
-    /** The issuing unit's region path (scope anchor); null for imported warnings. */
+    /** That unit's region path (scope anchor). */
     regionPath: text('region_path'),
     eventType: text('event_type').notNull(),
     /** red | orange | yellow | blue; null when an imported message says neither colour nor severity. */
@@ -87,9 +92,13 @@ export const warningTarget = pgTable(
   (t) => [uniqueIndex('warning_target_uq').on(t.warningId, t.enterpriseId), index('warning_target_enterprise_idx').on(t.enterpriseId)],
 );
 
-/** An admin-configured CAP import source (a weather bureau feed URL, or a file-upload source). */
+/** A unit's CAP import source (a weather bureau feed URL, or a file-upload source). */
 export const warningFeed = pgTable('warning_feed', {
   id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  /** The unit the feed belongs to (its line manages it; its messages target that unit's scope); null before units were recorded. */
+  departmentId: uuid('department_id'),
+  /** The unit's region path (scope anchor). */
+  regionPath: text('region_path'),
   name: text('name').notNull(),
   kind: text('kind').notNull(), // url | file
   url: text('url'),

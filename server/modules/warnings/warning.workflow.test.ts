@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Permission } from '../../../common/permissions.js';
-import { warningAbilities } from './warning.policy.js';
+import { type Actor, systemActor } from '../../kernel/actor.js';
+import { abilitiesOf } from '../../kernel/gate/gate.js';
+import { type Scope, scopeEnterpriseId } from '../../kernel/scope/scope.js';
+import { feedPolicy, type WarningSubject, warningPolicy } from './warning.policy.js';
 import { effectiveState, nextWarningState, WARNING_ACTIONS, WARNING_STATES, type WarningAction, type WarningState } from './warning.workflow.js';
 
 const EXPECTED: Record<WarningState, Record<WarningAction, WarningState | null>> = {
@@ -25,40 +28,60 @@ describe('warning transitions: every state × action', () => {
   });
 });
 
-describe('warning abilities', () => {
-  const gov = (path: string, perms: Permission[] = ['warning.read', 'warning.issue']) => ({
-    permissions: new Set(perms),
-    scope: { kind: 'government' as const, regionPath: path },
-    enterpriseId: null,
-  });
-  const ent = {
-    permissions: new Set<Permission>(['warning.read', 'warning.confirm']),
-    scope: { kind: 'enterprise' as const, enterpriseId: 'e1' },
-    enterpriseId: 'e1',
-  };
-  const issued = { state: 'active' as const, source: 'issued', regionPath: '/c/county/' };
+describe('warning policy (the gate and the detail abilities ask the same check)', () => {
+  const actor = (scope: Scope, departmentId: string | null, perms: Permission[] = ['warning.read', 'warning.issue']) =>
+    ({ ...systemActor('t'), kind: 'government', permissions: new Set(perms), scope, departmentId, enterpriseId: scopeEnterpriseId(scope) }) as Actor;
+  const city = actor({ kind: 'government', regionPath: '/c/' }, 'd-city');
+  const cityEnergy = actor({ kind: 'industry', regionPath: '/c/', departmentId: 'd-energy', industries: ['coal'] }, 'd-energy');
+  const county = actor({ kind: 'government', regionPath: '/c/county/' }, 'd-county');
+  const sibling = actor({ kind: 'government', regionPath: '/c/other/' }, 'd-other');
+  const countyEnergy = actor({ kind: 'industry', regionPath: '/c/county/', departmentId: 'd-ce', industries: ['coal'] }, 'd-ce');
+  const ent = actor({ kind: 'enterprise', enterpriseId: 'e1' }, null, ['warning.read', 'warning.confirm']);
+  const byCity: WarningSubject = { state: 'active', source: 'issued', unitId: 'd-city', regionPath: '/c/' };
+  const byCounty: WarningSubject = { ...byCity, unitId: 'd-county', regionPath: '/c/county/' };
+  const can = (a: Actor, w: WarningSubject) => abilitiesOf(warningPolicy, a, w);
 
   it.each([
-    ['the issuing county', gov('/c/county/'), true],
-    ['the city above', gov('/c/'), true],
-    ['a sibling county', gov('/c/other/'), false],
-    ['a reader without warning.issue', gov('/c/', ['warning.read']), false],
-  ])('%s may update and cancel: %s', (_n, actor, allowed) => {
-    const a = warningAbilities(actor, issued);
-    expect(a.update).toBe(allowed);
-    expect(a.cancel).toBe(allowed);
+    ['the issuing unit (city)', city, byCity, true],
+    ['an industry department beside it (city 能源局)', cityEnergy, byCity, false],
+    ['a county under it (泽州县)', county, byCity, false],
+    ['a county 能源局 under it', countyEnergy, byCity, false],
+    ['the issuing county itself', county, byCounty, true],
+    ['the city 应急管理局 above the county', city, byCounty, true],
+    ['the city 能源局 above the county (not the issuing unit’s superior)', cityEnergy, byCounty, false],
+    ['a sibling county', sibling, byCounty, false],
+    ['a reader without warning.issue in the issuing unit', actor({ kind: 'government', regionPath: '/c/' }, 'd-city', ['warning.read']), byCity, false],
+  ])('%s may update and cancel: %s', (_n, a, w, allowed) => {
+    expect(can(a, w)).toMatchObject({ update: allowed, cancel: allowed });
+    expect(warningPolicy.check(a, w, 'cancel')).toBe(allowed ? null : 'FORBIDDEN');
   });
 
-  it('nothing on a cancelled or expired warning; imported ones are cancelled, not updated', () => {
-    expect(warningAbilities(gov('/c/'), { ...issued, state: 'cancelled' })).toMatchObject({ update: false, cancel: false });
-    expect(warningAbilities(gov('/c/'), { ...issued, state: 'expired' })).toMatchObject({ update: false, cancel: false });
-    expect(warningAbilities(gov('/c/other/'), { state: 'active', source: 'imported', regionPath: null })).toMatchObject({ update: false, cancel: true });
+  it('nothing on a cancelled or expired warning (409); imported ones are cancelled by the importing unit’s line, never updated', () => {
+    expect(warningPolicy.check(city, { ...byCity, state: 'cancelled' }, 'cancel')).toBe('INVALID_TRANSITION');
+    expect(can(city, { ...byCity, state: 'expired' })).toMatchObject({ update: false, cancel: false });
+    const imported: WarningSubject = { state: 'active', source: 'imported', unitId: 'd-county', regionPath: '/c/county/' };
+    expect(can(county, imported)).toMatchObject({ update: false, cancel: true });
+    expect(warningPolicy.check(county, imported, 'update')).toBe('INVALID_TRANSITION');
+    expect(can(city, imported).cancel).toBe(true);
+    expect(can(sibling, imported).cancel).toBe(false);
+    // Imported before units were recorded: the top government's.
+    const legacy: WarningSubject = { ...imported, unitId: null, regionPath: null };
+    expect(can(city, legacy).cancel).toBe(true);
+    expect(can(county, legacy).cancel).toBe(false);
   });
 
   it('an enterprise confirms only its own unconfirmed target', () => {
-    expect(warningAbilities(ent, issued, { enterpriseId: 'e1', status: 'sent' }).confirm).toBe(true);
-    expect(warningAbilities(ent, issued, { enterpriseId: 'e1', status: 'confirmed' }).confirm).toBe(false);
-    expect(warningAbilities(ent, issued, { enterpriseId: 'e2', status: 'sent' }).confirm).toBe(false);
-    expect(warningAbilities(ent, issued).update).toBe(false);
+    expect(can(ent, { ...byCity, target: { enterpriseId: 'e1', status: 'sent' } }).confirm).toBe(true);
+    expect(warningPolicy.check(ent, { ...byCity, target: { enterpriseId: 'e1', status: 'confirmed' } }, 'confirm')).toBe('INVALID_TRANSITION');
+    expect(can(ent, { ...byCity, target: { enterpriseId: 'e2', status: 'sent' } }).confirm).toBe(false);
+    expect(can(ent, byCity)).toMatchObject({ update: false, cancel: false, confirm: false });
+  });
+
+  it('feeds: the owning unit and the government above manage; beside, below and siblings do not', () => {
+    const feed = { unitId: 'd-city', regionPath: '/c/' };
+    expect(abilitiesOf(feedPolicy, city, feed)).toMatchObject({ change: true, delete: true, fetch: true });
+    for (const a of [cityEnergy, county, sibling]) expect(abilitiesOf(feedPolicy, a, feed)).toMatchObject({ change: false, delete: false, fetch: false });
+    expect(feedPolicy.check(city, { unitId: 'd-county', regionPath: '/c/county/' }, 'delete')).toBeNull();
+    expect(feedPolicy.check(county, { unitId: null, regionPath: null }, 'create')).toBe('FORBIDDEN');
   });
 });

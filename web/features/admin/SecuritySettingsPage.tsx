@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, Form, InputNumber, Result, Row, Skeleton } from 'antd';
+import { App, Button, Card, Col, Form, InputNumber, Result, Row, Select, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { PageHeader } from '../../components/PageHeader';
 import { Source } from '../../components/Source';
@@ -35,6 +35,44 @@ const FIELDS: { name: keyof SecuritySettings; label: MessageKey; unit: MessageKe
   { name: 'passwordClasses', label: 'security.passwordClasses', unit: 'unit.classes', min: 2, max: 4 },
   { name: 'passwordMaxAgeDays', label: 'security.passwordMaxAgeDays', unit: 'unit.days', min: 0, max: 3650 },
 ];
+
+/**
+ * Hosts on internal addresses the server may fetch CAP feeds from (kernel/net/outbound.ts): empty by default, so a
+ * feed URL pointing into the intranet, at the machine itself or at a cloud metadata address is refused.
+ */
+function OutboundHostsCard() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const showError = useApiError();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<{ hosts: string[] }>();
+  const q = useQuery({ queryKey: ['security-outbound-hosts'], queryFn: () => api<{ hosts: string[] }>('/api/security/outbound-hosts') });
+  const save = async (v: { hosts: string[] }) => {
+    try {
+      qc.setQueryData(
+        ['security-outbound-hosts'],
+        await api<{ hosts: string[] }>('/api/security/outbound-hosts', { method: 'PUT', body: { hosts: v.hosts ?? [] } }),
+      );
+      void message.success(t('common.saved'));
+    } catch (err) {
+      showError(err, form);
+    }
+  };
+  if (!q.data) return null;
+  return (
+    <Card style={{ maxWidth: 880, marginTop: 16 }} title={t('warning.outbound.title')}>
+      <Typography.Paragraph type="secondary">{t('warning.outbound.hint')}</Typography.Paragraph>
+      <Form key={q.data.hosts.join(',')} form={form} layout="vertical" initialValues={q.data} onFinish={save}>
+        <Form.Item name="hosts" label={t('warning.outbound.hosts')}>
+          <Select mode="tags" tokenSeparators={[',', ' ']} open={false} placeholder="qxj.intranet.example" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit">
+          {t('common.save')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
 
 export function SecuritySettingsPage() {
   const { t } = useI18n();
@@ -88,6 +126,7 @@ export function SecuritySettingsPage() {
           </Button>
         </Form>
       </Card>
+      <OutboundHostsCard />
     </>
   );
 }

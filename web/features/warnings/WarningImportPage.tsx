@@ -1,4 +1,5 @@
 import { CloudDownloadOutlined, DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Popconfirm, Row, Table, Tag, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
@@ -8,14 +9,56 @@ import { useI18n } from '../../i18n';
 import { ApiError, api, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { useApiError } from '../../lib/use-api-error';
-import { type TFeed, useFeeds, useWarningUpdated } from './api';
+import { type TFeed, type TImportSettings, useFeeds, useImportSettings, useWarningUpdated } from './api';
 
 interface ImportResult {
   status: 'created' | 'updated' | 'cancelled' | 'duplicate' | 'ignored';
   id?: string;
   identifier?: string;
   targeted?: number;
-  reason?: string;
+  /** Why nothing was stored (ignored): an Ack/Error, or a Cancel without <info> of a warning not here. */
+  reason?: 'ack' | 'cancelUnknown';
+}
+
+/** The default expiry of imported alerts without <expires>: editable by the top government, read-only for others. */
+function ImportSettingsCard() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const onError = useApiError();
+  const q = useImportSettings();
+  const [form] = Form.useForm<{ defaultExpiryHours: number }>();
+  const qc = useQueryClient();
+  const save = async (v: { defaultExpiryHours: number }) => {
+    try {
+      const r = await api<TImportSettings>('/api/warnings/import-settings', { method: 'PUT', body: v });
+      qc.setQueryData(['warning-import-settings'], r);
+      void message.success(t('common.saved'));
+    } catch (e) {
+      onError(e, form);
+    }
+  };
+  if (!q.data) return null;
+  return (
+    <Card size="small" title={t('warning.importSettings')} style={{ marginTop: 16 }}>
+      <Form form={form} key={q.data.defaultExpiryHours} layout="inline" initialValues={q.data} onFinish={save} disabled={!q.data.configure}>
+        <Form.Item
+          name="defaultExpiryHours"
+          label={t('warning.defaultExpiry')}
+          rules={q.data.configure ? [{ required: true, message: t('warning.required') }] : []}
+        >
+          <InputNumber min={1} max={720} precision={0} addonAfter={t('warning.hourUnit')} style={{ width: 140 }} />
+        </Form.Item>
+        {q.data.configure ? (
+          <Button htmlType="submit" type="primary">
+            {t('common.save')}
+          </Button>
+        ) : null}
+      </Form>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0 0' }}>
+        {t(q.data.configure ? 'warning.defaultExpiryHint' : 'warning.defaultExpiryReadOnly')}
+      </Typography.Paragraph>
+    </Card>
+  );
 }
 
 /** 导入外部预警: upload a CAP file (rejected with the schema's reason, nothing stored) and the URL feeds polled by a job. */
@@ -94,6 +137,7 @@ export function WarningImportPage() {
         </>
       ),
     },
+    { title: t('warning.feedUnit'), dataIndex: 'unitName', width: 140, responsive: ['lg'], render: (v: string | null) => v ?? t('warning.feedUnitNone') },
     { title: t('warning.interval'), dataIndex: 'intervalMinutes', width: 100, responsive: ['md'], render: (v: number) => t('warning.minutes', { n: v }) },
     {
       title: t('warning.lastFetch'),
@@ -115,10 +159,21 @@ export function WarningImportPage() {
       width: 96,
       render: (_: unknown, r) => (
         <>
-          <Button size="small" type="link" icon={<CloudDownloadOutlined />} loading={busy === r.id} onClick={() => fetchNow(r)} title={t('warning.fetchNow')} />
-          <Popconfirm title={t('warning.feedRemoveConfirm')} onConfirm={() => remove(r)}>
-            <Button size="small" type="link" danger icon={<DeleteOutlined />} title={t('warning.feedRemove')} />
-          </Popconfirm>
+          {r.abilities.fetch ? (
+            <Button
+              size="small"
+              type="link"
+              icon={<CloudDownloadOutlined />}
+              loading={busy === r.id}
+              onClick={() => fetchNow(r)}
+              title={t('warning.fetchNow')}
+            />
+          ) : null}
+          {r.abilities.delete ? (
+            <Popconfirm title={t('warning.feedRemoveConfirm')} onConfirm={() => remove(r)}>
+              <Button size="small" type="link" danger icon={<DeleteOutlined />} title={t('warning.feedRemove')} />
+            </Popconfirm>
+          ) : null}
         </>
       ),
     },
@@ -150,9 +205,9 @@ export function WarningImportPage() {
                       <Link to={`/warnings/${result.id}`}>{result.identifier}</Link>
                       {result.targeted ? ` · ${t('warning.targetedN', { n: result.targeted })}` : ''}
                     </>
-                  ) : (
-                    result.reason
-                  )
+                  ) : result.reason ? (
+                    t(`warning.ignored.${result.reason}`)
+                  ) : null
                 }
               />
             ) : null}
@@ -184,7 +239,11 @@ export function WarningImportPage() {
               </Button>
             </Form>
             <Table<TFeed> rowKey="id" size="small" columns={columns} dataSource={feeds.data?.items} loading={feeds.isFetching} pagination={false} />
+            <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0 0' }}>
+              {t('warning.feedOwnerHint')}
+            </Typography.Paragraph>
           </Card>
+          <ImportSettingsCard />
         </Col>
       </Row>
     </>

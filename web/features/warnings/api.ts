@@ -96,6 +96,20 @@ export interface TFeed {
   lastFetchedAt: string | null;
   lastStatus: string | null;
   lastResult: string | null;
+  /** The unit the feed belongs to; its line manages it (the server's feed policy answers these). */
+  unitName: string | null;
+  abilities: { change: boolean; delete: boolean; fetch: boolean };
+}
+
+/** Platform-wide import rules: the expiry of an imported alert without <expires>; `configure`: may this user change it. */
+export interface TImportSettings {
+  defaultExpiryHours: number;
+  configured: boolean;
+  configure: boolean;
+}
+
+export function useImportSettings() {
+  return useQuery({ queryKey: ['warning-import-settings'], queryFn: () => api<TImportSettings>('/api/warnings/import-settings') });
 }
 
 export function useWarnings(query: Query) {

@@ -1,10 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { readCap } from '../commands/import-cap.js';
 import {
   buildCap,
   type CapAlert,
+  CapEncodingError,
+  type CapInfo,
   capIdentifier,
   capTime,
+  decodeCap,
+  dtdProblem,
   IDENTIFIER_PATTERN,
   issuerCode,
   LEVEL_SEVERITY,
@@ -16,6 +22,7 @@ import {
   referencedIdentifiers,
   referenceOf,
   ringProblem,
+  xmlText,
 } from './cap.js';
 import { validateCap } from './cap-validate.js';
 
@@ -204,5 +211,72 @@ describe('the interop reference samples (WMO CAP validator test data)', () => {
     const r = await validateCap('<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2"><identifier>x</identifier>');
     expect(r.valid).toBe(false);
     expect(r.errors.join()).toMatch(/line \d+/);
+  });
+});
+
+describe('messages from other countries’ systems, in their encodings (samples/intl)', () => {
+  const intl = new URL('./samples/intl/', import.meta.url);
+  const files = readdirSync(intl);
+  const bytes = (f: string) => readFileSync(new URL(f, intl));
+
+  it.each(files)('%s decodes, validates against the XSD and reads (readCap)', async (f) => {
+    const xml = decodeCap(bytes(f));
+    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
+    const a = await readCap(xml);
+    expect(a.identifier).not.toBe('');
+    if (a.msgType !== 'Cancel') expect(mainInfo(a)?.headline).toBeTruthy();
+  });
+
+  it('GB18030 (declared in the prolog) and UTF-16 LE/BE (by the byte-order mark) read as the same text as UTF-8', () => {
+    expect(mainInfo(parseCap(decodeCap(bytes('cn-cma-rainstorm.gb18030.xml'))))?.description).toContain('泽州县、高平市降雨量将达50毫米以上');
+    expect(mainInfo(parseCap(decodeCap(bytes('cn-cma-rainstorm.gb18030.xml'))))?.description).toContain('𠀋');
+    const le = parseCap(decodeCap(bytes('nz-nema-tsunami.utf16le.xml')));
+    const be = parseCap(decodeCap(bytes('nz-nema-tsunami.utf16be.xml')));
+    expect(mainInfo(le)?.senderName).toBe('National Emergency Management Agency — Te Rākau Whakamarumaru');
+    expect(mainInfo(be)?.senderName).toBe(mainInfo(le)?.senderName);
+    // The same bytes read as UTF-8 (the old behaviour) are not a CAP message at all.
+    expect(bytes('nz-nema-tsunami.utf16le.xml').toString('utf8')).not.toContain('<alert');
+  });
+
+  it('an IPAWS Cancel without <info> is accepted; an Alert without one is not', async () => {
+    const cancel = await readCap(decodeCap(bytes('us-ipaws-nws-tornado-cancel.xml')));
+    expect(cancel).toMatchObject({ msgType: 'Cancel', infos: [] });
+    const bare = decodeCap(bytes('us-ipaws-nws-tornado-cancel.xml')).replace('<msgType>Cancel</msgType>', '<msgType>Alert</msgType>');
+    await expect(readCap(bare)).rejects.toMatchObject({ code: 'CAP_INVALID' });
+  });
+
+  it('undeclared or unknown encodings and broken byte sequences are refused, never guessed', () => {
+    expect(() => decodeCap(Buffer.from('<?xml version="1.0" encoding="EBCDIC-X"?><alert/>'))).toThrow(CapEncodingError);
+    const gb = bytes('cn-cma-rainstorm.gb18030.xml');
+    expect(() => decodeCap(Buffer.from(gb.toString('latin1').replace('GB18030', 'UTF-8'), 'latin1'))).toThrow(CapEncodingError);
+  });
+});
+
+describe('hostile messages (samples/hostile)', () => {
+  const hostile = new URL('./samples/hostile/', import.meta.url);
+  const text = (f: string) => decodeCap(readFileSync(new URL(f, hostile)));
+
+  it.each(['xxe-file.xml', 'billion-laughs.xml', 'internal-entity-markup.xml'])('%s: a DTD is refused before parsing (CAP_DTD)', async (f) => {
+    expect(dtdProblem(text(f))).toBe('dtd');
+    await expect(readCap(text(f))).rejects.toMatchObject({ code: 'CAP_DTD' });
+  });
+
+  it('markup, CDATA and "]]>" in texts come back escaped: the rebuilt message is well-formed and still validates', async () => {
+    const a = await readCap(text('markup-in-text.xml'));
+    expect(mainInfo(a)?.headline).toContain('</alert><script>');
+    const out = buildCap(a);
+    expect(XMLValidator.validate(out)).toBe(true);
+    expect(await validateCap(out)).toEqual({ valid: true, errors: [] });
+    expect(mainInfo(parseCap(out))?.headline).toBe(mainInfo(a)?.headline);
+    expect(out).not.toContain('xml-stylesheet');
+  });
+
+  it('characters XML 1.0 does not allow never reach an emitted document', async () => {
+    const dirty = heavyRain();
+    (dirty.infos[0] as CapInfo).description = 'NUL\u0000 bell\u0007 lone\uD800 surrogate \uFFFE ok 𠀋';
+    const out = buildCap(dirty);
+    expect(XMLValidator.validate(out)).toBe(true);
+    expect(await validateCap(out)).toEqual({ valid: true, errors: [] });
+    expect(xmlText('a\u0001<b>&"\uDC00')).toBe('a&lt;b&gt;&amp;&quot;');
   });
 });

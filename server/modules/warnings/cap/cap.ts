@@ -32,6 +32,16 @@ export interface CapArea {
   polygons: Ring[];
   circles: string[];
   geocodes: { valueName: string; value: string }[];
+  altitude?: string;
+  ceiling?: string;
+}
+
+export interface CapResource {
+  resourceDesc: string;
+  mimeType: string;
+  size?: string;
+  uri?: string;
+  digest?: string;
 }
 
 export interface CapInfo {
@@ -42,6 +52,7 @@ export interface CapInfo {
   urgency: string;
   severity: string;
   certainty: string;
+  audience?: string;
   eventCodes: { valueName: string; value: string }[];
   effective?: string;
   onset?: string;
@@ -53,6 +64,7 @@ export interface CapInfo {
   web?: string;
   contact?: string;
   parameters: { valueName: string; value: string }[];
+  resources?: CapResource[];
   areas: CapArea[];
 }
 
@@ -65,8 +77,11 @@ export interface CapAlert {
   source?: string;
   scope: CapScope;
   restriction?: string;
+  addresses?: string;
+  codes?: string[];
   note?: string;
   references?: string;
+  incidents?: string;
   infos: CapInfo[];
 }
 
@@ -204,7 +219,25 @@ function onSegment(px: number, py: number, x1: number, y1: number, x2: number, y
 
 // ---------------------------------------------------------------- build
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/**
+ * Text as XML 1.0 character data: the five markup characters escaped and the characters XML 1.0 does not allow
+ * (C0 controls other than tab/LF/CR, lone surrogates, U+FFFE/U+FFFF) dropped, so no stored text can make an
+ * emitted document malformed.
+ */
+export function xmlText(s: string): string {
+  return (
+    s
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters XML 1.0 forbids
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+  );
+}
+const esc = xmlText;
+const pair = (tag: string, p: { valueName: string; value: string }, indent: string) =>
+  `${indent}<${tag}><valueName>${esc(p.valueName)}</valueName><value>${esc(p.value)}</value></${tag}>\n`;
 
 function el(name: string, value: string | undefined, indent: string): string {
   return value === undefined || value === '' ? '' : `${indent}<${name}>${esc(value)}</${name}>\n`;
@@ -222,8 +255,11 @@ export function buildCap(a: CapAlert): string {
   x += el('source', a.source, i1);
   x += el('scope', a.scope, i1);
   x += el('restriction', a.restriction, i1);
+  x += el('addresses', a.addresses, i1);
+  for (const c of a.codes ?? []) x += el('code', c, i1);
   x += el('note', a.note, i1);
   x += el('references', a.references, i1);
+  x += el('incidents', a.incidents, i1);
   for (const info of a.infos) {
     const i2 = '    ';
     const i3 = '      ';
@@ -235,7 +271,8 @@ export function buildCap(a: CapAlert): string {
     x += el('urgency', info.urgency, i2);
     x += el('severity', info.severity, i2);
     x += el('certainty', info.certainty, i2);
-    for (const c of info.eventCodes) x += `${i2}<eventCode><valueName>${esc(c.valueName)}</valueName><value>${esc(c.value)}</value></eventCode>\n`;
+    x += el('audience', info.audience, i2);
+    for (const c of info.eventCodes) x += pair('eventCode', c, i2);
     x += el('effective', info.effective, i2);
     x += el('onset', info.onset, i2);
     x += el('expires', info.expires, i2);
@@ -245,13 +282,24 @@ export function buildCap(a: CapAlert): string {
     x += el('instruction', info.instruction, i2);
     x += el('web', info.web, i2);
     x += el('contact', info.contact, i2);
-    for (const p of info.parameters) x += `${i2}<parameter><valueName>${esc(p.valueName)}</valueName><value>${esc(p.value)}</value></parameter>\n`;
+    for (const p of info.parameters) x += pair('parameter', p, i2);
+    for (const r of info.resources ?? []) {
+      x += `${i2}<resource>\n`;
+      x += el('resourceDesc', r.resourceDesc, i3);
+      x += el('mimeType', r.mimeType, i3);
+      x += el('size', r.size, i3);
+      x += el('uri', r.uri, i3);
+      x += el('digest', r.digest, i3);
+      x += `${i2}</resource>\n`;
+    }
     for (const area of info.areas) {
       x += `${i2}<area>\n`;
       x += el('areaDesc', area.areaDesc, i3);
       for (const p of area.polygons) x += el('polygon', ringToCap(p), i3);
       for (const c of area.circles) x += el('circle', c, i3);
-      for (const g of area.geocodes) x += `${i3}<geocode><valueName>${esc(g.valueName)}</valueName><value>${esc(g.value)}</value></geocode>\n`;
+      for (const g of area.geocodes) x += pair('geocode', g, i3);
+      x += el('altitude', area.altitude, i3);
+      if (area.altitude) x += el('ceiling', area.ceiling, i3);
       x += `${i2}</area>\n`;
     }
     x += `${i1}</info>\n`;
@@ -263,12 +311,14 @@ export function buildCap(a: CapAlert): string {
 
 const ARRAYS = new Set(['info', 'category', 'responseType', 'eventCode', 'parameter', 'resource', 'area', 'polygon', 'circle', 'geocode', 'code']);
 
+/** Documents with a DTD are refused before parsing (dtdProblem), so only the five predefined entities remain. */
 const parser = new XMLParser({
   ignoreAttributes: true,
   removeNSPrefix: true,
   parseTagValue: false,
   trimValues: true,
   processEntities: true,
+  htmlEntities: false,
   isArray: (name) => ARRAYS.has(name),
 });
 
@@ -295,8 +345,11 @@ export function parseCap(xml: string): CapAlert {
     source: str(a.source),
     scope: (str(a.scope) ?? 'Public') as CapScope,
     restriction: str(a.restriction),
+    addresses: str(a.addresses),
+    codes: strs(a.code),
     note: str(a.note),
     references: str(a.references),
+    incidents: str(a.incidents),
     infos: arr(a.info).map((i) => ({
       language: str(i.language) ?? 'en-US',
       category: strs(i.category),
@@ -305,6 +358,7 @@ export function parseCap(xml: string): CapAlert {
       urgency: str(i.urgency) ?? 'Unknown',
       severity: str(i.severity) ?? 'Unknown',
       certainty: str(i.certainty) ?? 'Unknown',
+      audience: str(i.audience),
       eventCodes: pairs(i.eventCode),
       effective: str(i.effective),
       onset: str(i.onset),
@@ -316,6 +370,13 @@ export function parseCap(xml: string): CapAlert {
       web: str(i.web),
       contact: str(i.contact),
       parameters: pairs(i.parameter),
+      resources: arr(i.resource).map((r) => ({
+        resourceDesc: str(r.resourceDesc) ?? '',
+        mimeType: str(r.mimeType) ?? '',
+        size: str(r.size),
+        uri: str(r.uri),
+        digest: str(r.digest),
+      })),
       areas: arr(i.area).map((ar, k) => ({
         areaDesc: str(ar.areaDesc) ?? '',
         polygons: strs(ar.polygon).map((p, n) => {
@@ -327,6 +388,8 @@ export function parseCap(xml: string): CapAlert {
         }),
         circles: strs(ar.circle),
         geocodes: pairs(ar.geocode),
+        altitude: str(ar.altitude),
+        ceiling: str(ar.ceiling),
       })),
     })),
   };
@@ -345,4 +408,65 @@ export function referencedIdentifiers(references: string | undefined): string[] 
     .split(/\s+/)
     .map((t) => t.split(',')[1])
     .filter((x): x is string => !!x);
+}
+
+// ---------------------------------------------------------------- bytes → text
+
+/** Encodings a CAP file may arrive in: the XML defaults and the Chinese national one (labels as TextDecoder knows them). */
+const DECLARED: Record<string, string> = {
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  'utf-16': 'utf-16le',
+  'utf-16le': 'utf-16le',
+  'utf-16be': 'utf-16be',
+  gb18030: 'gb18030',
+  gbk: 'gb18030',
+  gb2312: 'gb18030',
+  'us-ascii': 'utf-8',
+  ascii: 'utf-8',
+};
+
+export class CapEncodingError extends Error {
+  constructor(readonly encoding: string) {
+    super(`unsupported encoding ${encoding}`);
+  }
+}
+
+/**
+ * A CAP file's bytes as text (XML 1.0 §4.3.3 and Appendix F): a byte-order mark decides UTF-8 or UTF-16 LE/BE; a
+ * UTF-16 document without one is recognised by its first `<?` or `<`; otherwise the encoding declaration in the prolog
+ * (UTF-8 when there is none; GB18030, GBK and GB2312 are read as GB18030, their superset). Invalid byte sequences
+ * are refused rather than replaced. The returned text's declaration says UTF-8, as it is now.
+ */
+export function decodeCap(bytes: Uint8Array): string {
+  const b = bytes;
+  let label: string;
+  let skip = 0;
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) [label, skip] = ['utf-8', 3];
+  else if (b[0] === 0xff && b[1] === 0xfe) [label, skip] = ['utf-16le', 2];
+  else if (b[0] === 0xfe && b[1] === 0xff) [label, skip] = ['utf-16be', 2];
+  else if (b[0] === 0x3c && b[1] === 0x00) label = 'utf-16le';
+  else if (b[0] === 0x00 && b[1] === 0x3c) label = 'utf-16be';
+  else {
+    // The prolog is ASCII in every encoding accepted here.
+    const head = Buffer.from(b.subarray(0, 200)).toString('latin1');
+    const declared = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head)?.[1]?.toLowerCase();
+    label = declared ? (DECLARED[declared] ?? '') : 'utf-8';
+    if (!label) throw new CapEncodingError(declared as string);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder(label, { fatal: true }).decode(b.subarray(skip));
+  } catch {
+    throw new CapEncodingError(label);
+  }
+  return text.replace(/^(\s*<\?xml[^>]*?)\s+encoding\s*=\s*["'][^"']*["']/, '$1 encoding="UTF-8"');
+}
+
+/**
+ * Why a document is refused before it is parsed, or null: CAP 1.2 has no DTD, and a DOCTYPE or entity declaration
+ * is how XXE and entity-expansion bombs arrive, and how markup slips into what we republish.
+ */
+export function dtdProblem(xml: string): 'dtd' | null {
+  return /<!DOCTYPE|<!ENTITY|<!ELEMENT|<!ATTLIST/i.test(xml) ? 'dtd' : null;
 }

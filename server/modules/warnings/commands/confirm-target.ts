@@ -1,14 +1,18 @@
 import type { Ctx } from '../../../kernel/context.js';
 import { AppError } from '../../../kernel/errors.js';
-import { getWarning, targetsOf, updateTarget } from '../warning.repository.js';
+import { loadFor } from '../../../kernel/gate/gate.js';
+import { warningPolicy } from '../warning.policy.js';
+import { updateTarget } from '../warning.repository.js';
+import { type LoadedWarning, namedTransition, warningLoader } from '../warning.subject.js';
 
-/** 签收 and feedback of a warning task by the targeted enterprise (e.g. 三查三避让 done). */
+/** 签收 and feedback of a warning task by the targeted enterprise (e.g. 三查三避让 done); once (409 after). */
 export async function confirmTarget(ctx: Ctx, warningId: string, targetId: string, feedback: string) {
-  const w = await getWarning(ctx.tx, ctx.scope, warningId);
-  if (!w) throw new AppError('NOT_FOUND');
-  const t = (await targetsOf(ctx.tx, w.id, ctx.scope)).find((x) => x.id === targetId);
-  if (!t || t.enterpriseId !== ctx.actor.enterpriseId) throw new AppError('NOT_FOUND');
-  if (t.status !== 'sent') throw new AppError('INVALID_TRANSITION', { from: 'confirmed', action: 'warning.confirm' });
+  let seen: LoadedWarning | undefined;
+  const load = warningLoader(ctx.clock.now(), warningId, targetId);
+  const { row: w, targetRow: t } = await loadFor(ctx, warningPolicy, 'confirm', async (ex, scope) => (seen = await load(ex, scope))).catch((e) => {
+    throw namedTransition(e, 'confirm', seen);
+  });
+  if (!t) throw new AppError('NOT_FOUND');
   const now = ctx.clock.now();
   const ok = await updateTarget(
     ctx.tx,

@@ -1,21 +1,31 @@
 import { defaultTask, WARNING_EVENTS } from '../../../../common/contracts/warnings.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { AppError } from '../../../kernel/errors.js';
-import { Scope } from '../../../kernel/scope/scope.js';
-import { type CapAlert, levelOf, mainInfo, parseCap, parseCapTime, referencedIdentifiers } from '../cap/cap.js';
+import { allowNew, systemOnly } from '../../../kernel/gate/gate.js';
+import type { Scope } from '../../../kernel/scope/scope.js';
+import { findDepartmentWithPath } from '../../org/index.js';
+import { type CapAlert, CapEncodingError, decodeCap, dtdProblem, levelOf, mainInfo, parseCap, parseCapTime } from '../cap/cap.js';
 import { validateCap } from '../cap/cap-validate.js';
-import { insertWarning, updateWarning, type WarningRow, warningByIdentifier } from '../warning.repository.js';
+import { DEFAULT_IMPORT_EXPIRY_HOURS, loadImportSettings } from '../import-settings.js';
+import { matchArea } from '../queries/match-area.js';
+import { onUnitLine, type UnitAnchor, warningUnitPolicy } from '../warning.policy.js';
+import { type FeedRow, identifierTaken, insertWarning, updateWarning, type WarningRow, warningsByIdentifiers } from '../warning.repository.js';
 import { effectiveState } from '../warning.workflow.js';
-import { matchArea, sendTargets } from './targeting.js';
+import { sendTargets } from './targeting.js';
 
 export type ImportOutcome =
   | { status: 'created' | 'updated' | 'cancelled' | 'duplicate'; warning: WarningRow; targeted: number }
-  | { status: 'ignored'; reason: string };
+  | { status: 'ignored'; reason: 'ack' | 'cancelUnknown' };
 
 const reject = (reason: string, errors: string[] = [reason]) => new AppError('CAP_INVALID', { reason }, [], { errors });
 
-/** Schema-validates and reads a CAP message; throws CAP_INVALID (400) with the reason, having stored nothing. */
+/**
+ * Reads an imported CAP message: refuses a DTD (CAP has none; XXE and entity bombs come that way), validates it
+ * against the OASIS schema and parses it; throws (400) with the reason, having stored nothing. Only a Cancel may
+ * come without <info> (IPAWS sends them so): it names what it cancels by <references>.
+ */
 export async function readCap(xml: string): Promise<CapAlert> {
+  if (dtdProblem(xml)) throw new AppError('CAP_DTD');
   const v = await validateCap(xml);
   if (!v.valid) throw reject(v.errors[0] as string, v.errors);
   let a: CapAlert;
@@ -24,17 +34,19 @@ export async function readCap(xml: string): Promise<CapAlert> {
   } catch (e) {
     throw reject((e as Error).message);
   }
-  if (!a.infos.length) throw reject('the message has no <info>');
+  if (!a.infos.length && (a.msgType === 'Alert' || a.msgType === 'Update')) throw reject('the message has no <info>');
   return a;
 }
 
-export function fieldsOf(a: CapAlert) {
+/** The stored fields of a message with an <info>; one without `expires` gets `effective + defaultExpiryHours`. */
+export function fieldsOf(a: CapAlert, defaultExpiryHours = DEFAULT_IMPORT_EXPIRY_HOURS) {
   const info = mainInfo(a);
   if (!info) throw reject('the message has no <info>');
   const polygons = info.areas.flatMap((x) => x.polygons);
   const regionCodes = info.areas.flatMap((x) => x.geocodes.filter((g) => /2260/.test(g.valueName) && /^\d{6,12}$/.test(g.value)).map((g) => g.value));
   const sent = parseCapTime(a.sent) ?? new Date();
   const event = info.event;
+  const effective = parseCapTime(info.effective) ?? sent;
   return {
     sender: a.sender,
     sent: a.sent,
@@ -50,31 +62,94 @@ export function fieldsOf(a: CapAlert) {
     instruction: info.instruction ?? '',
     taskText: WARNING_EVENTS.some((e) => e.key === event) ? defaultTask(event) : defaultTask('其他'),
     issuerName: info.senderName ?? a.sender,
-    effective: parseCapTime(info.effective) ?? sent,
-    expires: parseCapTime(info.expires) ?? null,
+    effective,
+    expires: parseCapTime(info.expires) ?? new Date(effective.getTime() + defaultExpiryHours * 3600_000),
     area: { areaDesc: info.areas.map((x) => x.areaDesc).join('；'), polygons, regionCodes },
   };
 }
 
-/**
- * 导入外部预警 (a weather bureau's CAP): invalid messages are rejected with the schema's reason and store
- * nothing; a message already stored (by identifier) is a no-op; Update/Cancel messages that reference a
- * stored warning change it; Alerts become new warnings targeted across the whole platform.
- */
-export async function importCap(ctx: Ctx, xml: string, feedId: string | null = null): Promise<ImportOutcome> {
-  const a = await readCap(xml);
-  const system = Scope.system();
-  const dup = await warningByIdentifier(ctx.tx, system, a.identifier);
-  if (dup) return { status: 'duplicate', warning: dup, targeted: 0 };
-  if (a.msgType === 'Ack' || a.msgType === 'Error') return { status: 'ignored', reason: `msgType ${a.msgType} carries no warning` };
-  const f = fieldsOf(a);
-  const now = ctx.clock.now();
-  let earlier: WarningRow | undefined;
-  for (const id of referencedIdentifiers(a.references)) earlier ??= await warningByIdentifier(ctx.tx, system, id);
+/** `<references>` as sender,identifier,sent triples. */
+function references(a: CapAlert): { sender: string; identifier: string }[] {
+  return (a.references ?? '')
+    .trim()
+    .split(/\s+/)
+    .map((t) => t.split(','))
+    .filter((p) => p.length >= 2 && p[1])
+    .map(([sender, identifier]) => ({ sender: sender as string, identifier: identifier as string }));
+}
 
-  if (earlier && (a.msgType === 'Update' || a.msgType === 'Cancel')) {
+/** Where a message comes from: a user's upload (their unit), or a feed (its unit; run as the system by the fetcher). */
+export type ImportFrom = { feed: FeedRow; scope: Scope } | null;
+
+export interface ImportOptions {
+  from?: ImportFrom;
+}
+
+/** The importing unit: the user's own, checked by the gate; or the feed's, for the system actor of the fetcher. */
+async function importer(ctx: Ctx, from: ImportFrom): Promise<{ unit: UnitAnchor; scope: Scope; feedId: string | null }> {
+  if (from) {
+    systemOnly(ctx);
+    return { unit: { unitId: from.feed.departmentId, regionPath: from.feed.regionPath }, scope: from.scope, feedId: from.feed.id };
+  }
+  const d = ctx.actor.departmentId ? await findDepartmentWithPath(ctx.tx, ctx.actor.departmentId) : undefined;
+  const unit = { unitId: d?.id ?? null, regionPath: d?.regionPath ?? null };
+  allowNew(ctx, warningUnitPolicy, 'import', unit);
+  return { unit, scope: ctx.scope, feedId: null };
+}
+
+/**
+ * The stored warning an Update or Cancel changes, or undefined when none of its references is one the importer
+ * sees (the message is then stored as its own alert). A referenced warning it may not change is refused with
+ * the reason: issued here (only its unit updates or cancels it, in the detail), of another sender (a CAP sender's
+ * messages change only its own), imported through another feed, or by a unit off the importer's line.
+ */
+async function referencedWarning(ctx: Ctx, a: CapAlert, scope: Scope, feedId: string | null): Promise<WarningRow | undefined> {
+  const refs = references(a);
+  const found = await warningsByIdentifiers(
+    ctx.tx,
+    scope,
+    refs.map((r) => r.identifier),
+  );
+  const earlier = found.find((w) => w.source === 'imported' && w.sender === a.sender) ?? found[0];
+  if (!earlier) return undefined;
+  const params = { identifier: earlier.identifier, sender: a.sender, msgType: a.msgType };
+  if (earlier.source !== 'imported') throw new AppError('CAP_REFERENCE_ISSUED', params);
+  const claimed = refs.filter((r) => earlier.identifiers.includes(r.identifier));
+  if (earlier.sender !== a.sender || claimed.some((r) => r.sender !== a.sender)) throw new AppError('CAP_REFERENCE_SENDER', params);
+  const owner = { unitId: earlier.issuerDepartmentId, regionPath: earlier.regionPath };
+  if (feedId ? earlier.feedId !== feedId : !onUnitLine(ctx.actor, owner)) throw new AppError('CAP_REFERENCE_OWNER', params);
+  return earlier;
+}
+
+/**
+ * 导入外部预警 (a weather bureau's CAP), by a user of a unit or by a feed of a unit. Bytes in UTF-8, UTF-16 or
+ * GB18030; invalid messages are rejected with the reason and store nothing; a message already stored (same sender and
+ * identifier) is a no-op; an Update/Cancel changes the warning it references when that is one of the same sender
+ * imported by the importer's line (or, from a feed, through that feed), is refused with the reason when it references
+ * one it may not change, and otherwise is stored as its own alert. Alerts target the enterprises in the importing
+ * unit's scope; the row belongs to that unit.
+ */
+export async function importCap(ctx: Ctx, bytes: Uint8Array | string, opts: ImportOptions = {}): Promise<ImportOutcome> {
+  const { unit, scope, feedId } = await importer(ctx, opts.from ?? null);
+  let xml: string;
+  try {
+    xml = typeof bytes === 'string' ? bytes : decodeCap(bytes);
+  } catch (e) {
+    if (e instanceof CapEncodingError) throw new AppError('CAP_ENCODING', { encoding: e.encoding });
+    throw e;
+  }
+  const a = await readCap(xml);
+  const same = (await warningsByIdentifiers(ctx.tx, scope, [a.identifier])).find((w) => w.sender === a.sender);
+  if (same) return { status: 'duplicate', warning: same, targeted: 0 };
+  if (await identifierTaken(ctx.tx, a.identifier)) throw new AppError('CAP_IDENTIFIER_TAKEN', { identifier: a.identifier });
+  if (a.msgType === 'Ack' || a.msgType === 'Error') return { status: 'ignored', reason: 'ack' };
+  const now = ctx.clock.now();
+  const earlier = a.msgType === 'Update' || a.msgType === 'Cancel' ? await referencedWarning(ctx, a, scope, feedId) : undefined;
+  const f = a.infos.length ? fieldsOf(a, (await loadImportSettings(ctx.tx)).defaultExpiryHours) : null;
+
+  if (earlier) {
     const patch = {
-      ...f,
+      ...(f ?? {}),
       identifier: a.identifier,
       identifiers: [...earlier.identifiers, a.identifier],
       msgType: a.msgType,
@@ -85,9 +160,9 @@ export async function importCap(ctx: Ctx, xml: string, feedId: string | null = n
     };
     if (!(await updateWarning(ctx.tx, earlier.id, earlier.version, patch))) throw new AppError('STALE_VERSION');
     const w = { ...earlier, ...patch, version: earlier.version + 1 };
-    const targeted = a.msgType === 'Update' ? await sendTargets(ctx, w, (await matchArea(ctx, f.area, system)).matches) : 0;
+    const targeted = a.msgType === 'Update' && f ? await sendTargets(ctx, w, (await matchArea(ctx, f.area, scope)).matches) : 0;
     await ctx.audit.record({
-      action: `warning.imported`,
+      action: 'warning.imported',
       entityType: 'warning',
       entityId: w.id,
       after: { identifier: a.identifier, msgType: a.msgType, feedId },
@@ -95,6 +170,8 @@ export async function importCap(ctx: Ctx, xml: string, feedId: string | null = n
     return { status: a.msgType === 'Update' ? 'updated' : 'cancelled', warning: w, targeted };
   }
 
+  // A Cancel without <info> whose warning is not here carries nothing to store.
+  if (!f) return { status: 'ignored', reason: 'cancelUnknown' };
   const w = await insertWarning(ctx.tx, {
     ...f,
     identifier: a.identifier,
@@ -103,8 +180,8 @@ export async function importCap(ctx: Ctx, xml: string, feedId: string | null = n
     references: a.references ?? null,
     state: a.msgType === 'Cancel' ? 'cancelled' : 'active',
     cancelledAt: a.msgType === 'Cancel' ? now : null,
-    issuerDepartmentId: null,
-    regionPath: null,
+    issuerDepartmentId: unit.unitId,
+    regionPath: unit.regionPath,
     source: 'imported',
     feedId,
     rawXml: xml,
@@ -112,7 +189,7 @@ export async function importCap(ctx: Ctx, xml: string, feedId: string | null = n
     createdAt: now,
     updatedAt: now,
   });
-  const targeted = effectiveState(w, now) === 'active' ? await sendTargets(ctx, w, (await matchArea(ctx, f.area, system)).matches) : 0;
+  const targeted = effectiveState(w, now) === 'active' ? await sendTargets(ctx, w, (await matchArea(ctx, f.area, scope)).matches) : 0;
   await ctx.audit.record({
     action: 'warning.imported',
     entityType: 'warning',

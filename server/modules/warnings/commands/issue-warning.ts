@@ -1,30 +1,23 @@
-import { defaultTask, type TIssueWarning, WARNING_EVENTS } from '../../../../common/contracts/warnings.js';
+import { defaultTask, type TIssueWarning } from '../../../../common/contracts/warnings.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { AppError, type FieldError, invalid } from '../../../kernel/errors.js';
+import { allowNew, loadFor } from '../../../kernel/gate/gate.js';
 import { userIdsOfUnit } from '../../identity/index.js';
 import { findDepartmentWithPath, findRegion, regionInScope } from '../../org/index.js';
-import {
-  basicTime,
-  buildCap,
-  type CapAlert,
-  capIdentifier,
-  capTime,
-  GEOCODE_GB2260,
-  issuerCode,
-  LEVEL_PARAMETER,
-  LEVEL_SEVERITY,
-  LEVEL_ZH,
-  referenceOf,
-  type WarningLevel,
-} from '../cap/cap.js';
+import { AREA_MARGIN_KM, polygonsOutside } from '../area-match.js';
+import { basicTime, buildCap, capIdentifier, capTime, issuerCode, LEVEL_SEVERITY, LEVEL_ZH, referenceOf, type WarningLevel } from '../cap/cap.js';
 import { validateCap } from '../cap/cap-validate.js';
-import { getWarning, insertWarning, nextSequence, targetsOf, updateWarning, type WarningRow } from '../warning.repository.js';
-import { effectiveState, nextWarningState, type WarningAction } from '../warning.workflow.js';
-import { matchArea, sendTargets, type WarningArea } from './targeting.js';
+import { matchArea } from '../queries/match-area.js';
+import { capOfRow } from '../warning.cap.js';
+import { warningPolicy, warningUnitPolicy } from '../warning.policy.js';
+import { insertWarning, nextSequence, targetEnterpriseIds, updateWarning, type WarningRow } from '../warning.repository.js';
+import { type LoadedWarning, namedTransition, warningLoader } from '../warning.subject.js';
+import { sendTargets } from './targeting.js';
 
-/** The issuing unit: the actor's department, its GB/T 2260 region and the 14-digit issuer code. */
+/** The issuing unit: the actor's department, its GB/T 2260 region and the 14-digit issuer code; the gate asks the policy. */
 async function issuerOf(ctx: Ctx) {
   const d = ctx.actor.departmentId ? await findDepartmentWithPath(ctx.tx, ctx.actor.departmentId) : undefined;
+  allowNew(ctx, warningUnitPolicy, 'issue', { unitId: d?.id ?? null, regionPath: d?.regionPath ?? null });
   if (!d) throw new AppError('FORBIDDEN');
   return { ...d, code: issuerCode(d.regionCode) };
 }
@@ -36,81 +29,23 @@ async function nextIdentifier(ctx: Ctx, issuer: string, at: Date): Promise<strin
   return capIdentifier(issuer, at, n);
 }
 
-async function checkRegions(ctx: Ctx, codes: string[]) {
+/**
+ * The area must lie in the issuer's jurisdiction: region codes in its subtree, and each polygon reaching at least
+ * one located enterprise, installation or pond it supervises (area-match.ts AREA_MARGIN_KM says why a point rule).
+ * Returns the area's matches in the issuer's scope, for targeting.
+ */
+async function checkArea(ctx: Ctx, input: TIssueWarning) {
   const errors: FieldError[] = [];
-  for (const [i, code] of codes.entries()) {
+  for (const [i, code] of input.regionCodes.entries()) {
     const r = await findRegion(ctx.tx, code);
     if (!r || !regionInScope(ctx.scope, r.path)) errors.push({ field: `regionCodes.${i}`, code: 'region' });
   }
+  const area = { areaDesc: input.areaDesc, polygons: input.polygons, regionCodes: input.regionCodes };
+  const matched = await matchArea(ctx, area, ctx.scope);
+  for (const i of polygonsOutside(input.polygons, [...matched.all, ...matched.objects]))
+    errors.push({ field: `polygons.${i}`, code: 'area.outside', params: { km: AREA_MARGIN_KM } });
   if (errors.length) throw invalid(errors);
-}
-
-/** The CAP message of a warning row as Taihang writes it (zh-CN info, colour parameter, area). */
-export function capOfRow(
-  w: Pick<
-    WarningRow,
-    | 'identifier'
-    | 'sender'
-    | 'sent'
-    | 'msgType'
-    | 'capStatus'
-    | 'capScope'
-    | 'references'
-    | 'eventType'
-    | 'level'
-    | 'severity'
-    | 'urgency'
-    | 'certainty'
-    | 'effective'
-    | 'expires'
-    | 'issuerName'
-    | 'headline'
-    | 'description'
-    | 'instruction'
-    | 'area'
-  >,
-  note?: string,
-): CapAlert {
-  const area = w.area as WarningArea;
-  const event = WARNING_EVENTS.find((e) => e.key === w.eventType);
-  return {
-    identifier: w.identifier,
-    sender: w.sender,
-    sent: w.sent,
-    status: w.capStatus as CapAlert['status'],
-    msgType: w.msgType as CapAlert['msgType'],
-    scope: w.capScope as CapAlert['scope'],
-    restriction: w.capScope === 'Restricted' ? '仅限安全生产监管部门和相关企业' : undefined,
-    note,
-    references: w.references ?? undefined,
-    infos: [
-      {
-        language: 'zh-CN',
-        category: [event?.category ?? 'Safety'],
-        event: w.eventType,
-        responseType: w.msgType === 'Cancel' ? ['AllClear'] : ['Prepare', 'Avoid'],
-        urgency: w.urgency,
-        severity: w.severity,
-        certainty: w.certainty,
-        eventCodes: [],
-        effective: capTime(w.effective),
-        expires: w.expires ? capTime(w.expires) : undefined,
-        senderName: w.issuerName,
-        headline: w.headline,
-        description: w.description,
-        instruction: w.instruction || undefined,
-        parameters: w.level ? [{ valueName: LEVEL_PARAMETER, value: LEVEL_ZH[w.level as WarningLevel] }] : [],
-        areas: [
-          {
-            areaDesc: area.areaDesc,
-            polygons: area.polygons,
-            circles: [],
-            geocodes: area.regionCodes.map((value) => ({ valueName: GEOCODE_GB2260, value })),
-          },
-        ],
-      },
-    ],
-  };
+  return matched.matches;
 }
 
 /** Builds and schema-validates the CAP of a row; a failure here is our bug, never the user's input. */
@@ -143,8 +78,8 @@ function contentOf(input: TIssueWarning, issuerName: string, now: Date) {
 
 /** 发布预警: a CAP Alert with a GB/T 35965.1 identifier; the area's enterprises get targeted tasks. */
 export async function issueWarning(ctx: Ctx, input: TIssueWarning) {
-  await checkRegions(ctx, input.regionCodes);
   const issuer = await issuerOf(ctx);
+  const matches = await checkArea(ctx, input);
   const now = ctx.clock.now();
   const identifier = await nextIdentifier(ctx, issuer.code, now);
   const content = contentOf(input, issuer.name, now);
@@ -163,7 +98,6 @@ export async function issueWarning(ctx: Ctx, input: TIssueWarning) {
     ...content,
   };
   const w = await insertWarning(ctx.tx, { ...base, rawXml: await emit(base), createdBy: ctx.actor.id, createdAt: now, updatedAt: now });
-  const { matches } = await matchArea(ctx, content.area, ctx.scope);
   const targeted = await sendTargets(ctx, w, matches);
   await ctx.audit.record({
     action: 'warning.issued',
@@ -174,22 +108,27 @@ export async function issueWarning(ctx: Ctx, input: TIssueWarning) {
   return { warning: w, targeted };
 }
 
-async function loadForAction(ctx: Ctx, id: string, action: WarningAction) {
-  const w = await getWarning(ctx.tx, ctx.scope, id);
-  if (!w) throw new AppError('NOT_FOUND');
-  const state = effectiveState(w, ctx.clock.now());
-  if (!nextWarningState(state, action)) throw new AppError('INVALID_TRANSITION', { from: `warning.${state}`, action: `warning.${action}` });
-  return w;
+/**
+ * Loads a warning for an action through the gate: out of scope 404, off the issuing unit's line 403, not in a
+ * state that allows it 409.
+ */
+async function loadWarningFor(ctx: Ctx, id: string, action: 'update' | 'cancel') {
+  let seen: LoadedWarning | undefined;
+  const load = warningLoader(ctx.clock.now(), id);
+  try {
+    return await loadFor(ctx, warningPolicy, action, async (ex, scope) => (seen = await load(ex, scope)));
+  } catch (e) {
+    throw namedTransition(e, action, seen);
+  }
 }
 
 /** 更新预警: a CAP Update referencing every earlier message; newly covered enterprises get tasks, all targets are told. */
 export async function updateWarningCommand(ctx: Ctx, id: string, input: TIssueWarning) {
-  const w = await loadForAction(ctx, id, 'update');
-  if (w.source !== 'issued') throw new AppError('INVALID_TRANSITION', { from: 'warning.active', action: 'warning.update' });
-  await checkRegions(ctx, input.regionCodes);
-  const issuer = await issuerOf(ctx);
+  const { row: w } = await loadWarningFor(ctx, id, 'update');
+  const matches = await checkArea(ctx, input);
   const now = ctx.clock.now();
-  const identifier = await nextIdentifier(ctx, issuer.code, now);
+  // The Update is the issuing unit's message (sender and identifier), whoever on its line sends it.
+  const identifier = await nextIdentifier(ctx, w.sender, now);
   const references = [w.references, referenceOf(w)].filter(Boolean).join(' ');
   const content = contentOf(input, w.issuerName, now);
   const next = { ...w, ...content, identifier, msgType: 'Update', sent: capTime(now), references };
@@ -205,7 +144,6 @@ export async function updateWarningCommand(ctx: Ctx, id: string, input: TIssueWa
   };
   if (!(await updateWarning(ctx.tx, w.id, w.version, patch))) throw new AppError('STALE_VERSION');
   const updated = { ...w, ...patch, version: w.version + 1 };
-  const { matches } = await matchArea(ctx, content.area, ctx.scope);
   const targeted = await sendTargets(ctx, updated, matches);
   await notifyTargets(ctx, updated, 'warning.updated', `预警更新：${updated.headline}`);
   await ctx.audit.record({
@@ -220,17 +158,12 @@ export async function updateWarningCommand(ctx: Ctx, id: string, input: TIssueWa
 
 /** 解除预警: a CAP Cancel; the targets are told the warning is over. 409 when it is not active. */
 export async function cancelWarning(ctx: Ctx, id: string, reason: string) {
-  const w = await loadForAction(ctx, id, 'cancel');
+  const { row: w } = await loadWarningFor(ctx, id, 'cancel');
   const now = ctx.clock.now();
-  let identifier: string;
-  let sender = w.sender;
-  if (w.source === 'issued') identifier = await nextIdentifier(ctx, (await issuerOf(ctx)).code, now);
-  else {
-    // An imported warning cancelled locally: the Cancel is ours, with our unit as sender.
-    const issuer = await issuerOf(ctx);
-    sender = issuer.code;
-    identifier = await nextIdentifier(ctx, issuer.code, now);
-  }
+  // An issued warning's Cancel is the issuing unit's message (a superior cancels in its name); an imported one
+  // cancelled here is ours, with our unit as sender.
+  const sender = w.source === 'issued' ? w.sender : (await issuerOf(ctx)).code;
+  const identifier = await nextIdentifier(ctx, sender, now);
   const references = [w.references, referenceOf(w)].filter(Boolean).join(' ');
   const next = { ...w, identifier, sender, msgType: 'Cancel', sent: capTime(now), references };
   const patch = {
@@ -257,9 +190,9 @@ export async function cancelWarning(ctx: Ctx, id: string, reason: string) {
   return cancelled;
 }
 
+/** Tells every targeted enterprise (the warning's own targets, whoever of the line acts). @gated-by updateWarningCommand */
 async function notifyTargets(ctx: Ctx, w: WarningRow, kind: string, title: string) {
-  const targets = await targetsOf(ctx.tx, w.id, { kind: 'system' });
   const userIds: string[] = [];
-  for (const t of targets) userIds.push(...(await userIdsOfUnit(ctx.tx, { enterpriseId: t.enterpriseId })));
+  for (const enterpriseId of await targetEnterpriseIds(ctx.tx, w.id)) userIds.push(...(await userIdsOfUnit(ctx.tx, { enterpriseId })));
   await ctx.notify.send({ userIds, kind, title, body: w.headline, link: `/warnings/${w.id}`, entityType: 'warning', entityId: w.id });
 }

@@ -1,42 +1,9 @@
 import { defaultTask, pondLabel, type TMatchedObject, targetTask } from '../../../../common/contracts/warnings.js';
 import type { Ctx } from '../../../kernel/context.js';
-import type { Scope } from '../../../kernel/scope/scope.js';
 import { userIdsOfUnit } from '../../identity/index.js';
-import { enterpriseLocations, findRegion } from '../../org/index.js';
-import { installationsAndPonds } from '../../risk/index.js';
-import { type AreaMatch, type MatchedObject, matchEnterprises } from '../area-match.js';
-import type { Ring } from '../cap/cap.js';
+import type { MatchedObject } from '../area-match.js';
+import type { Match } from '../queries/match-area.js';
 import { insertTargets, refreshTarget, targetEnterpriseIds, updateTarget, type WarningRow } from '../warning.repository.js';
-
-export interface WarningArea {
-  areaDesc: string;
-  polygons: Ring[];
-  regionCodes: string[];
-}
-
-export type Located = Awaited<ReturnType<typeof enterpriseLocations>>[number];
-export type Match = AreaMatch<Located>;
-
-/** Region codes → path prefixes (an unknown code still matches enterprise codes under it). */
-async function regionPrefixes(ctx: Ctx, codes: string[]): Promise<string[]> {
-  const prefixes: string[] = [];
-  for (const code of codes) {
-    const r = await findRegion(ctx.tx, code);
-    prefixes.push(r ? r.path : `/${code}`);
-  }
-  return prefixes;
-}
-
-/**
- * Enterprises in the scope reached by the area through their own point, their installations' and ponds'
- * points or their region (area-match.ts); `objects` are the installations and ponds in scope, for previews.
- */
-export async function matchArea(ctx: Ctx, area: WarningArea, scope: Scope) {
-  const all = await enterpriseLocations(ctx.tx, scope);
-  const objects = await installationsAndPonds(ctx.tx, scope);
-  const matches = matchEnterprises(all, objects, { polygons: area.polygons, regionPrefixes: await regionPrefixes(ctx, area.regionCodes) });
-  return { all, objects, matches };
-}
 
 const KIND_ZH: Record<MatchedObject['kind'], string> = { site: '企业位置', mine: '矿区', installation: '重大危险源', tailings: '尾矿库' };
 
@@ -49,6 +16,7 @@ export function objectsText(objects: TMatchedObject[]): string {
 }
 
 /**
+ * @gated-by issueWarning, updateWarningCommand, importCap (each has passed the gate for the warning it targets)
  * Writes a target per newly matched enterprise and tells its users (in-app inbox with read receipts);
  * enterprises already targeted (an update) get their matched objects refreshed, and their task while unconfirmed.
  */

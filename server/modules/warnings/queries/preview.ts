@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ZWarningArea } from '../../../../common/contracts/warnings.js';
 import type { Ctx } from '../../../kernel/context.js';
-import { matchArea } from '../commands/targeting.js';
+import { matchArea } from './match-area.js';
 
 const MAX_POINTS = 3000;
 

@@ -290,5 +290,5 @@ describe('keyed chain start-up (append-only migration)', () => {
     } finally {
       await database.close();
     }
-  });
+  }, 180_000); // two fresh PGlite databases, each migrated from scratch
 });

@@ -40,12 +40,21 @@ export interface AuditVerifyResult {
 
 const MAX_LISTED = 200;
 
+/** Findings about the whole (anchor, tail, marker) are listed before the per-row ones, which can be one per row. */
 class Findings {
-  readonly list: AuditVerifyProblem[] = [];
-  more = 0;
+  private readonly whole: AuditVerifyProblem[] = [];
+  private readonly rows: AuditVerifyProblem[] = [];
+  private rowCount = 0;
   add(p: AuditVerifyProblem) {
-    if (this.list.length < MAX_LISTED) this.list.push(p);
-    else this.more++;
+    this.whole.push(p);
+  }
+  addRow(p: AuditVerifyProblem) {
+    this.rowCount++;
+    if (this.rows.length < MAX_LISTED) this.rows.push(p);
+  }
+  result(): { problems: AuditVerifyProblem[]; more: number } {
+    const all = [...this.whole, ...this.rows];
+    return { problems: all.slice(0, MAX_LISTED), more: this.whole.length + this.rowCount - Math.min(all.length, MAX_LISTED) };
   }
 }
 
@@ -69,7 +78,7 @@ export async function verifyAuditChain(ex: Executor, key: AuditKey, anchor: Anch
       checked++;
       if (!marker && r.action === MARKER.action && r.entityType === MARKER.entityType) marker = { seq: r.seq, hash: r.hash };
       if (r.prevHash !== prevHash) {
-        found.add({
+        found.addRow({
           seq: r.seq,
           problem: 'chain_broken',
           detail:
@@ -79,7 +88,7 @@ export async function verifyAuditChain(ex: Executor, key: AuditKey, anchor: Anch
         });
       }
       if (auditHash(r, marker ? key : null) !== r.hash) {
-        found.add({
+        found.addRow({
           seq: r.seq,
           problem: 'hash_mismatch',
           detail: marker
@@ -89,7 +98,7 @@ export async function verifyAuditChain(ex: Executor, key: AuditKey, anchor: Anch
       }
       for (const cp of bySeq.get(r.seq) ?? []) {
         if (cp.hash !== r.hash) {
-          found.add({
+          found.addRow({
             seq: r.seq,
             line: cp.line,
             problem: 'anchor_mismatch',
@@ -145,14 +154,15 @@ export async function verifyAuditChain(ex: Executor, key: AuditKey, anchor: Anch
   }
   for (const p of anchor.problems) found.add(p);
 
+  const { problems, more } = found.result();
   return {
-    ok: found.list.length === 0,
+    ok: problems.length === 0,
     checked,
     lastSeq: prevSeq,
     keyedFromSeq: marker?.seq ?? null,
     anchor: { checkpoints: anchor.lines.length, lastSeq: lastCp?.seq ?? null, lastAt: lastCp?.at ?? null },
-    problems: found.list,
-    more: found.more,
+    problems,
+    more,
   };
 }
 
@@ -169,7 +179,7 @@ export async function verifyAudit(db: Db, key: AuditKey, anchorFile: string): Pr
     // A checkpoint may have been appended since the file was read: look again before reporting.
     const again = await readAnchor(anchorFile, key);
     if (again.lastN < record.n) {
-      result.problems.push({
+      result.problems.unshift({
         seq: record.seq,
         problem: 'anchor_line_missing',
         detail: `the database recorded checkpoint ${record.n} (row ${record.seq}) in this anchor file, but the file ends at checkpoint ${again.lastN}: its last lines were removed`,

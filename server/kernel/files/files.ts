@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Permission } from '../../../common/permissions.js';
 import type { Executor } from '../../db/client.js';
+import type { Actor } from '../actor.js';
 import { AppError, type FieldError } from '../errors.js';
 import { attachment, blob } from '../kernel.schema.js';
 import type { Scope } from '../scope/scope.js';
@@ -38,13 +40,30 @@ export function sniffMime(buf: Buffer, filename: string): string | null {
  * module's own scoped loader (the same one its detail route uses), so a file is never more visible than its object.
  * The kernel never imports modules: the registry is filled at start-up.
  */
-export type AttachmentOwnerCheck = (ex: Executor, scope: Scope, objectId: string) => Promise<boolean>;
-const owners = new Map<string, AttachmentOwnerCheck>();
+export interface AttachmentOwner {
+  /** The permission that reads this kind of object (its detail route's). */
+  permission: Permission;
+  /** Is the object inside the scope? The module's scoped loader answers (missing or out of scope: false). */
+  canRead: (ex: Executor, scope: Scope, objectId: string) => Promise<boolean>;
+}
+const owners = new Map<string, AttachmentOwner>();
 
-export function registerAttachmentOwner(kind: string, canRead: AttachmentOwnerCheck): void {
+export function registerAttachmentOwner(kind: string, owner: AttachmentOwner): void {
   const known = owners.get(kind);
-  if (known && known !== canRead) throw new Error(`attachment owner kind "${kind}" registered twice`);
-  owners.set(kind, canRead);
+  if (known && known.canRead !== owner.canRead) throw new Error(`attachment owner kind "${kind}" registered twice`);
+  owners.set(kind, owner);
+}
+
+/** Who reads: the actor's permissions and the scope its request runs in. */
+export interface AttachmentReader {
+  actor: Pick<Actor, 'id' | 'permissions'>;
+  scope: Scope;
+}
+
+/** Can the reader open the object (permission, then scope), exactly as the object's own detail route decides? */
+async function canReadObject(ex: Executor, r: AttachmentReader, kind: string, objectId: string): Promise<boolean> {
+  const owner = owners.get(kind);
+  return !!owner && r.actor.permissions.has(owner.permission) && owner.canRead(ex, r.scope, objectId);
 }
 
 /** The kinds of object attachments can belong to (for tests and the scope property). */
@@ -105,26 +124,24 @@ export async function attachFiles(ex: Executor, actorId: string, owner: { kind: 
     .where(and(inArray(attachment.id, unique), isNull(attachment.ownerKind)));
 }
 
-/** The rule in one place: the owning object's reader check, or (not yet attached) the uploader alone. */
-async function canReadAttachment(ex: Executor, scope: Scope, actorId: string, a: AttachmentRow): Promise<boolean> {
-  if (a.ownerKind === null || a.ownerId === null) return a.createdBy === actorId;
-  const check = owners.get(a.ownerKind);
-  return check ? check(ex, scope, a.ownerId) : false;
+/** The rule in one place: whoever can read the owning object, or (not yet attached) the uploader alone. */
+async function canReadAttachment(ex: Executor, r: AttachmentReader, a: AttachmentRow): Promise<boolean> {
+  if (a.ownerKind === null || a.ownerId === null) return a.createdBy === r.actor.id;
+  return canReadObject(ex, r, a.ownerKind, a.ownerId);
 }
 
 /** Reads an attachment the actor may read (see canReadAttachment); anything else is 404. */
-export async function readAttachment(ex: Executor, scope: Scope, actorId: string, id: string) {
+export async function readAttachment(ex: Executor, r: AttachmentReader, id: string) {
   const [a] = await ex.select().from(attachment).where(eq(attachment.id, id));
-  if (!a || !(await canReadAttachment(ex, scope, actorId, a))) throw new AppError('NOT_FOUND');
+  if (!a || !(await canReadAttachment(ex, r, a))) throw new AppError('NOT_FOUND');
   const [b] = await ex.select().from(blob).where(eq(blob.sha256, a.sha256));
   if (!b) throw new AppError('NOT_FOUND');
   return { attachment: a, data: b.data };
 }
 
 /** The attachments of one object, by the same rule: 404 when the actor cannot read the object. */
-export async function attachmentsOf(ex: Executor, scope: Scope, owner: { kind: string; id: string }): Promise<AttachmentRow[]> {
-  const check = owners.get(owner.kind);
-  if (!check || !(await check(ex, scope, owner.id))) throw new AppError('NOT_FOUND');
+export async function attachmentsOf(ex: Executor, r: AttachmentReader, owner: { kind: string; id: string }): Promise<AttachmentRow[]> {
+  if (!(await canReadObject(ex, r, owner.kind, owner.id))) throw new AppError('NOT_FOUND');
   return ex
     .select()
     .from(attachment)

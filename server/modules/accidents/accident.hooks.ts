@@ -5,7 +5,7 @@ import { accident } from './accident.schema.js';
 
 /** What the accidents module registers with the kernel at start-up (imported once by index.ts). */
 // The evidence of the fatal-accident actions is read by whoever can open the accident.
-registerAttachmentOwner('accident', async (ex, scope, id) => (await getAccident(ex, scope, id)) !== undefined);
+registerAttachmentOwner('accident', { permission: 'accident.read', canRead: async (ex, scope, id) => (await getAccident(ex, scope, id)) !== undefined });
 // The enterprise's scope anchors copied onto an accident follow the enterprise (who supervises it now sees its record).
 registerEnterpriseCopy({
   table: accident,

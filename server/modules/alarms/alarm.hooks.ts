@@ -5,6 +5,6 @@ import { alarm } from './alarm.schema.js';
 
 /** What the alarms module registers with the kernel at start-up (imported once by index.ts). */
 // Disposal feedback evidence is read by whoever can open the alarm.
-registerAttachmentOwner('alarm', async (ex, scope, id) => (await getAlarm(ex, scope, id)) !== undefined);
+registerAttachmentOwner('alarm', { permission: 'alarm.read', canRead: async (ex, scope, id) => (await getAlarm(ex, scope, id)) !== undefined });
 // The enterprise's scope anchors copied onto each alarm follow the enterprise.
 registerEnterpriseCopy({ table: alarm, enterpriseId: alarm.enterpriseId, regionPath: alarm.regionPath, industry: alarm.industry, groupId: alarm.groupId });

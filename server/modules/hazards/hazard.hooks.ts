@@ -5,6 +5,6 @@ import { hazard } from './hazard.schema.js';
 
 /** What the hazards module registers with the kernel at start-up (imported once by index.ts). */
 // A hazard's photos and its steps' evidence are read by whoever can open the hazard.
-registerAttachmentOwner('hazard', async (ex, scope, id) => (await getHazard(ex, scope, id)) !== undefined);
+registerAttachmentOwner('hazard', { permission: 'hazard.read', canRead: async (ex, scope, id) => (await getHazard(ex, scope, id)) !== undefined });
 // The enterprise's scope anchors copied onto each hazard follow the enterprise.
 registerEnterpriseCopy({ table: hazard, enterpriseId: hazard.enterpriseId, regionPath: hazard.regionPath, industry: hazard.industry, groupId: hazard.groupId });

@@ -21,7 +21,8 @@ async function setup(s: TestServer) {
   const energy = await makeDepartment(db, r.city, 'industry', ['coal']);
   const chemA = await makeDepartment(db, r.countyA, 'industry', ['hazchem']);
   const plant = await makeEnterprise(db, r.townA, { industry: 'hazchem', name: '高平某化工有限公司' });
-  const mine = await makeEnterprise(db, r.townA, { industry: 'coal' });
+  const group = await makeEnterprise(db, r.townA, { industry: 'coal', isGroup: true });
+  const mine = await makeEnterprise(db, r.townA, { industry: 'coal', groupId: group.id });
   await assign(db, plant.id, chemA.id);
   const u = {
     city: await makeUser(db, 'government', ['regulator-admin'], { departmentId: cityGov.id }),
@@ -32,6 +33,8 @@ async function setup(s: TestServer) {
     chemA: await makeUser(db, 'industry', ['regulator'], { departmentId: chemA.id }),
     plant: await makeUser(db, 'enterprise', ['enterprise-manager'], { enterpriseId: plant.id }),
     mine: await makeUser(db, 'enterprise', ['enterprise-manager'], { enterpriseId: mine.id }),
+    // A group manager sees its subsidiaries' records but holds no task.read: a task's file is not its to read.
+    group: await makeUser(db, 'group', ['group-manager'], { enterpriseId: group.id }),
   };
   const h = {} as Record<keyof typeof u, Record<string, string>>;
   for (const [k, v] of Object.entries(u)) h[k as keyof typeof u] = await loginAs(s.app, v.username);
@@ -117,6 +120,23 @@ describe('attachments follow the object they are attached to', () => {
     for (const k of ['city2', 'a', 'plant'] as const) expect(await download(f, w.h[k]), k).toBe(404);
   });
 
+  it('a file of a task addressed to a subsidiary: the subsidiary reads it, its group (no task.read) does not', async () => {
+    const f = await upload(w.h.city, '通知.png');
+    const res = await post('/api/tasks', w.h.city, {
+      title: '督办',
+      content: '整改',
+      source: 'meeting',
+      complexity: 'general',
+      lead: { enterpriseId: w.mine.id },
+      attachments: [f],
+    });
+    expect(res.statusCode).toBe(200);
+    expect(await download(f, w.h.mine)).toBe(200);
+    expect((await t.app.inject({ url: `/api/tasks/${res.json().data.id}`, headers: w.h.group })).statusCode).toBe(403);
+    expect(await download(f, w.h.group)).toBe(404);
+    expect((await listOf('task', res.json().data.id, w.h.group)).statusCode).toBe(404);
+  });
+
   it('the city’s task file: the assigned county reads it, another county and enterprises do not', async () => {
     const f = await upload(w.h.city, '方案.png');
     const res = await post('/api/tasks', w.h.city, {
@@ -137,6 +157,11 @@ describe('attachments follow the object they are attached to', () => {
     expect(step.statusCode).toBe(200);
     expect(await download(ev, w.h.city)).toBe(200);
     expect(await download(ev, w.h.b)).toBe(404);
-    expect((await listOf('task', task.id, w.h.a)).json().items.map((x: { id: string }) => x.id)).toEqual([f, ev]);
+    expect(
+      (await listOf('task', task.id, w.h.a))
+        .json()
+        .items.map((x: { id: string }) => x.id)
+        .sort(),
+    ).toEqual([f, ev].sort());
   });
 });

@@ -401,7 +401,7 @@ export function platformRoutes(app: App, deps: Deps): void {
     query: z.object({ meta: z.enum(['true', 'false']).optional() }),
     raw: true,
     handler: async (ctx, { params, query }, { reply }) => {
-      const { attachment: a, data } = await readAttachment(ctx.tx, ctx.scope, ctx.actor.id, params.id);
+      const { attachment: a, data } = await readAttachment(ctx.tx, ctx, params.id);
       if (query.meta === 'true') return reply.send({ id: a.id, filename: a.filename, size: a.size, mime: a.mime, meta: a.meta ?? null });
       return reply
         .header('content-type', a.mime)
@@ -420,7 +420,7 @@ export function platformRoutes(app: App, deps: Deps): void {
     query: z.object({ ownerKind: z.string().trim().min(1).max(40), ownerId: z.string().uuid({ message: 'invalid_format' }), lang: z.string().optional() }),
     response: z.object({ items: z.array(ZAttachmentMeta) }),
     handler: async (ctx, { query }) => {
-      const rows = await attachmentsOf(ctx.tx, ctx.scope, { kind: query.ownerKind, id: query.ownerId });
+      const rows = await attachmentsOf(ctx.tx, ctx, { kind: query.ownerKind, id: query.ownerId });
       return { items: rows.map(attachmentMeta) };
     },
   });

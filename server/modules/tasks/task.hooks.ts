@@ -5,6 +5,6 @@ import { taskAssignee } from './task.schema.js';
 
 /** What the tasks module registers with the kernel at start-up (imported once by index.ts). */
 // A task's attachments and its units' feedback evidence are read by whoever can open the task.
-registerAttachmentOwner('task', async (ex, scope, id) => (await getTask(ex, scope, id)) !== undefined);
+registerAttachmentOwner('task', { permission: 'task.read', canRead: async (ex, scope, id) => (await getTask(ex, scope, id)) !== undefined });
 // An enterprise assignee keeps its enterprise's region path, which follows the enterprise.
 registerEnterpriseCopy({ table: taskAssignee, enterpriseId: taskAssignee.enterpriseId, regionPath: taskAssignee.regionPath });

@@ -17,8 +17,16 @@ import { isSystemScope, type Scope } from '../scope/scope.js';
  * (scripts/check-gate.ts) fails the build on a command that does none of these.
  */
 
-/** null = allowed; otherwise the refusal: FORBIDDEN (403) or a rule's own code (409 and others). */
-export type Verdict = ErrorCode | null;
+/**
+ * null = allowed; otherwise the refusal: FORBIDDEN (403) or a rule's own code (409 and others), optionally with
+ * the params its message names (e.g. INVALID_TRANSITION's `from`).
+ */
+export type Verdict = ErrorCode | { code: ErrorCode; params: Record<string, unknown> } | null;
+
+/** The refusal of a step the object's current state does not allow (409, 「当前状态「from」下不能执行…」). */
+export function invalidTransition(from: string): Verdict {
+  return { code: 'INVALID_TRANSITION', params: { from } };
+}
 
 export interface Policy<O, A extends string> {
   /** The resource, as in permissions (`warning`, `sensor`): names the policy in docs/authorization.md. */
@@ -49,7 +57,8 @@ export function abilitiesOf<O, A extends string>(policy: Policy<O, A>, actor: Ac
 
 function enforce<O, A extends string>(policy: Policy<O, A>, actor: Actor, obj: O, action: A): void {
   const verdict = policy.check(actor, obj, action);
-  if (verdict) throw new AppError(verdict, { resource: policy.resource, action });
+  if (typeof verdict === 'string') throw new AppError(verdict, { resource: policy.resource, action });
+  if (verdict) throw new AppError(verdict.code, { resource: policy.resource, action, ...verdict.params });
 }
 
 /**

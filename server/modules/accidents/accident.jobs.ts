@@ -1,8 +1,10 @@
 import { systemActor } from '../../kernel/actor.js';
 import { type Deps, inTransaction } from '../../kernel/context.js';
+import { systemOnly } from '../../kernel/gate/gate.js';
 import type { JobDefinition } from '../../kernel/jobs/jobs.js';
+import { Scope } from '../../kernel/scope/scope.js';
 import { userIdsOfUnit } from '../identity/index.js';
-import { getAccidentUnscoped, listReports, overdueReports, updateReport } from './accident.repository.js';
+import { getAccident, listReports, overdueReports, updateReport } from './accident.repository.js';
 
 const BATCH = 200;
 
@@ -24,11 +26,12 @@ export function accidentJobs(deps: () => Deps): JobDefinition[] {
 
 export async function sweepAccidentChain(deps: Deps): Promise<number> {
   return inTransaction(deps, systemActor('accidents.sweep'), { id: null, ip: null, locale: 'zh-CN' }, async (ctx) => {
+    systemOnly(ctx);
     const now = ctx.clock.now();
-    const late = await overdueReports(ctx.tx, now, BATCH);
+    const late = await overdueReports(ctx.tx, Scope.system(), now, BATCH);
     for (const link of late) {
       await updateReport(ctx.tx, link.id, { lateFlaggedAt: now });
-      const a = await getAccidentUnscoped(ctx.tx, link.accidentId);
+      const a = await getAccident(ctx.tx, Scope.system(), link.accidentId);
       if (!a) continue;
       const depts = (await listReports(ctx.tx, a.id))
         .filter((l) => (l.recipient === 'county' || l.recipient === 'city') && l.departmentId)

@@ -108,18 +108,15 @@ export async function lockReport(ex: Executor, accidentId: string, recipient: st
 export async function updateReport(ex: Executor, id: string, values: Partial<typeof accidentReport.$inferInsert>) {
   await ex.update(accidentReport).set(values).where(eq(accidentReport.id, id));
 }
-/** System sweep: links past due, not yet received and not yet flagged (bounded batch). */
-export function overdueReports(ex: Executor, now: Date, limit: number) {
+/** The sweep (with the system's scope): links of accidents in scope past due, not yet received and not yet flagged (bounded batch). */
+export function overdueReports(ex: Executor, scope: Scope, now: Date, limit: number) {
+  const ofAccidentInScope = sql`exists (select 1 from ${accident} where ${accident.id} = ${accidentReport.accidentId} and ${scopeOf(scope)})`;
   return ex
     .select()
     .from(accidentReport)
-    .where(and(lt(accidentReport.due, now), isNull(accidentReport.confirmedAt), isNull(accidentReport.lateFlaggedAt)))
+    .where(and(lt(accidentReport.due, now), isNull(accidentReport.confirmedAt), isNull(accidentReport.lateFlaggedAt), ofAccidentInScope))
     .orderBy(asc(accidentReport.due))
     .limit(limit);
-}
-export async function getAccidentUnscoped(ex: Executor, id: string) {
-  const [row] = await ex.select().from(accident).where(eq(accident.id, id));
-  return row;
 }
 
 // ---- investigation ----

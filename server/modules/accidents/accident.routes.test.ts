@@ -199,6 +199,22 @@ describe('the golden path: 1 death → county receives and escalates → 续报 
     });
   });
 
+  it('a fatal-accident action is its owner’s: an industry department in scope gets 403, another county 404; nothing changes', async () => {
+    const coal = await makeDepartment(t.database.db, w.r.countyA, 'industry', ['coal']);
+    const coalUser = await makeUser(t.database.db, 'industry', ['regulator-admin'], { departmentId: coal.id });
+    const coalH = await loginAs(t.app, coalUser.username);
+    const seen = await t.app.inject({ url: `/api/accidents/${id}`, headers: coalH });
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json().data.actions.every((a: { canClose: boolean }) => !a.canClose)).toBe(true);
+    const close = (h: Record<string, string>) =>
+      t.app.inject({ method: 'POST', url: `/api/accidents/${id}/actions/suspendEnterprise/complete`, headers: h, payload: { comment: '越权' } });
+    expect((await close(coalH)).statusCode).toBe(403);
+    expect((await close(w.otherH)).statusCode).toBe(404);
+    const after = (await t.app.inject({ url: `/api/accidents/${id}`, headers: w.countyH })).json().data;
+    expect(after.actions.find((a: { key: string }) => a.key === 'suspendEnterprise')).toMatchObject({ status: 'open', canClose: true });
+    expect((await t.app.inject({ url: `/api/enterprises/${w.ent.id}`, headers: w.countyH })).json().data.status).toBe('operating');
+  });
+
   it('completing 停产整顿 and 取消标准化等级 changes the enterprise; another action is set aside with a reason', async () => {
     const susp = await t.app.inject({
       method: 'POST',

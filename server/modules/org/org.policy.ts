@@ -1,7 +1,7 @@
 import type { EnterpriseStatusAction } from '../../../common/contracts/org.js';
 import type { EnterpriseStatus } from '../../../common/industries.js';
 import type { Actor } from '../../kernel/actor.js';
-import { definePolicy, type Verdict } from '../../kernel/gate/gate.js';
+import { definePolicy, invalidTransition, type Verdict } from '../../kernel/gate/gate.js';
 import { isRegulatorScope, scopeCoversRegion } from '../../kernel/scope/scope.js';
 import { nextEnterpriseStatus } from './org.workflow.js';
 
@@ -47,7 +47,7 @@ export const enterprisePolicy = definePolicy<{ status: string; regionPath: strin
     if (action === 'assign') return can('supervision.assign') ? null : 'FORBIDDEN';
     if (action === 'revokeStandardization') return can('enterprise.update') && regulator ? null : 'FORBIDDEN';
     if (STATUS_ACTIONS.includes(action)) {
-      if (!nextEnterpriseStatus(e.status as EnterpriseStatus, action as EnterpriseStatusAction)) return 'INVALID_TRANSITION';
+      if (!nextEnterpriseStatus(e.status as EnterpriseStatus, action as EnterpriseStatusAction)) return invalidTransition(e.status);
       return can('enterprise.changeStatus') && regulator ? null : 'FORBIDDEN';
     }
     return 'FORBIDDEN';

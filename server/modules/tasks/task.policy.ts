@@ -1,5 +1,5 @@
 import type { Actor } from '../../kernel/actor.js';
-import { definePolicy, type Verdict } from '../../kernel/gate/gate.js';
+import { definePolicy, invalidTransition, type Verdict } from '../../kernel/gate/gate.js';
 import { scopeCoversRegion } from '../../kernel/scope/scope.js';
 import { ACTION_SIDE, type AssigneeAction, type AssigneeStatus, assigneeTransition, canRequestExtension } from './task.workflow.js';
 
@@ -38,12 +38,12 @@ export const assigneePolicy = definePolicy<AssigneeFacts, AssigneePolicyAction>(
       return canRequestExtension(status) ? null : 'FORBIDDEN';
     }
     if (action === 'approveExtension' || action === 'refuseExtension') {
-      if (!pendingExtension) return 'INVALID_TRANSITION';
+      if (!pendingExtension) return invalidTransition('none');
       // Once the work is handed in, a later due date means nothing: the request can only lapse (be refused).
-      if (action === 'approveExtension' && !canRequestExtension(status)) return 'INVALID_TRANSITION';
+      if (action === 'approveExtension' && !canRequestExtension(status)) return invalidTransition(status);
       return issuer ? null : 'FORBIDDEN';
     }
-    if (!assigneeTransition(status, action)) return 'INVALID_TRANSITION';
+    if (!assigneeTransition(status, action)) return invalidTransition(status);
     return (ACTION_SIDE[action] === 'issuer' ? issuer : unit) ? null : 'FORBIDDEN';
   },
 );

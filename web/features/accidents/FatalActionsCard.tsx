@@ -134,14 +134,14 @@ export function FatalActionsCard({ accident, abilities }: { accident: TAccidentD
                 </Space>
               ) : null,
           },
-          ...(abilities.report
+          ...(abilities.report && rows.some((r) => r.canClose)
             ? [
                 {
                   title: t('common.actions'),
                   key: 'actions',
                   width: 250,
                   render: (_: unknown, r: TFatalAction) =>
-                    r.status === 'open' ? (
+                    r.canClose ? (
                       <Space size={4}>
                         <Button size="small" type="primary" icon={<CheckOutlined />} onClick={() => setTarget({ action: r, outcome: 'complete' })}>
                           {t('fatal.complete')}

@@ -118,6 +118,8 @@ export interface TFatalAction {
   comment: string | null;
   evidence: string[];
   overdue: boolean;
+  /** The action's policy: its owner (the county 应急管理局) or the government leading the investigation, while open. */
+  canClose: boolean;
 }
 
 export interface TAccidentDetail extends TAccidentSummary {

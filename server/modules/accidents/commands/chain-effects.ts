@@ -13,7 +13,10 @@ import { type AccidentRow, insertActions, listReports } from '../accident.reposi
  */
 export const FATAL_ACTION_DUE_DAYS = 7;
 
-/** Notifies the Taihang departments of the given chain levels (their inbox is the receipt channel). */
+/**
+ * Notifies the Taihang departments of the given chain levels (their inbox is the receipt channel).
+ * @gated-by reportAccident supplementAccident reportToLevel
+ */
 export async function notifyChain(ctx: Ctx, a: AccidentRow, recipients: ChainRecipient[], title: string): Promise<void> {
   const links = await listReports(ctx.tx, a.id);
   const deptIds = links.filter((l) => recipients.includes(l.recipient as ChainRecipient) && l.departmentId).map((l) => l.departmentId as string);
@@ -33,6 +36,7 @@ export async function notifyChain(ctx: Ctx, a: AccidentRow, recipients: ChainRec
 /**
  * The notice's fatal-accident rule (晋市政发〔2021〕1号 item 27): an accident with a death sets off four
  * tracked actions owned by the county 应急管理局. Created once: a later 续报 adds none.
+ * @gated-by reportAccident supplementAccident
  */
 export async function createFatalActions(ctx: Ctx, a: AccidentRow): Promise<number> {
   if (!fatalActionsRequired(a.deaths)) return 0;

@@ -1,23 +1,28 @@
 import type { ChainRecipient } from '../../../../common/contracts/accidents.js';
+import type { Executor } from '../../../db/client.js';
 import type { Ctx } from '../../../kernel/context.js';
-import { AppError, invalid, notFound } from '../../../kernel/errors.js';
+import { invalid } from '../../../kernel/errors.js';
+import { loadFor } from '../../../kernel/gate/gate.js';
+import type { Scope } from '../../../kernel/scope/scope.js';
 import { LEVEL_ORDER, REPORTED_BY_LEVEL } from '../accident.chain.js';
-import { reportRole } from '../accident.policy.js';
+import { chainLinkPolicy, reportRole } from '../accident.policy.js';
 import { listReports, lockAccident, lockReport, updateReport } from '../accident.repository.js';
 import { notifyChain } from './chain-effects.js';
+
+/** The accident through the scope, then its link to `recipient`, locked. */
+async function lockLink(ex: Executor, scope: Scope, accidentId: string, recipient: ChainRecipient) {
+  const accident = await lockAccident(ex, scope, accidentId);
+  const link = accident && (await lockReport(ex, accidentId, recipient));
+  return link ? { accident, link } : undefined;
+}
 
 /**
  * Records that the level below reported to `recipient` (Art. 10). Reporting a level whose lower level
  * has not been reported yet is 越级上报: allowed, with the reason recorded.
  */
 export async function reportToLevel(ctx: Ctx, accidentId: string, recipient: ChainRecipient, input: { comment?: string; skipReason?: string }) {
-  const a = await lockAccident(ctx.tx, ctx.scope, accidentId);
-  if (!a) throw notFound();
-  const link = await lockReport(ctx.tx, accidentId, recipient);
-  if (!link) throw notFound();
-  if (link.reportedAt) throw new AppError('INVALID_TRANSITION', { from: 'reported', action: 'report' });
+  const { accident: a, link } = await loadFor(ctx, chainLinkPolicy, 'report', (ex, scope) => lockLink(ex, scope, accidentId, recipient));
   const role = reportRole(ctx.actor, a, recipient);
-  if (!role) throw new AppError('FORBIDDEN');
   const links = await listReports(ctx.tx, accidentId);
   const idx = LEVEL_ORDER.indexOf(recipient);
   const unreported = idx > 0 ? LEVEL_ORDER.slice(0, idx).filter((lv) => links.some((l) => l.recipient === lv && !l.reportedAt)) : [];
@@ -44,12 +49,7 @@ export async function reportToLevel(ctx: Ctx, accidentId: string, recipient: Cha
 
 /** The receiving department confirms receipt: the read receipt the chain's deadline is measured by. */
 export async function confirmReceipt(ctx: Ctx, accidentId: string, recipient: ChainRecipient) {
-  const a = await lockAccident(ctx.tx, ctx.scope, accidentId);
-  if (!a) throw notFound();
-  const link = await lockReport(ctx.tx, accidentId, recipient);
-  if (!link) throw notFound();
-  if (!link.departmentId || link.departmentId !== ctx.actor.departmentId) throw new AppError('FORBIDDEN');
-  if (link.confirmedAt) throw new AppError('INVALID_TRANSITION', { from: 'confirmed', action: 'confirm' });
+  const { link } = await loadFor(ctx, chainLinkPolicy, 'confirm', (ex, scope) => lockLink(ex, scope, accidentId, recipient));
   const now = ctx.clock.now();
   await updateReport(ctx.tx, link.id, { confirmedAt: now, confirmedBy: ctx.actor.displayName, ...(link.reportedAt ? {} : { reportedAt: now }) });
   await ctx.audit.record({ action: 'accident.receiptConfirmed', entityType: 'accident', entityId: accidentId, after: { recipient, late: now > link.due } });

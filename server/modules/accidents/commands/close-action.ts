@@ -1,8 +1,10 @@
 import type { FatalAccidentActionKey } from '../../../../common/rules/accident-investigation.js';
 import type { Ctx } from '../../../kernel/context.js';
-import { AppError, notFound } from '../../../kernel/errors.js';
+import { notFound } from '../../../kernel/errors.js';
 import { attachFiles } from '../../../kernel/files/files.js';
+import { loadFor } from '../../../kernel/gate/gate.js';
 import { changeEnterpriseStatus, findEnterprise, revokeStandardizationGrade } from '../../org/index.js';
+import { fatalActionPolicy } from '../accident.policy.js';
 import { lockAccident, lockAction, updateAction } from '../accident.repository.js';
 
 /**
@@ -16,11 +18,11 @@ export async function closeAction(
   outcome: 'done' | 'setAside',
   input: { comment: string; evidence: string[] },
 ) {
-  const a = await lockAccident(ctx.tx, ctx.scope, accidentId);
-  if (!a) throw notFound();
-  const action = await lockAction(ctx.tx, accidentId, key);
-  if (!action) throw notFound();
-  if (action.status !== 'open') throw new AppError('INVALID_TRANSITION', { from: action.status, action: outcome });
+  const { accident: a, action } = await loadFor(ctx, fatalActionPolicy, outcome === 'done' ? 'complete' : 'setAside', async (ex, scope) => {
+    const accident = await lockAccident(ex, scope, accidentId);
+    const action = accident && (await lockAction(ex, accidentId, key));
+    return action ? { accident, action } : undefined;
+  });
   if (outcome === 'done' && a.enterpriseId) {
     const e = await findEnterprise(ctx.tx, ctx.scope, a.enterpriseId);
     if (!e) throw notFound();

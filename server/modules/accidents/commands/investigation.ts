@@ -10,7 +10,8 @@ import type { AccidentGrade } from '../../../../common/rules/accident-grade.js';
 import { investigatingLevel, investigationDeadline, replyDeadline } from '../../../../common/rules/accident-investigation.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { AppError, notFound } from '../../../kernel/errors.js';
-import { accidentAbilities } from '../accident.policy.js';
+import { loadFor } from '../../../kernel/gate/gate.js';
+import { accidentPolicy } from '../accident.policy.js';
 import {
   type AccidentRow,
   getInvestigation,
@@ -22,14 +23,10 @@ import {
 } from '../accident.repository.js';
 import { type AccidentAction, type AccidentStatus, accidentTransition } from '../accident.workflow.js';
 
+/** Loads the accident for a step: out of scope 404; the policy refuses an illegal step (409) or another government (403). */
 async function step(ctx: Ctx, id: string, action: AccidentAction): Promise<{ a: AccidentRow; to: AccidentStatus }> {
-  const a = await lockAccident(ctx.tx, ctx.scope, id);
-  if (!a) throw notFound();
-  const to = accidentTransition(a.status as AccidentStatus, action);
-  if (!to) throw new AppError('INVALID_TRANSITION', { from: a.status, action });
-  // Only the government that leads the investigation (or one above it) runs it.
-  if (!(accidentAbilities(ctx.actor, a) as Record<string, boolean>)[action]) throw new AppError('FORBIDDEN');
-  return { a, to };
+  const a = await loadFor(ctx, accidentPolicy, action, (ex, scope) => lockAccident(ex, scope, id));
+  return { a, to: accidentTransition(a.status as AccidentStatus, action) as AccidentStatus };
 }
 
 /** Art. 19: the level follows the grade; the 60-day clock runs from the accident (Art. 29). */

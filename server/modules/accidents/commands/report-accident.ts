@@ -2,8 +2,11 @@ import type { TReportAccident } from '../../../../common/contracts/accidents.js'
 import { gradeAccident } from '../../../../common/rules/accident-grade.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { AppError, type FieldError } from '../../../kernel/errors.js';
-import { findEnterprise, findRegion, regionInScope } from '../../org/index.js';
+import { allowNew } from '../../../kernel/gate/gate.js';
+import { scopeCoversRegion } from '../../../kernel/scope/scope.js';
+import { findEnterprise, findRegion } from '../../org/index.js';
 import { chainLinks } from '../accident.chain.js';
+import { accidentPolicy } from '../accident.policy.js';
 import { insertAccident, insertReports, insertRevision } from '../accident.repository.js';
 import { createFatalActions, notifyChain } from './chain-effects.js';
 
@@ -27,12 +30,13 @@ export async function reportAccident(ctx: Ctx, input: TReportAccident): Promise<
     if (!input.regionCode) errors.push({ field: 'regionCode', code: 'required' });
     if (!input.industry) errors.push({ field: 'industry', code: 'required' });
     const r = input.regionCode ? await findRegion(ctx.tx, input.regionCode) : undefined;
-    if (input.regionCode && (!r || !regionInScope(ctx.scope, r.path))) errors.push({ field: 'regionCode', code: 'region' });
+    if (input.regionCode && (!r || !scopeCoversRegion(ctx.scope, r.path))) errors.push({ field: 'regionCode', code: 'region' });
     if (r && input.industry) place = { regionCode: r.code, regionPath: r.path, industry: input.industry, enterpriseId: null, groupId: null };
   }
   if (errors.length || !place) throw new AppError('VALIDATION', {}, errors);
 
   const g = gradeAccident(input);
+  allowNew(ctx, accidentPolicy, 'file', { status: 'reported', published: false, grade: g.grade, ...place });
   const row = await insertAccident(ctx.tx, {
     ...place,
     accidentType: input.accidentType,

@@ -3,10 +3,11 @@ import { type AccidentGrade, gradeAccident } from '../../../../common/rules/acci
 import { chainExtension, supplementDeadline } from '../../../../common/rules/accident-reporting.js';
 import { toShanghaiDate } from '../../../../common/rules/calendar/working-days.js';
 import type { Ctx } from '../../../kernel/context.js';
-import { AppError, notFound } from '../../../kernel/errors.js';
+import { AppError } from '../../../kernel/errors.js';
+import { loadFor } from '../../../kernel/gate/gate.js';
 import { chainLinks } from '../accident.chain.js';
+import { accidentPolicy } from '../accident.policy.js';
 import { insertReports, insertRevision, lockAccident, updateAccident } from '../accident.repository.js';
-import { type AccidentStatus, accidentTransition } from '../accident.workflow.js';
 import { createFatalActions, notifyChain } from './chain-effects.js';
 
 /** Road traffic and fire accidents have the 7-day window of Art. 13; GB 6441 type 08 is fire. */
@@ -21,9 +22,7 @@ export function supplementKind(a: { industry: string; accidentType: string }): s
  * is regraded; when the grade rises, the chain gains the newly required levels and they are told.
  */
 export async function supplementAccident(ctx: Ctx, id: string, input: TSupplementAccident) {
-  const a = await lockAccident(ctx.tx, ctx.scope, id);
-  if (!a) throw notFound();
-  if (!accidentTransition(a.status as AccidentStatus, 'supplement')) throw new AppError('INVALID_TRANSITION', { from: a.status, action: 'supplement' });
+  const a = await loadFor(ctx, accidentPolicy, 'supplement', (ex, scope) => lockAccident(ex, scope, id));
   if (a.version !== input.version) throw new AppError('STALE_VERSION');
   const now = ctx.clock.now();
   const windowEnd = supplementDeadline(a.occurredAt, supplementKind(a));

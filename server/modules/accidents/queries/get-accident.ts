@@ -4,7 +4,7 @@ import { ACCIDENT_REPORTING_SOURCE, supplementDeadline } from '../../../../commo
 import type { Ctx } from '../../../kernel/context.js';
 import { notFound } from '../../../kernel/errors.js';
 import { allRegions, findEnterprise, RegionNames } from '../../org/index.js';
-import { accidentAbilities, reportRole } from '../accident.policy.js';
+import { accidentAbilities, chainLinkPolicy, fatalActionPolicy, reportRole } from '../accident.policy.js';
 import { type AccidentRow, getAccident, getInvestigation, listAccountability, listActions, listReports, listRevisions } from '../accident.repository.js';
 import { supplementKind } from '../commands/supplement-accident.js';
 
@@ -79,8 +79,8 @@ export async function getAccidentQuery(ctx: Ctx, id: string) {
         skipped: r.skipped,
         skipReason: r.skipReason,
         late: (r.confirmedAt ?? now).getTime() > r.due.getTime(),
-        canConfirm: !!r.departmentId && r.departmentId === ctx.actor.departmentId && !r.confirmedAt,
-        canReport: !r.reportedAt && reportRole(ctx.actor, a, r.recipient) !== null,
+        canConfirm: chainLinkPolicy.check(ctx.actor, { accident: a, link: r }, 'confirm') === null,
+        canReport: chainLinkPolicy.check(ctx.actor, { accident: a, link: r }, 'report') === null,
         reportNeedsReason: !r.reportedAt && reportRole(ctx.actor, a, r.recipient) === 'skip',
       })),
       investigation: investigation
@@ -106,6 +106,7 @@ export async function getAccidentQuery(ctx: Ctx, id: string) {
         comment: x.comment,
         evidence: x.evidence,
         overdue: x.status === 'open' && now > x.due,
+        canClose: fatalActionPolicy.check(ctx.actor, { accident: a, action: x }, 'complete') === null,
       })),
       sources: {
         grade: ACCIDENT_GRADE_SOURCE,

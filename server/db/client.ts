@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -9,8 +8,10 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import lockfile from 'proper-lockfile';
+import { lockDataDir } from './data-dir-lock.js';
 import * as schema from './schema.js';
+
+export { DataDirLockedError } from './data-dir-lock.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: both drivers' result kinds meet here
 export type Db = PgDatabase<PgQueryResultHKT & any, typeof schema>;
@@ -35,45 +36,34 @@ const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)),
 /** Arbitrary constant: serialises migrations when several processes start at once on PostgreSQL. */
 const MIGRATION_LOCK = 7_304_210_501;
 
-export class DataDirLockedError extends Error {
-  constructor(readonly dir: string) {
-    super(
-      `Taihang: the data directory ${dir} is in use by another Taihang process. ` +
-        'PGlite cannot be shared between processes; stop the other process, or set TAIHANG_DATA_DIR to another directory, or use DATABASE_URL (PostgreSQL) to run several processes.',
-    );
-  }
-}
-
 /**
- * Opens PGlite under `<dataDir>/pgdata`, holding an exclusive lock on the data dir for the life of the
- * process: PGlite does not lock its files, and two processes writing one dir silently lose commits.
+ * Opens PGlite under `<dataDir>/pgdata`, holding the data dir's lock (data-dir-lock.ts) for the life of
+ * the process.
  */
 export async function openPglite(dataDir: string | null): Promise<Database> {
-  let release: (() => Promise<void>) | undefined;
+  let release: (() => void) | undefined;
   let client: PGlite;
   if (dataDir) {
-    fs.mkdirSync(dataDir, { recursive: true });
+    release = lockDataDir(dataDir, (why) => {
+      // Another process has the directory now: stop before writing more.
+      console.error(`Taihang: lost the lock on ${dataDir}: ${why}`);
+      process.exit(75);
+    });
     try {
-      release = await lockfile.lock(dataDir, {
-        lockfilePath: path.join(dataDir, 'taihang.lock'),
-        stale: 15_000,
-        update: 5_000,
-        retries: 0,
-        onCompromised: (err) => {
-          // Another process took the lock (e.g. the machine slept past `stale`): stop before writing more.
-          console.error(`Taihang: lost the lock on ${dataDir}: ${err.message}`);
-          process.exit(75);
-        },
-      });
+      client = new PGlite(path.join(dataDir, 'pgdata'));
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ELOCKED') throw new DataDirLockedError(dataDir);
+      release();
       throw err;
     }
-    client = new PGlite(path.join(dataDir, 'pgdata'));
   } else {
     client = new PGlite(); // in-memory, for tests
   }
-  await client.waitReady;
+  try {
+    await client.waitReady;
+  } catch (err) {
+    release?.();
+    throw err;
+  }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     kind: 'pglite',
@@ -98,7 +88,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     },
     async close() {
       await client.close();
-      await release?.();
+      release?.();
     },
   };
 }
@@ -150,7 +140,11 @@ export function rawSql(text: string, values: readonly unknown[] = []): SQL {
   const chunks: SQL[] = [];
   for (let i = 0; i < parts.length; i++) {
     if (i % 2 === 0) chunks.push(sql.raw(parts[i] as string));
-    else chunks.push(sql`${values[Number(parts[i]) - 1]}`);
+    else {
+      // drizzle leaves an undefined parameter out of the query text; pg-boss passes undefined for options not given.
+      const v = values[Number(parts[i]) - 1];
+      chunks.push(sql`${v === undefined ? null : v}`);
+    }
   }
   return sql.join(chunks, sql.raw(''));
 }

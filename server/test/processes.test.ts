@@ -20,8 +20,13 @@ interface Proc {
   exited: Promise<number | null>;
 }
 
-function start(args: string[], env: Record<string, string>): Proc {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
+/** Runs the server (`node --import tsx server/main.ts`), or `command` instead. */
+function start(
+  args: string[],
+  env: Record<string, string>,
+  command: [string, string[]] = [process.execPath, ['--import', 'tsx', 'server/main.ts', ...args]],
+): Proc {
+  const child = spawn(command[0], command[1], {
     env: { ...process.env, NODE_ENV: 'test', TAIHANG_MQTT_PORT: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -55,7 +60,7 @@ describe.skipIf(!!TEST_DB_URL)('PGlite data directory lock', () => {
     const [, port] = await waitForOutput(first, /running: http:\/\/localhost:(\d+)\//);
     const second = start([], env);
     expect(await second.exited).toBe(2);
-    expect(second.output()).toMatch(/data directory .* is in use by another Taihang process/);
+    expect(second.output()).toContain(`is in use by Taihang process ${first.child.pid} (since`);
     const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -67,6 +72,78 @@ describe.skipIf(!!TEST_DB_URL)('PGlite data directory lock', () => {
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
   }, 120_000);
+});
+
+describe.skipIf(!!TEST_DB_URL)('PGlite after kill -9', () => {
+  it('starts again at once on the data dir of a server killed with SIGKILL', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'taihang-kill-'));
+    const env = { TAIHANG_DATA_DIR: dir, PORT: '0', TAIHANG_DEMO: 'off' };
+    const first = start([], env);
+    await waitForOutput(first, /running: http:\/\/localhost:(\d+)\//);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'taihang.lock'), 'utf8')).pid).toBe(first.child.pid);
+    first.child.kill('SIGKILL');
+    await first.exited;
+    // The lock still names the dead process: the next start takes it over instead of waiting it out.
+    expect(fs.existsSync(path.join(dir, 'taihang.lock'))).toBe(true);
+    const t0 = Date.now();
+    const second = start([], env);
+    const [, port] = await waitForOutput(second, /running: http:\/\/localhost:(\d+)\//);
+    expect(second.output()).not.toMatch(/in use/);
+    expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBeLessThan(500);
+    console.log(`restarted after kill -9 in ${Date.now() - t0} ms`);
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'taihang.lock'))).toBe(false);
+  }, 120_000);
+});
+
+describe.skipIf(!!TEST_DB_URL)('npm start', () => {
+  it('a second start refuses before building and leaves the running build alone; SIGTERM to npm stops the server and frees the lock', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'taihang-start-'));
+    const env = { TAIHANG_DATA_DIR: dir, PORT: '0', TAIHANG_DEMO: 'off', TAIHANG_MQTT_PORT: 'off' };
+    const npm = (label: string) => {
+      const p = start([], env, ['npm', ['start']]);
+      return Object.assign(p, { label });
+    };
+    const first = npm('first');
+    const [, port] = await waitForOutput(first, /running: http:\/\/localhost:(\d+)\//, 150_000);
+    const serverPid = JSON.parse(fs.readFileSync(path.join(dir, 'taihang.lock'), 'utf8')).pid as number;
+    const page = async () => {
+      const html = await (await fetch(`http://127.0.0.1:${port}/`)).text();
+      const asset = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+      expect(asset).toBeTruthy();
+      expect((await fetch(`http://127.0.0.1:${port}${asset}`)).status).toBe(200);
+      return html;
+    };
+    const before = await page();
+    const builds = fs.readdirSync(path.resolve('dist/builds'));
+
+    const t0 = Date.now();
+    const second = npm('second');
+    expect(await second.exited).toBe(2);
+    expect(second.output()).toContain(`is in use by Taihang process ${serverPid} (since`);
+    // Refused before building: no build directory of its own, and quickly (a build takes 10 s or more).
+    expect(fs.readdirSync(path.resolve('dist/builds'))).toEqual(builds);
+    expect(Date.now() - t0).toBeLessThan(8_000);
+    expect(await page()).toBe(before);
+
+    first.child.kill('SIGTERM'); // npm's own pid, as a service manager or `kill <pid>` would send it
+    await first.exited;
+    const alive = () => {
+      try {
+        process.kill(serverPid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const deadline = Date.now() + 20_000;
+    while (alive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(alive()).toBe(false);
+    expect(first.output()).not.toMatch(/lost the lock|Error/);
+    expect(fs.existsSync(path.join(dir, 'taihang.lock'))).toBe(false);
+    await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
+  }, 240_000);
 });
 
 describe.skipIf(!TEST_DB_URL)('several processes on one PostgreSQL (architecture.md §5)', () => {

@@ -1,5 +1,10 @@
+import { createRequire } from 'node:module';
+import { sql } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
-import { type Database, type Executor, rawSql } from '../../db/client.js';
+import { type Database, type Executor, execRows, rawSql } from '../../db/client.js';
+
+/** The pg-boss schema version this install creates (pg-boss 10: 24; pg-boss 11, used before, made 26). */
+const BOSS_SCHEMA_VERSION: number = createRequire(import.meta.url)('pg-boss/version.json').schema;
 
 /**
  * Background jobs on pg-boss (architecture.md §1, §4.9): the same queue on PGlite and PostgreSQL,
@@ -46,11 +51,13 @@ export class Jobs {
     // pg-boss caches the queue list when it starts and otherwise looks a queue up on its own connection.
     // Inside a PGlite transaction that lookup would wait for the transaction (one connection): so queues
     // are created first, and the instance we keep starts with all of them cached.
+    const newer = await this.setAsideNewerSchema();
     const setup = this.newBoss(false);
     await setup.start();
     for (const def of this.definitions) {
-      await setup.createQueue(def.name, { retryLimit: def.retryLimit ?? 3, retryDelay: 30, retryBackoff: true });
+      await setup.createQueue(def.name, { name: def.name, retryLimit: def.retryLimit ?? 3, retryDelay: 30, retryBackoff: true });
     }
+    if (newer) await this.carryOverPendingJobs(setup, newer);
     await setup.stop({ graceful: false, wait: true, close: false });
     const boss = this.newBoss(opts.work);
     await boss.start();
@@ -72,6 +79,52 @@ export class Jobs {
       });
       if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: 'Asia/Shanghai' });
     }
+  }
+
+  /**
+   * A database last run by a newer pg-boss (the 11.x this project used until it pinned 10.x for Node 20)
+   * has a schema pg-boss 10 cannot use and would not migrate back. It is renamed aside, so pg-boss
+   * creates its own; `carryOverPendingJobs` then moves the jobs still to run and drops it.
+   */
+  private async setAsideNewerSchema(): Promise<string | null> {
+    const aside = `${this.schema}_newer`;
+    return this.database.db.transaction(async (tx) => {
+      // Several processes may start at once on PostgreSQL; one renames, the others see the result.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${aside}))`);
+      const [found] = await execRows<{ own: string | null; aside: string | null }>(
+        tx,
+        sql`select to_regclass(${`${this.schema}.version`})::text as own, to_regclass(${`${aside}.job`})::text as aside`,
+      );
+      if (found?.own) {
+        const [v] = await execRows<{ version: number }>(tx, sql.raw(`select version from "${this.schema}".version`));
+        if (Number(v?.version) > BOSS_SCHEMA_VERSION) {
+          if (found.aside) throw new Error(`pg-boss: both ${this.schema} and ${aside} hold a newer schema; drop one of them`);
+          await tx.execute(sql.raw(`alter schema "${this.schema}" rename to "${aside}"`));
+          console.warn(
+            `[jobs] pg-boss schema ${this.schema} was version ${v?.version}, newer than ${BOSS_SCHEMA_VERSION}: recreating it and moving pending jobs`,
+          );
+          return aside;
+        }
+      }
+      return found?.aside ? aside : null; // a carry-over interrupted by a crash
+    });
+  }
+
+  private async carryOverPendingJobs(boss: PgBoss, aside: string): Promise<void> {
+    const names = this.definitions.map((d) => d.name);
+    await this.database.db.transaction(async (tx) => {
+      const pending = await execRows<{ name: string; data: object | null; start_after: Date; singleton_key: string | null }>(
+        tx,
+        sql`select name, data, start_after, singleton_key from ${sql.raw(`"${aside}".job`)}
+            where state in ('created', 'retry', 'active') and name in ${names}`,
+      );
+      const db = executorDb(tx);
+      for (const j of pending) {
+        await boss.send(j.name, j.data ?? {}, { db, startAfter: new Date(j.start_after), ...(j.singleton_key ? { singletonKey: j.singleton_key } : {}) });
+      }
+      await tx.execute(sql.raw(`drop schema "${aside}" cascade`));
+      console.warn(`[jobs] moved ${pending.length} pending job(s) from ${aside} and dropped it`);
+    });
   }
 
   private newBoss(work: boolean): PgBoss {
@@ -108,11 +161,6 @@ export class Jobs {
           ...(options?.singletonKey ? { singletonKey: options.singletonKey } : {}),
         }),
     };
-  }
-
-  /** For tests and the CLI: job counts by state for a queue. */
-  async stats(name: string) {
-    return this.started.getQueueStats(name);
   }
 
   get raw(): PgBoss {

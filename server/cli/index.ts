@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { type Config, ConfigError, loadConfig } from '../config.js';
 import { type Database, DataDirLockedError, openPglite, openPostgres } from '../db/client.js';
 import { checkpointAudit } from '../kernel/audit/anchor.js';
-import { readAuditKey } from '../kernel/audit/audit-key.js';
+import { type AuditKey, readAuditKey } from '../kernel/audit/audit-key.js';
 import { requireAuditKey } from '../kernel/audit/setup.js';
 import { type AuditVerifyResult, verifyAudit } from '../kernel/audit/verify.js';
 import { systemClock } from '../kernel/clock.js';
@@ -75,8 +75,11 @@ async function main(argv: string[]): Promise<number> {
   // The whole application is loaded only for the commands that need it: verify starts quickly.
   const { createDeps, openDatabase, prepareDatabase } = await import('../bootstrap.js');
   const database = await openDatabase(config);
+  // Known once the database is prepared (which creates the key on a first run).
+  let auditKey: AuditKey | undefined;
   try {
     const prepared = await prepareDatabase(database, config, systemClock);
+    auditKey = requireAuditKey(config.auditKeyFile);
     switch (cmd) {
       case 'migrate':
         console.log(`migrations applied (${database.kind})`);
@@ -122,9 +125,11 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   } finally {
     // What this command wrote to the audit chain is anchored before the database closes.
-    await checkpointAudit(database.db, requireAuditKey(config.auditKeyFile), config.auditAnchorFile, systemClock.now()).catch((err) =>
-      console.error(`audit checkpoint: ${(err as Error).message}`),
-    );
+    if (auditKey) {
+      await checkpointAudit(database.db, auditKey, config.auditAnchorFile, systemClock.now()).catch((err) =>
+        console.error(`audit checkpoint: ${(err as Error).message}`),
+      );
+    }
     await database.close();
   }
 }

@@ -29,7 +29,8 @@ export async function storeCaptcha(ex: Executor, now: Date, text: string): Promi
   await ex.delete(loginCaptcha).where(lt(loginCaptcha.expiresAt, now));
   const id = randomUUID();
   await ex.insert(loginCaptcha).values({ id, answerHash: hashAnswer(id, text), expiresAt: new Date(now.getTime() + TTL_MS) });
-  const svg = draw(text, { width: 132, height: 44, noise: 3, color: true, fontSize: 46 });
+  // Dark strokes on white (the coloured option draws at 55–75 % lightness, too faint to read).
+  const svg = draw(text, { width: 132, height: 44, noise: 3, color: false, fontSize: 46 });
   return { id, image: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
 }
 

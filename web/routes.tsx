@@ -100,6 +100,10 @@ const routes: RouteObject[] = [
       },
       { path: 'monitoring/quality', ...page(() => import('./features/monitoring/QualityPage').then((m) => m.QualityPage), 'sensor.read') },
       { path: 'monitoring/reports', ...page(() => import('./features/monitoring/MonthlyReportPage').then((m) => m.MonthlyReportPage), 'sensor.read') },
+      {
+        path: 'monitoring/change-requests',
+        ...page(() => import('./features/monitoring/ChangeRequestsPage').then((m) => m.ChangeRequestsPage), 'sensor.read'),
+      },
       { path: 'monitoring/credentials', ...page(() => import('./features/monitoring/CredentialsPage').then((m) => m.CredentialsPage), 'sensor.manage') },
       { path: 'alarms', ...page(() => import('./features/alarms/AlarmsPage').then((m) => m.AlarmsPage), 'alarm.read') },
       { path: 'alarms/stats', ...page(() => import('./features/alarms/AlarmStatsPage').then((m) => m.AlarmStatsPage), 'alarm.read') },

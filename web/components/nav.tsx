@@ -110,6 +110,7 @@ const MONITORING: NavGroup = {
     { path: '/monitoring/sensors', label: 'nav.monitoringSensors', icon: <DatabaseOutlined />, any: ['sensor.read'] },
     { path: '/monitoring/quality', label: 'nav.monitoringQuality', icon: <FundOutlined />, any: ['sensor.read'] },
     { path: '/monitoring/reports', label: 'nav.monitoringReport', icon: <FileDoneOutlined />, any: ['sensor.read'] },
+    { path: '/monitoring/change-requests', label: 'nav.monitoringChangeRequests', icon: <AuditOutlined />, any: ['sensor.read'] },
     { path: '/monitoring/credentials', label: 'nav.monitoringCredentials', icon: <KeyOutlined />, any: ['sensor.manage'] },
     { path: '/alarms', label: 'nav.alarmList', icon: <AlertOutlined />, any: ['alarm.read'] },
     { path: '/alarms/stats', label: 'nav.alarmStats', icon: <BarChartOutlined />, any: ['alarm.read'] },

@@ -33,6 +33,7 @@ export function presentSensor(s: SensorRow, now: Date) {
     id: s.id,
     enterpriseId: s.enterpriseId,
     enterpriseName: s.enterpriseName,
+    industry: s.industry,
     installationId: s.installationId,
     installationName: s.installationName,
     code: s.code,

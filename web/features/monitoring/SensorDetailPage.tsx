@@ -11,7 +11,8 @@ import { useCan } from '../../lib/auth';
 import { formatDateTime } from '../../lib/format';
 import { type TAlarmSummary, useAlarms } from '../alarms/api';
 import { AlarmStatusTag, valueText as alarmValue, SeverityTag } from '../alarms/labels';
-import { installationPath, TREND_RANGES, type TrendRange, useLiveReadings, useReadings, useSensor, valueText } from './api';
+import { installationPath, TREND_RANGES, type TrendRange, useChangeRequests, useLiveReadings, useReadings, useSensor, valueText } from './api';
+import { ChangeRequestTable } from './ChangeRequestsPage';
 import { LevelTag, typeKey } from './labels';
 import { SensorFormButton } from './SensorForm';
 import { TrendChart } from './TrendChart';
@@ -47,11 +48,22 @@ export function SensorDetailPage() {
   if (!data) return <Skeleton active />;
   const s = data.data;
   const rules = s.rules;
-  const ruleRows: { key: string; label: string; text: string }[] = RULE_KEYS.filter((k) => rules[k] !== undefined).map((k) => ({
-    key: k,
-    label: t(`mon.rules.${k}` as MessageKey),
-    text: k.endsWith('Seconds') ? String(rules[k]) : `${rules[k]} ${s.unit}`,
-  }));
+  // Each rule as stored, the value in force when the law's is tighter (or the stored one is missing), and the legal limit.
+  const legalOf = (k: string) => s.legalLimits.find((l) => l.key === k);
+  const ruleRows: { key: string; label: string; text: string; legal?: string }[] = RULE_KEYS.filter(
+    (k) => rules[k] !== undefined || s.effectiveRules[k] !== undefined,
+  ).map((k) => {
+    const l = legalOf(k);
+    const stored = rules[k];
+    const eff = s.effectiveRules[k];
+    const num = (v: unknown) => (k.endsWith('Seconds') ? String(v) : `${v} ${s.unit}`);
+    return {
+      key: k,
+      label: t(`mon.rules.${k}` as MessageKey),
+      text: stored === eff ? num(stored) : `${stored === undefined ? '—' : num(stored)} → ${t('mon.legal.effective')} ${num(eff)}`,
+      legal: l ? `${l.direction === 'max' ? '≤' : '≥'} ${l.value}${l.verified ? '' : t('mon.legal.unverified')}` : undefined,
+    };
+  });
   if (rules.rateOfChange)
     ruleRows.push({
       key: 'rateOfChange',
@@ -81,6 +93,9 @@ export function SensorDetailPage() {
       >
         <Typography.Text type="secondary">{[s.enterpriseName, s.installationName, s.location].filter(Boolean).join(' · ')}</Typography.Text>
       </PageHeader>
+      {s.outOfServiceUntil ? (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('mon.outOfServiceUntil', { time: formatDateTime(s.outOfServiceUntil) })} />
+      ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
           <Card
@@ -98,6 +113,7 @@ export function SensorDetailPage() {
             <TrendChart series={series} rules={rules} unit={s.unit} />
           </Card>
           {can('alarm.read') ? <SensorAlarms sensorId={s.id} /> : null}
+          <SensorChangeRequests sensorId={s.id} />
         </Col>
         <Col xs={24} lg={8}>
           <Card size="small" style={{ marginBottom: 16 }}>
@@ -125,9 +141,17 @@ export function SensorDetailPage() {
               pagination={false}
               rowKey="key"
               dataSource={ruleRows}
-              showHeader={false}
-              columns={[{ dataIndex: 'label' }, { dataIndex: 'text', align: 'right' }]}
+              columns={[
+                { dataIndex: 'label', title: t('mon.rules.title') },
+                { dataIndex: 'text', align: 'right', title: t('mon.legal.effective') },
+                ...(s.legalLimits.length ? [{ dataIndex: 'legal', align: 'right' as const, title: t('mon.legal.column') }] : []),
+              ]}
             />
+            {s.legalLimits.length ? (
+              <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8, marginBottom: 0 }}>
+                {t('mon.legal.rule')}
+              </Typography.Paragraph>
+            ) : null}
             {basis ? (
               <Alert
                 style={{ marginTop: 12 }}
@@ -158,6 +182,18 @@ export function SensorDetailPage() {
         </Col>
       </Row>
     </>
+  );
+}
+
+/** This sensor's 放宽/停用 requests with their status and decision (the enterprise follows its request here). */
+function SensorChangeRequests({ sensorId }: { sensorId: string }) {
+  const { t } = useI18n();
+  const { data } = useChangeRequests({ sensorId, pageSize: 20 });
+  if (!data?.items.length) return null;
+  return (
+    <Card size="small" style={{ marginTop: 16 }} title={t('mon.cr.sensorRequests')}>
+      <ChangeRequestTable items={data.items} showSensor={false} />
+    </Card>
   );
 }
 

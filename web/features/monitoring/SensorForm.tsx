@@ -1,12 +1,24 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Col, Form, Input, InputNumber, Modal, Radio, Row, Select, Switch, Typography } from 'antd';
+import { Alert, App, Button, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Row, Select, Switch, Tooltip, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { SENSOR_TYPES, type SensorType, type TSensorRules } from '../../../common/contracts/monitoring';
+import { defaultRulesFor } from '../../../common/rules/coal-gas-thresholds';
+import {
+  type LegalLimit,
+  legalLimitsOf,
+  loosenings,
+  SENSOR_LIMIT_RULE_SOURCE,
+  SENSOR_LIMIT_RULE_SOURCE_EN,
+  type SensorSetting,
+} from '../../../common/rules/sensor-limits';
 import { EnterpriseSelect } from '../../components/EnterpriseSelect';
+import { Source } from '../../components/Source';
 import { type MessageKey, useI18n } from '../../i18n';
 import { api } from '../../lib/api';
 import { useApiError } from '../../lib/use-api-error';
+import { useEnterprise } from '../org/api';
 import { useRegisteredObjects } from '../risk/api';
 import { type TSensor, useCoalLocations } from './api';
 import { typeKey } from './labels';
@@ -40,6 +52,28 @@ interface Values {
   inService: boolean;
   ruleMode: 'defaults' | 'custom';
   rules: Partial<Record<keyof TSensorRules, number | null>>;
+  /** A loosening goes to the supervising department instead: why, and (out of service) until when. */
+  reason?: string;
+  until?: Dayjs;
+}
+
+/** The rules the form would save (custom: the filled fields; defaults: the location's 规程 values). */
+function rulesOf(v: Partial<Values>): TSensorRules {
+  if (v.ruleMode !== 'custom') return defaultRulesFor(v.type ?? 'ch4', v.coalLocationKey);
+  return Object.fromEntries(Object.entries(v.rules ?? {}).filter(([, x]) => x !== null && x !== undefined)) as TSensorRules;
+}
+
+/** The legal limit beside a rule field: "法定上限 1.5 %CH4", the 依据 on hover. */
+function LegalHint({ limit, unit }: { limit: LegalLimit; unit: string }) {
+  const { t } = useI18n();
+  return (
+    <Tooltip title={limit.source}>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t(limit.direction === 'max' ? 'mon.legal.limit' : 'mon.legal.limitMin', { value: `${limit.value} ${unit}` })}
+        {limit.verified ? '' : t('mon.legal.unverified')}
+      </Typography.Text>
+    </Tooltip>
+  );
 }
 
 const OTHER = '__other__';
@@ -63,6 +97,37 @@ export function SensorFormButton({ sensor }: { sensor?: TSensor }) {
   const installationRef = Form.useWatch('installationRef', form);
   const pickedEnterprise = Form.useWatch('enterpriseId', form);
   const registered = useRegisteredObjects(open ? (sensor?.enterpriseId ?? pickedEnterprise) : undefined);
+  const watched = (Form.useWatch([], { form, preserve: true }) ?? {}) as Partial<Values>;
+  const pickedIndustry = useEnterprise(open && !sensor ? (pickedEnterprise ?? undefined) : undefined).data?.data.industry ?? '';
+  // What the form would leave, compared with the stored sensor by the same rule the server applies.
+  const next: SensorSetting | null = sensor
+    ? {
+        type: watched.type ?? sensor.type,
+        unit: watched.unit ?? sensor.unit,
+        coalLocationKey: (watched.type ?? sensor.type) === 'ch4' ? (watched.coalLocationKey ?? null) : null,
+        industry: sensor.industry,
+        rules: rulesOf(watched),
+        inService: watched.inService ?? sensor.inService,
+      }
+    : null;
+  const before: SensorSetting | null = sensor
+    ? {
+        type: sensor.type,
+        unit: sensor.unit,
+        coalLocationKey: sensor.coalLocationKey,
+        industry: sensor.industry,
+        rules: sensor.rules,
+        inService: sensor.inService,
+      }
+    : null;
+  const loose = open && watched.ruleMode && before && next ? loosenings(before, next) : [];
+  const legal = legalLimitsOf({
+    type: watched.type ?? sensor?.type ?? 'ch4',
+    unit: watched.unit ?? sensor?.unit ?? '',
+    coalLocationKey: watched.coalLocationKey ?? null,
+    industry: sensor?.industry ?? pickedIndustry,
+  });
+  const legalOf = (k: keyof TSensorRules) => legal.find((l) => l.key === k);
 
   const start = () => {
     form.resetFields();
@@ -80,6 +145,20 @@ export function SensorFormButton({ sensor }: { sensor?: TSensor }) {
   const submit = async (v: Values) => {
     setBusy(true);
     try {
+      if (sensor && loose.length) {
+        const rulesLoosened = loose.some((l) => l.field.startsWith('rules.'));
+        await api(`/api/sensors/${sensor.id}/change-requests`, {
+          body: {
+            ...(rulesLoosened ? { rules: rulesOf(v) } : {}),
+            ...(v.inService === false && v.until ? { outOfServiceUntil: v.until.toISOString() } : {}),
+            reason: v.reason,
+          },
+        });
+        message.success(t('mon.loosen.sent'));
+        setOpen(false);
+        for (const k of ['sensor', 'sensor-change-requests']) await qc.invalidateQueries({ queryKey: [k] });
+        return;
+      }
       const rules = Object.fromEntries(Object.entries(v.rules ?? {}).filter(([, x]) => x !== null && x !== undefined));
       const body = {
         code: v.code,
@@ -117,6 +196,7 @@ export function SensorFormButton({ sensor }: { sensor?: TSensor }) {
         title={t(sensor ? 'mon.sensor.edit' : 'mon.sensor.add')}
         onCancel={() => setOpen(false)}
         onOk={() => form.submit()}
+        okText={loose.length ? t('mon.loosen.submit') : undefined}
         confirmLoading={busy}
         width={720}
         destroyOnHidden
@@ -219,7 +299,21 @@ export function SensorFormButton({ sensor }: { sensor?: TSensor }) {
             <Row gutter={12}>
               {RULE_FIELDS.map((k) => (
                 <Col key={k} xs={12} sm={6}>
-                  <Form.Item name={['rules', k]} label={<Typography.Text ellipsis>{t(`mon.rules.${k}` as MessageKey)}</Typography.Text>}>
+                  <Form.Item
+                    name={['rules', k]}
+                    label={<Typography.Text ellipsis>{t(`mon.rules.${k}` as MessageKey)}</Typography.Text>}
+                    extra={legalOf(k) ? <LegalHint limit={legalOf(k) as LegalLimit} unit={watched.unit ?? ''} /> : null}
+                    rules={[
+                      {
+                        validator: async (_, value: number | null | undefined) => {
+                          const l = legalOf(k);
+                          if (!l || value === null || value === undefined) return;
+                          if (l.direction === 'max' ? value > l.value : value < l.value)
+                            throw new Error(t(l.direction === 'max' ? 'mon.legal.beyond' : 'mon.legal.beyondMin', { value: l.value }));
+                        },
+                      },
+                    ]}
+                  >
                     <InputNumber style={{ width: '100%' }} />
                   </Form.Item>
                 </Col>
@@ -229,6 +323,39 @@ export function SensorFormButton({ sensor }: { sensor?: TSensor }) {
           <Form.Item name="inService" label={t('mon.field.inService')} valuePropName="checked">
             <Switch />
           </Form.Item>
+          {legal.length ? <Source text={locale === 'en-US' ? SENSOR_LIMIT_RULE_SOURCE_EN : SENSOR_LIMIT_RULE_SOURCE} /> : null}
+          {loose.length ? (
+            <>
+              <Alert
+                type="warning"
+                showIcon
+                style={{ margin: '12px 0' }}
+                message={t('mon.loosen.title')}
+                description={
+                  <>
+                    <ul style={{ margin: 0, paddingLeft: 18 }}>
+                      {loose.map((l) => (
+                        <li key={l.field}>
+                          {l.field.startsWith('rules.') ? t(`mon.rules.${l.field.slice(6)}` as MessageKey) : t('mon.loosen.field.inService')}
+                          {typeof l.from === 'number' ? `：${l.from} → ${l.to ?? '—'}` : ''}
+                          {l.legal !== null ? `（${t('mon.cr.legal', { value: l.legal })}）` : ''}
+                        </li>
+                      ))}
+                    </ul>
+                    <div>{t('mon.loosen.only')}</div>
+                  </>
+                }
+              />
+              {watched.inService === false ? (
+                <Form.Item name="until" label={t('mon.loosen.until')} rules={[{ required: true }]}>
+                  <DatePicker showTime style={{ width: '100%' }} />
+                </Form.Item>
+              ) : null}
+              <Form.Item name="reason" label={t('mon.loosen.reason')} rules={[{ required: true, whitespace: true }]}>
+                <Input.TextArea rows={2} maxLength={500} />
+              </Form.Item>
+            </>
+          ) : null}
         </Form>
       </Modal>
     </>

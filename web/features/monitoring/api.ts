@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { SensorType, TSensorRules } from '../../../common/contracts/monitoring';
+import type { LegalLimit } from '../../../common/rules/sensor-limits';
 import { api, type Page, type Query } from '../../lib/api';
 import { subscribeLive } from '../../lib/live-events';
 
@@ -11,6 +12,8 @@ export interface TSensor {
   id: string;
   enterpriseId: string;
   enterpriseName: string;
+  /** The enterprise's industry (some legal limits depend on it, e.g. coal CO). */
+  industry: string;
   installationId: string | null;
   installationName: string | null;
   code: string;
@@ -24,13 +27,57 @@ export interface TSensor {
   lng: number | null;
   lat: number | null;
   rules: TSensorRules;
+  /** The rules the engine evaluates: the stored ones clamped to the legal limits. */
+  effectiveRules: TSensorRules;
+  /** Limits a regulation sets for this sensor, with their 依据 (common/rules/sensor-limits.ts). */
+  legalLimits: LegalLimit[];
+  /** As evaluated now: false inside an approved out-of-service window. */
   inService: boolean;
+  outOfServiceUntil: string | null;
   lastValue: number | null;
   lastTs: string | null;
   status: 'unknown' | 'online' | 'stale';
   staleSince: string | null;
   level: Level;
 }
+
+export type { LegalLimit } from '../../../common/rules/sensor-limits';
+
+/** 放宽/停用申请 (server: presentChangeRequest). */
+export interface TChangeRequest {
+  id: string;
+  sensorId: string;
+  sensorCode: string;
+  sensorName: string;
+  unit: string;
+  location: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  fromRules: TSensorRules;
+  toRules: TSensorRules;
+  outOfServiceUntil: string | null;
+  changes: { field: string; from: number | boolean | string | null; to: number | boolean | string | null; legal: number | null; source: string }[];
+  reason: string;
+  status: 'pending' | 'approved' | 'rejected';
+  requestedByName: string;
+  requestedByUnit: string | null;
+  requestedAt: string;
+  decidedByName: string | null;
+  decidedByUnit: string | null;
+  decidedAt: string | null;
+  decisionComment: string | null;
+  appliedAt: string | null;
+  basis: string;
+  abilities: { approve: boolean; reject: boolean };
+}
+
+export const useChangeRequests = (q: Query, enabled = true) =>
+  useQuery({
+    queryKey: ['sensor-change-requests', q],
+    queryFn: () => api<Page<TChangeRequest>>('/api/sensor-change-requests', { query: q }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
 
 export interface CoalLocation {
   key: string;

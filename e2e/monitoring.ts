@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { check, type Steps, screenshot, waitFor } from './harness.js';
-import { cardTitled, expectCall, formItem, getJson, login, logout, type Me, openDialog, openMenu, openSubmenu, submitDialog } from './ui.js';
+import { cardTitled, clickForDialog, expectCall, formItem, getJson, login, logout, type Me, opened, openMenu, openSubmenu, submitDialog } from './ui.js';
 
 const COAL_MINE = '山西泽州天泰煤业有限公司';
 const CHEM_PLANT = '高平市华晟化工有限公司';
@@ -149,11 +149,19 @@ export async function monitoringPath(steps: Steps, p: Page, base: string, server
   const done = '已停止割煤、撤出作业人员，加大配风量至1450 m³/min，瓦斯浓度回落至0.6%以下后恢复作业。';
   await steps.run('ent-coal files 处置反馈 (分析研判 / 核查反馈): 真实报警, shown in the disposal card', async () => {
     check(alarmId, 'no alarm was raised (an earlier step failed)');
-    await p.getByRole('button', { name: '处置反馈', exact: true }).click();
-    const dialog = await openDialog(p, '处置反馈');
+    const dialog = await clickForDialog(p, p.getByRole('button', { name: '处置反馈', exact: true }), '处置反馈');
+    // A button-style radio: its input is hidden, so its label takes the click; then the radio must be checked.
     await dialog.getByText('真实报警', { exact: true }).click();
+    await waitFor(
+      '真实报警 to be chosen',
+      async () => ((await dialog.getByRole('radio', { name: '真实报警', exact: true }).isChecked()) ? true : undefined),
+      5_000,
+    );
     await formItem(dialog, '分析研判').locator('textarea').fill(analysis);
     await formItem(dialog, '核查反馈').locator('textarea').fill(done);
+    check(await dialog.getByRole('radio', { name: '真实报警', exact: true }).isChecked(), '真实报警 is no longer chosen');
+    check((await formItem(dialog, '分析研判').locator('textarea').inputValue()) === analysis, '分析研判 lost its text');
+    check((await formItem(dialog, '核查反馈').locator('textarea').inputValue()) === done, '核查反馈 lost its text');
     await submitDialog(p, dialog, /^(确\s*定|OK)$/, /\/feedback$/);
     const card = cardTitled(p, '处置反馈（分析研判 / 核查反馈）');
     await card.getByText(analysis).waitFor();
@@ -183,9 +191,9 @@ export async function monitoringPath(steps: Steps, p: Page, base: string, server
     check(alarmId, 'no alarm was raised (an earlier step failed)');
     await p.goto(`${base}/alarms/${alarmId}`);
     await statusTag('已恢复待闭环').waitFor();
-    await p.getByRole('button', { name: /^闭\s*环$/ }).click();
-    const dialog = await openDialog(p, '闭环');
+    const dialog = await clickForDialog(p, p.getByRole('button', { name: /^闭\s*环$/ }), '闭环');
     await formItem(dialog, '说明').locator('textarea').fill('处置完毕，配风已调整，闭环。');
+    check((await formItem(dialog, '说明').locator('textarea').inputValue()) === '处置完毕，配风已调整，闭环。', '说明 lost its text');
     await submitDialog(p, dialog, /^(确\s*定|OK)$/, /\/close$/);
     await statusTag('已闭环').waitFor();
     const history = cardTitled(p, '处置记录');
@@ -329,9 +337,9 @@ export async function warningPath(steps: Steps, p: Page, base: string, shots: st
     await p.waitForURL((u) => u.pathname === '/notifications');
     await expectCall(p, 'POST', /^\/api\/notifications\/[0-9a-f-]{36}\/read$/, () => p.getByText(`预警任务：${headline}`, { exact: true }).click());
     await p.waitForURL((u) => u.pathname === `/warnings/${warningId}`);
-    await p.getByRole('button', { name: /签收并反馈/ }).click();
-    const dialog = await openDialog(p, '签收并反馈');
+    const dialog = await clickForDialog(p, p.getByRole('button', { name: /签收并反馈/ }), '签收并反馈');
     await formItem(dialog, '落实情况反馈').locator('textarea').fill(feedback);
+    check((await formItem(dialog, '落实情况反馈').locator('textarea').inputValue()) === feedback, '落实情况反馈 lost its text');
     await submitDialog(p, dialog, /^(确\s*定|OK|签收并反馈)$/, /\/confirm$/);
     await p.getByText('已签收', { exact: true }).first().waitFor();
     const w = (await getJson<{ data: WarningDto }>(p, `${base}/api/warnings/${warningId}`)).data;
@@ -346,9 +354,18 @@ export async function warningPath(steps: Steps, p: Page, base: string, shots: st
     const table = cardTitled(p, '预警任务接收企业');
     await table.locator('tr.ant-table-row').first().waitFor();
     await table.locator('th').filter({ hasText: '签收' }).locator('.ant-table-filter-trigger').click();
-    const menu = p.locator('.ant-table-filter-dropdown').filter({ visible: true });
-    await menu.getByText('已签收', { exact: true }).click();
-    await menu.getByRole('button', { name: /^(确\s*定|OK)$/ }).click();
+    const popup = await opened(
+      p
+        .locator('.ant-dropdown')
+        .filter({ visible: true })
+        .filter({ has: p.locator('.ant-table-filter-dropdown') }),
+      'the 签收 filter',
+    );
+    const option = popup.locator('.ant-dropdown-menu-item').filter({ hasText: '已签收' });
+    await option.click();
+    await option.locator('.ant-checkbox-checked').waitFor({ timeout: 5_000 });
+    await popup.getByRole('button', { name: /^(确\s*定|OK)$/ }).click();
+    await popup.waitFor({ state: 'hidden' });
     await waitFor('one row after the filter', async () => ((await table.locator('tr.ant-table-row').count()) === 1 ? true : undefined), 5_000);
     const row = table.locator('tr.ant-table-row').filter({ hasText: CHEM_PLANT });
     await row.getByText('已签收').waitFor();

@@ -24,18 +24,22 @@ import {
   beijingDay,
   beijingMinute,
   cardTitled,
+  clickForDialog,
   expectCall,
+  fillFields,
   formItem,
   getJson,
   login,
   logout,
   type Me,
-  openDialog,
+  opened,
   openMenu,
   openSubmenu,
   PASSWORD,
   pickFromMenu,
+  selectOption,
   submitDialog,
+  typeDate,
 } from './ui.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -43,7 +47,7 @@ const root = path.resolve(here, '..');
 const SHOTS = path.join(here, 'screenshots');
 const COUNTY = '泽州县';
 const COUNTY_UNIT = '泽州县应急管理局';
-const HARD_LIMIT_MS = 7 * 60_000;
+const HARD_LIMIT_MS = 12 * 60_000;
 /** E2E_ONLY=monitoring,warning runs the sign-in steps and only the named paths (accident, hazard, monitoring, warning, task). */
 const ONLY = new Set(
   (process.env.E2E_ONLY ?? '')
@@ -201,16 +205,9 @@ async function confirmReceiptOf(page: Page, recipient: string, id: string, key: 
   await chainRow(page, recipient)
     .getByRole('button', { name: /确认接收/ })
     .click();
-  const pop = page.locator('.ant-popconfirm').filter({ hasText: `确认已接收报送${recipient}的事故报告` });
-  await pop.waitFor();
-  // Like the header menus, let the popup finish its opening animation before clicking in it.
-  await waitFor(
-    'the confirmation popup to open',
-    async () => (/-(appear|enter)\b/.test((await pop.getAttribute('class')) ?? '') ? undefined : true),
-    5_000,
-    50,
-  );
+  const pop = await opened(page.locator('.ant-popconfirm').filter({ hasText: `确认已接收报送${recipient}的事故报告` }), 'the confirmation popup');
   await expectCall(page, 'POST', new RegExp(`/api/accidents/${id}/chain/${key}/confirm$`), () => pop.getByRole('button', { name: /^确\s*定$/ }).click());
+  await pop.waitFor({ state: 'hidden' });
 }
 
 /** Finds an accident in 事故管理 → 事故列表 by searching its title, and opens it. */
@@ -248,6 +245,8 @@ async function main(): Promise<number> {
     return 1;
   }
   fs.mkdirSync(SHOTS, { recursive: true });
+  // A failure shot is about this run: an earlier run's would read as a failure of this one.
+  for (const f of fs.readdirSync(SHOTS)) if (f.startsWith('FAILED-')) fs.rmSync(path.join(SHOTS, f));
   const downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'taihang-e2e-dl-'));
   const started = Date.now();
 
@@ -305,12 +304,12 @@ async function main(): Promise<number> {
             // The demo feed sends readings every 30 s; the monitoring path needs sensor 010102 to itself.
             TAIHANG_DEMO_FEED: 'off',
           },
-          timeoutMs: 120_000,
+          timeoutMs: 240_000,
         });
         const health = await fetch(`${server.baseUrl}/api/health`);
         check(health.ok, `/api/health answered ${health.status}`);
       },
-      { critical: true, timeoutMs: 130_000 },
+      { critical: true, timeoutMs: 250_000 },
     );
     if (ok && server) await golden(steps, (server as Server).baseUrl);
   } catch (err) {
@@ -693,26 +692,17 @@ async function accidentPath(steps: Steps, p: Page, base: string): Promise<void> 
   await steps.run('ent-coal fills the six Art. 12 contents; the live grade preview follows the figures', async () => {
     const form = p.locator('form');
     await form.getByLabel('事故名称', { exact: true }).fill(title);
-    const type = form.getByLabel('事故类别（GB 6441）', { exact: true });
-    await type.click();
-    await type.fill('冒顶');
-    await p.locator('.ant-select-dropdown').getByTitle('11 冒顶片帮').waitFor();
-    await type.press('Enter');
-    // The chosen option shows in the select (its title; an aria-live span repeats the text for screen readers).
-    await form.locator('.ant-form-item').filter({ hasText: '事故类别（GB 6441）' }).getByTitle('11 冒顶片帮').waitFor();
+    await selectOption(p, form.getByLabel('事故类别（GB 6441）', { exact: true }), '11 冒顶片帮', '冒顶');
     // (一) 单位概况
     await form.getByLabel('单位概况', { exact: true }).fill(`${COAL_MINE}，井工煤矿，设计生产能力90万吨/年，证照齐全，矿长李某。`);
     // (二) time (antd DatePicker: type the text, Enter confirms), place and scene
-    const when = form.getByLabel('发生时间', { exact: true });
-    await when.click();
-    await when.fill(occurredText);
-    await when.press('Enter');
-    await form.getByLabel('事故地点', { exact: true }).fill('15103综采工作面回风巷');
-    await p.keyboard.press('Escape');
-    check((await when.inputValue()) === occurredText, `the DatePicker shows "${await when.inputValue()}", expected "${occurredText}"`);
-    await form.getByLabel('事故现场情况', { exact: true }).fill('回风巷距切眼约30米处顶板冒落，长约5米，现场已设警戒。');
-    // (三) 简要经过
-    await form.getByLabel('简要经过', { exact: true }).fill('当班支护工在回风巷补打锚杆时顶板突然冒落，1人被埋，经救援无生命体征。');
+    await typeDate(p, form.getByLabel('发生时间', { exact: true }), occurredText);
+    await fillFields(form, [
+      ['事故地点', '15103综采工作面回风巷'],
+      ['事故现场情况', '回风巷距切眼约30米处顶板冒落，长约5米，现场已设警戒。'],
+      // (三) 简要经过
+      ['简要经过', '当班支护工在回风巷补打锚杆时顶板突然冒落，1人被埋，经救援无生命体征。'],
+    ]);
     // (四) figures: the preview follows them (3 deaths is 较大, 1 is 一般)
     const preview = p.getByText('按以上数字预判的事故等级（提交后由系统正式认定）').locator('..');
     const graded = (deaths: number) =>
@@ -736,8 +726,13 @@ async function accidentPath(steps: Steps, p: Page, base: string): Promise<void> 
     await form.getByLabel('下落不明人数').fill('0');
     await form.getByLabel('重伤人数').fill('0');
     // (五) measures and (六) other
-    await form.getByLabel('已经采取的措施', { exact: true }).fill('立即停止作业，撤出受威胁区域人员，启动应急预案，矿山救护队已到场。');
-    await form.getByLabel('其他情况（可选）', { exact: true }).fill('已通知家属，善后工作正在进行。');
+    await fillFields(form, [
+      ['已经采取的措施', '立即停止作业，撤出受威胁区域人员，启动应急预案，矿山救护队已到场。'],
+      ['其他情况（可选）', '已通知家属，善后工作正在进行。'],
+    ]);
+    // Everything typed above is still there (nothing reset it since), as the 快报 will send it.
+    check((await form.getByLabel('事故名称', { exact: true }).inputValue()) === title, 'the 事故名称 field lost its value');
+    check((await form.getByLabel('发生时间', { exact: true }).inputValue()) === occurredText, 'the 发生时间 field lost its value');
     // No focus ring or open popup in the screenshot.
     await p.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await screenshot(p, SHOTS, 'accident-new');
@@ -800,14 +795,9 @@ async function accidentPath(steps: Steps, p: Page, base: string): Promise<void> 
 
   await steps.run('zezhou reports to 设区的市级 (上报 modal with a comment)', async () => {
     needAccident();
-    await chainRow(p, '设区的市级')
-      .getByRole('button', { name: /上\s*报/ })
-      .click();
-    const dialog = p.getByRole('dialog', { name: '上报至设区的市级' });
-    await dialog.waitFor();
-    await dialog.getByLabel('说明（可选）').fill('电话报告市应急管理局值班室，接报人王某。');
-    await expectCall(p, 'POST', new RegExp(`/api/accidents/${accidentId}/chain/city/report$`), () => dialog.getByRole('button', { name: /^确\s*定$/ }).click());
-    await dialog.waitFor({ state: 'hidden' });
+    const dialog = await clickForDialog(p, chainRow(p, '设区的市级').getByRole('button', { name: /上\s*报/ }), '上报至设区的市级');
+    await fillFields(dialog, [['说明（可选）', '电话报告市应急管理局值班室，接报人王某。']]);
+    await submitDialog(p, dialog, /^确\s*定$/, new RegExp(`/api/accidents/${accidentId}/chain/city/report$`));
     const cells = await waitForChainRow(p, '设区的市级', 'the report', (c) => DATE_TIME.test(c[2] ?? '') && (c[2] ?? '').includes(COUNTY_UNIT));
     check(/待确认接收/.test(cells[3] ?? ''), `设区的市级 receipt shows "${cells[3]}", expected 待确认接收`);
     check(!/越级上报/.test(cells[2] ?? ''), 'the report is marked 越级上报 although 县级 reported first');
@@ -821,18 +811,16 @@ async function accidentPath(steps: Steps, p: Page, base: string): Promise<void> 
 
   await steps.run('zezhou files a 续报 raising deaths to 3: grade 较大, a 省级 row joins the chain', async () => {
     needAccident();
-    await p.getByRole('button', { name: /续\s*报/ }).click();
-    const dialog = p.getByRole('dialog', { name: '续报：更新伤亡人数与直接经济损失' });
-    await dialog.waitFor();
+    const dialog = await clickForDialog(p, p.getByRole('button', { name: /续\s*报/ }), '续报：更新伤亡人数与直接经济损失');
     const deaths = dialog.getByLabel('死亡人数');
     check((await deaths.inputValue()) === '1', `the 续报 form starts at ${await deaths.inputValue()} deaths, expected the current 1`);
     // The modal's preview starts at 一般 (the current figures) and follows the new total.
     await dialog.getByText('一般事故', { exact: true }).waitFor();
     await deaths.fill('3');
     await dialog.getByText('较大事故', { exact: true }).waitFor();
-    await dialog.getByLabel('变化情况说明').fill('被困的另2名工人经搜救确认死亡，死亡人数增至3人。');
-    await expectCall(p, 'POST', new RegExp(`/api/accidents/${accidentId}/supplement$`), () => dialog.getByRole('button', { name: /提交续报/ }).click());
-    await dialog.waitFor({ state: 'hidden' });
+    await fillFields(dialog, [['变化情况说明', '被困的另2名工人经搜救确认死亡，死亡人数增至3人。']]);
+    check((await deaths.inputValue()) === '3', `the 续报 form holds ${await deaths.inputValue()} deaths, typed 3`);
+    await submitDialog(p, dialog, /提交续报/, new RegExp(`/api/accidents/${accidentId}/supplement$`));
     const grade = await waitFor('the header grade to become 较大事故', async () => {
       const g = await headerGrade(p, title);
       return g === '较大事故' ? g : undefined;
@@ -1049,14 +1037,6 @@ async function noSidewaysScroll(page: Page, what: string): Promise<string> {
   return `${scroll}/${inner} px`;
 }
 
-/** Types a date into an antd DatePicker and confirms with Enter. */
-async function typeDate(input: Locator, value: string): Promise<void> {
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
-  check((await input.inputValue()) === value, `the date picker shows "${await input.inputValue()}", expected ${value}`);
-}
-
 /** The hazard detail's header (title and its tags). */
 async function waitForHeaderTags(page: Page, title: string, tags: string[]): Promise<string> {
   const heading = page.getByRole('heading', { level: 4 }).filter({ hasText: title });
@@ -1149,15 +1129,12 @@ async function hazardPath(steps: Steps, p: Page, base: string, openPhone: () => 
       );
 
       const form = ph.locator('form');
-      await form.getByLabel('隐患名称', { exact: true }).fill(HAZARD_TITLE);
-      await form.getByLabel('隐患部位', { exact: true }).fill('液氯罐区 V-102 储罐出口');
-      await form
-        .getByLabel('隐患描述', { exact: true })
-        .fill('巡检发现2号液氯储罐出口紧急切断阀旁路阀处于常开状态，切断阀形同虚设；罐区构成二级重大危险源。已安排专人现场监护。');
-      const grade = form.getByLabel('建议等级（由企业确认定级）', { exact: true });
-      await grade.click();
-      await ph.locator('.ant-select-dropdown').filter({ visible: true }).getByTitle('重大隐患', { exact: true }).click();
-      await formItem(ph, '建议等级（由企业确认定级）').getByTitle('重大隐患', { exact: true }).first().waitFor();
+      await fillFields(form, [
+        ['隐患名称', HAZARD_TITLE],
+        ['隐患部位', '液氯罐区 V-102 储罐出口'],
+        ['隐患描述', '巡检发现2号液氯储罐出口紧急切断阀旁路阀处于常开状态，切断阀形同虚设；罐区构成二级重大危险源。已安排专人现场监护。'],
+      ]);
+      await selectOption(ph, form.getByLabel('建议等级（由企业确认定级）', { exact: true }), '重大隐患');
       await ph.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await toastsGone(ph);
       const width = await noSidewaysScroll(ph, 'the 上报隐患 form');
@@ -1192,16 +1169,13 @@ async function hazardPath(steps: Steps, p: Page, base: string, openPhone: () => 
       async () => {
         needHazard();
         const ph = usePhone();
-        await ph.getByRole('button', { name: '确认定级' }).click();
-        const dialog = await openDialog(ph, '确认定级');
-        const criterion = dialog.getByLabel('重大隐患判定标准条目', { exact: true });
-        await criterion.click();
-        await criterion.fill('紧急切断');
-        await ph
-          .locator('.ant-select-dropdown')
-          .filter({ visible: true })
-          .getByTitle(/^05\. 构成一级、二级重大危险源的危险化学品罐区未实现紧急切断功能/)
-          .click();
+        const dialog = await clickForDialog(ph, ph.getByRole('button', { name: '确认定级' }), '确认定级');
+        await selectOption(
+          ph,
+          dialog.getByLabel('重大隐患判定标准条目', { exact: true }),
+          /^05\. 构成一级、二级重大危险源的危险化学品罐区未实现紧急切断功能/,
+          '紧急切断',
+        );
         // A 判定标准 item makes it 重大: the grade switch is locked and the 双报告 notice and Art. 14 fields appear.
         await waitFor('the grade switch to lock', async () => ((await dialog.getByRole('radio', { name: '一般隐患' }).isDisabled()) ? true : undefined));
         check(await dialog.getByRole('radio', { name: '重大隐患' }).isChecked(), 'the criterion did not set the grade to 重大隐患');
@@ -1209,15 +1183,14 @@ async function hazardPath(steps: Steps, p: Page, base: string, openPhone: () => 
         await formItem(dialog, '重大隐患判定标准条目')
           .getByText(/安监总管三〔2017〕121号/)
           .waitFor();
-        await dialog.getByLabel('整改责任人', { exact: true }).fill('王建军');
-        await typeDate(dialog.getByLabel('整改期限', { exact: true }), deadline);
-        await dialog
-          .getByLabel('隐患的现状及其产生原因', { exact: true })
-          .fill('紧急切断阀执行机构故障后改走旁路，旁路阀长期常开，原因是维修未及时、变更未审批。');
-        await dialog
-          .getByLabel('隐患的危害程度和整改难易程度分析', { exact: true })
-          .fill('一旦泄漏无法自动切断，可能导致液氯大量泄漏、人员中毒；需停用该罐、倒罐后更换执行机构，整改难度中等。');
-        await dialog.getByLabel('说明', { exact: true }).fill('经安全管理部现场核实，属重大事故隐患，立即倒罐停用。');
+        await typeDate(ph, dialog.getByLabel('整改期限', { exact: true }), deadline);
+        await fillFields(dialog, [
+          ['整改责任人', '王建军'],
+          ['隐患的现状及其产生原因', '紧急切断阀执行机构故障后改走旁路，旁路阀长期常开，原因是维修未及时、变更未审批。'],
+          ['隐患的危害程度和整改难易程度分析', '一旦泄漏无法自动切断，可能导致液氯大量泄漏、人员中毒；需停用该罐、倒罐后更换执行机构，整改难度中等。'],
+          ['说明', '经安全管理部现场核实，属重大事故隐患，立即倒罐停用。'],
+        ]);
+        check((await dialog.getByLabel('整改期限', { exact: true }).inputValue()) === deadline, 'the 整改期限 lost its value');
         await submitDialog(ph, dialog, /^确\s*定$/, new RegExp(`^/api/hazards/${hazardId}/confirm$`));
         await waitForHeaderTags(ph, HAZARD_TITLE, ['待整改', '重大隐患']);
         await cardTitled(ph, '重大隐患判定与报告')
@@ -1280,14 +1253,16 @@ async function hazardPath(steps: Steps, p: Page, base: string, openPhone: () => 
       await p.locator('.ant-table-row').getByRole('link', { name: code, exact: true }).click();
       await p.waitForURL((u) => u.pathname === `/hazards/${hazardId}`);
       await waitForHeaderTags(p, HAZARD_TITLE, ['待整改', '重大隐患']);
-      await p.getByRole('button', { name: '挂牌督办' }).click();
-      const dialog = await openDialog(p, '挂牌督办');
+      const dialog = await clickForDialog(p, p.getByRole('button', { name: '挂牌督办' }), '挂牌督办');
       const doc = `高应急督〔${year}〕12号`;
-      await dialog.getByLabel('督办文号', { exact: true }).fill(doc);
-      await dialog.getByLabel('督办责任人', { exact: true }).fill('李卫东');
-      await dialog.getByLabel('联系电话', { exact: true }).fill('0356-5221234');
-      await typeDate(dialog.getByLabel('督办期限', { exact: true }), listingDeadline);
-      await dialog.getByLabel('督办要求', { exact: true }).fill('立即停用2号液氯储罐并倒罐，制定治理方案报局备案，整改完成后申请现场审查核销。');
+      await typeDate(p, dialog.getByLabel('督办期限', { exact: true }), listingDeadline);
+      await fillFields(dialog, [
+        ['督办文号', doc],
+        ['督办责任人', '李卫东'],
+        ['联系电话', '0356-5221234'],
+        ['督办要求', '立即停用2号液氯储罐并倒罐，制定治理方案报局备案，整改完成后申请现场审查核销。'],
+      ]);
+      check((await dialog.getByLabel('督办期限', { exact: true }).inputValue()) === listingDeadline, 'the 督办期限 lost its value');
       await submitDialog(p, dialog, /^确\s*定$/, new RegExp(`^/api/hazards/${hazardId}/list$`));
       await waitForHeaderTags(p, HAZARD_TITLE, ['待整改', '重大隐患', '挂牌督办']);
       const card = cardTitled(p, '挂牌督办');
@@ -1319,18 +1294,18 @@ async function hazardPath(steps: Steps, p: Page, base: string, openPhone: () => 
         `POST rectify without a plan answered ${refused.status()} ${body.error?.code}`,
       );
 
-      await ph.getByRole('button', { name: '制定治理方案' }).click();
-      const dialog = await openDialog(ph, '重大事故隐患治理方案');
-      const fill = (label: string, text: string) => dialog.getByLabel(label, { exact: true }).fill(text);
-      await fill('治理的目标和任务', '恢复2号液氯储罐紧急切断功能，取消旁路常开，消除重大事故隐患。');
-      await fill('采取的方法和措施', '倒罐清空2号储罐；更换紧急切断阀执行机构并与SIS联锁测试；旁路阀加铅封，纳入变更管理。');
-      await fill('经费落实（元）', '180000');
-      await fill('物资落实', '气动执行机构1套、铅封20个已采购到位。');
-      await fill('负责治理的机构', '设备管理部');
-      await fill('负责治理的人员', '王建军（设备部部长）、刘涛（仪表班长）');
+      const dialog = await clickForDialog(ph, ph.getByRole('button', { name: '制定治理方案' }), '重大事故隐患治理方案');
+      await fillFields(dialog, [
+        ['治理的目标和任务', '恢复2号液氯储罐紧急切断功能，取消旁路常开，消除重大事故隐患。'],
+        ['采取的方法和措施', '倒罐清空2号储罐；更换紧急切断阀执行机构并与SIS联锁测试；旁路阀加铅封，纳入变更管理。'],
+        ['经费落实（元）', '180000'],
+        ['物资落实', '气动执行机构1套、铅封20个已采购到位。'],
+        ['负责治理的机构', '设备管理部'],
+        ['负责治理的人员', '王建军（设备部部长）、刘涛（仪表班长）'],
+        ['安全措施', '倒罐期间罐区设警戒区，停止装卸作业，配备正压式空气呼吸器，专人监护。'],
+        ['应急预案', '执行《液氯泄漏现场处置方案》，应急物资前置到罐区，与园区消防站联动。'],
+      ]);
       check((await dialog.getByLabel('治理的时限', { exact: true }).inputValue()) === deadline, 'the plan deadline does not start at the hazard’s deadline');
-      await fill('安全措施', '倒罐期间罐区设警戒区，停止装卸作业，配备正压式空气呼吸器，专人监护。');
-      await fill('应急预案', '执行《液氯泄漏现场处置方案》，应急物资前置到罐区，与园区消防站联动。');
       await submitDialog(ph, dialog, /^确\s*定$/, new RegExp(`^/api/hazards/${hazardId}/plan$`));
       await cardTitled(ph, '治理方案（六要素）')
         .getByText(/恢复2号液氯储罐紧急切断功能/)
@@ -1348,19 +1323,17 @@ async function hazardPath(steps: Steps, p: Page, base: string, openPhone: () => 
       async () => {
         needHazard();
         const ph = usePhone();
-        await ph.getByRole('button', { name: '开始整改' }).click();
-        let dialog = await openDialog(ph, '开始整改');
-        await dialog.getByLabel('说明', { exact: true }).fill('已倒罐停用2号储罐，设备部开始更换执行机构。');
+        let dialog = await clickForDialog(ph, ph.getByRole('button', { name: '开始整改' }), '开始整改');
+        await fillFields(dialog, [['说明', '已倒罐停用2号储罐，设备部开始更换执行机构。']]);
         await submitDialog(ph, dialog, /^开始整改$/, new RegExp(`^/api/hazards/${hazardId}/rectify$`));
         await waitForHeaderTags(ph, HAZARD_TITLE, ['整改中']);
 
-        await ph.getByRole('button', { name: '提交验收' }).click();
-        dialog = await openDialog(ph, '提交验收');
-        await dialog
-          .getByLabel('整改情况（采取了哪些措施）', { exact: true })
-          .fill('已更换紧急切断阀执行机构，SIS联锁测试3次均在5秒内关闭；旁路阀关闭并加铅封。');
+        dialog = await clickForDialog(ph, ph.getByRole('button', { name: '提交验收' }), '提交验收');
         const after = await uploadPhoto(ph, formItem(dialog, '整改后照片'), 'after.jpg', await drawJpeg(ph, '#389e0d'));
-        await dialog.getByLabel('实际投入资金（元）', { exact: true }).fill('165000');
+        await fillFields(dialog, [
+          ['整改情况（采取了哪些措施）', '已更换紧急切断阀执行机构，SIS联锁测试3次均在5秒内关闭；旁路阀关闭并加铅封。'],
+          ['实际投入资金（元）', '165000'],
+        ]);
         // The dialog as the phone shows it, its buttons in view (a viewport shot: the page behind is masked).
         await ph.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
         await toastsGone(ph);
@@ -1390,10 +1363,9 @@ async function hazardPath(steps: Steps, p: Page, base: string, openPhone: () => 
       await signIn('ent-chem2');
       await p.goto(`${base}/hazards/${hazardId}`);
       await waitForHeaderTags(p, HAZARD_TITLE, ['待验收']);
-      await p.getByRole('button', { name: /^验\s*收$/ }).click();
-      const dialog = await openDialog(p, '验收');
+      const dialog = await clickForDialog(p, p.getByRole('button', { name: /^验\s*收$/ }), '验收');
       await dialog.getByText(/监管部门应在10日内现场审查/).waitFor();
-      await dialog.getByLabel('说明', { exact: true }).fill('现场验收：切断阀动作正常，旁路铅封完好，验收合格。');
+      await fillFields(dialog, [['说明', '现场验收：切断阀动作正常，旁路铅封完好，验收合格。']]);
       await submitDialog(p, dialog, /^验\s*收$/, new RegExp(`^/api/hazards/${hazardId}/verify$`));
       await waitForHeaderTags(p, HAZARD_TITLE, ['待审查核销']);
       const h = (await fetchHazard(p)).data;
@@ -1421,16 +1393,14 @@ async function hazardPath(steps: Steps, p: Page, base: string, openPhone: () => 
       );
       await p.waitForURL((u) => u.pathname === `/hazards/${hazardId}`);
       await waitForHeaderTags(p, HAZARD_TITLE, ['待审查核销', '挂牌督办']);
-      await p.getByRole('button', { name: '现场审查核销' }).click();
-      let dialog = await openDialog(p, '审查核销');
+      let dialog = await clickForDialog(p, p.getByRole('button', { name: '现场审查核销' }), '审查核销');
       await dialog.getByText(/现场审查合格即核销并同意恢复生产/).waitFor();
-      await dialog.getByLabel('说明', { exact: true }).fill('现场审查：紧急切断功能恢复，联锁测试合格，同意核销并恢复使用。');
+      await fillFields(dialog, [['说明', '现场审查：紧急切断功能恢复，联锁测试合格，同意核销并恢复使用。']]);
       await submitDialog(p, dialog, /^审查核销$/, new RegExp(`^/api/hazards/${hazardId}/close$`));
       await waitForHeaderTags(p, HAZARD_TITLE, ['已销号']);
 
-      await p.getByRole('button', { name: /^摘\s*牌$/ }).click();
-      dialog = await openDialog(p, '摘牌');
-      await dialog.getByLabel('说明', { exact: true }).fill('隐患已核销，予以摘牌。');
+      dialog = await clickForDialog(p, p.getByRole('button', { name: /^摘\s*牌$/ }), '摘牌');
+      await fillFields(dialog, [['说明', '隐患已核销，予以摘牌。']]);
       await submitDialog(p, dialog, /^摘\s*牌$/, new RegExp(`^/api/hazards/${hazardId}/unlist$`));
       const card = cardTitled(p, '挂牌督办');
       await card.getByText('已摘牌', { exact: true }).waitFor();
@@ -1556,11 +1526,7 @@ async function cssOf(l: Locator, prop: string): Promise<string> {
 
 /** Picks a department in a UnitPicker: types into its search box and clicks the option of that name. */
 async function pickUnit(p: Page, input: Locator, name: string): Promise<void> {
-  await input.click();
-  await input.fill(name);
-  await p.locator('.ant-select-dropdown').filter({ visible: true }).getByTitle(name, { exact: true }).click();
-  const item = input.locator('xpath=ancestor::*[contains(@class,"ant-form-item")][1]');
-  await item.getByTitle(name, { exact: true }).first().waitFor();
+  await selectOption(p, input, name, name);
 }
 
 /** The task detail's card of one unit (its title holds the unit name). */
@@ -1622,14 +1588,16 @@ async function taskPath(steps: Steps, p: Page, srv: Server, context: BrowserCont
     await signIn('city');
     await openSubmenu(p, /督办事项/, /交办事项/, '/tasks/new', /交办督办事项/);
     const form = p.locator('form');
-    await form.getByLabel('事项名称', { exact: true }).fill(TASK_TITLE);
-    await form
-      .getByLabel('督办内容', { exact: true })
-      .fill('汛期将至，请对辖区内尾矿库、煤矿井下水害、危化品罐区及在建工程开展全面安全隐患排查，建立台账，逐项整改销号。');
-    await form.getByLabel('来源文号 / 出处', { exact: true }).fill('晋城市安委会全体会议纪要');
+    const texts: [string, string][] = [
+      ['事项名称', TASK_TITLE],
+      ['督办内容', '汛期将至，请对辖区内尾矿库、煤矿井下水害、危化品罐区及在建工程开展全面安全隐患排查，建立台账，逐项整改销号。'],
+      ['来源文号 / 出处', '晋城市安委会全体会议纪要'],
+    ];
+    await fillFields(form, texts);
     await pickUnit(p, form.getByLabel('牵头单位', { exact: true }), COUNTY_UNIT);
     await form.getByRole('button', { name: /添加配合单位/ }).click();
     await pickUnit(p, form.locator('#cooperating_0'), COOP_UNIT);
+    await fillFields(form, texts); // still there after the selects
     // The live 13710 preview (POST /api/calculators/deadline-13710 for "now"): today, +3 and +7 days.
     const preview = form.locator('.ant-descriptions');
     const shown = await waitFor('the 13710 preview', async () => {
@@ -1711,14 +1679,10 @@ async function taskPath(steps: Steps, p: Page, srv: Server, context: BrowserCont
     await p.waitForURL((u) => u.pathname === `/tasks/${taskId}`);
     const card = assigneeCard(p, COUNTY_UNIT);
     const step = async (action: '签收部署' | '反馈进展', label: string, comment: string, progress?: number) => {
-      await card.getByRole('button', { name: action }).click();
-      const dialog = p.getByRole('dialog', { name: `${action}：${COUNTY_UNIT}` });
-      await dialog.waitFor();
-      await dialog.getByLabel(label, { exact: true }).fill(comment);
-      if (progress !== undefined) await dialog.getByLabel('完成进度', { exact: true }).fill(String(progress));
+      const dialog = await clickForDialog(p, card.getByRole('button', { name: action }), `${action}：${COUNTY_UNIT}`);
+      await fillFields(dialog, [[label, comment], ...(progress !== undefined ? ([['完成进度', String(progress)]] as [string, string][]) : [])]);
       const path = new RegExp(`/api/tasks/${taskId}/assignees/[0-9a-f-]{36}/${action === '签收部署' ? 'deploy' : 'feedback'}$`);
-      await expectCall(p, 'POST', path, () => dialog.getByRole('button', { name: action }).click());
-      await dialog.waitFor({ state: 'hidden' });
+      await submitDialog(p, dialog, new RegExp(`^${action}$`), path);
     };
     await step('签收部署', '研究部署情况', '局务会专题研究部署，成立3个排查组，由分管副局长带队，重点排查尾矿库、井下水害和危化品罐区。');
     await card.getByText('已部署', { exact: true }).waitFor();
@@ -1754,7 +1718,7 @@ async function taskPath(steps: Steps, p: Page, srv: Server, context: BrowserCont
       // The user closes the browser tab; it keeps its cookie.
       await p.goto('about:blank');
       const before = srv.baseUrl;
-      const secs = await srv.restart({ TAIHANG_CLOCK_OFFSET_MS: String(CLOCK_OFFSET_MS) }, 80_000);
+      const secs = await srv.restart({ TAIHANG_CLOCK_OFFSET_MS: String(CLOCK_OFFSET_MS) }, 150_000);
       check(srv.output().includes(`Clock offset: ${CLOCK_OFFSET_MS} ms`), 'the restarted server did not report the clock offset');
       const health = await fetch(`${base()}/api/health`);
       check(health.ok, `/api/health answered ${health.status} after the restart`);
@@ -1767,7 +1731,7 @@ async function taskPath(steps: Steps, p: Page, srv: Server, context: BrowserCont
       check(!task, 'the task is readable without a session');
       return `${secs.toFixed(1)} s, ${base() === before ? 'same port' : `new port ${srv.port}`}`;
     },
-    { critical: true, timeoutMs: 90_000 },
+    { critical: true, timeoutMs: 160_000 },
   );
 
   await steps.run('city signs in again: 督办看板 shows 高平市 overdue in red, 泽州县 not overdue; API agrees', async () => {

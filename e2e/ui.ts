@@ -15,8 +15,10 @@ export interface Me {
 
 export async function login(page: Page, base: string, username: string): Promise<Me> {
   await page.goto(`${base}/login`);
-  await page.getByLabel('用户名', { exact: true }).fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+  await fillFields(page, [
+    ['用户名', username],
+    ['密码', PASSWORD],
+  ]);
   // antd puts a space between two CJK characters of a button ("登 录").
   await page.getByRole('button', { name: /^登\s*录$/ }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 15_000 });
@@ -61,23 +63,26 @@ export async function openMenu(page: Page, label: RegExp, pathPrefix: string, ti
 }
 
 /**
+ * Waits for an antd popup (dropdown, option list, date panel, popconfirm, modal) to be shown and to finish
+ * its opening motion: antd swallows a click made while the popup is still animating in (seen about 1 in 4
+ * times with an immediate click on a menu item).
+ */
+export async function opened(popup: Locator, what: string): Promise<Locator> {
+  await popup.waitFor();
+  await waitFor(`${what} to finish opening`, async () => (/-(appear|enter)\b/.test((await popup.getAttribute('class')) ?? '') ? undefined : true), 5_000, 50);
+  return popup;
+}
+
+/**
  * Opens a header dropdown and clicks one of its items. Works for click and hover triggers: a click
  * opens a click dropdown, and the pointer moving onto the trigger opens a hover one (the click itself
  * is then ignored). When the menu is already open (a retry), the trigger is left alone, since a second
- * click would close it. antd swallows a click made while the popup is still in its opening animation
- * (seen about 1 in 4 times with an immediate click), so the click on the item waits until the popup
- * holding it has no motion class left.
+ * click would close it. The click on the item waits until the popup holding it has finished opening.
  */
 export async function pickFromMenu(page: Page, trigger: Locator, item: Locator): Promise<void> {
   if (!(await item.isVisible())) await trigger.click({ timeout: 5_000 });
   await item.waitFor({ timeout: 5_000 });
-  const popup = page.locator('.ant-dropdown').filter({ has: item });
-  await waitFor(
-    'the dropdown to finish opening',
-    async () => (/-(appear|enter)\b/.test((await popup.getAttribute('class')) ?? '') ? undefined : true),
-    5_000,
-    50,
-  );
+  await opened(page.locator('.ant-dropdown').filter({ has: item }), 'the dropdown');
   await item.click({ timeout: 5_000 });
 }
 
@@ -107,10 +112,92 @@ export function formItem(scope: Page | Locator, label: string): Locator {
 
 /** Waits for an antd modal to finish opening (like a dropdown, a click during its animation may be lost) and returns it. */
 export async function openDialog(page: Page, name: string): Promise<Locator> {
-  const dialog = page.getByRole('dialog', { name, exact: true });
-  await dialog.waitFor();
-  await waitFor(`the dialog ${name} to open`, async () => (/-(appear|enter)\b/.test((await dialog.getAttribute('class')) ?? '') ? undefined : true), 5_000, 50);
-  return dialog;
+  return opened(page.getByRole('dialog', { name, exact: true }), `the dialog ${name}`);
+}
+
+/** Clicks `button` and returns the dialog it opens, once that has finished opening. */
+export async function clickForDialog(page: Page, button: Locator, name: string): Promise<Locator> {
+  await button.click();
+  return openDialog(page, name);
+}
+
+/**
+ * Fills text fields by label within `scope`, then reads every one back: a form that re-renders (data
+ * arriving, a field appearing) may reset a value typed before, and the form would then be sent without it.
+ */
+export async function fillFields(scope: Page | Locator, fields: [label: string, value: string][]): Promise<void> {
+  for (const [label, value] of fields) await scope.getByLabel(label, { exact: true }).fill(value);
+  for (const [label, value] of fields) {
+    const shown = await scope.getByLabel(label, { exact: true }).inputValue();
+    check(shown === value, `the field ${label} holds "${shown}" after filling "${value}"`);
+  }
+}
+
+const SELECT_ROOT = 'xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]';
+
+/**
+ * Picks an option of an antd Select (found by its input, e.g. getByLabel) and checks that the select
+ * shows it and its list has closed. With `search` the text is typed first (showSearch selects). The
+ * option is reached with the arrow keys and taken with Enter: the keys go to the select's own input,
+ * which stays put when the list re-renders under the pointer (options arriving, the filter applying),
+ * where a click can land on an option as it is replaced and be lost.
+ */
+export async function selectOption(page: Page, input: Locator, option: string | RegExp, search?: string): Promise<string> {
+  const matches = (title: string | null) => title !== null && (typeof option === 'string' ? title === option : option.test(title));
+  const select = input.locator(SELECT_ROOT);
+  await input.click();
+  const list = await opened(page.locator('.ant-select-dropdown').filter({ visible: true }), 'the option list');
+  if (search !== undefined) {
+    await input.fill(search);
+    check((await input.inputValue()) === search, `the select's search box holds "${await input.inputValue()}", typed "${search}"`);
+  }
+  const options = list.locator('.ant-select-item-option');
+  const read = () =>
+    options.evaluateAll((els) => els.map((e) => ({ title: e.getAttribute('title'), active: e.classList.contains('ant-select-item-option-active') })));
+  const wanted = await waitFor(`the option ${option} in the list`, async () => {
+    const shown = await read();
+    const hits = shown.filter((o) => matches(o.title));
+    check(hits.length <= 1, `${hits.length} options match ${option}: ${hits.map((o) => o.title).join(' / ')}`);
+    return hits[0]?.title ?? undefined;
+  });
+  // Arrow keys move the active option one step each; each step is seen before the next key.
+  for (let step = 0; ; step++) {
+    const shown = await read();
+    const active = shown.findIndex((o) => o.active);
+    const target = shown.findIndex((o) => o.title === wanted);
+    if (active === target) break;
+    check(step <= shown.length + 20, `could not move to the option ${wanted} with the arrow keys (active: ${shown[active]?.title})`);
+    await input.press(active < 0 || active < target ? 'ArrowDown' : 'ArrowUp');
+    await waitFor('the active option to move', async () => ((await read()).findIndex((o) => o.active) !== active ? true : undefined), 5_000, 30);
+  }
+  await input.press('Enter');
+  await list.waitFor({ state: 'hidden' });
+  const chosen = await waitFor(
+    `the select to show ${wanted}`,
+    async () => {
+      const title = await select.locator('.ant-select-content').getAttribute('title');
+      return title === wanted ? title : undefined;
+    },
+    5_000,
+  );
+  return chosen;
+}
+
+/**
+ * Types a date (and time) into an antd DatePicker and confirms it with Enter; then checks the panel has
+ * closed and the value stayed after the picker lost focus (a value typed but not taken is reverted on blur).
+ */
+export async function typeDate(page: Page, input: Locator, value: string): Promise<void> {
+  await input.click();
+  const panel = await opened(page.locator('.ant-picker-dropdown').filter({ visible: true }), 'the date panel');
+  await input.fill(value);
+  await input.press('Enter');
+  // With a time part the panel stays open after Enter (its OK button): Escape closes it, keeping what Enter took.
+  if (await panel.isVisible()) await input.press('Escape');
+  await panel.waitFor({ state: 'hidden' });
+  await input.evaluate((el) => (el as HTMLInputElement).blur());
+  const shown = await input.inputValue();
+  check(shown === value, `the date picker shows "${shown}" after typing "${value}"`);
 }
 
 /** Clicks the dialog's OK button and waits for the API call it makes, then for the dialog to close. */

@@ -185,6 +185,8 @@ async function verifyThroughServer(base: string, username: string, password: str
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password }),
+  }).catch((err: Error) => {
+    throw new ConfigError(`cannot reach ${base}: ${(err.cause as Error | undefined)?.message ?? err.message}`);
   });
   if (!login.ok) throw await failed(`sign-in as ${username} at ${base}`, login);
   const headers = { authorization: `Bearer ${((await login.json()) as { token: string }).token}` };

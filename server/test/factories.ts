@@ -113,9 +113,15 @@ export async function makeUser(
   return u as typeof appUser.$inferSelect;
 }
 
-/** Signs in through the API and returns headers that authenticate later calls. */
+/** A fresh loopback client address: sign-in failures are throttled per address (kernel/auth/throttle.ts). */
+export const testAddress = () => `127.${randomInt(256)}.${randomInt(256)}.${1 + randomInt(254)}`;
+
+/**
+ * Signs in through the API and returns headers that authenticate later calls. Each sign-in comes from its
+ * own address, so failed sign-ins of another test (on the shared PostgreSQL too) never put it behind the captcha.
+ */
 export async function loginAs(app: FastifyInstance, username: string, password = TEST_PASSWORD): Promise<Record<string, string>> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: testAddress() });
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   return { authorization: `Bearer ${res.json().token}` };
 }

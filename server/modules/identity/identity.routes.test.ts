@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeCaptcha } from '../../kernel/auth/captcha.js';
 import { auditLog, loginCaptcha, notification } from '../../kernel/kernel.schema.js';
-import { loginAs, makeCity, makeDepartment, makeUser, TEST_PASSWORD } from '../../test/factories.js';
+import { loginAs, makeCity, makeDepartment, makeUser, TEST_PASSWORD, testAddress } from '../../test/factories.js';
 import { getTestServer, type TestServer } from '../../test/harness.js';
 
 let t: TestServer;
@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const login = (username: string, password: string, lang = 'zh-CN', remoteAddress = '127.0.0.1', captcha: { captchaId?: string; captcha?: string } = {}) =>
+const login = (username: string, password: string, lang = 'zh-CN', remoteAddress = testAddress(), captcha: { captchaId?: string; captcha?: string } = {}) =>
   t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password, ...captcha }, headers: { 'accept-language': lang }, remoteAddress });
 
 /** A captcha whose answer the test knows (the server keeps only its hash). */
@@ -49,7 +49,7 @@ describe('sign-in', () => {
     const u = await makeUser(t.database.db, 'platform', ['system-admin']);
     const other = await makeUser(t.database.db, 'platform', ['system-admin']);
     // Three attacker addresses, each brought to 5 failures: X on u (its pair locks), Y on unknown names, Z on `other`.
-    const [X, Y, Z] = ['10.11.0.1', '10.11.0.2', '10.11.0.3'];
+    const [X, Y, Z] = [testAddress(), testAddress(), testAddress()];
     const fail5 = async (ip: string, name: (i: number) => string) => {
       for (let i = 0; i < 5; i++) {
         const captcha = i >= 3 ? await solved() : {};
@@ -75,7 +75,7 @@ describe('sign-in', () => {
     expect(Math.min(...ms)).toBeGreaterThan(900); // the address's progressive delay (6th failure: 1 s)
     expect(Math.max(...ms) - Math.min(...ms)).toBeLessThan(400);
     // The owner, from another address: the account needs the captcha, then signs in.
-    const home = '10.11.0.9';
+    const home = testAddress();
     const noCaptcha = await login(u.username, TEST_PASSWORD, 'zh-CN', home);
     expect(noCaptcha.statusCode).toBe(401);
     expect(noCaptcha.json().error).toMatchObject({ code: 'CAPTCHA_REQUIRED', message: '请输入图形验证码后再登录', extra: { captcha: true } });
@@ -88,7 +88,7 @@ describe('sign-in', () => {
 
   it('the captcha is an SVG drawn by the server, one use, expiring; a wrong one is refused without trying the password', async () => {
     const u = await makeUser(t.database.db, 'platform', ['system-admin']);
-    const ip = '10.12.0.1';
+    const ip = testAddress();
     for (let i = 0; i < 3; i++) await login(u.username, 'Wrong-pass-1', 'zh-CN', ip);
     const res = await t.app.inject({ url: '/api/auth/captcha' });
     expect(res.statusCode).toBe(200);
@@ -110,9 +110,10 @@ describe('sign-in', () => {
 
   it('successful sign-ins are never counted, slowed or asked for a captcha', async () => {
     const u = await makeUser(t.database.db, 'platform', ['system-admin']);
+    const addr = testAddress();
     for (let i = 0; i < 12; i++) {
       const t0 = performance.now();
-      expect((await login(u.username, TEST_PASSWORD, 'zh-CN', '10.13.0.1')).statusCode).toBe(200);
+      expect((await login(u.username, TEST_PASSWORD, 'zh-CN', addr)).statusCode).toBe(200);
       expect(performance.now() - t0).toBeLessThan(2000);
     }
   });
@@ -137,8 +138,9 @@ describe('sign-in', () => {
     const limited = await getTestServer({ env: { TAIHANG_LOGIN_RATE_PER_MIN: '3' } });
     try {
       const codes: number[] = [];
+      const remoteAddress = testAddress();
       for (let i = 0; i < 5; i++)
-        codes.push((await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x', password: 'y' } })).statusCode);
+        codes.push((await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x', password: 'y' }, remoteAddress })).statusCode);
       expect(codes).toEqual([401, 401, 401, 429, 429]);
     } finally {
       await limited.close();
@@ -246,7 +248,7 @@ describe('三权分立 holds against every account', () => {
       await refused(await post(`/api/users/${target.id}/unlock`, hsec));
     }
     // Nothing changed: every duty account still signs in with its own password and holds its duty.
-    for (const u of [sys2, sec2, aud]) expect((await login(u.username, TEST_PASSWORD, 'zh-CN', '10.14.0.1')).json().user.roles).toHaveLength(1);
+    for (const u of [sys2, sec2, aud]) expect((await login(u.username, TEST_PASSWORD, 'zh-CN', testAddress())).json().user.roles).toHaveLength(1);
     // The user list offers exactly what the policy allows.
     const list = (await t.app.inject({ url: `/api/users?pageSize=200&q=${sec2.username}`, headers: hs })).json().items;
     expect(list[0].abilities).toEqual({ disable: false, enable: false, resetPassword: false, unlock: false, setRoles: false });

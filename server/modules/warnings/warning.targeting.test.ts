@@ -160,10 +160,14 @@ describe('warning targeting through installations and tailings ponds', () => {
     expect(byName(d.targets, '甲县铁矿')).toMatchObject({ status: 'confirmed' });
   });
 
-  it('nothing of an enterprise in the area: no target', async () => {
-    const res = await post('/api/warnings', w.h.gov, rain(box(113.7, 35.7, 113.8, 35.8)));
+  it('nothing of an enterprise in the area: no target (the area is within 5 km of one, so in the issuer’s region)', async () => {
+    const res = await post('/api/warnings', w.h.gov, rain(box(113.62, 35.62, 113.66, 35.66)));
     expect(res.statusCode).toBe(200);
     expect(res.json().data.targets).toEqual([]);
+    // Farther from every located point the issuer supervises: outside its region (area-match.ts AREA_MARGIN_KM).
+    const far = await post('/api/warnings', w.h.gov, rain(box(113.7, 35.7, 113.8, 35.8)));
+    expect(far.statusCode).toBe(400);
+    expect(far.json().error.details[0]).toMatchObject({ field: 'polygons.0', code: 'area.outside' });
   });
 
   it('region codes reach an enterprise with every installation and pond it has', async () => {

@@ -10,6 +10,7 @@ import { getTestServer, type TestServer } from '../../test/harness.js';
 import { capTime } from './cap/cap.js';
 import { validateCap } from './cap/cap-validate.js';
 import { type Fetcher, fetchFeed } from './commands/feeds.js';
+import { FETCH_FEED_JOB, warningJobs } from './warning.jobs.js';
 import { getFeed, insertWarning } from './warning.repository.js';
 
 /**
@@ -79,7 +80,12 @@ function importFile(h: Record<string, string>, content: string | Buffer, extra: 
     Buffer.isBuffer(content) ? content : Buffer.from(content),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
-  return t.app.inject({ method: 'POST', url: '/api/warnings/import', headers: { ...h, ...extra, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/warnings/import',
+    headers: { ...h, ...extra, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload,
+  });
 }
 
 /** A CAP message of a foreign sender over BOX_A (the importer's enterprises), or a Cancel/Update referencing one. */
@@ -145,7 +151,12 @@ describe('a polygon must intersect the issuer’s region', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details).toEqual([expect.objectContaining({ field: 'polygons.1', code: 'area.outside' })]);
     expect(res.json().error.details[0].message).toContain('辖区');
-    const en = await t.app.inject({ method: 'POST', url: '/api/warnings', headers: { ...w.h.zezhou, 'accept-language': 'en-US' }, payload: issueBody({ polygons: [BOX_B] }) });
+    const en = await t.app.inject({
+      method: 'POST',
+      url: '/api/warnings',
+      headers: { ...w.h.zezhou, 'accept-language': 'en-US' },
+      payload: issueBody({ polygons: [BOX_B] }),
+    });
     expect(en.json().error.details[0].message).toMatch(/outside the issuing unit’s jurisdiction/);
     expect((await get('/api/warnings', w.h.zezhou)).json().total).toBe(before);
     // The city covers both counties; a polygon just beside county A's enterprise (within the margin) is accepted.
@@ -208,7 +219,8 @@ describe('imported Update/Cancel apply only to warnings of the same sender, impo
   it('from a feed: only warnings that came through that feed', async () => {
     const sender = `feed-${uniq()}@example.cn`;
     const alertId = `fa-${uniq()}`;
-    const mk = async (name: string) => (await post('/api/warnings/feeds', w.h.city, { name, kind: 'url', url: `https://${name}.example.cn/cap.xml` })).json().id;
+    const mk = async (name: string) =>
+      (await post('/api/warnings/feeds', w.h.city, { name, kind: 'url', url: `https://${name}.example.cn/cap.xml` })).json().id;
     const [f1, f2] = [await mk(`f1${uniq()}`), await mk(`f2${uniq()}`)];
     const serve =
       (body: string): Fetcher =>
@@ -284,7 +296,8 @@ describe('the feed fetcher is not a port scanner', () => {
   beforeAll(async () => {
     server = createServer((req, res) => {
       hits.push(`${req.headers.host} ${req.url}`);
-      if (req.url === '/ok.xml') return res.writeHead(200, { 'content-type': 'application/cap+xml' }).end(capMessage({ id: `local-${uniq()}`, sender: 'intranet@qx.example' }));
+      if (req.url === '/ok.xml')
+        return res.writeHead(200, { 'content-type': 'application/cap+xml' }).end(capMessage({ id: `local-${uniq()}`, sender: 'intranet@qx.example' }));
       if (req.url === '/redirect') return res.writeHead(302, { location: `http://localhost:${port}/ok.xml` }).end();
       if (req.url === '/big') return res.writeHead(200).end(Buffer.alloc(3 * 1024 * 1024, 'a'));
       res.writeHead(418, { server: 'SSH-2.0-OpenSSH_internal' }).end('SSH-2.0-OpenSSH_8.9 secret banner');
@@ -318,8 +331,21 @@ describe('the feed fetcher is not a port scanner', () => {
     expect(hits.length).toBe(before);
   });
 
+  it('the scheduled fetch (the worker job) goes through the same guard', async () => {
+    const before = hits.length;
+    const id = await feedOf(`http://127.0.0.1:${port}/secret`);
+    const job = warningJobs(() => t.deps).find((j) => j.name === FETCH_FEED_JOB);
+    await job?.handler({ feedId: id }, { jobId: 'test' });
+    const row = await getFeed(t.database.db, Scope.system(), id);
+    expect(row).toMatchObject({ lastStatus: 'error' });
+    expect(row?.lastResult).toContain('refused: loopback');
+    expect(hits.length).toBe(before);
+  });
+
   it('an allow-listed host is fetched; a redirect from it to a host not on the list is refused before it is followed', async () => {
-    expect((await t.app.inject({ method: 'PUT', url: '/api/security/outbound-hosts', headers: w.h.city, payload: { hosts: ['127.0.0.1'] } })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'PUT', url: '/api/security/outbound-hosts', headers: w.h.city, payload: { hosts: ['127.0.0.1'] } })).statusCode).toBe(
+      403,
+    );
     const put = await t.app.inject({ method: 'PUT', url: '/api/security/outbound-hosts', headers: w.h.security, payload: { hosts: ['127.0.0.1'] } });
     expect(put.statusCode).toBe(200);
     try {
@@ -376,7 +402,10 @@ describe('public outputs stay well-formed whatever was imported', () => {
 
   it('active.xml and the Atom feed parse back after hostile messages, including one stored before DTDs were refused', async () => {
     const now = t.clock.now();
-    const markupXml = hostile('markup-in-text.xml').toString('utf8').replace('hostile-markup-1', `hostile-markup-${uniq()}`).replace('2026-05-06T16:42:00-05:00', capTime(now));
+    const markupXml = hostile('markup-in-text.xml')
+      .toString('utf8')
+      .replace('hostile-markup-1', `hostile-markup-${uniq()}`)
+      .replace('2026-05-06T16:42:00-05:00', capTime(now));
     const markup = await importFile(w.h.zezhou, markupXml);
     expect(markup.statusCode).toBe(200);
     // A row as the old importer stored it: the raw text with its DTD.
@@ -429,7 +458,9 @@ describe('imported alerts without <expires>', () => {
     expect((await get('/api/warnings/feed.atom')).body).toContain(a.json().id);
     expect((await get('/api/warnings/active.xml')).body).toContain(idA);
     expect((await get('/api/warnings/import-settings', w.h.zezhou)).json()).toMatchObject({ defaultExpiryHours: 24, configure: false });
-    expect((await t.app.inject({ method: 'PUT', url: '/api/warnings/import-settings', headers: w.h.zezhou, payload: { defaultExpiryHours: 2 } })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'PUT', url: '/api/warnings/import-settings', headers: w.h.zezhou, payload: { defaultExpiryHours: 2 } })).statusCode,
+    ).toBe(403);
     const set = await t.app.inject({ method: 'PUT', url: '/api/warnings/import-settings', headers: w.h.city, payload: { defaultExpiryHours: 2 } });
     expect(set.statusCode).toBe(200);
     let b: { id: string };

@@ -131,7 +131,13 @@ const systemResolve = async (host: string) => (await dnsLookup(host, { all: true
 export async function checkedAddress(url: URL, opts: Pick<OutboundOptions, 'allowHosts' | 'resolve'>): Promise<string> {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new OutboundError('scheme');
   const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  const allowed = opts.allowHosts.some((h) => h.trim().toLowerCase() === host);
+  const allowed = opts.allowHosts.some(
+    (h) =>
+      h
+        .trim()
+        .toLowerCase()
+        .replace(/^\[|\]$/g, '') === host,
+  );
   let addresses: string[];
   if (isIP(host)) addresses = [host];
   else {

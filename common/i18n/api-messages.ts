@@ -233,6 +233,7 @@ export const STATE_NAMES: Record<string, Record<Locale, string>> = {
   'hazard.extend': { 'zh-CN': '延期', 'en-US': 'extended' },
   'hazard.escalate': { 'zh-CN': '升级督办', 'en-US': 'escalated' },
   'hazard.list': { 'zh-CN': '挂牌督办', 'en-US': 'listed for supervision' },
+  'hazard.plan': { 'zh-CN': '制定治理方案', 'en-US': 'given a plan' },
   'alarm.ACTIVE_UNACK': { 'zh-CN': '报警未确认', 'en-US': 'active, unacknowledged' },
   'alarm.ACTIVE_ACK': { 'zh-CN': '报警已确认', 'en-US': 'active, acknowledged' },
   'alarm.CLEARED_UNACK': { 'zh-CN': '已恢复未确认', 'en-US': 'cleared, unacknowledged' },

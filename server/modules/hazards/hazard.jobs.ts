@@ -9,7 +9,9 @@ import {
 import { systemActor } from '../../kernel/actor.js';
 import { loadCalendar } from '../../kernel/calendar/calendar.js';
 import { type Deps, inTransaction } from '../../kernel/context.js';
+import { systemOnly } from '../../kernel/gate/gate.js';
 import type { JobDefinition } from '../../kernel/jobs/jobs.js';
+import { Scope } from '../../kernel/scope/scope.js';
 import { userIdsOfUnit } from '../identity/index.js';
 import { hazardLink, supervisorUsers } from './commands/effects.js';
 import { notifyEscalation } from './commands/reassign.js';
@@ -25,6 +27,7 @@ const BATCH = 500;
  */
 export async function sweepHazards(deps: Deps): Promise<{ reminded: number; escalated: number; reviewsFlagged: number }> {
   return inTransaction(deps, systemActor('hazards.sweep'), { id: null, ip: null, locale: 'zh-CN' }, async (ctx) => {
+    systemOnly(ctx);
     const now = ctx.clock.now();
     const today = toShanghaiDate(now);
     const { calendar } = await loadCalendar(ctx.tx);
@@ -33,7 +36,7 @@ export async function sweepHazards(deps: Deps): Promise<{ reminded: number; esca
     const horizon = toShanghaiDate(new Date(now.getTime() + (cfg.remindWorkingDaysBefore + 10) * 86_400_000));
     let reminded = 0;
     let escalated = 0;
-    for (const h of await hazardsToSweep(ctx.tx, today, horizon, BATCH)) {
+    for (const h of await hazardsToSweep(ctx.tx, Scope.system(), today, horizon, BATCH)) {
       const deadline = h.deadline as string;
       const level = hazardEscalationLevel(deadline, today, calendar, cfg);
       if (level !== 0 && level > h.escalation) {
@@ -73,7 +76,7 @@ export async function sweepHazards(deps: Deps): Promise<{ reminded: number; esca
       }
     }
     let reviewsFlagged = 0;
-    for (const h of await reviewsOverdue(ctx.tx, today, BATCH)) {
+    for (const h of await reviewsOverdue(ctx.tx, Scope.system(), today, BATCH)) {
       await updateHazard(ctx.tx, h.id, { remindedFor: `review@${h.reviewDue}` });
       await ctx.notify.send({
         userIds: (await supervisorUsers(ctx, h.enterpriseId, { governmentLevels: 2 })).userIds,

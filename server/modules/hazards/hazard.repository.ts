@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, ilike, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { enterpriseScopeSql, regionScopeSql, type Scope } from '../../kernel/scope/scope.js';
+import { enterpriseScopeSql, regionPrefixSql, regionScopeSql, type Scope } from '../../kernel/scope/scope.js';
 import { hazard, hazardCodeSeq, hazardListEntry, hazardListing, hazardStatsNotice, hazardStatsReport, hazardTransition } from './hazard.schema.js';
 
 /** The only SQL on the hazard tables; every read takes a Scope. */
@@ -45,7 +45,7 @@ export function hazardWhere(scope: Scope, f: HazardFilter): SQL {
   if (f.grade) w.push(eq(hazard.grade, f.grade));
   if (f.source) w.push(eq(hazard.source, f.source));
   if (f.enterpriseId) w.push(eq(hazard.enterpriseId, f.enterpriseId));
-  if (f.regionPath) w.push(sql`${hazard.regionPath} like ${`${f.regionPath}%`}`);
+  if (f.regionPath) w.push(regionPrefixSql(hazard.regionPath, f.regionPath));
   if (f.industry) w.push(eq(hazard.industry, f.industry));
   if (f.overdueOn) w.push(and(RUNNING, lt(hazard.deadline, f.overdueOn)));
   if (f.notOverdueOn) w.push(sql`not (${RUNNING} and ${hazard.deadline} < ${f.notOverdueOn})`);
@@ -215,12 +215,13 @@ export async function findListings(ex: Executor, scope: Scope, f: { status?: str
  * Running hazards the sweep has work on: overdue and not yet at the top escalation level, or due by
  * `until` and not yet reminded of this deadline. Oldest deadline first, bounded.
  */
-export function hazardsToSweep(ex: Executor, today: string, until: string, limit: number) {
+export function hazardsToSweep(ex: Executor, scope: Scope, today: string, until: string, limit: number) {
   return ex
     .select()
     .from(hazard)
     .where(
       and(
+        hazardScopeSql(scope),
         RUNNING,
         lte(hazard.deadline, until),
         or(
@@ -233,12 +234,19 @@ export function hazardsToSweep(ex: Executor, today: string, until: string, limit
     .limit(limit);
 }
 
-/** Major hazards awaiting the regulator's on-site review past its due date, not yet flagged. */
-export function reviewsOverdue(ex: Executor, today: string, limit: number) {
+/** Major hazards in scope awaiting the regulator's on-site review past its due date, not yet flagged. */
+export function reviewsOverdue(ex: Executor, scope: Scope, today: string, limit: number) {
   return ex
     .select()
     .from(hazard)
-    .where(and(eq(hazard.status, 'verified'), lt(hazard.reviewDue, today), or(isNull(hazard.remindedFor), sql`${hazard.remindedFor} not like 'review@%'`)))
+    .where(
+      and(
+        hazardScopeSql(scope),
+        eq(hazard.status, 'verified'),
+        lt(hazard.reviewDue, today),
+        or(isNull(hazard.remindedFor), sql`${hazard.remindedFor} not like 'review@%'`),
+      ),
+    )
     .orderBy(asc(hazard.reviewDue))
     .limit(limit);
 }

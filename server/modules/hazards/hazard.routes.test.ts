@@ -301,6 +301,24 @@ describe('hazards: the closed loop of a major hazard', () => {
     expect((await post('/api/hazards/lists/measure', w.h.mgr, { title: 'x' })).statusCode).toBe(403);
     const list = (await get('/api/hazards/lists/measure', w.h.city)).json();
     expect(list.items[0]).toMatchObject({ title: '液氯罐区紧急切断专项检查制度', hazards: [{ id }], editable: false });
+    // The entry is its department's: another department in scope is refused (403), another county does not see it (404).
+    const entry = list.items[0].id;
+    const edit = (h: Record<string, string>, method: 'PATCH' | 'DELETE') =>
+      t.app.inject({
+        method,
+        url: `/api/hazards/lists/measure/${entry}`,
+        headers: h,
+        payload: method === 'PATCH' ? { title: '改写', content: '改写', unitName: '乙县应急管理局', date: '2026-07-20', hazardIds: [id] } : undefined,
+      });
+    const refusedEdit = await edit(w.h.chem, 'PATCH');
+    expect(refusedEdit.statusCode, refusedEdit.body).toBe(403);
+    expect((await edit(w.h.chem, 'DELETE')).statusCode).toBe(403);
+    expect((await edit(w.h.chemB, 'PATCH')).statusCode).toBe(404);
+    expect((await get('/api/hazards/lists/measure', w.h.gov)).json().items[0]).toMatchObject({
+      id: entry,
+      title: '液氯罐区紧急切断专项检查制度',
+      editable: true,
+    });
     for (const url of [
       '/api/hazards/export',
       '/api/hazards/listings/export',

@@ -5,7 +5,10 @@ import { userIdsOfUnit } from '../../identity/index.js';
 import { supervisorsOf } from '../../org/index.js';
 import { type HazardRow, insertTransition } from '../hazard.repository.js';
 
-/** Appends a transition row (architecture.md §4.7) and tells live pages the hazard changed. */
+/**
+ * Appends a transition row (architecture.md §4.7) and tells live pages the hazard changed.
+ * @gated-by reportHazard confirmHazard hazardStep fileHazardPlan listHazard closeListing applyToHazards
+ */
 export async function recordTransition(
   ctx: Ctx,
   h: Pick<HazardRow, 'id' | 'enterpriseId'>,
@@ -29,7 +32,11 @@ export async function recordTransition(
   await announce(ctx.tx, { type: 'hazard', userIds: await userIdsOfUnit(ctx.tx, { enterpriseId: h.enterpriseId }), entityType: 'hazard', entityId: h.id });
 }
 
-/** Users of the supervising industry departments, and of the government units on the enterprise's line (nearest first). */
+/**
+ * Users of the supervising industry departments, and of the government units on the enterprise's line (nearest first).
+ * A read for addressing notifications, after the caller's gate.
+ * @gated-by confirmHazard hazardStep fileHazardPlan notifyEscalation sweepHazards
+ */
 export async function supervisorUsers(ctx: Ctx, enterpriseId: string, opts: { governmentLevels: number }) {
   const s = await supervisorsOf(ctx.tx, enterpriseId);
   // A government unit may also be assigned in the 一张表: count each department once.

@@ -4,22 +4,18 @@ import { DEFAULT_HAZARD_DEADLINES, HAZARD_REVIEW_SOURCE, reviewDue } from '../..
 import { findCriterion } from '../../../../common/rules/major-hazard-criteria.js';
 import { loadCalendar } from '../../../kernel/calendar/calendar.js';
 import type { Ctx } from '../../../kernel/context.js';
-import { AppError, invalidField, notFound } from '../../../kernel/errors.js';
+import { invalidField } from '../../../kernel/errors.js';
+import { loadFor } from '../../../kernel/gate/gate.js';
 import { userIdsOfUnit } from '../../identity/index.js';
-import { type HazardFacts, refusal } from '../hazard.policy.js';
+import { hazardPolicy } from '../hazard.policy.js';
 import { type HazardRow, lockHazard, updateHazard } from '../hazard.repository.js';
-import { canFilePlan, type HazardAction, type HazardGrade, type HazardStatus, hazardTransition } from '../hazard.workflow.js';
+import { type HazardAction, type HazardGrade, type HazardStatus, hazardTransition } from '../hazard.workflow.js';
 import { hazardLink, recordTransition, supervisorUsers } from './effects.js';
 
-/** Loads the hazard for a write and applies the transition table and the policy: 404, 409 or 403. */
+/** Loads the hazard for a write through the gate: out of scope 404, then the policy (the transition table 409, the side 403). */
 async function begin(ctx: Ctx, id: string, action: HazardAction): Promise<{ h: HazardRow; to: HazardStatus }> {
-  const h = await lockHazard(ctx.tx, ctx.scope, id);
-  if (!h) throw notFound();
-  const to = hazardTransition(h.status as HazardStatus, action, h.grade as HazardGrade | null);
-  if (!to) throw new AppError('INVALID_TRANSITION', { from: `hazard.${h.status}`, action: `hazard.${action}` });
-  const no = refusal(ctx.actor, h as HazardFacts, action);
-  if (no) throw new AppError(no);
-  return { h, to };
+  const h = await loadFor(ctx, hazardPolicy, action, (ex, scope) => lockHazard(ex, scope, id));
+  return { h, to: hazardTransition(h.status as HazardStatus, action, h.grade as HazardGrade | null) as HazardStatus };
 }
 
 const today = (ctx: Ctx) => toShanghaiDate(ctx.clock.now());
@@ -193,11 +189,7 @@ export async function hazardStep(ctx: Ctx, id: string, action: Exclude<HazardAct
 
 /** Art. 15 plan of a major hazard; its deadline becomes the hazard's. The regulators of the 双报告 get it too. */
 export async function fileHazardPlan(ctx: Ctx, id: string, plan: THazardPlan) {
-  const h = await lockHazard(ctx.tx, ctx.scope, id);
-  if (!h) throw notFound();
-  if (h.grade !== 'major') throw new AppError('HAZARD_NOT_MAJOR', { action: ctx.request.locale === 'en-US' ? 'given a plan' : '制定治理方案' });
-  if (!canFilePlan(h.status as HazardStatus, 'major')) throw new AppError('INVALID_TRANSITION', { from: `hazard.${h.status}`, action: 'hazard.plan' });
-  if (!(ctx.actor.permissions.has('hazard.handle') && ctx.actor.enterpriseId === h.enterpriseId)) throw new AppError('FORBIDDEN');
+  const h = await loadFor(ctx, hazardPolicy, 'filePlan', (ex, scope) => lockHazard(ex, scope, id));
   if (plan.deadline < today(ctx)) throw invalidField('deadline', 'too_small', { minimum: today(ctx) });
   await updateHazard(ctx.tx, h.id, { plan, deadline: plan.deadline, updatedAt: ctx.clock.now() });
   await recordTransition(ctx, h, { action: 'plan', from: h.status, to: h.status, comment: plan.goals, data: { ...plan, previousDeadline: h.deadline } });

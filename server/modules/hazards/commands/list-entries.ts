@@ -1,7 +1,9 @@
 import type { TListEntry } from '../../../../common/contracts/hazards.js';
 import type { Ctx } from '../../../kernel/context.js';
-import { AppError, invalidField, notFound } from '../../../kernel/errors.js';
+import { AppError, invalidField } from '../../../kernel/errors.js';
+import { allowNew, loadFor } from '../../../kernel/gate/gate.js';
 import { findDepartmentWithPath } from '../../org/index.js';
+import { listEntryPolicy } from '../hazard.policy.js';
 import { deleteListEntry, getListEntry, hazardsByIds, insertListEntry, type ListEntryRow, updateListEntry } from '../hazard.repository.js';
 
 /**
@@ -17,6 +19,7 @@ export async function createListEntry(ctx: Ctx, kind: string, input: TListEntry)
   if (!ctx.actor.departmentId) throw new AppError('FORBIDDEN');
   const dept = await findDepartmentWithPath(ctx.tx, ctx.actor.departmentId);
   if (!dept) throw new AppError('FORBIDDEN');
+  allowNew(ctx, listEntryPolicy, 'create', { departmentId: dept.id });
   await checkLinks(ctx, input.hazardIds);
   const now = ctx.clock.now();
   const row = await insertListEntry(ctx.tx, {
@@ -35,22 +38,15 @@ export async function createListEntry(ctx: Ctx, kind: string, input: TListEntry)
   return row;
 }
 
-async function owned(ctx: Ctx, kind: string, id: string) {
-  const row = await getListEntry(ctx.tx, ctx.scope, kind, id);
-  if (!row) throw notFound();
-  if (row.departmentId !== ctx.actor.departmentId) throw new AppError('FORBIDDEN');
-  return row;
-}
-
 export async function updateListEntryCommand(ctx: Ctx, kind: string, id: string, input: TListEntry) {
-  const row = await owned(ctx, kind, id);
+  const row = await loadFor(ctx, listEntryPolicy, 'update', (ex, scope) => getListEntry(ex, scope, kind, id));
   await checkLinks(ctx, input.hazardIds);
   await updateListEntry(ctx.tx, id, { ...input, person: input.person ?? null, documentNumber: input.documentNumber ?? null, updatedAt: ctx.clock.now() });
   await ctx.audit.record({ action: `hazardList.${kind}.updated`, entityType: 'hazard_list_entry', entityId: id, before: row, after: input });
 }
 
 export async function deleteListEntryCommand(ctx: Ctx, kind: string, id: string) {
-  const row = await owned(ctx, kind, id);
+  const row = await loadFor(ctx, listEntryPolicy, 'delete', (ex, scope) => getListEntry(ex, scope, kind, id));
   await deleteListEntry(ctx.tx, id);
   await ctx.audit.record({ action: `hazardList.${kind}.deleted`, entityType: 'hazard_list_entry', entityId: id, before: row });
 }

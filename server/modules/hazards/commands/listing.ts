@@ -1,14 +1,24 @@
 import type { z } from 'zod';
 import type { ZCloseListing, ZListHazard } from '../../../../common/contracts/hazards.js';
 import { toShanghaiDate } from '../../../../common/rules/calendar/working-days.js';
+import type { Executor } from '../../../db/client.js';
 import type { Ctx } from '../../../kernel/context.js';
-import { AppError, invalidField, notFound } from '../../../kernel/errors.js';
+import { AppError, invalidField } from '../../../kernel/errors.js';
+import { loadFor } from '../../../kernel/gate/gate.js';
+import type { Scope } from '../../../kernel/scope/scope.js';
 import { userIdsOfUnit } from '../../identity/index.js';
 import { findDepartmentWithPath, findRegion } from '../../org/index.js';
-import { isRegulatorSide } from '../hazard.policy.js';
+import { hazardPolicy } from '../hazard.policy.js';
 import { insertListing, lockHazard, openListingOf, updateListing } from '../hazard.repository.js';
-import { type HazardStatus, OPEN_STATUSES } from '../hazard.workflow.js';
 import { hazardLink, recordTransition } from './effects.js';
+
+/** The hazard through the scope, with the open listing of the actor's department (if any). */
+async function lockWithListing(ex: Executor, scope: Scope, id: string, departmentId: string | null) {
+  const h = await lockHazard(ex, scope, id);
+  if (!h) return undefined;
+  const listing = departmentId ? await openListingOf(ex, h.id, departmentId) : undefined;
+  return { ...h, listing, hasOpenListingOfActor: !!listing };
+}
 
 const LEVELS: Record<string, string> = { province: 'province', city: 'city', county: 'county', zone: 'county' };
 
@@ -17,15 +27,11 @@ const LEVELS: Record<string, string> = { province: 'province', city: 'city', cou
  * hazard with a supervisor, requirements and a deadline. One open listing per department and hazard.
  */
 export async function listHazard(ctx: Ctx, id: string, input: z.infer<typeof ZListHazard>) {
-  const h = await lockHazard(ctx.tx, ctx.scope, id);
-  if (!h) throw notFound();
-  if (!isRegulatorSide(ctx.actor) || !ctx.actor.departmentId) throw new AppError('FORBIDDEN');
-  if (h.grade !== 'major') throw new AppError('HAZARD_NOT_MAJOR', { action: ctx.request.locale === 'en-US' ? 'listed for supervision' : '挂牌督办' });
-  if (!OPEN_STATUSES.includes(h.status as HazardStatus)) throw new AppError('INVALID_TRANSITION', { from: `hazard.${h.status}`, action: 'hazard.list' });
-  if (await openListingOf(ctx.tx, h.id, ctx.actor.departmentId)) throw new AppError('LISTING_EXISTS');
+  const h = await loadFor(ctx, hazardPolicy, 'list', (ex, scope) => lockWithListing(ex, scope, id, ctx.actor.departmentId));
   const today = toShanghaiDate(ctx.clock.now());
   if (input.deadline < today) throw invalidField('deadline', 'too_small', { minimum: today });
-  const dept = await findDepartmentWithPath(ctx.tx, ctx.actor.departmentId);
+  // The policy admits a regulator only, who belongs to a department.
+  const dept = ctx.actor.departmentId ? await findDepartmentWithPath(ctx.tx, ctx.actor.departmentId) : undefined;
   if (!dept) throw new AppError('FORBIDDEN');
   const region = await findRegion(ctx.tx, dept.regionCode);
   const now = ctx.clock.now();
@@ -65,12 +71,9 @@ export async function listHazard(ctx: Ctx, id: string, input: z.infer<typeof ZLi
 
 /** 摘牌: the listing department closes its listing once the hazard is closed out. */
 export async function closeListing(ctx: Ctx, id: string, input: z.infer<typeof ZCloseListing>) {
-  const h = await lockHazard(ctx.tx, ctx.scope, id);
-  if (!h) throw notFound();
-  if (!isRegulatorSide(ctx.actor) || !ctx.actor.departmentId) throw new AppError('FORBIDDEN');
-  const listing = await openListingOf(ctx.tx, h.id, ctx.actor.departmentId);
-  if (!listing) throw notFound();
-  if (h.status !== 'closed') throw new AppError('LISTING_HAZARD_OPEN', { from: `hazard.${h.status}` });
+  const h = await loadFor(ctx, hazardPolicy, 'closeListing', (ex, scope) => lockWithListing(ex, scope, id, ctx.actor.departmentId));
+  // The policy refuses (404) when the actor's department has no open listing of the hazard.
+  const listing = h.listing as NonNullable<typeof h.listing>;
   const now = ctx.clock.now();
   await updateListing(ctx.tx, listing.id, { status: 'closed', closedAt: now, closedBy: ctx.actor.displayName, closingComment: input.comment });
   await recordTransition(ctx, h, { action: 'unlist', from: h.status, to: h.status, comment: input.comment, data: { listingId: listing.id } });

@@ -3,41 +3,31 @@ import { toShanghaiDate } from '../../../../common/rules/calendar/working-days.j
 import { HAZARD_ESCALATION_NAMES, type HazardEscalation } from '../../../../common/rules/hazard-deadlines.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { AppError, invalidField } from '../../../kernel/errors.js';
+import { loadFor } from '../../../kernel/gate/gate.js';
 import { userIdsOfUnit } from '../../identity/index.js';
-import { isEnterpriseSide, isRegulatorSide } from '../hazard.policy.js';
-import { type HazardRow, lockHazards, updateHazard } from '../hazard.repository.js';
-import { canReassign, type HazardStatus, OPEN_STATUSES } from '../hazard.workflow.js';
+import { hazardPolicy } from '../hazard.policy.js';
+import { type HazardRow, lockHazard, lockHazards, updateHazard } from '../hazard.repository.js';
 import { hazardLink, recordTransition, supervisorUsers } from './effects.js';
 
 type Bulk = TBulkHazards;
 type Action = Bulk['action'];
-
-function allowed(ctx: Ctx, h: HazardRow, action: Action): boolean {
-  const status = h.status as HazardStatus;
-  if (action === 'assign') return isEnterpriseSide(ctx.actor, h) && canReassign(status);
-  if (action === 'extend') return (isEnterpriseSide(ctx.actor, h) || isRegulatorSide(ctx.actor)) && canReassign(status);
-  return isRegulatorSide(ctx.actor) && OPEN_STATUSES.includes(status) && status !== 'reported';
-}
 
 const ACTION_ZH: Record<Action, [string, string]> = { assign: ['指派', 'assigned'], extend: ['延期', 'extended'], escalate: ['升级督办', 'escalated'] };
 
 /**
  * Assign (rectifier and deadline), extend (deadline) or escalate (to the next level's attention) one
  * hazard or many at once. The whole id set is checked first: anything missing or out of scope is 404,
- * anything not in a state for the action is 409, and then nothing changes.
+ * anything the hazard policy refuses is its refusal for one hazard (403/409) or 409 naming the refused ones for many,
+ * and then nothing changes. Each write then loads its hazard through the gate.
  */
 export async function applyToHazards(ctx: Ctx, input: Bulk): Promise<{ updated: number }> {
   const ids = [...new Set(input.ids)];
   const rows = await lockHazards(ctx.tx, ctx.scope, ids);
   if (rows.length !== ids.length) throw new AppError('BULK_OUT_OF_SCOPE', { count: ids.length, missing: ids.length - rows.length });
-  const refused = rows.filter((h) => !allowed(ctx, h, input.action));
+  const refused = rows.filter((h) => hazardPolicy.check(ctx.actor, h, input.action) !== null);
   if (refused.length) {
-    if (ids.length === 1) {
-      const h = refused[0] as HazardRow;
-      throw isEnterpriseSide(ctx.actor, h) || isRegulatorSide(ctx.actor)
-        ? new AppError('INVALID_TRANSITION', { from: `hazard.${h.status}`, action: `hazard.${input.action}` })
-        : new AppError('FORBIDDEN');
-    }
+    // One hazard: the gate gives the policy's own refusal.
+    if (ids.length === 1) await loadFor(ctx, hazardPolicy, input.action, async () => refused[0]);
     throw new AppError('BULK_NOT_ALLOWED', {
       count: refused.length,
       action: ACTION_ZH[input.action][ctx.request.locale === 'en-US' ? 1 : 0],
@@ -51,7 +41,8 @@ export async function applyToHazards(ctx: Ctx, input: Bulk): Promise<{ updated: 
   const deadline = 'deadline' in input ? input.deadline : undefined;
   if (deadline && deadline < today) throw invalidField('deadline', 'too_small', { minimum: today });
   const now = ctx.clock.now();
-  for (const h of rows) {
+  for (const { id } of rows) {
+    const h = await loadFor(ctx, hazardPolicy, input.action, (ex, scope) => lockHazard(ex, scope, id));
     if (input.action === 'assign') {
       await updateHazard(ctx.tx, h.id, {
         rectifierName: input.rectifierName,
@@ -110,7 +101,10 @@ export async function applyToHazards(ctx: Ctx, input: Bulk): Promise<{ updated: 
   return { updated: rows.length };
 }
 
-/** Tells the unit the escalation level reaches: 1 the enterprise, 2 its supervising departments, 3 the region government too. */
+/**
+ * Tells the unit the escalation level reaches: 1 the enterprise, 2 its supervising departments, 3 the region government too.
+ * @gated-by applyToHazards sweepHazards
+ */
 export async function notifyEscalation(ctx: Ctx, h: HazardRow, level: HazardEscalation, comment: string) {
   const userIds = await userIdsOfUnit(ctx.tx, { enterpriseId: h.enterpriseId });
   if (level >= 2) {

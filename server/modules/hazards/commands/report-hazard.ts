@@ -3,8 +3,10 @@ import { toShanghaiDate } from '../../../../common/rules/calendar/working-days.j
 import type { Ctx } from '../../../kernel/context.js';
 import { invalidField } from '../../../kernel/errors.js';
 import { attachFiles } from '../../../kernel/files/files.js';
+import { allowNew } from '../../../kernel/gate/gate.js';
 import { userIdsOfUnit } from '../../identity/index.js';
 import { findEnterprise } from '../../org/index.js';
+import { hazardPolicy } from '../hazard.policy.js';
 import { insertHazard, nextHazardCode } from '../hazard.repository.js';
 import { findDuplicates } from '../queries/duplicates.js';
 import { recordTransition } from './effects.js';
@@ -16,6 +18,15 @@ import { recordTransition } from './effects.js';
 export async function reportHazard(ctx: Ctx, input: TReportHazard) {
   const e = await findEnterprise(ctx.tx, ctx.scope, input.enterpriseId);
   if (!e) throw invalidField('enterpriseId', 'enterprise');
+  allowNew(ctx, hazardPolicy, 'report', {
+    enterpriseId: e.id,
+    status: 'reported',
+    grade: null,
+    source: input.source,
+    plan: null,
+    submittedBy: null,
+    rectifierUserId: null,
+  });
   const now = ctx.clock.now();
   const foundAt = input.foundAt ? new Date(input.foundAt) : now;
   if (foundAt.getTime() > now.getTime() + 5 * 60_000) throw invalidField('foundAt', 'too_big', { maximum: toShanghaiDate(now) });

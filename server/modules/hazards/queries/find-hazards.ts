@@ -2,7 +2,7 @@ import type { THazardListQuery } from '../../../../common/contracts/hazards.js';
 import { toShanghaiDate } from '../../../../common/rules/calendar/working-days.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { invalidField } from '../../../kernel/errors.js';
-import type { Scope } from '../../../kernel/scope/scope.js';
+import { type Scope, scopeRegionPath } from '../../../kernel/scope/scope.js';
 import { allRegions, findRegion } from '../../org/index.js';
 import { presentHazardSummary } from '../hazard.presenter.js';
 import { allHazards, findHazards, type HazardFilter, type HazardRow, listingsOf, overview } from '../hazard.repository.js';
@@ -53,7 +53,7 @@ export async function exportHazardsQuery(ctx: Ctx, q: THazardListQuery, limit = 
 
 function basePath(scope: Scope, regionPath: string | undefined): string {
   if (regionPath) return regionPath;
-  return scope.kind === 'government' || scope.kind === 'industry' ? scope.regionPath : '';
+  return scopeRegionPath(scope) ?? '';
 }
 
 /** The regulator's overview: totals, by status, by the next region level down, by industry. */

@@ -5,9 +5,12 @@ import { HAZARD_STATS_SOURCE, hazardStatsDue } from '../../../../common/rules/de
 import { systemActor } from '../../../kernel/actor.js';
 import { type Ctx, type Deps, inTransaction } from '../../../kernel/context.js';
 import { AppError, invalidField } from '../../../kernel/errors.js';
+import { allowNew, systemOnly } from '../../../kernel/gate/gate.js';
+import { Scope } from '../../../kernel/scope/scope.js';
 import { userIdsOfUnit } from '../../identity/index.js';
 import { departmentsInScope, enterprisesForIndicators, findEnterprise } from '../../org/index.js';
 import { supervisorUsers } from '../commands/effects.js';
+import { statsReportPolicy } from '../hazard.policy.js';
 import { insertStatsReport, markStatsNotice, periodFigures, statsReportOf, statsReportsFor } from '../hazard.repository.js';
 
 /** [start, end) of a period in Beijing time. */
@@ -112,7 +115,7 @@ export async function statsBoardQuery(ctx: Ctx, q: z.infer<typeof ZStatsReportQu
 export async function submitStatsReport(ctx: Ctx, input: z.infer<typeof ZSubmitStatsReport>) {
   const e = await findEnterprise(ctx.tx, ctx.scope, input.enterpriseId);
   if (!e) throw invalidField('enterpriseId', 'enterprise');
-  if (!(ctx.actor.permissions.has('hazard.handle') && ctx.actor.enterpriseId === e.id)) throw new AppError('FORBIDDEN');
+  allowNew(ctx, statsReportPolicy, 'submit', { enterpriseId: e.id });
   const { to } = periodRange(input.period);
   if (ctx.clock.now() < to) throw new AppError('STATS_PERIOD_OPEN', { period: input.period });
   if (await statsReportOf(ctx.tx, e.id, input.period)) throw new AppError('STATS_ALREADY_SUBMITTED', { period: input.period });
@@ -159,10 +162,11 @@ export function lastDuePeriods(today: string): string[] {
  */
 export async function flagOverdueStats(deps: Deps): Promise<{ notices: number }> {
   return inTransaction(deps, systemActor('hazards.stats'), { id: null, ip: null, locale: 'zh-CN' }, async (ctx) => {
+    systemOnly(ctx);
     const today = toShanghaiDate(ctx.clock.now());
     let notices = 0;
     for (const period of lastDuePeriods(today)) {
-      const govs = (await departmentsInScope(ctx.tx, { kind: 'system' })).filter((d) => d.kind === 'government');
+      const govs = (await departmentsInScope(ctx.tx, Scope.system())).filter((d) => d.kind === 'government');
       for (const g of govs) {
         const board = await statsBoardQuery(
           { ...ctx, scope: { kind: 'government', regionPath: g.regionPath } },

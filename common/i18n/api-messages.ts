@@ -33,6 +33,15 @@ export const ERROR_MESSAGES = {
     'en-US': 'Change your password first: it was reset, is an initial password or has expired, and nothing else works until it is changed',
   },
   ACCOUNT_DISABLED: { 'zh-CN': '账号已停用', 'en-US': 'This account is disabled' },
+  OWN_ACCOUNT: {
+    'zh-CN': '三权分立：不能对自己的账号执行此操作（本人密码请在“修改密码”中修改）',
+    'en-US': 'Separation of duties: you cannot do this to your own account (change your own password under Change password)',
+  },
+  ADMIN_ACCOUNT: {
+    'zh-CN': '三权分立：管理员（系统、安全、审计）账号只能由服务器运维人员用 taihang 命令行管理，管理员不能操作其他管理员的账号',
+    'en-US':
+      "Separation of duties: administrator accounts (system, security, audit) are managed only with the taihang command on the server; no administrator acts on another administrator's account",
+  },
   PASSWORD_POLICY: { 'zh-CN': '密码不符合策略：{reason}', 'en-US': 'The password does not meet the policy: {reason}' },
   SEPARATION_OF_DUTIES: {
     'zh-CN': '三权分立：{reason}',

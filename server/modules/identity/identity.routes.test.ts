@@ -234,18 +234,20 @@ describe('三权分立 holds against every account', () => {
     const aud = await makeUser(t.database.db, 'platform', ['audit-admin']);
     const hs = await loginAs(t.app, sys.username);
     const hsec = await loginAs(t.app, sec.username);
-    const refused = async (res: Awaited<ReturnType<typeof post>>) => {
+    // Its own account: OWN_ACCOUNT; any other duty account: ADMIN_ACCOUNT (both 403, messages say 三权分立).
+    const refused = async (res: Awaited<ReturnType<typeof post>>, own: boolean) => {
       expect(res.statusCode).toBe(403);
-      expect(res.json().error.code).toBe('SEPARATION_OF_DUTIES');
+      expect(res.json().error.code).toBe(own ? 'OWN_ACCOUNT' : 'ADMIN_ACCOUNT');
+      expect(res.json().error.message).toMatch(/^三权分立：/);
     };
     for (const target of [sys, sys2, sec, aud]) {
-      await refused(await post(`/api/users/${target.id}/reset-password`, hs, { newPassword: 'Temp-Pass-2021!' }));
-      await refused(await post(`/api/users/${target.id}/disable`, hs));
-      await refused(await post(`/api/users/${target.id}/enable`, hs));
+      await refused(await post(`/api/users/${target.id}/reset-password`, hs, { newPassword: 'Temp-Pass-2021!' }), target === sys);
+      await refused(await post(`/api/users/${target.id}/disable`, hs), target === sys);
+      await refused(await post(`/api/users/${target.id}/enable`, hs), target === sys);
     }
     for (const target of [sys, sec2, aud, sec]) {
-      await refused(await put(`/api/users/${target.id}/roles`, hsec, { roles: [] }));
-      await refused(await post(`/api/users/${target.id}/unlock`, hsec));
+      await refused(await put(`/api/users/${target.id}/roles`, hsec, { roles: [] }), target === sec);
+      await refused(await post(`/api/users/${target.id}/unlock`, hsec), target === sec);
     }
     // Nothing changed: every duty account still signs in with its own password and holds its duty.
     for (const u of [sys2, sec2, aud]) expect((await login(u.username, TEST_PASSWORD, 'zh-CN', testAddress())).json().user.roles).toHaveLength(1);
@@ -323,7 +325,7 @@ describe('三权分立 holds against every account', () => {
   async function refusedSelf(headers: Record<string, string>, selfId: string) {
     const res = await post(`/api/users/${selfId}/reset-password`, headers, { newPassword: 'Temp-Pass-2021!' });
     expect(res.statusCode).toBe(403);
-    expect(res.json().error.code).toBe('SEPARATION_OF_DUTIES');
+    expect(res.json().error.code).toBe('OWN_ACCOUNT');
   }
 });
 

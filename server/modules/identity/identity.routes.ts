@@ -14,7 +14,8 @@ import { login } from './commands/login.js';
 
 type UnitExists = (ex: Executor, kind: string, id: string | null | undefined) => Promise<boolean>;
 
-import { accountAbilities } from './account.policy.js';
+import { abilitiesOf } from '../../kernel/gate/gate.js';
+import { type AccountAction, accountPolicy } from './account.policy.js';
 import { changeOwnPassword, createUser, resetPassword, setRoles, setUserDisabled, unlockUser } from './commands/users.js';
 import { dutiesOf, findUsers, listRoles, rolesOf, updateUser } from './identity.repository.js';
 
@@ -66,6 +67,15 @@ const ZUser = z.object({
   unitName: z.string().nullable(),
   /** What the caller may do to this account (account.policy.ts, 三权分立): the buttons the UI shows. */
   abilities: z.object({ disable: z.boolean(), enable: z.boolean(), resetPassword: z.boolean(), unlock: z.boolean(), setRoles: z.boolean() }),
+});
+
+/** The actions on an existing account that the user list offers. */
+const rowAbilities = ({ disable, enable, resetPassword, unlock, setRoles }: Record<AccountAction, boolean>) => ({
+  disable,
+  enable,
+  resetPassword,
+  unlock,
+  setRoles,
 });
 
 export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExists }): void {
@@ -229,7 +239,7 @@ export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExi
           lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
           roles: roles.get(u.id) ?? [],
           unitName: units[i]?.unitName ?? null,
-          abilities: accountAbilities(ctx.actor, { id: u.id, duty: duties.get(u.id) ?? null }),
+          abilities: rowAbilities(abilitiesOf(accountPolicy, ctx.actor, { id: u.id, duty: duties.get(u.id) ?? null })),
         })),
         total,
         page: query.page,

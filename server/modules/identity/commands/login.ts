@@ -6,6 +6,7 @@ import { buildActor, createSession } from '../../../kernel/auth/session.js';
 import { recordFailure, recordSuccess, type ThrottleState, throttleState } from '../../../kernel/auth/throttle.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { AppError } from '../../../kernel/errors.js';
+import { systemOnly } from '../../../kernel/gate/gate.js';
 import { findUserByUsername, updateUser } from '../identity.repository.js';
 
 export interface LoginInput {
@@ -40,6 +41,7 @@ export async function login(
   resolveUnit: UnitResolver,
   meta: { userAgent: string | null },
 ): Promise<LoginRefusal | { token: string; actor: Awaited<ReturnType<typeof buildActor>> }> {
+  systemOnly(ctx); // runs as the system actor named after the typed username (identity.routes.ts)
   const settings = await loadSecuritySettings(ctx.tx);
   const now = ctx.clock.now();
   const ip = ctx.request.ip ?? '-';

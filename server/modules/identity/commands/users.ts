@@ -1,10 +1,12 @@
+import type { Executor } from '../../../db/client.js';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from '../../../kernel/auth/password.js';
 import { loadSecuritySettings } from '../../../kernel/auth/security-settings.js';
 import { deleteUserSessions } from '../../../kernel/auth/session.js';
 import { clearAccount, lockedUntilOf } from '../../../kernel/auth/throttle.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { AppError, invalid, notFound } from '../../../kernel/errors.js';
-import { type AccountAction, accountDenial, DENIAL_REASON } from '../account.policy.js';
+import { allowNew, loadFor, systemOnly } from '../../../kernel/gate/gate.js';
+import { type AccountAction, type AccountTarget, accountPolicy } from '../account.policy.js';
 import {
   activeUserIdsWithDuty,
   dutiesOf,
@@ -40,6 +42,7 @@ const auditUser = (u: UserRow) => ({
 
 /** The system admin creates accounts (without roles: granting is the security admin's duty, 三权分立). */
 export async function createUser(ctx: Ctx, input: CreateUserInput, unitExists: (kind: string, id: string | null | undefined) => Promise<boolean>) {
+  allowNew(ctx, accountPolicy, 'create', { id: '', duty: null });
   const settings = await loadSecuritySettings(ctx.tx);
   const errors = checkPasswordPolicy(input.password, input.username, settings);
   const needsDept = input.kind === 'government' || input.kind === 'industry';
@@ -63,25 +66,25 @@ export async function createUser(ctx: Ctx, input: CreateUserInput, unitExists: (
   return u;
 }
 
-/** Loads the target under a row lock and asks the account policy (三权分立) before any change. */
-async function lockTarget(ctx: Ctx, id: string, action: AccountAction): Promise<UserRow> {
-  const u = await lockUser(ctx.tx, id);
-  if (!u) throw notFound();
-  const denial = accountDenial(ctx.actor, { id: u.id, duty: (await dutiesOf(ctx.tx, [u.id])).get(u.id) ?? null }, action);
-  if (denial === 'permission') throw new AppError('FORBIDDEN');
-  if (denial) throw new AppError('SEPARATION_OF_DUTIES', { reason: DENIAL_REASON[denial][ctx.request.locale] });
-  return u;
+/** The account under a row lock with the duty it holds, for the account policy (accounts are not data-scoped). */
+async function lockAccount(ex: Executor, id: string): Promise<(UserRow & AccountTarget) | undefined> {
+  const u = await lockUser(ex, id);
+  return u && { ...u, duty: (await dutiesOf(ex, [u.id])).get(u.id) ?? null };
 }
 
-/** The id of an account by its username (the command line names accounts), 404 when there is none. */
+/** Loads an account for an action through the gate: missing → 404, then the account policy (三权分立) answers. */
+const loadAccount = (ctx: Ctx, id: string, action: AccountAction) => loadFor(ctx, accountPolicy, action, (ex) => lockAccount(ex, id));
+
+/** The id of an account by its username, for the host operator's command line only. */
 export async function accountIdOf(ctx: Ctx, username: string): Promise<string> {
+  systemOnly(ctx);
   const u = await findUserByUsername(ctx.tx, username);
   if (!u) throw notFound();
   return u.id;
 }
 
 export async function setUserDisabled(ctx: Ctx, id: string, disabled: boolean) {
-  const u = await lockTarget(ctx, id, disabled ? 'disable' : 'enable');
+  const u = await loadAccount(ctx, id, disabled ? 'disable' : 'enable');
   const after = await updateUser(ctx.tx, id, { disabled, updatedAt: ctx.clock.now() });
   if (disabled) await deleteUserSessions(ctx.tx, id);
   await ctx.audit.record({
@@ -100,7 +103,7 @@ export async function setUserDisabled(ctx: Ctx, id: string, disabled: boolean) {
  * used to sign in as someone else shows up with the person who did not ask for it and with another duty.
  */
 export async function resetPassword(ctx: Ctx, id: string, newPassword: string) {
-  const u = await lockTarget(ctx, id, 'resetPassword');
+  const u = await loadAccount(ctx, id, 'resetPassword');
   const errors = checkPasswordPolicy(newPassword, u.username, await loadSecuritySettings(ctx.tx), 'newPassword');
   if (errors.length) throw invalid(errors);
   await updateUser(ctx.tx, id, {
@@ -133,7 +136,7 @@ async function tellOfPassword(ctx: Ctx, u: UserRow, what: 'reset' | 'forcedChang
 }
 
 export async function unlockUser(ctx: Ctx, id: string) {
-  const u = await lockTarget(ctx, id, 'unlock');
+  const u = await loadAccount(ctx, id, 'unlock');
   const before = (await lockedUntilOf(ctx.tx, [u.username], ctx.clock.now())).get(u.username.toLowerCase()) ?? null;
   await clearAccount(ctx.tx, u.username);
   await ctx.audit.record({ action: 'user.unlocked', entityType: 'user', entityId: id, before: { lockedUntil: before }, after: { lockedUntil: null } });
@@ -144,7 +147,7 @@ export async function unlockUser(ctx: Ctx, id: string) {
  * one duty per account, never to oneself; business roles never go to platform accounts.
  */
 export async function setRoles(ctx: Ctx, id: string, roles: string[]) {
-  const u = await lockTarget(ctx, id, 'setRoles');
+  const u = await loadAccount(ctx, id, 'setRoles');
   const known = new Map((await listRoles(ctx.tx)).map((r) => [r.key, r]));
   const unknown = roles.filter((r) => !known.has(r));
   if (unknown.length) throw invalid(unknown.map(() => ({ field: 'roles', code: 'role' as const })));
@@ -169,8 +172,7 @@ export async function setRoles(ctx: Ctx, id: string, roles: string[]) {
  * administrator's session does not survive the change). `keepToken` is the session that asked.
  */
 export async function changeOwnPassword(ctx: Ctx, input: { currentPassword: string; newPassword: string }, keepToken: string | null) {
-  const u = await lockUser(ctx.tx, ctx.actor.id);
-  if (!u) throw notFound();
+  const u = await loadAccount(ctx, ctx.actor.id, 'changeOwnPassword');
   if (!(await verifyPassword(u.passwordHash, input.currentPassword))) throw invalid([{ field: 'currentPassword', code: 'invalid' }]);
   const errors = checkPasswordPolicy(input.newPassword, u.username, await loadSecuritySettings(ctx.tx), 'newPassword');
   if (input.newPassword === input.currentPassword) errors.push({ field: 'newPassword', code: 'password.reuse' });

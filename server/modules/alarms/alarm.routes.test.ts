@@ -213,6 +213,9 @@ describe('lifecycle and disposal', () => {
     expect(tooLong.json().error.details[0].field).toBe('hours');
     const sh = await post(`/api/alarms/${id}/shelve`, w.h.gov, { hours: 2, reason: '计划检修，已落实监护' });
     expect(sh.json().data).toMatchObject({ status: 'SHELVED' });
+    // The supervising departments (here the energy bureau) are told too, with the reason, not only the enterprise.
+    const told = (await get('/api/notifications', w.h.energy)).json().items as { kind: string; body: string }[];
+    expect(told.find((n) => n.kind === 'alarm.shelved')?.body).toBe('计划检修，已落实监护');
     await at(T(121).toISOString());
     await sweepAlarms(t.deps);
     const back = (await get(`/api/alarms/${id}`, w.h.mgr)).json();

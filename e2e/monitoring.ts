@@ -100,13 +100,31 @@ export async function monitoringPath(steps: Steps, p: Page, base: string, server
     `a reading of ${OVER_POWER_OFF} %CH4 (over 断电 1.5) sent to POST /api/readings: the tile turns red (断电) and 当前报警 lists a red 断电 alarm within a second`,
     async () => {
       check(key, 'no ingest key (an earlier step failed)');
+      // The page itself notes when the row appears (a MutationObserver), so the time measured is the app's,
+      // not the test driver's polling, which lags on a busy machine. (Inline code only: see readTable.)
+      await p.evaluate((sensor) => {
+        const w = window as unknown as { alarmSeenAt?: number };
+        w.alarmSeenAt = undefined;
+        const observer = new MutationObserver(() => {
+          const shown = [...document.querySelectorAll('.ant-card')].some(
+            (card) =>
+              card.querySelector('.ant-card-head-title')?.textContent?.trim() === '当前报警' &&
+              [...card.querySelectorAll('tr.ant-table-row')].some((tr) => ['断电', '红色', sensor].every((x) => (tr.textContent ?? '').includes(x))),
+          );
+          if (shown && w.alarmSeenAt === undefined) {
+            w.alarmSeenAt = Date.now();
+            observer.disconnect();
+          }
+        });
+        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+      }, SENSOR);
       const sent = Date.now();
-      const seen = panelRow('断电')
-        .filter({ hasText: '红色' })
-        .waitFor({ timeout: 10_000 })
-        .then(() => Date.now() - sent);
       await postReading(base, key, OVER_POWER_OFF);
-      const ms = await seen;
+      await panelRow('断电').filter({ hasText: '红色' }).waitFor({ timeout: 10_000 });
+      const driverMs = Date.now() - sent;
+      const seenAt = await p.evaluate(() => (window as unknown as { alarmSeenAt?: number }).alarmSeenAt);
+      check(seenAt, 'the page did not note when the alarm row appeared');
+      const ms = seenAt - sent;
       await tile().getByText('断电', { exact: true }).waitFor({ timeout: 2_000 });
       // The edge colour eases over (a CSS transition): wait for it to settle on red.
       const edge = tile().locator('.ant-card');
@@ -125,8 +143,8 @@ export async function monitoringPath(steps: Steps, p: Page, base: string, server
       check(powerOff.peakValue === OVER_POWER_OFF && powerOff.limitValue === 1.5, `peak ${powerOff.peakValue}, limit ${powerOff.limitValue}`);
       alarmId = powerOff.id;
       await screenshot(p, shots, 'monitoring-1-live-red-alarm');
-      check(ms <= LIVE_BUDGET_MS, `the alarm showed ${ms} ms after the reading was sent (over ${LIVE_BUDGET_MS} ms)`);
-      return `visible ${ms} ms after sending`;
+      check(ms <= LIVE_BUDGET_MS, `the alarm showed ${ms} ms after the reading was sent (over ${LIVE_BUDGET_MS} ms; the driver saw it after ${driverMs} ms)`);
+      return `visible ${ms} ms after sending (the driver saw it after ${driverMs} ms)`;
     },
   );
 

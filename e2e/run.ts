@@ -1098,12 +1098,8 @@ async function hazardPath(steps: Steps, p: Page, base: string, openPhone: () => 
       await login(ph, base, 'ent-chem');
       await ph.getByRole('button', { name: '菜单', exact: true }).click();
       // No side menu on a phone: the menu is a drawer, the only menu on the page.
-      const group = ph.getByRole('menuitem', { name: /隐患排查治理/ });
-      await group.waitFor();
-      if ((await group.getAttribute('aria-expanded')) !== 'true') await group.click();
-      await ph.getByRole('menuitem', { name: /上报隐患/ }).click();
-      await ph.waitForURL((u) => u.pathname === '/hazards/new');
-      await ph.getByRole('heading', { level: 4, name: '上报隐患', exact: true }).waitFor();
+      await ph.getByRole('menuitem', { name: /隐患排查治理/ }).waitFor();
+      await openSubmenu(ph, /隐患排查治理/, /上报隐患/, '/hazards/new', '上报隐患');
       await ph.getByRole('menuitem', { name: /上报隐患/ }).waitFor({ state: 'hidden' });
       // An enterprise user reports for its own plant: the picker selects it by itself.
       await formItem(ph, '企业').getByText(CHEM_PLANT).first().waitFor();

@@ -46,19 +46,17 @@ export async function logout(page: Page, me: Me): Promise<void> {
   check(res.status() === 401, `after logout /api/auth/me answered ${res.status()}, expected 401`);
 }
 
-/** Clicks a left-menu item and waits for the new page's title, so nothing is read from the old page. */
+/**
+ * Clicks a left-menu item and waits for the new page's title, so nothing is read from the old page. An item
+ * inside a submenu is clicked once that submenu has finished expanding (a click during the motion is lost).
+ */
 export async function openMenu(page: Page, label: RegExp, pathPrefix: string, title: string | RegExp): Promise<void> {
   const item = page.getByRole('menuitem', { name: label });
-  for (let i = 0; ; i++) {
-    await item.click();
-    try {
-      await page.waitForURL((u) => u.pathname.startsWith(pathPrefix), { timeout: 5_000 });
-      break;
-    } catch (err) {
-      if (i >= 2) throw err;
-      console.log(`  (menu ${label} did not navigate, clicking again)`);
-    }
-  }
+  await item.waitFor();
+  const sub = page.locator('ul.ant-menu-sub').filter({ has: item });
+  if ((await sub.count()) > 0) await opened(sub.first(), 'the submenu');
+  await item.click();
+  await page.waitForURL((u) => u.pathname.startsWith(pathPrefix));
   await page.getByRole('heading', { level: 4, name: title, exact: true }).waitFor();
 }
 
@@ -90,6 +88,7 @@ export async function pickFromMenu(page: Page, trigger: Locator, item: Locator):
 export async function openSubmenu(page: Page, group: RegExp, label: RegExp, pathPrefix: string, title: string | RegExp): Promise<void> {
   const g = page.getByRole('menuitem', { name: group });
   if ((await g.getAttribute('aria-expanded')) !== 'true') await g.click();
+  await waitFor(`the submenu ${group} to expand`, async () => ((await g.getAttribute('aria-expanded')) === 'true' ? true : undefined), 5_000, 50);
   await openMenu(page, label, pathPrefix, title);
 }
 
@@ -184,18 +183,17 @@ export async function selectOption(page: Page, input: Locator, option: string | 
 }
 
 /**
- * Types a date (and time) into an antd DatePicker and confirms it with Enter; then checks the panel has
- * closed and the value stayed after the picker lost focus (a value typed but not taken is reverted on blur).
+ * Types a date (and time) into an antd DatePicker and confirms it with Enter; then the input loses focus,
+ * which closes the panel (a picker with a time part stays open after Enter) and reverts a value typed but
+ * not taken, and the value must still be there. Never Escape: inside a dialog it would close the dialog.
  */
 export async function typeDate(page: Page, input: Locator, value: string): Promise<void> {
   await input.click();
   const panel = await opened(page.locator('.ant-picker-dropdown').filter({ visible: true }), 'the date panel');
   await input.fill(value);
   await input.press('Enter');
-  // With a time part the panel stays open after Enter (its OK button): Escape closes it, keeping what Enter took.
-  if (await panel.isVisible()) await input.press('Escape');
-  await panel.waitFor({ state: 'hidden' });
   await input.evaluate((el) => (el as HTMLInputElement).blur());
+  await panel.waitFor({ state: 'hidden' });
   const shown = await input.inputValue();
   check(shown === value, `the date picker shows "${shown}" after typing "${value}"`);
 }

@@ -125,3 +125,21 @@ export async function loginAs(app: FastifyInstance, username: string, password =
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   return { authorization: `Bearer ${res.json().token}` };
 }
+
+/** A 1×1 PNG header: enough for the upload's type sniffing. */
+export const TINY_PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+
+/** Uploads a file through POST /api/attachments (multipart "file") and returns the raw response. */
+export function uploadFile(app: FastifyInstance, headers: Record<string, string>, filename = 'photo.png', buffer: Buffer = TINY_PNG) {
+  const b = '----taihang-test';
+  return app.inject({
+    method: 'POST',
+    url: '/api/attachments',
+    headers: { ...headers, 'content-type': `multipart/form-data; boundary=${b}` },
+    payload: Buffer.concat([
+      Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+      buffer,
+      Buffer.from(`\r\n--${b}--\r\n`),
+    ]),
+  });
+}

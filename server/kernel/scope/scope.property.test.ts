@@ -5,7 +5,7 @@ import { accident } from '../../modules/accidents/accident.schema.js';
 import { alarm } from '../../modules/alarms/alarm.schema.js';
 import { sensor } from '../../modules/monitoring/monitoring.schema.js';
 import { majorHazardSource, riskPoint, tailingsPond } from '../../modules/risk/risk.schema.js';
-import { assign, loginAs, makeDepartment, makeEnterprise, makeRegion, makeUser, type TestRegion } from '../../test/factories.js';
+import { assign, loginAs, makeDepartment, makeEnterprise, makeRegion, makeUser, type TestRegion, uploadFile } from '../../test/factories.js';
 import { getTestServer, type TestServer } from '../../test/harness.js';
 import { BUILTIN_ROLES } from '../access/builtin-roles.js';
 import type { LiveEvent } from '../events/events.js';
@@ -110,7 +110,6 @@ async function xlsxValues(payload: Buffer): Promise<Set<string>> {
   return out;
 }
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 let seq = 0;
 const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${(seq++).toString(36)}`;
 
@@ -611,17 +610,7 @@ describe('data scope', () => {
 });
 
 async function uploadPhoto(headers: Record<string, string>): Promise<string> {
-  const b = '----scope';
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/attachments',
-    headers: { ...headers, 'content-type': `multipart/form-data; boundary=${b}` },
-    payload: Buffer.concat([
-      Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="p.png"\r\nContent-Type: image/png\r\n\r\n`),
-      PNG,
-      Buffer.from(`\r\n--${b}--\r\n`),
-    ]),
-  });
+  const res = await uploadFile(t.app, headers);
   expect(res.statusCode).toBe(200);
   return res.json().id;
 }

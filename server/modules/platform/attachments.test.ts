@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachmentOwnerKinds } from '../../kernel/files/files.js';
-import { assign, loginAs, makeCity, makeDepartment, makeEnterprise, makeUser } from '../../test/factories.js';
+import { assign, loginAs, makeCity, makeDepartment, makeEnterprise, makeUser, uploadFile } from '../../test/factories.js';
 import { getTestServer, type TestServer } from '../../test/harness.js';
 
 /**
@@ -47,20 +47,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
-
 async function upload(h: Record<string, string>, name = '现场照片.png'): Promise<string> {
-  const b = '----att';
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/attachments',
-    headers: { ...h, 'content-type': `multipart/form-data; boundary=${b}` },
-    payload: Buffer.concat([
-      Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: image/png\r\n\r\n`),
-      PNG,
-      Buffer.from(`\r\n--${b}--\r\n`),
-    ]),
-  });
+  const res = await uploadFile(t.app, h, name);
   expect(res.statusCode).toBe(200);
   return res.json().id;
 }

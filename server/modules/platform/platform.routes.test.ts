@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, makeUser } from '../../test/factories.js';
+import { loginAs, makeUser, TINY_PNG, uploadFile } from '../../test/factories.js';
 import { getTestServer, type TestServer } from '../../test/harness.js';
 
 let t: TestServer;
@@ -93,46 +93,23 @@ describe('calendar', () => {
 });
 
 describe('attachments', () => {
-  const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
-  function multipart(buf: Buffer, filename: string) {
-    const b = '----th';
-    return {
-      payload: Buffer.concat([
-        Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-        buf,
-        Buffer.from(`\r\n--${b}--\r\n`),
-      ]),
-      headers: { 'content-type': `multipart/form-data; boundary=${b}` },
-    };
-  }
   it('stores by content hash, sniffs the type, refuses others, and serves only to those who may see it', async () => {
     const up = await makeUser(t.database.db, 'platform', ['system-admin']);
     const h = await loginAs(t.app, up.username);
     // system-admin has no attachment.upload
-    expect(
-      (
-        await t.app.inject({
-          method: 'POST',
-          url: '/api/attachments',
-          headers: { ...h, ...multipart(png, 'a.png').headers },
-          payload: multipart(png, 'a.png').payload,
-        })
-      ).statusCode,
-    ).toBe(403);
+    expect((await uploadFile(t.app, h, 'a.png')).statusCode).toBe(403);
     const reg = await makeUser(t.database.db, 'platform', ['regulator']);
     const rh = await loginAs(t.app, reg.username);
-    const m = multipart(png, '现场照片.png');
-    const a = await t.app.inject({ method: 'POST', url: '/api/attachments', headers: { ...rh, ...m.headers }, payload: m.payload });
+    const a = await uploadFile(t.app, rh, '现场照片.png');
     expect(a.statusCode).toBe(200);
-    expect(a.json()).toMatchObject({ mime: 'image/png', size: png.length });
-    const b = await t.app.inject({ method: 'POST', url: '/api/attachments', headers: { ...rh, ...m.headers }, payload: m.payload });
+    expect(a.json()).toMatchObject({ mime: 'image/png', size: TINY_PNG.length });
+    const b = await uploadFile(t.app, rh, '现场照片.png');
     expect(b.json().sha256).toBe(a.json().sha256);
-    const exe = multipart(Buffer.from('MZ\x90\x00not really'), 'evil.png');
-    const refused = await t.app.inject({ method: 'POST', url: '/api/attachments', headers: { ...rh, ...exe.headers }, payload: exe.payload });
+    const refused = await uploadFile(t.app, rh, 'evil.png', Buffer.from('MZ\x90\x00not really'));
     expect(refused.statusCode).toBe(415);
     const got = await t.app.inject({ url: `/api/attachments/${a.json().id}`, headers: rh });
     expect(got.statusCode).toBe(200);
-    expect(got.rawPayload.equals(png)).toBe(true);
+    expect(got.rawPayload.equals(TINY_PNG)).toBe(true);
     expect((await t.app.inject({ url: `/api/attachments/${a.json().id}`, headers: h })).statusCode).toBe(404);
   });
 });

@@ -11,7 +11,8 @@ import { currentOwner, DataDirLockedError, liveOwnerIn, lockOwner } from './db/d
  * 1. refuses at once when the data directory is held by a live process or the port is taken, before
  *    building anything;
  * 2. builds the web app into a directory of its own, dist/builds/<time>-<pid>/web, so a second start never
- *    rewrites the files a running server is serving (dist/web stays what `npm run build:web` makes);
+ *    rewrites the files a running server is serving (dist/web stays what `npm run build:web` makes;
+ *    with TAIHANG_WEB_DIR set, that build is served and nothing is built);
  * 3. runs the server (main.ts) in this same process on that build. SIGTERM/SIGINT stop the build or the
  *    server; so does npm going away (its pid is this process's parent).
  * Builds whose owner process is gone are deleted at the next start.

@@ -95,6 +95,25 @@ describe('what needs approval (loosenings) and what nothing can allow (beyondLeg
     expect(fields(loosenings(temp, { ...temp, inService: false }))).toEqual(['inService']);
   });
 
+  it('on a regulated sensor, a later 断线, a longer or wider flat line and a slower rate check are loosenings too', () => {
+    const watched: SensorSetting = { ...t0, rules: { ...t0.rules, staleSeconds: 120, flatLine: { seconds: 3600, epsilon: 0.001 }, rateOfChange: { delta: 0.5, perSeconds: 60 } } };
+    const { staleSeconds: _s, ...noStale } = watched.rules;
+    expect(fields(loosenings(watched, { ...watched, rules: { ...watched.rules, staleSeconds: 86_400 } }))).toEqual(['rules.staleSeconds']);
+    expect(fields(loosenings(watched, { ...watched, rules: noStale }))).toEqual(['rules.staleSeconds']);
+    expect(fields(loosenings(watched, { ...watched, rules: { ...watched.rules, staleSeconds: 60 } }))).toEqual([]);
+    expect(fields(loosenings(watched, { ...watched, rules: { ...watched.rules, flatLine: { seconds: 7200, epsilon: 0.1 } } }))).toEqual([
+      'rules.flatLine.seconds',
+      'rules.flatLine.epsilon',
+    ]);
+    expect(fields(loosenings(watched, { ...watched, rules: { ...watched.rules, rateOfChange: { delta: 0.5, perSeconds: 30 } } }))).toEqual([
+      'rules.rateOfChange.perSeconds',
+    ]);
+    expect(fields(loosenings(watched, { ...watched, rules: { ...watched.rules, rateOfChange: undefined } }))).toEqual(['rules.rateOfChange.delta']);
+    // An unregulated sensor's stale time stays its own setting.
+    const temp: SensorSetting = { type: 'temperature', unit: '℃', coalLocationKey: null, industry: 'hazchem', rules: { staleSeconds: 120 }, inService: true };
+    expect(loosenings(temp, { ...temp, rules: { staleSeconds: 3600 } })).toEqual([]);
+  });
+
   it('a value past the law is refused whatever is approved (law beats approval)', () => {
     expect(beyondLegal({ ...t0, rules: { ...t0.rules, powerOff: 50 } })).toMatchObject([{ field: 'rules.powerOff', direction: 'max', value: 1.5 }]);
     expect(beyondLegal({ ...t0, rules: { ...t0.rules, powerOff: 1.5 } })).toEqual([]);

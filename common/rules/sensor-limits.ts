@@ -160,7 +160,28 @@ export function loosenings(before: SensorSetting, next: SensorSetting): Loosenin
   const delayNext = next.rules.onDelaySeconds ?? 0;
   if (legalBefore.length && delayNext > delayBefore)
     out.push({ field: 'rules.onDelaySeconds', from: delayBefore, to: delayNext, legal: null, source: legalBefore[0]?.source ?? '' });
+  if (legalBefore.length) out.push(...blindSpots(before.rules, next.rules, legalBefore[0]?.source ?? ''));
   if (before.inService && !next.inService) out.push({ field: 'inService', from: true, to: false, legal: null, source: SENSOR_LIMIT_RULE_SOURCE });
+  return out;
+}
+
+/**
+ * On a regulated sensor, the checks that see a blind or stuck sensor are part of the protection too: a longer 断线
+ * (stale) time, a longer flat-line window or a wider band, a slower or larger rate of change — or removing any of them —
+ * would let a dead or tampered sensor read 正常 for longer.
+ */
+function blindSpots(before: TSensorRules, next: TSensorRules, source: string): Loosening[] {
+  const out: Loosening[] = [];
+  const push = (field: string, from: number | null, to: number | null) => out.push({ field, from, to, legal: null, source });
+  const larger = (field: string, b: number | undefined, n: number | undefined) => {
+    if (b !== undefined && (n === undefined || n > b)) push(field, b, n ?? null);
+  };
+  larger('rules.staleSeconds', before.staleSeconds, next.staleSeconds);
+  larger('rules.flatLine.seconds', before.flatLine?.seconds, next.flatLine?.seconds);
+  if (before.flatLine && next.flatLine) larger('rules.flatLine.epsilon', before.flatLine.epsilon, next.flatLine.epsilon);
+  larger('rules.rateOfChange.delta', before.rateOfChange?.delta, next.rateOfChange?.delta);
+  if (before.rateOfChange && next.rateOfChange && next.rateOfChange.perSeconds < before.rateOfChange.perSeconds)
+    push('rules.rateOfChange.perSeconds', before.rateOfChange.perSeconds, next.rateOfChange.perSeconds);
   return out;
 }
 

@@ -1,7 +1,9 @@
 import { addCalendarDays, toShanghaiDate } from '../../../common/rules/calendar/working-days.js';
 import { systemActor } from '../../kernel/actor.js';
 import { type Deps, inTransaction } from '../../kernel/context.js';
+import { systemOnly } from '../../kernel/gate/gate.js';
 import type { JobDefinition } from '../../kernel/jobs/jobs.js';
+import { Scope } from '../../kernel/scope/scope.js';
 import { userIdsOfUnit } from '../identity/index.js';
 import { markRiskPoint, riskPointsToSweep } from './risk.repository.js';
 
@@ -17,7 +19,8 @@ export const REVIEW_REMIND_DAYS = 7;
 export async function sweepRiskReviews(deps: Deps): Promise<{ reminded: number; overdue: number }> {
   return inTransaction(deps, systemActor('risk.sweep'), { id: null, ip: null, locale: 'zh-CN' }, async (ctx) => {
     const today = toShanghaiDate(ctx.clock.now());
-    const rows = await riskPointsToSweep(ctx.tx, addCalendarDays(today, REVIEW_REMIND_DAYS), today, BATCH);
+    systemOnly(ctx);
+    const rows = await riskPointsToSweep(ctx.tx, Scope.system(), addCalendarDays(today, REVIEW_REMIND_DAYS), today, BATCH);
     let reminded = 0;
     let overdue = 0;
     for (const p of rows) {

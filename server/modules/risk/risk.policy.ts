@@ -1,4 +1,5 @@
 import type { Actor } from '../../kernel/actor.js';
+import { definePolicy, type Verdict } from '../../kernel/gate/gate.js';
 import { isTopGovernment } from '../../kernel/scope/scope.js';
 
 /**
@@ -11,23 +12,45 @@ export function canManage(actor: Actor, enterpriseId: string): boolean {
   return actor.enterpriseId ? actor.enterpriseId === enterpriseId : actor.kind !== 'platform';
 }
 
+/**
+ * An enterprise's risk records (risk points, major hazard installations, tailings ponds): created for the enterprise
+ * (asked with its id), edited and reviewed by whoever may manage it (kernel/gate).
+ */
+export const riskRecordPolicy = definePolicy<{ enterpriseId: string }, 'create' | 'edit' | 'review'>(
+  'risk_record',
+  ['create', 'edit', 'review'],
+  (actor: Actor, r): Verdict => (canManage(actor, r.enterpriseId) ? null : 'FORBIDDEN'),
+);
+
+const may = (actor: Actor, r: { enterpriseId: string }, action: 'create' | 'edit' | 'review') => riskRecordPolicy.check(actor, r, action) === null;
+
 export function riskPointAbilities(actor: Actor, p: { enterpriseId: string }) {
-  const manage = canManage(actor, p.enterpriseId);
-  return { edit: manage, review: manage };
+  return { edit: may(actor, p, 'edit'), review: may(actor, p, 'review') };
 }
 
 export function majorHazardAbilities(actor: Actor, m: { enterpriseId: string }) {
-  return { edit: canManage(actor, m.enterpriseId) };
+  return { edit: may(actor, m, 'edit') };
 }
 
 export function tailingsPondAbilities(actor: Actor, p: { enterpriseId: string }) {
-  return { edit: canManage(actor, p.enterpriseId) };
+  return { edit: may(actor, p, 'edit') };
 }
 
-/** A report's receipt is recorded by the addressed department, once. */
+/** A 重大风险 report with the actor's own department's receipt row (if it is addressed at all). */
+export interface ReportReceiptFacts {
+  mine: { readAt: Date | null } | undefined;
+}
+
+/** A report's receipt is recorded by the addressed department (reading again changes nothing). */
+export const riskReportPolicy = definePolicy<ReportReceiptFacts, 'markRead'>(
+  'risk_report',
+  ['markRead'],
+  (actor: Actor, r): Verdict => (r.mine && actor.permissions.has('risk.read') ? null : 'FORBIDDEN'),
+);
+
 export function reportAbilities(actor: Actor, recipients: { departmentId: string; readAt: Date | null }[]) {
   const mine = actor.departmentId ? recipients.find((r) => r.departmentId === actor.departmentId) : undefined;
-  return { markRead: !!mine && !mine.readAt && actor.permissions.has('risk.read') };
+  return { markRead: riskReportPolicy.check(actor, { mine }, 'markRead') === null && !mine?.readAt };
 }
 
 /**
@@ -37,3 +60,10 @@ export function reportAbilities(actor: Actor, recipients: { departmentId: string
 export function canConfigureRiskRules(actor: Actor): boolean {
   return actor.permissions.has('risk.configure') && isTopGovernment(actor.scope);
 }
+
+/** The platform-wide rules (risk bands, 尾矿库等别 limits) as a policy: the commands load the rule in force through it. */
+export const riskRulesPolicy = definePolicy<unknown, 'configure'>(
+  'risk_rules',
+  ['configure'],
+  (actor: Actor): Verdict => (canConfigureRiskRules(actor) ? null : 'FORBIDDEN'),
+);

@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { setting } from '../../kernel/kernel.schema.js';
-import { enterpriseScopeSql, type Scope } from '../../kernel/scope/scope.js';
+import type { Scope } from '../../kernel/scope/scope.js';
+import { enterpriseIndustrySql, enterpriseInScope, enterpriseMatches, enterpriseNameSql, enterpriseRegionSegmentSql } from '../org/index.js';
 import { majorHazardSource, riskPoint, riskPointReview, riskReport, riskReportRecipient, tailingsPond, tailingsPondReport } from './risk.schema.js';
 
 /** The only SQL on the risk tables; every read takes a Scope, applied through the owning enterprise. */
@@ -13,23 +14,11 @@ export type RecipientRow = typeof riskReportRecipient.$inferSelect;
 export type TailingsPondRow = typeof tailingsPond.$inferSelect;
 export type TailingsPondReportRow = typeof tailingsPondReport.$inferSelect;
 
-const E = { id: sql.raw('e.id'), regionPath: sql.raw('e.region_path'), industry: sql.raw('e.industry'), groupId: sql.raw('e.group_id') };
-
-/** The owning enterprise lies in the scope (a department sees only enterprises it supervises). */
-function inScope(scope: Scope, enterpriseIdCol: SQL | unknown): SQL {
-  return sql`exists (select 1 from enterprise e where e.id = ${enterpriseIdCol} and ${enterpriseScopeSql(scope, E)})`;
-}
-
-/** Region (any level: the path contains it) and industry filters through the owning enterprise. */
-function enterpriseFilter(enterpriseIdCol: SQL | unknown, f: { regionCode?: string; industry?: string }): SQL | undefined {
-  const parts: SQL[] = [];
-  if (f.regionCode) parts.push(sql`e.region_path like ${`%/${f.regionCode}/%`}`);
-  if (f.industry) parts.push(sql`e.industry = ${f.industry}`);
-  if (!parts.length) return undefined;
-  return sql`exists (select 1 from enterprise e where e.id = ${enterpriseIdCol} and ${sql.join(parts, sql` and `)})`;
-}
-
-const enterpriseName = (col: SQL | unknown) => sql<string>`(select e.name from enterprise e where e.id = ${col})`;
+/** The owning enterprise lies in the scope (a department sees only enterprises it supervises): org's enterprise join. */
+const inScope = enterpriseInScope;
+/** Region (any level) and industry filters through the owning enterprise. */
+const enterpriseFilter = enterpriseMatches;
+const enterpriseName = enterpriseNameSql;
 
 // ---- settings ----
 
@@ -147,13 +136,14 @@ export function listReviews(ex: Executor, riskPointId: string) {
   return ex.select().from(riskPointReview).where(eq(riskPointReview.riskPointId, riskPointId)).orderBy(asc(riskPointReview.at));
 }
 
-/** System sweep: risk points whose review falls due by `horizon` (a civil date) and not yet handled for that date. */
-export function riskPointsToSweep(ex: Executor, horizon: string, today: string, limit: number) {
+/** The sweep (the system's scope): risk points in scope whose review falls due by `horizon` (a civil date) and not yet handled for that date. */
+export function riskPointsToSweep(ex: Executor, scope: Scope, horizon: string, today: string, limit: number) {
   return ex
     .select()
     .from(riskPoint)
     .where(
       and(
+        inScope(scope, riskPoint.enterpriseId),
         lte(riskPoint.reviewDue, horizon),
         or(
           isNull(riskPoint.remindedFor),
@@ -189,8 +179,8 @@ const COUNTS = (today: string) => sql`count(*)::int as total,
 export async function colourCounts(ex: Executor, scope: Scope, today: string, enterpriseId?: string): Promise<ColourCounts> {
   const res = await ex.execute(
     sql`select ${COUNTS(today)}, count(distinct rp.enterprise_id)::int as enterprises
-        from risk_point rp join enterprise e on e.id = rp.enterprise_id
-        where ${enterpriseScopeSql(scope, E)} ${enterpriseId ? sql`and rp.enterprise_id = ${enterpriseId}` : sql``}`,
+        from risk_point rp
+        where ${inScope(scope, sql`rp.enterprise_id`)} ${enterpriseId ? sql`and rp.enterprise_id = ${enterpriseId}` : sql``}`,
   );
   return (res.rows[0] as unknown as ColourCounts) ?? { total: 0, red: 0, orange: 0, yellow: 0, blue: 0, overdue: 0 };
 }
@@ -200,11 +190,11 @@ export async function colourCounts(ex: Executor, scope: Scope, today: string, en
  * segment `depth`) or the industry; with the number of enterprises behind each row.
  */
 export async function rollup(ex: Executor, scope: Scope, today: string, by: { regionSegment: number } | 'industry') {
-  const key = by === 'industry' ? sql`e.industry` : sql`split_part(e.region_path, '/', ${by.regionSegment + 1})`;
+  const key = by === 'industry' ? enterpriseIndustrySql(sql`rp.enterprise_id`) : enterpriseRegionSegmentSql(sql`rp.enterprise_id`, by.regionSegment);
   const res = await ex.execute(
     sql`select ${key} as key, ${COUNTS(today)}, count(distinct rp.enterprise_id)::int as enterprises
-        from risk_point rp join enterprise e on e.id = rp.enterprise_id
-        where ${enterpriseScopeSql(scope, E)}
+        from risk_point rp
+        where ${inScope(scope, sql`rp.enterprise_id`)}
         group by 1 order by 1`,
   );
   return res.rows as unknown as (ColourCounts & { key: string; enterprises: number })[];
@@ -216,8 +206,8 @@ export async function majorHazardCounts(ex: Executor, scope: Scope, enterpriseId
     sql`select count(*) filter (where m.is_major)::int as major,
           count(*) filter (where m.grade = 1)::int as g1, count(*) filter (where m.grade = 2)::int as g2,
           count(*) filter (where m.grade = 3)::int as g3, count(*) filter (where m.grade = 4)::int as g4
-        from major_hazard_source m join enterprise e on e.id = m.enterprise_id
-        where ${enterpriseScopeSql(scope, E)} ${enterpriseId ? sql`and m.enterprise_id = ${enterpriseId}` : sql``}`,
+        from major_hazard_source m
+        where ${inScope(scope, sql`m.enterprise_id`)} ${enterpriseId ? sql`and m.enterprise_id = ${enterpriseId}` : sql``}`,
   );
   return res.rows[0] as unknown as { major: number; g1: number; g2: number; g3: number; g4: number };
 }
@@ -458,8 +448,8 @@ export async function tailingsPondCounts(ex: Executor, scope: Scope, enterpriseI
           count(*) filter (where p.safety_status = 'dangerous')::int as dangerous,
           count(*) filter (where p.safety_status = 'defective')::int as defective,
           count(*) filter (where p.overhead)::int as overhead
-        from tailings_pond p join enterprise e on e.id = p.enterprise_id
-        where p.operating_status <> 'deregistered' and ${enterpriseScopeSql(scope, E)} ${enterpriseId ? sql`and p.enterprise_id = ${enterpriseId}` : sql``}`,
+        from tailings_pond p
+        where p.operating_status <> 'deregistered' and ${inScope(scope, sql`p.enterprise_id`)} ${enterpriseId ? sql`and p.enterprise_id = ${enterpriseId}` : sql``}`,
   );
   return res.rows[0] as unknown as { total: number; critical: number; dangerous: number; defective: number; overhead: number };
 }
@@ -484,14 +474,7 @@ export interface RegisteredObjectRow {
  */
 export async function registeredObjects(ex: Executor, scope: Scope, f: { enterpriseId?: string; id?: string } = {}): Promise<RegisteredObjectRow[]> {
   const filters = (col: SQL, idCol: SQL) =>
-    sql.join(
-      [
-        sql`exists (select 1 from enterprise e where e.id = ${col} and ${enterpriseScopeSql(scope, E)})`,
-        ...(f.enterpriseId ? [sql`${col} = ${f.enterpriseId}`] : []),
-        ...(f.id ? [sql`${idCol} = ${f.id}`] : []),
-      ],
-      sql` and `,
-    );
+    sql.join([inScope(scope, col), ...(f.enterpriseId ? [sql`${col} = ${f.enterpriseId}`] : []), ...(f.id ? [sql`${idCol} = ${f.id}`] : [])], sql` and `);
   const res = await ex.execute(
     sql`select 'installation' as kind, m.id, m.enterprise_id as "enterpriseId", m.code, m.name, m.lng, m.lat, false as overhead, m.grade
           from major_hazard_source m where ${filters(sql`m.enterprise_id`, sql`m.id`)}

@@ -1,8 +1,9 @@
 import type { TCreateMajorHazard, TSubstanceInput, TUpdateMajorHazard } from '../../../../common/contracts/risk.js';
 import { assessMajorHazard, unresolvedSubstances } from '../../../../common/rules/major-hazard-source.js';
 import type { Ctx } from '../../../kernel/context.js';
-import { AppError, invalid, notFound } from '../../../kernel/errors.js';
-import { canManage } from '../risk.policy.js';
+import { AppError, invalid } from '../../../kernel/errors.js';
+import { allowNew, loadFor } from '../../../kernel/gate/gate.js';
+import { riskRecordPolicy } from '../risk.policy.js';
 import { insertMajorHazard, lockMajorHazard, nextCode, updateMajorHazard } from '../risk.repository.js';
 import { targetEnterprise } from './risk-point-commands.js';
 
@@ -31,7 +32,8 @@ const personColumns = (p: TCreateMajorHazard['persons']) => ({
 });
 
 export async function createMajorHazard(ctx: Ctx, input: TCreateMajorHazard): Promise<{ id: string }> {
-  const e = await targetEnterprise(ctx, input.enterpriseId);
+  const e = await targetEnterprise(ctx.tx, ctx.scope, ctx.actor, input.enterpriseId);
+  allowNew(ctx, riskRecordPolicy, 'create', { enterpriseId: e.id });
   const r = computeMajorHazard(input);
   const now = ctx.clock.now();
   const row = await insertMajorHazard(ctx.tx, {
@@ -66,9 +68,7 @@ export async function createMajorHazard(ctx: Ctx, input: TCreateMajorHazard): Pr
 }
 
 export async function updateMajorHazardCommand(ctx: Ctx, id: string, input: TUpdateMajorHazard): Promise<void> {
-  const m = await lockMajorHazard(ctx.tx, ctx.scope, id);
-  if (!m) throw notFound();
-  if (!canManage(ctx.actor, m.enterpriseId)) throw new AppError('FORBIDDEN');
+  const m = await loadFor(ctx, riskRecordPolicy, 'edit', (ex, scope) => lockMajorHazard(ex, scope, id));
   if (input.version !== m.version) throw new AppError('STALE_VERSION');
   const substances = input.substances ?? (m.substances as TSubstanceInput[]);
   const exposedPopulation = input.exposedPopulation ?? m.exposedPopulation;

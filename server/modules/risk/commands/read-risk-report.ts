@@ -1,6 +1,7 @@
 import type { Ctx } from '../../../kernel/context.js';
-import { AppError, notFound } from '../../../kernel/errors.js';
+import { loadFor } from '../../../kernel/gate/gate.js';
 import { userIdsOfUnit } from '../../identity/index.js';
+import { riskReportPolicy } from '../risk.policy.js';
 import { getReport, lockRecipient, updateRecipient } from '../risk.repository.js';
 
 /**
@@ -8,11 +9,13 @@ import { getReport, lockRecipient, updateRecipient } from '../risk.repository.js
  * with the time, and the enterprise is told. Reading again changes nothing.
  */
 export async function readRiskReport(ctx: Ctx, id: string): Promise<void> {
-  const report = await getReport(ctx.tx, ctx.scope, id);
-  if (!report) throw notFound();
-  const mine = ctx.actor.departmentId ? await lockRecipient(ctx.tx, id, ctx.actor.departmentId) : undefined;
-  if (!mine) throw new AppError('FORBIDDEN');
-  if (mine.readAt) return;
+  const departmentId = ctx.actor.departmentId;
+  const { report, mine } = await loadFor(ctx, riskReportPolicy, 'markRead', async (ex, scope) => {
+    const report = await getReport(ex, scope, id);
+    return report && { report, mine: departmentId ? await lockRecipient(ex, id, departmentId) : undefined };
+  });
+  // The policy admits only an addressed department; reading again changes nothing.
+  if (!mine || mine.readAt) return;
   const now = ctx.clock.now();
   await updateRecipient(ctx.tx, mine.id, { readAt: now, readById: ctx.actor.id, readByName: ctx.actor.displayName });
   await ctx.notify.send({

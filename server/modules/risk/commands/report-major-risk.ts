@@ -25,6 +25,7 @@ export async function supervisingDepartments(ex: Executor, enterpriseId: string)
 /**
  * 企业风险主动报告: a risk point assessed 重大 (red) is reported to its supervising departments at once;
  * each department gets an inbox notice and a receipt row that records who read it and when.
+ * @gated-by createRiskPoint updateRiskPointCommand reviewRiskPoint
  */
 export async function reportMajorRisk(ctx: Ctx, p: RiskPointRow, e: ReportEnterprise, trigger: 'created' | 'reassessed' | 'reviewed') {
   const recipients = await supervisingDepartments(ctx.tx, e.id);

@@ -53,7 +53,10 @@ export async function fileTailingsPondReport(
   return { report, departments };
 }
 
-/** 尾矿库安全度报告 of a save (see pondSafetyReportable), audited. */
+/**
+ * 尾矿库安全度报告 of a save (see pondSafetyReportable), audited.
+ * @gated-by createTailingsPond updateTailingsPondCommand
+ */
 export async function reportPondSafety(ctx: Ctx, p: TailingsPondRow, enterpriseName: string, from: TailingsSafetyStatus | null) {
   const { report, departments } = await fileTailingsPondReport(
     ctx.tx,

@@ -1,21 +1,27 @@
 import type { TCreateRiskPoint, TReviewRiskPoint, TUpdateRiskPoint } from '../../../../common/contracts/risk.js';
 import { toShanghaiDate } from '../../../../common/rules/calendar/working-days.js';
 import { assessRisk } from '../../../../common/rules/risk-assessment.js';
+import type { Executor } from '../../../db/client.js';
+import type { Actor } from '../../../kernel/actor.js';
 import type { Ctx } from '../../../kernel/context.js';
-import { AppError, invalidField, notFound } from '../../../kernel/errors.js';
+import { AppError, invalidField } from '../../../kernel/errors.js';
+import { allowNew, loadFor } from '../../../kernel/gate/gate.js';
+import type { Scope } from '../../../kernel/scope/scope.js';
 import { findEnterprise } from '../../org/index.js';
-import { canManage } from '../risk.policy.js';
+import { riskRecordPolicy } from '../risk.policy.js';
 import { insertReview, insertRiskPoint, lockRiskPoint, nextCode, type RiskPointRow, updateRiskPoint } from '../risk.repository.js';
 import { loadRiskBands } from '../risk-bands.js';
 import { reportMajorRisk } from './report-major-risk.js';
 
-/** The enterprise a record is for: the caller's own, or one in scope it names (404-free: a 400 naming the field). */
-export async function targetEnterprise(ctx: Ctx, enterpriseId: string | undefined) {
-  const id = enterpriseId ?? ctx.actor.enterpriseId;
+/**
+ * The enterprise a new record is for: the caller's own, or one in scope it names (404-free: a 400 naming the field).
+ * The record's policy is asked by the command (allowNew) once the enterprise is known.
+ */
+export async function targetEnterprise(ex: Executor, scope: Scope, actor: Actor, enterpriseId: string | undefined) {
+  const id = enterpriseId ?? actor.enterpriseId;
   if (!id) throw invalidField('enterpriseId', 'required');
-  const e = await findEnterprise(ctx.tx, ctx.scope, id);
+  const e = await findEnterprise(ex, scope, id);
   if (!e) throw invalidField('enterpriseId', 'enterprise');
-  if (!canManage(ctx.actor, e.id)) throw new AppError('FORBIDDEN');
   return e;
 }
 
@@ -25,7 +31,8 @@ function checkReviewDue(ctx: Ctx, field: string, date: string) {
 
 /** 风险点登记: the assessment is computed with the bands in force; a 重大 result is reported at once. */
 export async function createRiskPoint(ctx: Ctx, input: TCreateRiskPoint): Promise<{ id: string }> {
-  const e = await targetEnterprise(ctx, input.enterpriseId);
+  const e = await targetEnterprise(ctx.tx, ctx.scope, ctx.actor, input.enterpriseId);
+  allowNew(ctx, riskRecordPolicy, 'create', { enterpriseId: e.id });
   checkReviewDue(ctx, 'reviewDue', input.reviewDue);
   const { bands } = await loadRiskBands(ctx.tx);
   const { method, ...inputs } = input.assessment;
@@ -61,10 +68,8 @@ export async function createRiskPoint(ctx: Ctx, input: TCreateRiskPoint): Promis
   return { id: row.id };
 }
 
-async function lockForChange(ctx: Ctx, id: string, version?: number): Promise<RiskPointRow> {
-  const p = await lockRiskPoint(ctx.tx, ctx.scope, id);
-  if (!p) throw notFound();
-  if (!canManage(ctx.actor, p.enterpriseId)) throw new AppError('FORBIDDEN');
+async function lockForChange(ctx: Ctx, id: string, action: 'edit' | 'review', version?: number): Promise<RiskPointRow> {
+  const p = await loadFor(ctx, riskRecordPolicy, action, (ex, scope) => lockRiskPoint(ex, scope, id));
   if (version !== undefined && version !== p.version) throw new AppError('STALE_VERSION');
   return p;
 }
@@ -80,7 +85,7 @@ async function afterAssessment(ctx: Ctx, before: RiskPointRow, trigger: 'reasses
 }
 
 export async function updateRiskPointCommand(ctx: Ctx, id: string, input: TUpdateRiskPoint): Promise<void> {
-  const p = await lockForChange(ctx, id, input.version);
+  const p = await lockForChange(ctx, id, 'edit', input.version);
   if (input.reviewDue !== undefined && input.reviewDue !== p.reviewDue) checkReviewDue(ctx, 'reviewDue', input.reviewDue);
   const now = ctx.clock.now();
   const { version: _v, assessment, ...fields } = input;
@@ -119,7 +124,7 @@ function splitAssessment(a: NonNullable<TUpdateRiskPoint['assessment']>) {
 
 /** 定期评审: records the review (and any re-assessment) and sets the next review date. */
 export async function reviewRiskPoint(ctx: Ctx, id: string, input: TReviewRiskPoint): Promise<void> {
-  const p = await lockForChange(ctx, id);
+  const p = await lockForChange(ctx, id, 'review');
   checkReviewDue(ctx, 'nextReviewDue', input.nextReviewDue);
   const now = ctx.clock.now();
   const reassessed = input.assessment

@@ -1,9 +1,10 @@
 import { pondSafetyReportable, type TCreateTailingsPond, type TUpdateTailingsPond } from '../../../../common/contracts/risk.js';
 import { type TailingsSafetyStatus, tailingsGrade } from '../../../../common/rules/tailings-pond.js';
 import type { Ctx } from '../../../kernel/context.js';
-import { AppError, notFound } from '../../../kernel/errors.js';
+import { AppError } from '../../../kernel/errors.js';
+import { allowNew, loadFor } from '../../../kernel/gate/gate.js';
 import { findEnterprise } from '../../org/index.js';
-import { canManage } from '../risk.policy.js';
+import { riskRecordPolicy } from '../risk.policy.js';
 import { insertTailingsPond, lockTailingsPond, nextCode, type TailingsPondRow, updateTailingsPond } from '../risk.repository.js';
 import { loadTailingsGradeTable } from '../tailings-grade-table.js';
 import { reportPondSafety } from './report-pond-safety.js';
@@ -17,7 +18,8 @@ async function gradeOf(ctx: Ctx, p: { totalCapacity: number; designDamHeight: nu
 
 /** 尾矿库登记: an enterprise records its own pond (a regulator with risk.manage for one in scope); a 病/险/危库 is reported. */
 export async function createTailingsPond(ctx: Ctx, input: TCreateTailingsPond): Promise<{ id: string }> {
-  const e = await targetEnterprise(ctx, input.enterpriseId);
+  const e = await targetEnterprise(ctx.tx, ctx.scope, ctx.actor, input.enterpriseId);
+  allowNew(ctx, riskRecordPolicy, 'create', { enterpriseId: e.id });
   const gradeRaised = input.gradeRaised ?? false;
   const g = await gradeOf(ctx, { ...input, gradeRaised });
   const now = ctx.clock.now();
@@ -61,9 +63,7 @@ export async function createTailingsPond(ctx: Ctx, input: TCreateTailingsPond): 
 
 /** Edit with the version read; the class is recomputed from the values after the edit; a reportable 安全度 change is reported. */
 export async function updateTailingsPondCommand(ctx: Ctx, id: string, input: TUpdateTailingsPond): Promise<void> {
-  const p = await lockTailingsPond(ctx.tx, ctx.scope, id);
-  if (!p) throw notFound();
-  if (!canManage(ctx.actor, p.enterpriseId)) throw new AppError('FORBIDDEN');
+  const p = await loadFor(ctx, riskRecordPolicy, 'edit', (ex, scope) => lockTailingsPond(ex, scope, id));
   if (input.version !== p.version) throw new AppError('STALE_VERSION');
   const { version: _v, responsibleName, ...fields } = input;
   const next = {

@@ -3,8 +3,9 @@ import { toShanghaiDate } from '../../../../common/rules/calendar/working-days.j
 import { LEVEL_OF_COLOR, lecSource, lsSource, RISK_COLORS, RISK_POLICY_SOURCE, type RiskColor } from '../../../../common/rules/risk-assessment.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { notFound } from '../../../kernel/errors.js';
+import { scopeEnterpriseId } from '../../../kernel/scope/scope.js';
 import { allRegions, enterpriseVisible } from '../../org/index.js';
-import { canManage, reportAbilities, riskPointAbilities } from '../risk.policy.js';
+import { reportAbilities, riskPointAbilities, riskRecordPolicy } from '../risk.policy.js';
 import { presentReport, presentRiskPoint } from '../risk.presenter.js';
 import {
   colourCounts,
@@ -78,7 +79,7 @@ export async function getRiskPointQuery(ctx: Ctx, id: string) {
 /** 四色分布: counts per colour and the risk points of each colour (one enterprise, or everything in scope). */
 export async function riskSummaryQuery(ctx: Ctx, enterpriseId: string | undefined) {
   if (enterpriseId && !(await enterpriseVisible(ctx.tx, ctx.scope, enterpriseId))) throw notFound();
-  const id = enterpriseId ?? (ctx.scope.kind === 'enterprise' ? ctx.scope.enterpriseId : undefined);
+  const id = enterpriseId ?? scopeEnterpriseId(ctx.scope) ?? undefined;
   const d = today(ctx);
   const counts = await colourCounts(ctx.tx, ctx.scope, d, id);
   const byColour = {} as Record<RiskColor, ReturnType<typeof presentRiskPoint>[]>;
@@ -93,7 +94,7 @@ export async function riskSummaryQuery(ctx: Ctx, enterpriseId: string | undefine
     majorHazards: await majorHazardCounts(ctx.tx, ctx.scope, id),
     ponds: await tailingsPondCounts(ctx.tx, ctx.scope, id),
     byColour,
-    abilities: { create: !!id && canManage(ctx.actor, id) },
+    abilities: { create: !!id && riskRecordPolicy.check(ctx.actor, { enterpriseId: id }, 'create') === null },
     sources: { policy: RISK_POLICY_SOURCE, lec: lecSource(bands), ls: lsSource(bands) },
   };
 }

@@ -8,7 +8,6 @@ import { majorHazardSource, riskPoint, tailingsPond } from '../../modules/risk/r
 import { assign, loginAs, makeDepartment, makeEnterprise, makeRegion, makeUser, type TestRegion, uploadFile } from '../../test/factories.js';
 import { getTestServer, type TestServer } from '../../test/harness.js';
 import { BUILTIN_ROLES } from '../access/builtin-roles.js';
-import type { LiveEvent } from '../events/events.js';
 
 /**
  * Property (product.md §2, issue 11 item 6): for generated org trees — counties, towns, government and industry
@@ -20,8 +19,12 @@ import type { LiveEvent } from '../events/events.js';
  * The model never calls the kernel's scope SQL; it is the rule of product.md §2 written plainly.
  */
 let t: TestServer;
+let base: string;
 beforeAll(async () => {
   t = await getTestServer();
+  // Live events are read as a browser reads them: GET /api/events over a real connection.
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
 });
 afterAll(() => t.close());
 
@@ -213,12 +216,9 @@ describe('data scope', () => {
         await add('system-admin', 'platform', 'system-admin', {}, () => false);
         const cityViewer = viewers[0] as Viewer;
 
-        // Live events each viewer receives while the objects are made (GET /api/events writes exactly these).
-        const received = new Map<string, LiveEvent[]>();
-        const offs = viewers.map((v) => {
-          received.set(v.userId, []);
-          return t.deps.events.subscribe(v.userId, (e) => received.get(v.userId)?.push(e));
-        });
+        // Each viewer's event stream, open while the objects are made.
+        const streams = new Map<string, LiveStream>();
+        for (const v of viewers) streams.set(v.userId, await openStream(v.headers));
 
         // Objects of each module. Hazards go through the API (reported by the city with a photo, so the enterprise's
         // users are told live); the others are written as their modules store them, with the enterprise's anchors.
@@ -592,10 +592,10 @@ describe('data scope', () => {
         for (const x of tasks) visibleTo.set(x.id, (v) => v.seesTaskTo(x.ent));
         const enterpriseViewer = viewers.find((v) => v.label === 'enterprise');
         const ownHazards = [...hazards, ...tasks].filter((h) => h.ent.id === first?.id).map((h) => h.id);
-        await waitFor(() => ownHazards.every((id) => received.get(enterpriseViewer?.userId ?? '')?.some((e) => e.entityId === id)));
-        for (const off of offs) off();
+        await waitFor(() => ownHazards.every((id) => streams.get(enterpriseViewer?.userId ?? '')?.events.some((e) => e.entityId === id)));
+        for (const st of streams.values()) st.close();
         for (const v of viewers) {
-          for (const e of received.get(v.userId) ?? []) {
+          for (const e of streams.get(v.userId)?.events ?? []) {
             if (!e.entityId) continue;
             const sees = visibleTo.get(e.entityId);
             if (!sees) continue; // not an object of this world (e.g. another test's)
@@ -613,6 +613,47 @@ async function uploadPhoto(headers: Record<string, string>): Promise<string> {
   const res = await uploadFile(t.app, headers);
   expect(res.statusCode).toBe(200);
   return res.json().id;
+}
+
+interface LiveStream {
+  events: { type: string; entityType: string | null; entityId: string | null }[];
+  close(): void;
+}
+
+/** Opens GET /api/events for a user and collects its events (after `ready`, when the server has subscribed). */
+async function openStream(headers: Record<string, string>): Promise<LiveStream> {
+  const ctrl = new AbortController();
+  const res = await fetch(`${base}/api/events`, { headers, signal: ctrl.signal });
+  expect(res.status).toBe(200);
+  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  const events: LiveStream['events'] = [];
+  let ready: () => void = () => {};
+  const isReady = new Promise<void>((r) => {
+    ready = r;
+  });
+  void (async () => {
+    let buf = '';
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buf += decoder.decode(value, { stream: true });
+        for (let i = buf.indexOf('\n\n'); i >= 0; i = buf.indexOf('\n\n')) {
+          const block = buf.slice(0, i);
+          buf = buf.slice(i + 2);
+          const type = /^event: (.*)$/m.exec(block)?.[1];
+          const data = /^data: (.*)$/m.exec(block)?.[1];
+          if (type === 'ready') ready();
+          else if (type && data) events.push({ type, ...JSON.parse(data) });
+        }
+      }
+    } catch {
+      // aborted when the case is done
+    }
+  })();
+  await isReady;
+  return { events, close: () => ctrl.abort() };
 }
 
 async function waitFor(done: () => boolean, ms = 5000): Promise<void> {

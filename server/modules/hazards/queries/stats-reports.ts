@@ -8,7 +8,7 @@ import { AppError, invalidField } from '../../../kernel/errors.js';
 import { allowNew, systemOnly } from '../../../kernel/gate/gate.js';
 import { Scope } from '../../../kernel/scope/scope.js';
 import { userIdsOfUnit } from '../../identity/index.js';
-import { departmentsInScope, enterprisesForIndicators, findEnterprise } from '../../org/index.js';
+import { departmentsInScope, enterprisesForIndicators, findEnterprise, unitResolver } from '../../org/index.js';
 import { supervisorUsers } from '../commands/effects.js';
 import { statsReportPolicy } from '../hazard.policy.js';
 import { insertStatsReport, markStatsNotice, periodFigures, statsReportOf, statsReportsFor } from '../hazard.repository.js';
@@ -169,7 +169,8 @@ export async function flagOverdueStats(deps: Deps): Promise<{ notices: number }>
       const govs = (await departmentsInScope(ctx.tx, Scope.system())).filter((d) => d.kind === 'government');
       for (const g of govs) {
         const board = await statsBoardQuery(
-          { ...ctx, scope: { kind: 'government', regionPath: g.regionPath } },
+          // The board as that unit sees it: its scope as org resolves it for the unit's own users.
+          { ...ctx, scope: (await unitResolver()(ctx.tx, { kind: 'government', departmentId: g.id, enterpriseId: null })).scope },
           { period, page: 1, pageSize: 1, state: 'overdue' },
         );
         if (!board.summary.overdue) continue;

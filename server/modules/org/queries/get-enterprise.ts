@@ -1,6 +1,7 @@
 import { addCalendarDays, toShanghaiDate } from '../../../../common/rules/calendar/working-days.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { notFound } from '../../../kernel/errors.js';
+import { Scope } from '../../../kernel/scope/scope.js';
 import { enterpriseAbilities } from '../org.policy.js';
 import { presentAssignment, presentEnterpriseSummary, RegionNames } from '../org.presenter.js';
 import { getEnterprise, listAssignments, listLicences, listRegions, listSubsidiaries, listTransitions } from '../org.repository.js';
@@ -18,7 +19,7 @@ export async function getEnterpriseQuery(ctx: Ctx, id: string) {
     e.isGroup ? listSubsidiaries(ctx.tx, ctx.scope, e.id) : Promise.resolve([]),
     listTransitions(ctx.tx, e.id),
     // A subsidiary shows its group's name even when the group itself is outside the viewer's scope.
-    e.groupId ? getEnterprise(ctx.tx, { kind: 'system' }, e.groupId) : Promise.resolve(undefined),
+    e.groupId ? getEnterprise(ctx.tx, Scope.system(), e.groupId) : Promise.resolve(undefined),
     e.groupId ? getEnterprise(ctx.tx, ctx.scope, e.groupId) : Promise.resolve(undefined),
   ]);
   const names = new RegionNames(regions, ctx.request.locale);

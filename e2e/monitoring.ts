@@ -108,7 +108,7 @@ export async function monitoringPath(steps: Steps, p: Page, base: string, server
         const observer = new MutationObserver(() => {
           const shown = [...document.querySelectorAll('.ant-card')].some(
             (card) =>
-              card.querySelector('.ant-card-head-title')?.textContent?.trim() === '当前报警' &&
+              (card.querySelector('.ant-card-head-title')?.textContent ?? '').includes('当前报警') &&
               [...card.querySelectorAll('tr.ant-table-row')].some((tr) => ['断电', '红色', sensor].every((x) => (tr.textContent ?? '').includes(x))),
           );
           if (shown && w.alarmSeenAt === undefined) {
@@ -123,8 +123,6 @@ export async function monitoringPath(steps: Steps, p: Page, base: string, server
       await panelRow('断电').filter({ hasText: '红色' }).waitFor({ timeout: 10_000 });
       const driverMs = Date.now() - sent;
       const seenAt = await p.evaluate(() => (window as unknown as { alarmSeenAt?: number }).alarmSeenAt);
-      check(seenAt, 'the page did not note when the alarm row appeared');
-      const ms = seenAt - sent;
       await tile().getByText('断电', { exact: true }).waitFor({ timeout: 2_000 });
       // The edge colour eases over (a CSS transition): wait for it to settle on red.
       const edge = tile().locator('.ant-card');
@@ -143,6 +141,9 @@ export async function monitoringPath(steps: Steps, p: Page, base: string, server
       check(powerOff.peakValue === OVER_POWER_OFF && powerOff.limitValue === 1.5, `peak ${powerOff.peakValue}, limit ${powerOff.limitValue}`);
       alarmId = powerOff.id;
       await screenshot(p, shots, 'monitoring-1-live-red-alarm');
+      // Checked last: the alarm is there either way, and the next steps work on it.
+      check(seenAt, 'the page did not note when the alarm row appeared');
+      const ms = seenAt - sent;
       check(ms <= LIVE_BUDGET_MS, `the alarm showed ${ms} ms after the reading was sent (over ${LIVE_BUDGET_MS} ms; the driver saw it after ${driverMs} ms)`);
       return `visible ${ms} ms after sending (the driver saw it after ${driverMs} ms)`;
     },

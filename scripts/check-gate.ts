@@ -150,13 +150,12 @@ export function checkFile(file: string, text = fs.readFileSync(file, 'utf8')): F
         });
     }
   }
-  return out;
+  // A tagged template and the template inside it report the same line once.
+  return [...new Map(out.map((f) => [`${f.line}:${f.rule}:${f.message}`, f])).values()];
 }
 
 export function checkPaths(targets: string[]): Finding[] {
-  const all = targets.flatMap(listFiles).flatMap((f) => checkFile(f));
-  // A tagged template and the template inside it report the same line once.
-  return [...new Map(all.map((f) => [`${f.file}:${f.line}:${f.rule}:${f.message}`, f])).values()];
+  return targets.flatMap(listFiles).flatMap((f) => checkFile(f));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {

@@ -41,9 +41,9 @@ async function main() {
   const stops: (() => Promise<void>)[] = [];
   let embeddedPort: number | null = null;
   if ((role === 'all' || role === 'ingest') && !config.mqttUrl && config.mqttPort !== null) {
-    const broker = await startEmbeddedBroker(config.mqttPort, embeddedBrokerAuth(deps));
+    const broker = await startEmbeddedBroker(config.mqttPort, embeddedBrokerAuth(deps), config.host);
     if (broker.ok) {
-      console.log(`MQTT broker (embedded) on mqtt://127.0.0.1:${broker.port}`);
+      console.log(`MQTT broker (embedded) on mqtt://${config.host}:${broker.port}`);
       embeddedPort = broker.port;
       stops.push(broker.close);
     } else {

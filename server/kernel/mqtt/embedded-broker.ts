@@ -9,12 +9,14 @@ import { Aedes, type AedesOptions } from 'aedes';
 export async function startEmbeddedBroker(
   port: number,
   options: Pick<AedesOptions, 'authenticate' | 'authorizePublish' | 'authorizeSubscribe'> = {},
+  /** The address to bind: the HTTP server's (HOST), so a demo on a laptop is not open to the network over MQTT either. */
+  host = '127.0.0.1',
 ): Promise<{ ok: true; port: number; close: () => Promise<void> } | { ok: false }> {
   const broker = await Aedes.createBroker(options);
   const server = net.createServer(broker.handle);
   const listening = await new Promise<boolean>((resolve) => {
     server.once('error', () => resolve(false));
-    server.listen(port, '0.0.0.0', () => resolve(true));
+    server.listen(port, host, () => resolve(true));
   });
   if (!listening) {
     await new Promise<void>((r) => broker.close(() => r()));

@@ -1,3 +1,5 @@
+import net from 'node:net';
+import os from 'node:os';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../kernel/context.js';
@@ -88,6 +90,21 @@ afterAll(async () => {
 });
 
 describe('MQTT ingestion on the embedded broker', () => {
+  it('listens on loopback by default: another interface of this machine cannot reach it', async () => {
+    const outside = Object.values(os.networkInterfaces())
+      .flat()
+      .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+    if (!outside) return; // a machine with loopback only has nothing to be open to
+    const refused = await new Promise<boolean>((resolve) => {
+      const s = net.connect({ host: outside, port: broker.port }, () => {
+        s.destroy();
+        resolve(false);
+      });
+      s.once('error', () => resolve(true));
+    });
+    expect(refused).toBe(true);
+  });
+
   it('refuses a gateway with a wrong key and a topic of another enterprise', async () => {
     const url = `mqtt://127.0.0.1:${broker.port}`;
     await expect(connect(url, { username: key.split('.')[0], password: 'wrong' })).rejects.toThrow();

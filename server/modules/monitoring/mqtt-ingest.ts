@@ -89,9 +89,16 @@ export interface MqttIngest {
   stop(): Promise<void>;
 }
 
-/** Options for the embedded broker's in-process subscriber. */
-export function embeddedIngestOptions(port: number): MqttIngestOptions {
-  return { url: `mqtt://127.0.0.1:${port}`, protocolVersion: 4, username: INTERNAL_USER, password: internalSecret, trustTopic: true };
+/** Options for the embedded broker's in-process subscriber (`host`: the address the broker listens on). */
+export function embeddedIngestOptions(port: number, host = '127.0.0.1'): MqttIngestOptions {
+  const reach = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  return {
+    url: `mqtt://${reach.includes(':') ? `[${reach}]` : reach}:${port}`,
+    protocolVersion: 4,
+    username: INTERNAL_USER,
+    password: internalSecret,
+    trustTopic: true,
+  };
 }
 
 /** Handles one message; resolves to the PUBACK reason code, or rejects when the message must be redelivered. */

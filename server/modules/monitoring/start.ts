@@ -22,7 +22,7 @@ export async function startMonitoringIngest(
   try {
     if (url) mqtt = await startMqttIngest(deps, { url, protocolVersion: 5, trustTopic: false, log, ...(clientId ? { clientId } : {}) });
     else if (opts.embeddedPort !== null)
-      mqtt = await startMqttIngest(deps, { ...embeddedIngestOptions(opts.embeddedPort), log, ...(clientId ? { clientId } : {}) });
+      mqtt = await startMqttIngest(deps, { ...embeddedIngestOptions(opts.embeddedPort, deps.config.host), log, ...(clientId ? { clientId } : {}) });
   } catch (e) {
     log(`Monitoring: MQTT ingestion did not start (${(e as Error).message}); HTTP ingestion still works.`);
   }

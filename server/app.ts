@@ -12,7 +12,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from './kernel/context.js';
 import { AppError } from './kernel/errors.js';
-import { sendError } from './kernel/http/errors-http.js';
+import { clientError, frameworkError, sendError } from './kernel/http/errors-http.js';
+import { installInputGuard } from './kernel/http/input-guard.js';
+import { installRequestLog, loggerOptions } from './kernel/http/request-log.js';
 import { installHttpKernel, route } from './kernel/http/route.js';
 import { accidentRoutes } from './modules/accidents/index.js';
 import { alarmRoutes } from './modules/alarms/index.js';
@@ -30,12 +32,17 @@ import { workplanRoutes } from './modules/workplan/index.js';
 const HSTS = 'max-age=31536000; includeSubDomains';
 
 /** Builds the HTTP app; production and tests both call this (architecture.md §2). */
-export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(deps: Deps, opts: { logger?: boolean | { stream: { write(line: string): void } } } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ? { level: deps.config.logLevel } : false,
+    // Request logging (JSON lines, TAIHANG_LOG_LEVEL) is on whenever the caller asks, as main.ts always does.
+    logger: opts.logger ? loggerOptions(deps.config.logLevel, opts.logger === true ? undefined : opts.logger.stream) : false,
+    disableRequestLogging: true,
     genReqId: () => randomUUID(),
     trustProxy: deps.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
+    // A URL that cannot be decoded or an over-long parameter gets the platform's error body, not Fastify's.
+    frameworkErrors: frameworkError,
+    clientErrorHandler: clientError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -85,6 +92,8 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   installHttpKernel(app, deps);
+  installInputGuard(app);
+  installRequestLog(app);
 
   route(app, deps, {
     method: 'GET',

@@ -31,6 +31,9 @@ const ZEnv = z.object({
   TAIHANG_SECURE_COOKIES: z.enum(['on', 'off', 'auto']).default('auto'),
   TAIHANG_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TAIHANG_MAX_UPLOAD_MB: z.coerce.number().positive().default(20),
+  /** Excel imports: data rows per sheet, and the most all of an xlsx's parts may unpack to (spreadsheet bombs). */
+  TAIHANG_IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(20_000),
+  TAIHANG_IMPORT_MAX_UNPACKED_MB: z.coerce.number().positive().default(64),
   TAIHANG_LOGIN_RATE_PER_MIN: z.coerce.number().int().min(1).default(10),
   TAIHANG_RATE_PER_MIN: z.coerce.number().int().min(1).default(600),
   /** Shifts the server's clock (milliseconds, may be negative): demos and browser tests of deadlines. */
@@ -71,6 +74,8 @@ export type Config = Readonly<{
   secureCookies: 'on' | 'off' | 'auto';
   logLevel: string;
   maxUploadBytes: number;
+  /** Excel imports (kernel/files/excel.ts readWorkbook). */
+  importLimits: { maxRows: number; maxUnpackedBytes: number };
   trustProxy: boolean;
   /** Sign-in attempts per client IP per minute (brute-force brake before the per-account lockout). */
   loginRatePerMinute: number;
@@ -118,6 +123,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secureCookies: e.TAIHANG_SECURE_COOKIES,
     logLevel: e.TAIHANG_LOG_LEVEL,
     maxUploadBytes: Math.round(e.TAIHANG_MAX_UPLOAD_MB * 1024 * 1024),
+    importLimits: Object.freeze({ maxRows: e.TAIHANG_IMPORT_MAX_ROWS, maxUnpackedBytes: Math.round(e.TAIHANG_IMPORT_MAX_UNPACKED_MB * 1024 * 1024) }),
     trustProxy: e.TAIHANG_TRUST_PROXY,
     loginRatePerMinute: e.TAIHANG_LOGIN_RATE_PER_MIN,
     ratePerMinute: e.TAIHANG_RATE_PER_MIN,

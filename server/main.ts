@@ -59,7 +59,7 @@ async function main() {
   if (role === 'web' || role === 'all') {
     await deps.events.start(database);
     stops.push(() => deps.events.close());
-    const app = await buildApp(deps, { logger: process.env.NODE_ENV === 'production' });
+    const app = await buildApp(deps, { logger: true });
     try {
       await app.listen({ port: config.port, host: config.host });
     } catch (err) {

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { GB6441_CODES } from '../gb6441.js';
 import { INDUSTRY_KEYS } from '../industries.js';
+import { ZDate, ZInstant } from './dates.js';
 
 /** Accident requests (国务院令第493号). Field names are the Art. 12 contents the 快报 must carry. */
 
 const count = z.number().int().min(0).max(100_000);
 const text = (max: number) => z.string().trim().min(2).max(max);
-const ZInstant = z.string().datetime({ offset: true, message: 'invalid_format' });
 
 export const ZReportAccident = z.strictObject({
   enterpriseId: z.string().uuid().nullable().optional(),
@@ -84,22 +84,16 @@ export const ZAccidentListQuery = z.object({
     .regex(/^\d{6,12}$/, { message: 'region' })
     .optional(),
   status: z.enum(['reported', 'investigating', 'reportSubmitted', 'closed']).optional(),
-  from: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' })
-    .optional(),
-  to: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' })
-    .optional(),
+  from: ZDate.optional(),
+  to: ZDate.optional(),
   lang: z.string().optional(),
 });
 export type TAccidentListQuery = z.infer<typeof ZAccidentListQuery>;
 
 export const ZAccidentStatsQuery = z.object({
   groupBy: z.enum(['grade', 'industry', 'county', 'month']).default('grade'),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' }),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' }),
+  from: ZDate,
+  to: ZDate,
   lang: z.string().optional(),
 });
 export type TAccidentStatsQuery = z.infer<typeof ZAccidentStatsQuery>;

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { INDUSTRY_KEYS } from '../industries.js';
 import { ALARM_SEVERITIES, ALARM_TYPES } from '../rules/alarm-rules.js';
+import { ZDate } from './dates.js';
 
 /** Alarm requests (报警处置, issue 6). Statuses and classifications mirror server/modules/alarms/alarm.workflow.ts. */
 
 const text = (max: number) => z.string().trim().min(2).max(max);
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' });
 const ZIds = z.array(z.string().uuid({ message: 'invalid_format' })).max(20);
 
 export const ALARM_STATUS_KEYS = ['ACTIVE_UNACK', 'ACTIVE_ACK', 'CLEARED_UNACK', 'CLEARED', 'SHELVED', 'OUT_OF_SERVICE', 'CLOSED'] as const;

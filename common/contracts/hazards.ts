@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { INDUSTRY_KEYS } from '../industries.js';
+import { ZDate, ZInstant } from './dates.js';
 
 /** Hazard requests (隐患排查治理, 原国家安监总局令第16号). */
 
 const text = (max: number) => z.string().trim().min(2).max(max);
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' });
-const ZInstant = z.string().datetime({ offset: true, message: 'invalid_format' });
 const ZIds = z.array(z.string().uuid({ message: 'invalid_format' })).max(20);
 
 export const HAZARD_SOURCES = ['selfInspection', 'inspection', 'worker', 'grid', 'public', 'alarm'] as const;

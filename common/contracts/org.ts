@@ -3,10 +3,9 @@ import { ENTERPRISE_STATUSES, INDUSTRY_KEYS, INSURANCE_STATUSES, SUPERVISION_CLA
 import { CHINA_BOUNDS } from '../validators/coordinates.js';
 import { isValidPhone, normalizePhone } from '../validators/phone.js';
 import { validateUscc } from '../validators/uscc.js';
+import { ZDate } from './dates.js';
 
 /** Request and response shapes of the registry and the 监管一张表 (shared by server and web). */
-
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' });
 
 export const ZUscc = z.string().transform((v, ctx) => {
   const r = validateUscc(v);

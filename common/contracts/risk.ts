@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { GB6441_CODES } from '../gb6441.js';
 import { CONTROL_LEVELS, LEC_C_VALUES, LEC_E_VALUES, LEC_L_VALUES } from '../rules/risk-assessment.js';
 import { TAILINGS_SAFETY_STATUSES, type TailingsSafetyStatus } from '../rules/tailings-pond.js';
+import { ZDate } from './dates.js';
 import { coordinateCheck, ZLat, ZLng, ZPhone } from './org.js';
 
 /** Requests of the risk module: risk points (风险分级管控), major hazard installations (GB 18218), tailings ponds, bands. */
 
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' });
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
 const oneOf = (values: readonly number[]) => z.number().refine((v) => values.includes(v), { message: 'invalid_value', params: { values: values.join(', ') } });
 const ls15 = z.number().int().min(1).max(5);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZInstant } from './dates.js';
 import { SENSOR_TYPES, ZSensorRules } from './monitoring.js';
 
 /** Sensor registry, readings and ingestion payloads (server/modules/monitoring, web/features/monitoring). */
@@ -46,7 +47,7 @@ export const ZReadingItem = z
   .object({
     code: z.string().trim().min(1).max(40).optional(),
     sensorId: z.string().uuid({ message: 'invalid_format' }).optional(),
-    ts: z.string().datetime({ offset: true, message: 'invalid_format' }),
+    ts: ZInstant,
     value: z.number().finite(),
   })
   .refine((r) => !!r.code || !!r.sensorId, { message: 'required', path: ['code'] });
@@ -60,8 +61,8 @@ export type TReadingBatch = z.infer<typeof ZReadingBatch>;
 
 export const ZReadingQuery = z.object({
   sensorId: z.string().uuid({ message: 'invalid_format' }),
-  from: z.string().datetime({ offset: true, message: 'invalid_format' }).optional(),
-  to: z.string().datetime({ offset: true, message: 'invalid_format' }).optional(),
+  from: ZInstant.optional(),
+  to: ZInstant.optional(),
   /** raw | rollup | auto (raw up to 6 hours, 5-minute statistics beyond). */
   resolution: z.enum(['raw', 'rollup', 'auto']).default('auto'),
 });
@@ -71,8 +72,8 @@ export const ZInstallationTrendQuery = z.object({
   enterpriseId: z.string().uuid({ message: 'invalid_format' }),
   installationId: z.string().uuid({ message: 'invalid_format' }).optional(),
   installationName: z.string().trim().max(100, { message: 'too_long' }).optional(),
-  from: z.string().datetime({ offset: true, message: 'invalid_format' }).optional(),
-  to: z.string().datetime({ offset: true, message: 'invalid_format' }).optional(),
+  from: ZInstant.optional(),
+  to: ZInstant.optional(),
   resolution: z.enum(['raw', 'rollup', 'auto']).default('auto'),
 });
 
@@ -82,8 +83,8 @@ export const ZCreateCredential = z.object({
 });
 
 export const ZQualityQuery = z.object({
-  from: z.string().datetime({ offset: true, message: 'invalid_format' }).optional(),
-  to: z.string().datetime({ offset: true, message: 'invalid_format' }).optional(),
+  from: ZInstant.optional(),
+  to: ZInstant.optional(),
   enterpriseId: z.string().uuid({ message: 'invalid_format' }).optional(),
 });
 
@@ -103,7 +104,7 @@ export const ZMonthlyReportQuery = z.object({
  */
 export const ZSensorChangeRequest = z.object({
   rules: ZSensorRules.optional(),
-  outOfServiceUntil: z.string().datetime({ offset: true, message: 'invalid_format' }).optional(),
+  outOfServiceUntil: ZInstant.optional(),
   reason: text(500),
 });
 export type TSensorChangeRequest = z.infer<typeof ZSensorChangeRequest>;

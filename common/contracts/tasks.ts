@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZDate } from './dates.js';
 
 /** 督办 task requests ("13710"). */
 
@@ -29,13 +30,13 @@ export const ZTaskStep = z.strictObject({
   progress: z.number().int().min(0).max(100).optional(),
   /** Major/complex items may hand in a plan with milestones at their first feedback. */
   plan: z
-    .array(z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' }), milestone: text(200) }))
+    .array(z.strictObject({ date: ZDate, milestone: text(200) }))
     .max(20)
     .optional(),
 });
 export type TTaskStep = z.infer<typeof ZTaskStep>;
 
-export const ZRequestExtension = z.strictObject({ requestedDue: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' }), reason: text(1000) });
+export const ZRequestExtension = z.strictObject({ requestedDue: ZDate, reason: text(1000) });
 export const ZDecideExtension = z.strictObject({ comment: z.string().trim().max(1000).optional() });
 
 export const ZTaskListQuery = z.object({
@@ -50,7 +51,7 @@ export const ZTaskListQuery = z.object({
 export type TTaskListQuery = z.infer<typeof ZTaskListQuery>;
 
 export const ZTaskStatsQuery = z.object({
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' }),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' }),
+  from: ZDate,
+  to: ZDate,
   lang: z.string().optional(),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isInChina } from '../validators/coordinates.js';
+import { ZInstant } from './dates.js';
 
 /** 预警信息 request contracts (issue, update, cancel, confirm, import sources). */
 
@@ -75,7 +76,6 @@ export function targetTask(event: string, task: string, objects: TMatchedObject[
   return `${task}\n【${ponds.map(pondLabel).join('、')}】${extra.tailingsTask}`;
 }
 
-const ZInstant = z.string().datetime({ offset: true, message: 'invalid_format' });
 const ZPosition = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
 /** A closed ring of [lng, lat] (GeoJSON order), ≥ 4 positions, first = last, inside China. */
 export const ZRing = z

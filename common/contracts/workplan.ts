@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { ZDate } from './dates.js';
 
 /** Register entries that make the notice's indicators real rather than typed-in numbers. */
 
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' });
 const text = (max: number) => z.string().trim().min(2).max(max);
 
 export const REGISTER_KINDS = [

@@ -47,8 +47,21 @@ export const ERROR_MESSAGES = {
     'zh-CN': '三权分立：{reason}',
     'en-US': 'Separation of duties: {reason}',
   },
-  PAYLOAD_TOO_LARGE: { 'zh-CN': '文件过大（上限 {limit}）', 'en-US': 'File too large (limit {limit})' },
-  UNSUPPORTED_TYPE: { 'zh-CN': '不支持的文件类型：{type}', 'en-US': 'Unsupported file type: {type}' },
+  PAYLOAD_TOO_LARGE: { 'zh-CN': '请求内容或文件过大（上限 {limit}）', 'en-US': 'The request or file is too large (limit {limit})' },
+  UNSUPPORTED_TYPE: { 'zh-CN': '不支持的内容类型：{type}', 'en-US': 'Unsupported content type: {type}' },
+  DUPLICATE_RECORD: { 'zh-CN': '与现有记录重复，未保存任何数据', 'en-US': 'This duplicates an existing record; nothing was saved' },
+  HEADERS_TOO_LARGE: { 'zh-CN': '请求头或地址过长（上限 {limit}）', 'en-US': 'The request headers or URL are too long (limit {limit})' },
+  BAD_REQUEST: { 'zh-CN': '无法解析的 HTTP 请求', 'en-US': 'The HTTP request could not be parsed' },
+  REQUEST_TIMEOUT: { 'zh-CN': '请求超时', 'en-US': 'The request timed out' },
+  BAD_URL: { 'zh-CN': '请求地址格式错误（含有无法解码的字符）', 'en-US': 'The request URL is malformed (it has characters that cannot be decoded)' },
+  IMPORT_TOO_LARGE: {
+    'zh-CN': '导入文件解压后超过 {limit}（疑似压缩炸弹或含有表格以外的内容），未保存任何数据',
+    'en-US': 'The import file unpacks to more than {limit} (a zip bomb or content other than the sheet?); nothing was saved',
+  },
+  IMPORT_TOO_MANY_ROWS: {
+    'zh-CN': '导入文件超过 {max} 行的上限，未保存任何数据；请分批导入',
+    'en-US': 'The import file has more than {max} rows; nothing was saved; import it in parts',
+  },
   RATE_LIMITED: { 'zh-CN': '请求过于频繁，请稍后再试', 'en-US': 'Too many requests; try again later' },
   IMPORT_REJECTED: {
     'zh-CN': '导入文件有 {count} 行错误，未保存任何数据',
@@ -89,11 +102,13 @@ export const ERROR_MESSAGES = {
   },
   CAP_ENCODING: {
     'zh-CN': '无法按「{encoding}」读取 CAP 预警文件；支持 UTF-8、UTF-16（带字节顺序标记）和 GB18030（在 XML 声明中注明），未保存任何数据',
-    'en-US': 'The CAP file cannot be read as "{encoding}"; UTF-8, UTF-16 (with a byte-order mark) and GB18030 (declared in the XML prolog) are accepted; nothing was saved',
+    'en-US':
+      'The CAP file cannot be read as "{encoding}"; UTF-8, UTF-16 (with a byte-order mark) and GB18030 (declared in the XML prolog) are accepted; nothing was saved',
   },
   CAP_REFERENCE_ISSUED: {
     'zh-CN': '该 {msgType} 消息引用的预警 {identifier} 是本平台发布的预警，外部消息不能更改它（请由发布单位在预警详情中更新或解除），未保存任何数据',
-    'en-US': 'The {msgType} references {identifier}, a warning issued on this platform, which an imported message cannot change (its issuing unit updates or cancels it in the detail); nothing was saved',
+    'en-US':
+      'The {msgType} references {identifier}, a warning issued on this platform, which an imported message cannot change (its issuing unit updates or cancels it in the detail); nothing was saved',
   },
   CAP_REFERENCE_SENDER: {
     'zh-CN': '该 {msgType} 消息的发送方「{sender}」不是所引用预警 {identifier} 的发送方，不能更改该预警，未保存任何数据',
@@ -133,7 +148,7 @@ export type ErrorCode = keyof typeof ERROR_MESSAGES;
 /** Field-level validation texts; zod issue codes and our own refinements map onto these. */
 export const FIELD_MESSAGES = {
   required: { 'zh-CN': '必填', 'en-US': 'is required' },
-  invalid_type: { 'zh-CN': '类型错误，应为{expected}', 'en-US': 'must be a {expected}' },
+  invalid_type: { 'zh-CN': '类型错误，应为{expected}', 'en-US': 'must be {expected}' },
   too_small: { 'zh-CN': '不能小于 {minimum}', 'en-US': 'must be at least {minimum}' },
   too_big: { 'zh-CN': '不能大于 {maximum}', 'en-US': 'must be at most {maximum}' },
   too_short: { 'zh-CN': '长度不能少于 {minimum}', 'en-US': 'must have at least {minimum} characters' },
@@ -142,6 +157,18 @@ export const FIELD_MESSAGES = {
   invalid_format: { 'zh-CN': '格式错误', 'en-US': 'has an invalid format' },
   unrecognized_keys: { 'zh-CN': '包含未知字段：{keys}', 'en-US': 'has unknown fields: {keys}' },
   invalid: { 'zh-CN': '无效', 'en-US': 'is invalid' },
+  characters: {
+    'zh-CN': '含有不允许的字符（空字符、控制字符或不成对的代理项）',
+    'en-US': 'contains characters that are not allowed (NUL, control characters or unpaired surrogates)',
+  },
+  reference: { 'zh-CN': '引用的记录不存在', 'en-US': 'refers to a record that does not exist' },
+  columns: { 'zh-CN': '有一行超过 {max} 列', 'en-US': 'has a row with more than {max} columns' },
+  too_deep: { 'zh-CN': '嵌套层次过深', 'en-US': 'is nested too deeply' },
+  json: { 'zh-CN': '不是有效的 JSON', 'en-US': 'is not valid JSON' },
+  datetime: {
+    'zh-CN': '不是有效的时间（带时区的 ISO 8601，{min}–{max} 年）',
+    'en-US': 'is not a valid time (ISO 8601 with an offset, years {min}–{max})',
+  },
   'uscc.length': { 'zh-CN': '应为 18 位', 'en-US': 'must be 18 characters' },
   'uscc.charset': {
     'zh-CN': '含有不允许的字符（不使用 I、O、S、V、Z）',
@@ -156,7 +183,7 @@ export const FIELD_MESSAGES = {
   department: { 'zh-CN': '部门不存在或不在您的管辖范围内', 'en-US': 'is not a department within your jurisdiction' },
   enterprise: { 'zh-CN': '企业不存在或不在您的管辖范围内', 'en-US': 'is not an enterprise within your jurisdiction' },
   attachment: { 'zh-CN': '附件不存在、不是您上传的或已用于其他记录', 'en-US': 'is not a file you uploaded, or it belongs to another record' },
-  date: { 'zh-CN': '不是有效日期（YYYY-MM-DD）', 'en-US': 'is not a valid date (YYYY-MM-DD)' },
+  date: { 'zh-CN': '不是有效日期（YYYY-MM-DD，1900–2100 年）', 'en-US': 'is not a valid date (YYYY-MM-DD, years 1900–2100)' },
   dateOrder: { 'zh-CN': '截止日期不能早于起始日期', 'en-US': 'must not be before the start date' },
   group: { 'zh-CN': '所属集团无效', 'en-US': 'is not a group enterprise' },
   notGroupSelf: { 'zh-CN': '企业不能隶属于自身', 'en-US': 'an enterprise cannot belong to itself' },
@@ -182,12 +209,26 @@ export const FIELD_MESSAGES = {
   'area.required': { 'zh-CN': '请填写预警区域多边形或行政区划', 'en-US': 'give an area polygon or region codes' },
   'area.outside': {
     'zh-CN': '不在发布单位辖区内：区域内及周边 {km} 公里内没有本单位监管的已定位企业、重大危险源或尾矿库',
-    'en-US': 'lies outside the issuing unit’s jurisdiction: no located enterprise, major hazard installation or tailings pond it supervises is inside or within {km} km',
+    'en-US':
+      'lies outside the issuing unit’s jurisdiction: no located enterprise, major hazard installation or tailings pond it supervises is inside or within {km} km',
   },
   'password.reuse': { 'zh-CN': '不能与当前密码相同', 'en-US': 'must differ from the current password' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
+
+/** What a wrong-type field should have been (zod's `expected`), as a user reads it. */
+export const TYPE_NAMES: Record<string, Record<Locale, string>> = {
+  string: { 'zh-CN': '文本', 'en-US': 'text' },
+  number: { 'zh-CN': '数字', 'en-US': 'a number' },
+  int: { 'zh-CN': '整数', 'en-US': 'a whole number' },
+  bigint: { 'zh-CN': '整数', 'en-US': 'a whole number' },
+  boolean: { 'zh-CN': '是/否（true 或 false）', 'en-US': 'true or false' },
+  object: { 'zh-CN': '对象（{…}）', 'en-US': 'an object ({…})' },
+  array: { 'zh-CN': '列表（[…]）', 'en-US': 'a list ([…])' },
+  date: { 'zh-CN': '日期', 'en-US': 'a date' },
+  null: { 'zh-CN': '空值', 'en-US': 'null' },
+};
 
 /** Names of workflow states and actions, so a 409 reads 「已结案」 rather than 「closed」. */
 export const STATE_NAMES: Record<string, Record<Locale, string>> = {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
 import { buildApp } from '../app.js';
 import { createDeps } from '../bootstrap.js';
 import { loadConfig } from '../config.js';
@@ -30,16 +31,27 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function openTestDatabase(): Promise<Database> {
-  const database = TEST_DB_URL ? await openPostgres(TEST_DB_URL, 4) : await openPglite(null);
+export async function openTestDatabase(url = TEST_DB_URL): Promise<Database> {
+  const database = url ? await openPostgres(url, 4) : await openPglite(null);
   await database.migrate();
   await syncBuiltinRoles(database.db);
   await syncNoticePlan(database.db, new Date());
   return database;
 }
 
-export async function getTestServer(opts: { work?: boolean; env?: Record<string, string>; channels?: NotificationChannel[] } = {}): Promise<TestServer> {
-  const database = await openTestDatabase();
+export async function getTestServer(
+  opts: {
+    work?: boolean;
+    env?: Record<string, string>;
+    channels?: NotificationChannel[];
+    /** On PostgreSQL, a fresh database of this server's own (dropped on close): for tests that compare whole tables. */
+    ownDatabase?: boolean;
+    /** Request log lines (JSON) go here; without it the test app does not log. */
+    logStream?: { write(line: string): void };
+  } = {},
+): Promise<TestServer> {
+  const own = opts.ownDatabase && TEST_DB_URL ? await createOwnDatabase(TEST_DB_URL) : undefined;
+  const database = await openTestDatabase(own?.url);
   const clock = new FakeClock(new Date());
   const auditDir = testAuditDir();
   const config = loadConfig({
@@ -57,7 +69,7 @@ export async function getTestServer(opts: { work?: boolean; env?: Record<string,
   const deps = createDeps(config, database, clock, opts.channels, jobsSchema);
   await deps.jobs.start({ work: opts.work ?? false });
   await deps.events.start(database);
-  const app = await buildApp(deps);
+  const app = await buildApp(deps, opts.logStream ? { logger: { stream: opts.logStream } } : {});
   await app.ready();
   return {
     app,
@@ -70,6 +82,7 @@ export async function getTestServer(opts: { work?: boolean; env?: Record<string,
       await deps.jobs.stop();
       if (TEST_DB_URL) await database.query(`drop schema if exists ${jobsSchema} cascade`);
       await database.close();
+      await own?.drop();
       fs.rmSync(auditDir, { recursive: true, force: true });
     },
   };
@@ -84,6 +97,25 @@ function testAuditDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'taihang-audit-'));
   fs.writeFileSync(path.join(dir, 'audit.key'), `${TEST_AUDIT_KEY}\n`, { mode: 0o600 });
   return dir;
+}
+
+async function createOwnDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `taihang_own_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const own = new URL(url);
+  own.pathname = `/${name}`;
+  return {
+    url: own.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
 }
 
 /** A command context in its own transaction, as a route would build it. */

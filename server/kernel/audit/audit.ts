@@ -180,6 +180,40 @@ export class Audit {
     return new Audit(this.tx, this.key, actor, this.request, this.now);
   }
 
+  /**
+   * Many entries of one action at once (an import of thousands of rows): one lock, one read of the last
+   * hash and one insert per 500 rows, instead of three statements per entry; the chain is the same as
+   * recording them one by one.
+   */
+  async recordMany(entries: AuditEntry[]): Promise<void> {
+    if (!entries.length) return;
+    await this.tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
+    if (this.key.markerSeq === null) await ensureKeyed(this.tx, this.key, this.now());
+    const [last] = await this.tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+    let prevHash = last?.hash ?? GENESIS_HASH;
+    const at = this.now();
+    const rows = entries.map((entry) => {
+      const full: HashInput = {
+        at,
+        actorId: this.actor.id,
+        actorName: this.actor.name,
+        unit: this.actor.unit,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId ?? null,
+        before: toJson(entry.before),
+        after: toJson(entry.after),
+        requestId: this.request.requestId,
+        ip: this.request.ip,
+        prevHash,
+      };
+      prevHash = auditHash(full, this.key);
+      return { ...full, hash: prevHash };
+    });
+    // One INSERT … VALUES assigns seq in the order of its rows, so the chain order holds.
+    for (let i = 0; i < rows.length; i += 500) await this.tx.insert(auditLog).values(rows.slice(i, i + 500));
+  }
+
   /** Three statements on the usual path: the lock, the last hash, the insert (the marker is looked up once per process). */
   async record(entry: AuditEntry): Promise<void> {
     await this.tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);

@@ -9,7 +9,7 @@ import { loadSecuritySettings } from '../auth/security-settings.js';
 import { resolveSession, SESSION_COOKIE } from '../auth/session.js';
 import { type Ctx, type Deps, inTransaction, type RequestInfo, readContext } from '../context.js';
 import { AppError } from '../errors.js';
-import { sendError, toAppError } from './errors-http.js';
+import { handleError, sendError } from './errors-http.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -120,11 +120,7 @@ export function installHttpKernel(app: App, deps: Deps): void {
     reply.header('x-request-id', req.id);
   });
 
-  app.setErrorHandler((error, req, reply) => {
-    const appErr = toAppError(error as Error);
-    if (appErr.code === 'INTERNAL') req.log.error({ err: error }, 'unhandled error');
-    return sendError(req, reply, appErr);
-  });
+  app.setErrorHandler((error, req, reply) => handleError(error as Error, req, reply, { maxUploadBytes: deps.config.maxUploadBytes }));
 
   app.setNotFoundHandler((req, reply) => sendError(req, reply, new AppError('NOT_FOUND')));
 

@@ -14,6 +14,7 @@ import {
   ZSubmitInvestigationReport,
   ZSupplementAccident,
 } from '../../../common/contracts/accidents.js';
+import { ZDate } from '../../../common/contracts/dates.js';
 import { gradeAccident } from '../../../common/rules/accident-grade.js';
 import type { FatalAccidentActionKey } from '../../../common/rules/accident-investigation.js';
 import type { Deps } from '../../kernel/context.js';
@@ -39,7 +40,6 @@ import { getAccidentQuery, presentAccidentSummary } from './queries/get-accident
 
 const ZId = z.object({ id: z.string().uuid({ message: 'invalid_format' }) });
 const ZDetail = z.object({ data: z.record(z.string(), z.unknown()), abilities: z.record(z.string(), z.boolean()) });
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' });
 
 export function accidentRoutes(app: App, deps: Deps): void {
   const tags = ['accidents'];

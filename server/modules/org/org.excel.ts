@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Locale } from '../../../common/i18n/api-messages.js';
 import { INDUSTRIES, industryByKey } from '../../../common/industries.js';
+import { type ImportLimits, readWorkbook } from '../../kernel/files/excel.js';
 
 /** Excel layouts of the registry: the export of what the user sees, and the import template. */
 
@@ -93,34 +94,33 @@ export async function importTemplate(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** Reads the first sheet into header-keyed records; numbers of rows are Excel's (header = 1). */
-export async function readImportSheet(buf: Buffer): Promise<{ rows: { row: number; values: Partial<Record<ImportField, string>> }[]; missing: string[] }> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  const ws = wb.worksheets[0];
+/** Reads the first sheet into header-keyed records; numbers of rows are Excel's (header = 1). Bounded: kernel readWorkbook. */
+export async function readImportSheet(
+  buf: Buffer,
+  limits: ImportLimits,
+): Promise<{ rows: { row: number; values: Partial<Record<ImportField, string>> }[]; missing: string[] }> {
+  const [ws] = await readWorkbook(buf, limits);
   if (!ws) return { rows: [], missing: IMPORT_COLUMNS.filter((c) => c.required).map((c) => c.zh) };
-  const headerRow = ws.getRow(1);
+  const header = ws.rows.find((r) => r.number === 1);
+  const data = ws.rows.filter((r) => r.number > 1);
   const colOf = new Map<ImportField, number>();
-  headerRow.eachCell((cell, col) => {
-    const text = String(cell.text ?? '').trim();
+  header?.cells.forEach((text, col) => {
     const c = IMPORT_COLUMNS.find((x) => x.zh === text || x.en.toLowerCase() === text.toLowerCase() || x.field === text);
     if (c) colOf.set(c.field, col);
   });
   const missing = IMPORT_COLUMNS.filter((c) => c.required && !colOf.has(c.field)).map((c) => c.zh);
   const rows: { row: number; values: Partial<Record<ImportField, string>> }[] = [];
-  ws.eachRow((r, n) => {
-    if (n === 1) return;
+  for (const r of data) {
     const values: Partial<Record<ImportField, string>> = {};
     let any = false;
     for (const [field, col] of colOf) {
-      const cell = r.getCell(col);
-      const v = cell.value instanceof Date ? cell.value.toISOString().slice(0, 10) : String(cell.text ?? '').trim();
+      const v = r.cells[col];
       if (v) {
         values[field] = v;
         any = true;
       }
     }
-    if (any) rows.push({ row: n, values });
-  });
+    if (any) rows.push({ row: r.number, values });
+  }
   return { rows, missing };
 }

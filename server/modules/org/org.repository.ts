@@ -165,6 +165,19 @@ export async function insertEnterprise(ex: Executor, values: typeof enterprise.$
   return row as EnterpriseRow;
 }
 
+/** Many new enterprises (an import), 500 to a statement; returned by USCC, which is unique. */
+export async function insertEnterprises(ex: Executor, values: (typeof enterprise.$inferInsert)[]): Promise<Map<string, EnterpriseRow>> {
+  const out = new Map<string, EnterpriseRow>();
+  for (let i = 0; i < values.length; i += 500) {
+    for (const row of await ex
+      .insert(enterprise)
+      .values(values.slice(i, i + 500))
+      .returning())
+      out.set(row.uscc, row as EnterpriseRow);
+  }
+  return out;
+}
+
 /** Every change of an enterprise goes through here, so the copies of its region, industry and group follow it. */
 export async function updateEnterprise(ex: Executor, id: string, values: Partial<typeof enterprise.$inferInsert>): Promise<EnterpriseRow> {
   const [row] = await ex
@@ -224,6 +237,19 @@ export async function replaceAssignments(
 ) {
   await ex.delete(supervisionAssignment).where(eq(supervisionAssignment.enterpriseId, enterpriseId));
   if (rows.length) await ex.insert(supervisionAssignment).values(rows.map((r) => ({ ...r, enterpriseId, updatedAt: now })));
+}
+
+/** replaceAssignments for many enterprises at once (an import): one delete, one insert per 1,000 rows. */
+export async function replaceAssignmentsOf(
+  ex: Executor,
+  byEnterprise: Map<string, { departmentId: string; responsiblePerson: string | null; responsiblePhone: string | null; primary: boolean }[]>,
+  now: Date,
+) {
+  const ids = [...byEnterprise.keys()];
+  if (!ids.length) return;
+  for (let i = 0; i < ids.length; i += 1000) await ex.delete(supervisionAssignment).where(inArray(supervisionAssignment.enterpriseId, ids.slice(i, i + 1000)));
+  const rows = [...byEnterprise].flatMap(([enterpriseId, rs]) => rs.map((r) => ({ ...r, enterpriseId, updatedAt: now })));
+  for (let i = 0; i < rows.length; i += 1000) await ex.insert(supervisionAssignment).values(rows.slice(i, i + 1000));
 }
 
 export function listTransitions(ex: Executor, enterpriseId: string) {

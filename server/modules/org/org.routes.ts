@@ -112,7 +112,7 @@ export function orgRoutes(app: App, deps: Deps): void {
     handler: async (ctx, _i, { req }) => {
       const file = await req.file().catch(() => undefined);
       if (!file) throw new AppError('VALIDATION', {}, [{ field: 'file', code: 'required' }]);
-      return importEnterprises(ctx, await file.toBuffer());
+      return importEnterprises(ctx, await file.toBuffer(), deps.config.importLimits);
     },
   });
 

@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, ilike, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { ZDate, ZInstant } from '../../../common/contracts/dates.js';
 import { ZAuditRow, ZAuditVerifyResult } from '../../../common/contracts/platform.js';
 import { CN_HOLIDAYS_SOURCE } from '../../../common/rules/calendar/cn-holidays.js';
 import { DEFAULT_13710_CONFIG, deadlines13710, format13710, hazardStatsDue } from '../../../common/rules/deadline-13710.js';
@@ -13,7 +14,6 @@ import type { PhotoMeta } from '../../kernel/files/photo-meta.js';
 import { type App, route, ZPage } from '../../kernel/http/route.js';
 import { auditLog, calendarDay, notification } from '../../kernel/kernel.schema.js';
 
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' });
 const ok = z.object({ ok: z.literal(true) });
 
 const ZAttachmentMeta = z.object({
@@ -111,7 +111,7 @@ export function platformRoutes(app: App, deps: Deps): void {
     summary: '"13710" due dates (deploy, feedback, resolve) on the working-day calendar',
     tags: ['calculators'],
     body: z.strictObject({
-      assignedAt: z.string().datetime({ offset: true, message: 'invalid_format' }),
+      assignedAt: ZInstant,
       complexity: z.enum(['general', 'major']),
       dayKind: z.enum(['calendar', 'working']).optional(),
     }),

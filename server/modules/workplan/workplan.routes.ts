@@ -57,7 +57,7 @@ export function workplanRoutes(app: App, deps: Deps): void {
     handler: async (ctx, _i, { req }) => {
       const file = await req.file().catch(() => undefined);
       if (!file) throw new AppError('VALIDATION', {}, [{ field: 'file', code: 'required' }]);
-      return importPlan(ctx, await file.toBuffer());
+      return importPlan(ctx, await file.toBuffer(), deps.config.importLimits);
     },
   });
 

@@ -2,6 +2,7 @@ import { ZCreateEnterprise } from '../../../../common/contracts/org.js';
 import { INDUSTRIES } from '../../../../common/industries.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { AppError, type FieldError } from '../../../kernel/errors.js';
+import type { ImportLimits } from '../../../kernel/files/excel.js';
 import { allowNew, loadFor } from '../../../kernel/gate/gate.js';
 import { renderField, type ZodIssueLike, zodIssueToFieldError } from '../../../kernel/http/errors-http.js';
 import { scopeCoversRegion } from '../../../kernel/scope/scope.js';
@@ -11,11 +12,11 @@ import { auditEnterprise } from '../org.presenter.js';
 import {
   findEnterpriseIdsByUscc,
   getEnterprise,
-  insertEnterprise,
+  insertEnterprises,
   listDepartments,
   listRegions,
   lockEnterprise,
-  replaceAssignments,
+  replaceAssignmentsOf,
   updateEnterprise,
 } from '../org.repository.js';
 
@@ -26,7 +27,6 @@ export interface ImportRowError {
   message: string;
 }
 
-const MAX_ROWS = 5000;
 const INSURANCE: Record<string, string> = {
   已投保: 'insured',
   未投保: 'uninsured',
@@ -71,16 +71,13 @@ function toInput(v: Partial<Record<ImportField, string>>) {
  * row fails, the whole file is rejected with a row-by-row report and nothing is written (the route's
  * transaction also rolls back anything a later failure would leave).
  */
-export async function importEnterprises(ctx: Ctx, file: Buffer) {
+export async function importEnterprises(ctx: Ctx, file: Buffer, limits: ImportLimits) {
   const locale = ctx.request.locale;
-  const { rows, missing } = await readImportSheet(file).catch(() => {
-    throw new AppError('VALIDATION', {}, [{ field: 'file', code: 'invalid_format' }]);
-  });
+  const { rows, missing } = await readImportSheet(file, limits);
   const errors: ImportRowError[] = [];
   const push = (row: number, f: FieldError) => errors.push({ row, ...renderField(f, locale) });
   for (const m of missing) errors.push({ row: 1, field: m, label: m, message: locale === 'en-US' ? `Missing column "${m}"` : `缺少列「${m}」` });
   if (rows.length === 0) errors.push({ row: 2, field: 'file', label: '', message: locale === 'en-US' ? 'The sheet has no data rows' : '表格没有数据行' });
-  if (rows.length > MAX_ROWS) errors.push({ row: MAX_ROWS + 2, field: 'file', label: '', message: `> ${MAX_ROWS}` });
   if (errors.length) throw new AppError('IMPORT_REJECTED', { count: errors.length }, [], { rows: errors });
 
   const [regions, departments] = await Promise.all([listRegions(ctx.tx), listDepartments(ctx.tx)]);
@@ -139,12 +136,9 @@ export async function importEnterprises(ctx: Ctx, file: Buffer) {
   if (errors.length) throw new AppError('IMPORT_REJECTED', { count: errors.length }, [], { rows: errors });
 
   const now = ctx.clock.now();
-  let created = 0;
-  let updated = 0;
-  let assignments = 0;
-  for (const p of plan) {
+  const valuesOf = (p: (typeof plan)[number]) => {
     const { licences: _l, ...fields } = p.input;
-    const values = {
+    return {
       ...fields,
       safetyManager: fields.safetyManager ?? null,
       groupId: null,
@@ -152,31 +146,45 @@ export async function importEnterprises(ctx: Ctx, file: Buffer) {
       regionPath: p.regionPath,
       updatedAt: now,
     };
-    let id: string;
-    if (p.existingId) {
-      const existingId = p.existingId;
-      await loadFor(ctx, enterprisePolicy, 'updateSupervision', (ex, scope) => lockEnterprise(ex, scope, existingId));
-      const { groupId: _g, ...keep } = values;
-      const after = await updateEnterprise(ctx.tx, existingId, keep);
-      id = after.id;
-      updated++;
-      await ctx.audit.record({ action: 'enterprise.imported', entityType: 'enterprise', entityId: id, after: auditEnterprise(after) });
-    } else {
-      allowNew(ctx, enterprisePolicy, 'create', { status: 'operating', regionPath: p.regionPath });
-      const row = await insertEnterprise(ctx.tx, { ...values, status: 'operating', createdAt: now });
-      id = row.id;
-      created++;
-      await ctx.audit.record({ action: 'enterprise.imported', entityType: 'enterprise', entityId: id, after: auditEnterprise(row) });
-    }
-    if (p.depts.length) {
-      await replaceAssignments(
-        ctx.tx,
-        id,
-        p.depts.map((d, i) => ({ departmentId: d.id, responsiblePerson: d.person, responsiblePhone: d.phone, primary: i === 0 })),
-        now,
-      );
-      assignments += p.depts.length;
-    }
+  };
+  const idOf = new Map<(typeof plan)[number], string>();
+  // Updates one by one: each asks the gate again under a row lock.
+  for (const p of plan) {
+    const existingId = p.existingId;
+    if (!existingId) continue;
+    await loadFor(ctx, enterprisePolicy, 'updateSupervision', (ex, scope) => lockEnterprise(ex, scope, existingId));
+    const { groupId: _g, ...keep } = valuesOf(p);
+    const after = await updateEnterprise(ctx.tx, existingId, keep);
+    idOf.set(p, after.id);
+    await ctx.audit.record({ action: 'enterprise.imported', entityType: 'enterprise', entityId: after.id, after: auditEnterprise(after) });
   }
+  // New enterprises in bulk (thousands of rows in a few statements); each is still allowed by the policy first.
+  const fresh = plan.filter((p) => !p.existingId);
+  for (const p of fresh) allowNew(ctx, enterprisePolicy, 'create', { status: 'operating', regionPath: p.regionPath });
+  const inserted = await insertEnterprises(
+    ctx.tx,
+    fresh.map((p) => ({ ...valuesOf(p), status: 'operating', createdAt: now })),
+  );
+  const freshRows = fresh.map((p) => {
+    const row = inserted.get(p.input.uscc);
+    if (!row) throw new Error(`import: no row returned for ${p.input.uscc}`);
+    idOf.set(p, row.id);
+    return row;
+  });
+  await ctx.audit.recordMany(
+    freshRows.map((row) => ({ action: 'enterprise.imported', entityType: 'enterprise', entityId: row.id, after: auditEnterprise(row) })),
+  );
+  const byEnterprise = new Map(
+    plan
+      .filter((p) => p.depts.length)
+      .map((p) => [
+        idOf.get(p) as string,
+        p.depts.map((d, i) => ({ departmentId: d.id, responsiblePerson: d.person, responsiblePhone: d.phone, primary: i === 0 })),
+      ]),
+  );
+  await replaceAssignmentsOf(ctx.tx, byEnterprise, now);
+  const created = fresh.length;
+  const updated = plan.length - fresh.length;
+  const assignments = [...byEnterprise.values()].reduce((n, a) => n + a.length, 0);
   return { created, updated, assignments };
 }

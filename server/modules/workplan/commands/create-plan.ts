@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { INDICATOR_KEYS, type TCreatePlan, ZCreatePlan } from '../../../../common/contracts/plans.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { AppError, type FieldError } from '../../../kernel/errors.js';
+import { type ImportLimits, readWorkbook } from '../../../kernel/files/excel.js';
 import { allowNew } from '../../../kernel/gate/gate.js';
 import { renderField, type ZodIssueLike, zodIssueToFieldError } from '../../../kernel/http/errors-http.js';
 import { scopeCoversRegion } from '../../../kernel/scope/scope.js';
@@ -62,21 +63,18 @@ export async function planTemplate(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** Reads the template into a plan; a bad row is reported by row and field and nothing is stored. */
-export async function importPlan(ctx: Ctx, buf: Buffer): Promise<{ id: string }> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buf as unknown as ArrayBuffer).catch(() => {
-    throw new AppError('VALIDATION', {}, [{ field: 'file', code: 'invalid_format' }]);
-  });
-  const head = wb.getWorksheet('文件');
-  const sheet = wb.getWorksheet('任务');
+/** Reads the template into a plan; a bad row is reported by row and field and nothing is stored. Bounded: kernel readWorkbook. */
+export async function importPlan(ctx: Ctx, buf: Buffer, limits: ImportLimits): Promise<{ id: string }> {
+  const sheets = await readWorkbook(buf, limits);
+  const head = sheets.find((s) => s.name === '文件');
+  const sheet = sheets.find((s) => s.name === '任务');
   if (!head || !sheet) throw new AppError('VALIDATION', {}, [{ field: 'file', code: 'invalid_format' }]);
-  const cell = (row: number) => String(head.getRow(row).getCell(2).text ?? '').trim();
+  const cell = (row: number) => head.rows.find((r) => r.number === row)?.cells[2] ?? '';
   const items: unknown[] = [];
-  sheet.eachRow((r, n) => {
-    if (n === 1) return;
-    const v = (c: number) => String(r.getCell(c).text ?? '').trim();
-    if (!v(1) && !v(3)) return;
+  for (const r of sheet.rows) {
+    if (r.number === 1) continue;
+    const v = (c: number) => r.cells[c] ?? '';
+    if (!v(1) && !v(3)) continue;
     const keys = v(6)
       .split(/[,，]/)
       .map((s) => s.trim())
@@ -98,7 +96,7 @@ export async function importPlan(ctx: Ctx, buf: Buffer): Promise<{ id: string }>
         .filter(Boolean),
       indicators: keys.map((key, i) => ({ key, name: names[i] || key, target: targets[i] || '—' })),
     });
-  });
+  }
   const parsed = ZCreatePlan.safeParse({ year: Number(cell(1)), issuer: cell(2), document: cell(3), title: cell(4), regionCode: cell(5), items });
   if (!parsed.success) {
     const rows = parsed.error.issues.map((i) => {

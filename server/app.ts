@@ -8,7 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from './kernel/context.js';
 import { AppError } from './kernel/errors.js';
@@ -36,7 +36,8 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | { stream: 
   const app = Fastify({
     // Request logging (JSON lines, TAIHANG_LOG_LEVEL) is on whenever the caller asks, as main.ts always does.
     logger: opts.logger ? loggerOptions(deps.config.logLevel, opts.logger === true ? undefined : opts.logger.stream) : false,
-    disableRequestLogging: true,
+    // Fastify's own per-request lines are replaced by request-log.ts's one line per request.
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => randomUUID(),
     trustProxy: deps.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,

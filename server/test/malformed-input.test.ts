@@ -480,6 +480,8 @@ describe('malformed input (issue 11 item 7)', () => {
         if (role !== 'anonymous') {
           const me = await get('/api/auth/me', headers[role]);
           if (me.statusCode === 401) {
+            const changed = changedTables(baseline, await tableHashes(t));
+            if (changed.length) rowChanges.push(`${op.method} ${op.path} (${role}): ${changed.join(', ')} changed after its last accepted write`);
             headers[role] = await loginAs(t.app, role, PASSWORD);
             // The walk's own sign-in writes last_login_at: not a change by a rejected request.
             baseline = await tableHashes(t);

@@ -130,6 +130,36 @@ describe('the enterprise cannot loosen its own limits', () => {
     expect((await patch(`/api/sensors/${t2.id}`, w.h.mgr, { coalLocationKey: 'faceUpperCorner' })).statusCode).toBe(409);
     expect((await stored(t2.id)).coalLocationKey).toBe('faceReturn');
   });
+
+  it('a new regulated point cannot be registered looser than its defaults (a 7-day 断线 time, an on-delay); tighter is fine', async () => {
+    const base = {
+      enterpriseId: w.coal.id,
+      name: '上隅角甲烷T0',
+      type: 'ch4',
+      unit: '%CH4',
+      location: '15101工作面上隅角',
+      coalLocationKey: 'faceUpperCorner',
+    };
+    const defaults = { high: 1, highClear: 1, powerOff: 1.5, powerRestore: 1, staleSeconds: 120 };
+    for (const [code, rules] of [
+      ['700301', { ...defaults, staleSeconds: 604_800 }],
+      ['700302', { ...defaults, onDelaySeconds: 86_400 }],
+    ] as const) {
+      const res = await post('/api/sensors', w.h.mgr, { ...base, code, rules });
+      expect(res.statusCode).toBe(409);
+      expect(res.json().error.code).toBe('SENSOR_CHANGE_NEEDS_APPROVAL');
+      expect(
+        (
+          await t.database.db
+            .select()
+            .from(sensor)
+            .where(and(eq(sensor.enterpriseId, w.coal.id), eq(sensor.code, code)))
+        ).length,
+      ).toBe(0);
+    }
+    const tight = await post('/api/sensors', w.h.mgr, { ...base, code: '700303', rules: { ...defaults, powerOff: 1.2, staleSeconds: 60 } });
+    expect(tight.statusCode).toBe(200);
+  });
 });
 
 describe('申请放宽/停用 → the supervising department decides', () => {

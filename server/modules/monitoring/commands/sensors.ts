@@ -68,10 +68,13 @@ export async function createSensor(ctx: Ctx, input: TCreateSensor) {
     inService: true,
   };
   checkLegal(setting);
-  // A new point starts in service: out of service is an approved, time-limited window.
+  // A new point is measured against the defaults it would get (the 规程 limits, the 2-minute 断线 check), in
+  // service: anything looser — a later 断线, an on-delay, out of service — is a change for the supervising
+  // department to approve once the point exists, as on an existing one.
+  const baseline: SensorSetting = { ...setting, rules: defaultRulesFor(input.type, input.coalLocationKey) };
   allowNew(ctx, sensorPolicy, 'create', {
     enterpriseId: e.id,
-    loosenings: loosenings(setting, { ...setting, inService: input.inService ?? true }),
+    loosenings: loosenings(baseline, { ...setting, inService: input.inService ?? true }),
     hasPendingRequest: false,
   });
   if (await sensorCodeTaken(ctx.tx, e.id, input.code))

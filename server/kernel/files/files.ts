@@ -4,6 +4,7 @@ import type { Permission } from '../../../common/permissions.js';
 import type { Executor } from '../../db/client.js';
 import type { Actor } from '../actor.js';
 import { AppError, type FieldError } from '../errors.js';
+import { findForbiddenText } from '../http/input-guard.js';
 import { attachment, blob } from '../kernel.schema.js';
 import type { Scope } from '../scope/scope.js';
 import { readPhotoMeta } from './photo-meta.js';
@@ -80,6 +81,8 @@ export async function storeAttachment(
 ): Promise<AttachmentRow> {
   if (file.buffer.length > meta.maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', { limit: `${Math.round(meta.maxBytes / 1048576)} MB` });
   if (file.buffer.length === 0) throw new AppError('VALIDATION', {}, [{ field: 'file', code: 'required' }]);
+  // The multipart file name is input the request guard does not see (it is not in params, query or body).
+  if (findForbiddenText(file.filename)) throw new AppError('VALIDATION', {}, [{ field: 'file', code: 'characters' }]);
   const mime = sniffMime(file.buffer, file.filename);
   if (!mime) throw new AppError('UNSUPPORTED_TYPE', { type: file.filename.split('.').pop() ?? '?' });
   const sha256 = createHash('sha256').update(file.buffer).digest('hex');
@@ -90,7 +93,8 @@ export async function storeAttachment(
       sha256,
       size: file.buffer.length,
       mime,
-      filename: file.filename.slice(0, 200),
+      // By code points: cutting UTF-16 units could leave half a surrogate pair, which the database refuses.
+      filename: Array.from(file.filename).slice(0, 200).join(''),
       createdBy: meta.createdBy,
       meta: await readPhotoMeta(file.buffer, mime),
       createdAt: meta.now,

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { desc, eq, sql } from 'drizzle-orm';
-import lockfile from 'proper-lockfile';
 import { z } from 'zod';
 import type { Db, Executor } from '../../db/client.js';
 import { auditLog, setting } from '../kernel.schema.js';
@@ -171,18 +170,12 @@ export async function readAnchorRecord(ex: Executor, fileId: string): Promise<{ 
 export type CheckpointOutcome = { appended: AnchorLine } | { unchanged: true } | { refused: string };
 
 /**
- * Appends a checkpoint of the current head if it moved. Under a lock on the file, so processes
+ * Appends a checkpoint of the current head if it moved. Under a lock beside the file, so processes
  * sharing it append in order; the head is read under the lock for the same reason.
  */
 export async function checkpointAudit(db: Db, key: AuditKey, file: string, now: Date): Promise<CheckpointOutcome> {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const release = await lockfile.lock(file, {
-    realpath: false,
-    lockfilePath: `${file}.lock`,
-    stale: 10_000,
-    retries: { retries: 50, minTimeout: 20, maxTimeout: 200 },
-  });
-  try {
+  return withFileLock(`${file}.lock`, async () => {
     const [head] = await db.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
     const marker = await findMarker(db);
     if (!head || !marker) return { unchanged: true };
@@ -235,8 +228,31 @@ export async function checkpointAudit(db: Db, key: AuditKey, file: string, now: 
         .onConflictDoUpdate({ target: setting.key, set: { value, updatedAt: sql`now()` } });
     }
     return { appended: line };
+  });
+}
+
+/**
+ * A short exclusive lock beside the anchor file (exclusive create; held for milliseconds). One left
+ * by a process that died holding it is taken over after 30 s. Not proper-lockfile: its signal-exit
+ * handlers end the process on SIGTERM before the server's own shutdown (and its last checkpoint) runs.
+ */
+async function withFileLock<T>(lockPath: string, fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      fs.closeSync(fs.openSync(lockPath, 'wx', 0o600));
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const age = Date.now() - (fs.statSync(lockPath, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 30_000) fs.rmSync(lockPath, { recursive: true, force: true });
+      else if (attempt >= 400) throw new Error(`the anchor file is locked by another process (${lockPath})`);
+      else await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+  try {
+    return await fn();
   } finally {
-    await release();
+    fs.rmSync(lockPath, { force: true });
   }
 }
 

@@ -56,6 +56,12 @@ const ZEnv = z.object({
   TAIHANG_AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
   /** Audit: seconds between checkpoints (taken only when the head moved; also at shutdown). */
   TAIHANG_AUDIT_CHECKPOINT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** The platform's public address (scheme://host[:port][/path]) for absolute links in public outputs (Atom feed); never taken from a request's Host. */
+  TAIHANG_PUBLIC_URL: z
+    .string()
+    .url()
+    .refine((u) => /^https?:\/\//i.test(u), 'expected an http(s) URL')
+    .optional(),
 });
 
 export type Config = Readonly<{
@@ -89,6 +95,8 @@ export type Config = Readonly<{
   auditKeyFile: string;
   auditAnchorFile: string;
   auditCheckpointMs: number;
+  /** TAIHANG_PUBLIC_URL without a trailing slash; undefined: public outputs use relative links. */
+  publicUrl: string | undefined;
   version: string;
 }>;
 
@@ -135,6 +143,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     auditKeyFile,
     auditAnchorFile: e.TAIHANG_AUDIT_ANCHOR_FILE ? path.resolve(e.TAIHANG_AUDIT_ANCHOR_FILE) : path.join(path.dirname(auditKeyFile), 'anchor.jsonl'),
     auditCheckpointMs: e.TAIHANG_AUDIT_CHECKPOINT_SECONDS * 1000,
+    publicUrl: e.TAIHANG_PUBLIC_URL?.replace(/\/+$/, ''),
     version,
   });
 }

@@ -42,6 +42,14 @@ export const ERROR_MESSAGES = {
     'en-US':
       "Separation of duties: administrator accounts (system, security, audit) are managed only with the taihang command on the server; no administrator acts on another administrator's account",
   },
+  NO_PASSWORD_RESET_PENDING: {
+    'zh-CN': '该账号没有等待发放第二段临时密码的重置（须先由系统管理员重置密码）',
+    'en-US': 'This account has no password reset waiting for its second half (the system administrator resets it first)',
+  },
+  PASSWORD_HALVES_ONE_PERSON: {
+    'zh-CN': '三权分立：两段临时密码须由两个人分别发放，重置密码的人不能发放第二段',
+    'en-US': 'Separation of duties: the two halves of a temporary password come from two people; whoever reset it cannot release the second half',
+  },
   PASSWORD_POLICY: { 'zh-CN': '密码不符合策略：{reason}', 'en-US': 'The password does not meet the policy: {reason}' },
   SEPARATION_OF_DUTIES: {
     'zh-CN': '三权分立：{reason}',
@@ -198,6 +206,11 @@ export const FIELD_MESSAGES = {
   },
   nothing_to_approve: { 'zh-CN': '没有需要审批的放宽或停用，可直接保存', 'en-US': 'loosens nothing that needs approval; save it directly' },
   role: { 'zh-CN': '角色不存在', 'en-US': 'is not a known role' },
+  'role.kind': {
+    'zh-CN': '角色「{role}」不适用于{kind}类账号（企业账号只能授予企业角色，集团账号集团角色，政府与行业部门账号监管角色，平台账号一种管理员职责）',
+    'en-US':
+      'role "{role}" does not fit a {kind} account (enterprise accounts take enterprise roles, group accounts group roles, government and industry accounts regulator roles, platform accounts one administrator duty)',
+  },
   'password.length': { 'zh-CN': '至少 {min} 位', 'en-US': 'must have at least {min} characters' },
   'password.classes': {
     'zh-CN': '须包含大写字母、小写字母、数字、符号中的至少 {n} 类',
@@ -213,6 +226,14 @@ export const FIELD_MESSAGES = {
       'lies outside the issuing unit’s jurisdiction: no located enterprise, major hazard installation or tailings pond it supervises is inside or within {km} km',
   },
   'password.reuse': { 'zh-CN': '不能与当前密码相同', 'en-US': 'must differ from the current password' },
+  'cap.restricted': {
+    'zh-CN': '含有 CAP 1.2 禁止的字符（空白、逗号、< 、& 或 ]]>），未保存任何数据',
+    'en-US': 'contains characters CAP 1.2 forbids (white space, commas, <, & or ]]>); nothing was saved',
+  },
+  'cap.references': {
+    'zh-CN': '应为以空格分隔的「发送方,标识符,发送时间」三元组，且不含 < 、& 或 ]]>，未保存任何数据',
+    'en-US': 'must be space-separated "sender,identifier,sent" triples without <, & or ]]>; nothing was saved',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

@@ -156,6 +156,9 @@ export const FIELD_LABELS: Record<string, Record<Locale, string>> = {
   // warnings
   polygons: { 'zh-CN': '预警区域多边形', 'en-US': 'Area polygons' },
   regionCodes: { 'zh-CN': '预警行政区划', 'en-US': 'Area regions' },
+  identifier: { 'zh-CN': 'CAP 标识符（identifier）', 'en-US': 'CAP identifier' },
+  sender: { 'zh-CN': 'CAP 发送方（sender）', 'en-US': 'CAP sender' },
+  references: { 'zh-CN': 'CAP 引用（references）', 'en-US': 'CAP references' },
   areaDesc: { 'zh-CN': '预警区域描述', 'en-US': 'Area description' },
   expires: { 'zh-CN': '失效时间', 'en-US': 'Expires' },
   effective: { 'zh-CN': '生效时间', 'en-US': 'Effective' },

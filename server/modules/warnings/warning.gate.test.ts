@@ -400,6 +400,34 @@ describe('public outputs stay well-formed whatever was imported', () => {
     expect(en.json().error.message).toMatch(/has a DTD .* refused for safety; nothing was saved/);
   });
 
+  it('identifier, sender and references with CAP 1.2 restricted characters (<, &, ]]>, spaces, commas) are refused, naming the field', async () => {
+    const count = async () => (await get('/api/warnings', w.h.zezhou)).json().total;
+    const before = await count();
+    const ok = `restricted-${uniq()}`;
+    const cases: [string, Parameters<typeof capMessage>[0]][] = [
+      ['identifier', { id: `${ok}&lt;script&gt;`, sender: 'r@example.cn' }],
+      ['identifier', { id: `${ok}&amp;x`, sender: 'r@example.cn' }],
+      ['identifier', { id: `${ok}]]&gt;`, sender: 'r@example.cn' }],
+      ['identifier', { id: `${ok},x`, sender: 'r@example.cn' }],
+      ['sender', { id: `${ok}-s`, sender: 'r&amp;d@example.cn' }],
+      ['sender', { id: `${ok}-s2`, sender: 'r d@example.cn' }],
+      ['references', { id: `${ok}-r`, sender: 'r@example.cn', msgType: 'Update', references: 'r@example.cn,a&lt;b,2026-12-07T10:00:00+08:00' }],
+      ['references', { id: `${ok}-r2`, sender: 'r@example.cn', msgType: 'Update', references: 'r@example.cn,only-two' }],
+    ];
+    for (const [field, m] of cases) {
+      const res = await importFile(w.h.zezhou, capMessage(m));
+      expect(res.statusCode, `${field}: ${m.id}`).toBe(400);
+      expect(res.json().error.code).toBe('VALIDATION');
+      expect(res.json().error.details).toEqual([expect.objectContaining({ field })]);
+      expect(res.json().error.details[0].message).toContain('CAP');
+    }
+    const en = await importFile(w.h.zezhou, capMessage(cases[0]![1]), { 'accept-language': 'en-US' });
+    expect(en.json().error.details[0].message).toMatch(/CAP identifier.*forbids/);
+    expect(await count()).toBe(before);
+    // The same message with a clean identifier is imported.
+    expect((await importFile(w.h.zezhou, capMessage({ id: ok, sender: 'r@example.cn' }))).statusCode).toBe(200);
+  });
+
   it('active.xml and the Atom feed parse back after hostile messages, including one stored before DTDs were refused', async () => {
     const now = t.clock.now();
     const markupXml = hostile('markup-in-text.xml')

@@ -79,6 +79,7 @@ export function presentFeed(f: FeedRow) {
 const esc = xmlText;
 
 /** Atom 1.0 (RFC 4287) of the active public warnings; each entry links to its CAP message. */
+/** `baseUrl`: the configured public address (no trailing slash), or '' for links relative to the feed's host. */
 export function atomFeed(rows: WarningRow[], baseUrl: string, now: Date): string {
   const updated = rows.reduce((m, w) => (w.updatedAt > m ? w.updatedAt : m), rows.length ? (rows[0] as WarningRow).updatedAt : now);
   const entries = rows

@@ -183,6 +183,23 @@ describe('issue', () => {
     expect((await get('/api/warnings/feed.atom')).body).not.toContain(restricted.json().data.id);
   });
 
+  it('the Atom feed never builds links from the Host header: relative links unless TAIHANG_PUBLIC_URL is set', async () => {
+    const own = (await post('/api/warnings', w.h.gov, issueBody())).json().data.id;
+    const forged = await get('/api/warnings/feed.atom', { host: 'evil.example', 'x-forwarded-host': 'evil.example' });
+    expect(forged.statusCode).toBe(200);
+    expect(forged.body).not.toContain('evil.example');
+    expect(forged.body).toContain(`href="/api/warnings/${own}/cap.xml"`);
+    expect(forged.body).toContain('rel="self" type="application/atom+xml" href="/api/warnings/feed.atom"');
+    const pub = await getTestServer({ env: { TAIHANG_PUBLIC_URL: 'https://aq.example.gov.cn/' } });
+    try {
+      const body = (await pub.app.inject({ url: '/api/warnings/feed.atom', headers: { host: 'evil.example' } })).body;
+      expect(body).toContain('href="https://aq.example.gov.cn/api/warnings/feed.atom"');
+      expect(body).not.toContain('evil.example');
+    } finally {
+      await pub.close();
+    }
+  });
+
   it('cancel: a CAP Cancel; cancelling again is 409; the feed drops it', async () => {
     expect((await post(`/api/warnings/${id}/cancel`, w.h.govB, { reason: 'x' })).statusCode).toBe(404);
     const res = await post(`/api/warnings/${id}/cancel`, w.h.gov, { reason: '降雨减弱' });

@@ -99,9 +99,11 @@ export function warningRoutes(app: App, deps: Deps): void {
     summary: 'Atom 1.0 feed of active public warnings; each entry links to its CAP message',
     tags,
     raw: true,
-    handler: async (ctx, _i, { req, reply }) => {
+    handler: async (ctx, _i, { reply }) => {
       const rows = await publicActiveWarnings(ctx.tx, ctx.clock.now());
-      return reply.type('application/atom+xml; charset=utf-8').send(atomFeed(rows, `${req.protocol}://${req.host}`, ctx.clock.now()));
+      // Links come from the configured public address, or are relative (RFC 4287 resolves them against the feed's own URL):
+      // never from the request's Host header, which any client sets (a forged Host would point subscribers elsewhere).
+      return reply.type('application/atom+xml; charset=utf-8').send(atomFeed(rows, deps.config.publicUrl ?? '', ctx.clock.now()));
     },
   });
 

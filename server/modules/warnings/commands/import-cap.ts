@@ -1,6 +1,6 @@
 import { defaultTask, WARNING_EVENTS } from '../../../../common/contracts/warnings.js';
 import type { Ctx } from '../../../kernel/context.js';
-import { AppError } from '../../../kernel/errors.js';
+import { AppError, type FieldError, invalid } from '../../../kernel/errors.js';
 import { allowNew, systemOnly } from '../../../kernel/gate/gate.js';
 import type { Scope } from '../../../kernel/scope/scope.js';
 import { findDepartmentWithPath } from '../../org/index.js';
@@ -35,7 +35,31 @@ export async function readCap(xml: string): Promise<CapAlert> {
     throw reject((e as Error).message);
   }
   if (!a.infos.length && (a.msgType === 'Alert' || a.msgType === 'Update')) throw reject('the message has no <info>');
+  const bad = restrictedFields(a);
+  if (bad.length) throw invalid(bad);
   return a;
+}
+
+/**
+ * CAP 1.2 §3.2.1: identifier and sender "MUST NOT include spaces, commas or restricted characters (< and &)";
+ * references are space-separated "sender,identifier,sent" triples under the same rule. The schema types them as
+ * plain strings, so an escaped `&lt;` passes it; `]]>` is refused too, as it ends a CDATA section wherever the
+ * value is republished. Such a value would be matched, stored and re-published, so it is refused at the door.
+ */
+const RESTRICTED = /[\s,<&]|]]>/;
+const TRIPLE_PART = /^[^\s,<&]+$/;
+function restrictedFields(a: CapAlert): FieldError[] {
+  const out: FieldError[] = [];
+  for (const field of ['identifier', 'sender'] as const) if (RESTRICTED.test(a[field])) out.push({ field, code: 'cap.restricted' });
+  const refs = a.references?.trim();
+  if (refs) {
+    const ok = refs.split(/\s+/).every((t) => {
+      const p = t.split(',');
+      return p.length === 3 && p.every((x) => TRIPLE_PART.test(x) && !x.includes(']]>'));
+    });
+    if (!ok) out.push({ field: 'references', code: 'cap.references' });
+  }
+  return out;
 }
 
 /** The stored fields of a message with an <info>; one without `expires` gets `effective + defaultExpiryHours`. */

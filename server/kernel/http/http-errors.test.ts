@@ -73,7 +73,12 @@ describe('text no field may hold', () => {
   it('in an uploaded file name (multipart, which the guard does not see): 400, not a database error', async () => {
     const boundary = 'fz';
     const payload = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a\u0000.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\nPK\u0003\u0004junk\r\n--${boundary}--\r\n`;
-    const res = await t.app.inject({ method: 'POST', url: '/api/attachments', payload, headers: { ...gov, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/attachments',
+      payload,
+      headers: { ...gov, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details[0]).toMatchObject({ field: 'file', code: 'characters' });
   });

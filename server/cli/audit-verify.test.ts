@@ -82,6 +82,7 @@ describe.skipIf(!!TEST_DB_URL)('taihang audit verify', () => {
     const cut = cli(['audit', 'verify'], env);
     expect(cut.code).toBe(1);
     expect(cut.out).toMatch(/tail_truncated: the chain ends at row \d+, but row \d+ was anchored/);
+    fs.rmSync(dir, { recursive: true, force: true });
   }, 240_000);
 });
 

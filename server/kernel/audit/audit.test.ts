@@ -21,7 +21,17 @@ beforeAll(async () => {
   t = await getTestServer();
   anchorFile = t.deps.config.auditAnchorFile;
 });
-afterAll(() => t.close());
+/** Temporary directories of this file's anchor copies and start-up tests. */
+const tmpDirs: string[] = [];
+const tmpDir = (prefix: string) => {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  tmpDirs.push(d);
+  return d;
+};
+afterAll(async () => {
+  await t.close();
+  for (const d of tmpDirs) fs.rmSync(d, { recursive: true, force: true });
+});
 
 class Rollback extends Error {}
 /**
@@ -63,7 +73,7 @@ async function auditedChanges() {
 }
 
 function copyAnchor(edit: (lines: string[]) => string[]): string {
-  const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'taihang-anchor-')), 'anchor.jsonl');
+  const copy = path.join(tmpDir('taihang-anchor-'), 'anchor.jsonl');
   const lines = fs.readFileSync(anchorFile, 'utf8').split('\n').filter(Boolean);
   fs.writeFileSync(
     copy,
@@ -227,7 +237,7 @@ describe('audit log', () => {
 });
 
 describe('keyed chain start-up (append-only migration)', () => {
-  const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'taihang-audit-setup-'));
+  const tmp = () => tmpDir('taihang-audit-setup-');
 
   it('creates the key 0600 outside the database at the first start, keeps legacy rows as they are, and keys from a marker on', async () => {
     const database = await openPglite(null);

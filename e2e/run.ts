@@ -60,26 +60,12 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
 // ---------- UI helpers (selectors by role and visible text; antd class names only for tables) ----------
 
-/**
- * Picks a language from the header's dropdown and waits until `<html lang>` follows; retried a
- * few times as a backstop (a retry is printed, so a flaky menu stays visible in the log).
- */
+/** Picks a language from the header's dropdown (once, after the dropdown has opened) and waits until `<html lang>` follows. */
 async function switchLanguage(page: Page, title: string, to: 'English' | '中文'): Promise<void> {
   const want = to === 'English' ? 'en-US' : 'zh-CN';
-  const attempts: string[] = [];
-  for (let i = 0; i < 4; i++) {
-    if ((await page.evaluate(() => document.documentElement.lang)) === want) return;
-    try {
-      await pickFromMenu(page, page.locator('header').getByTitle(title), page.getByRole('menuitem', { name: to, exact: true }));
-      await page.waitForFunction((w) => document.documentElement.lang === w, want, { timeout: 5_000 });
-      if (attempts.length) console.log(`  (language switch needed ${attempts.length + 1} tries: ${attempts.join(' / ')})`);
-      return;
-    } catch (err) {
-      attempts.push((err as Error).message.split('\n')[0] ?? String(err));
-      await page.mouse.move(0, 0);
-    }
-  }
-  throw new Error(`could not switch the language to ${to}: ${attempts.join(' / ')}`);
+  if ((await page.evaluate(() => document.documentElement.lang)) === want) return;
+  await pickFromMenu(page, page.locator('header').getByTitle(title), page.getByRole('menuitem', { name: to, exact: true }));
+  await page.waitForFunction((w) => document.documentElement.lang === w, want, { timeout: 15_000 });
 }
 
 async function statisticOf(page: Page, cardName: RegExp): Promise<number> {

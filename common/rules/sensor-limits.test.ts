@@ -96,7 +96,10 @@ describe('what needs approval (loosenings) and what nothing can allow (beyondLeg
   });
 
   it('on a regulated sensor, a later 断线, a longer or wider flat line and a slower rate check are loosenings too', () => {
-    const watched: SensorSetting = { ...t0, rules: { ...t0.rules, staleSeconds: 120, flatLine: { seconds: 3600, epsilon: 0.001 }, rateOfChange: { delta: 0.5, perSeconds: 60 } } };
+    const watched: SensorSetting = {
+      ...t0,
+      rules: { ...t0.rules, staleSeconds: 120, flatLine: { seconds: 3600, epsilon: 0.001 }, rateOfChange: { delta: 0.5, perSeconds: 60 } },
+    };
     const { staleSeconds: _s, ...noStale } = watched.rules;
     expect(fields(loosenings(watched, { ...watched, rules: { ...watched.rules, staleSeconds: 86_400 } }))).toEqual(['rules.staleSeconds']);
     expect(fields(loosenings(watched, { ...watched, rules: noStale }))).toEqual(['rules.staleSeconds']);

@@ -277,7 +277,8 @@ export const enUS: Record<keyof typeof zhCN, string> = {
     '三权分立 Separation of duties: the system, security and audit administrator duties cannot be held by one account, and only platform users may hold them.',
   'users.permissionCount': '{n} permissions',
   'users.resetPasswordOf': 'Reset password of {name}',
-  'users.resetHint': 'A temporary password: the user must change it before anything else works; their sessions end, and they and the security administrators are notified. Administrator accounts cannot be reset here.',
+  'users.resetHint':
+    'A temporary password: the user must change it before anything else works; their sessions end, and they and the security administrators are notified. Administrator accounts cannot be reset here.',
   'users.passwordReset': 'Password reset',
   'users.department': 'Department',
   'users.enterprise': 'Enterprise',

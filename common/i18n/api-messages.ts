@@ -207,9 +207,9 @@ export const FIELD_MESSAGES = {
   nothing_to_approve: { 'zh-CN': '没有需要审批的放宽或停用，可直接保存', 'en-US': 'loosens nothing that needs approval; save it directly' },
   role: { 'zh-CN': '角色不存在', 'en-US': 'is not a known role' },
   'role.kind': {
-    'zh-CN': '角色「{role}」不适用于{kind}类账号（企业账号只能授予企业角色，集团账号集团角色，政府与行业部门账号监管角色，平台账号一种管理员职责）',
+    'zh-CN': '角色「{role}」不适用于该类账号（企业账号只能授予企业角色，集团账号集团角色，政府与行业部门账号监管角色，平台账号一种管理员职责）',
     'en-US':
-      'role "{role}" does not fit a {kind} account (enterprise accounts take enterprise roles, group accounts group roles, government and industry accounts regulator roles, platform accounts one administrator duty)',
+      'role "{role}" does not fit this kind of account (enterprise accounts take enterprise roles, group accounts group roles, government and industry accounts regulator roles, platform accounts one administrator duty)',
   },
   'password.length': { 'zh-CN': '至少 {min} 位', 'en-US': 'must have at least {min} characters' },
   'password.classes': {
@@ -226,6 +226,11 @@ export const FIELD_MESSAGES = {
       'lies outside the issuing unit’s jurisdiction: no located enterprise, major hazard installation or tailings pond it supervises is inside or within {km} km',
   },
   'password.reuse': { 'zh-CN': '不能与当前密码相同', 'en-US': 'must differ from the current password' },
+  'password.notChosen': {
+    'zh-CN': '三权分立：管理员不能指定他人的密码；重置后由系统管理员和安全管理员分别发放两段临时密码',
+    'en-US':
+      "separation of duties: no administrator chooses another account's password; after a reset the system and security administrators each give one half of a temporary password",
+  },
   'cap.restricted': {
     'zh-CN': '含有 CAP 1.2 禁止的字符（空白、逗号、< 、& 或 ]]>），未保存任何数据',
     'en-US': 'contains characters CAP 1.2 forbids (white space, commas, <, & or ]]>); nothing was saved',

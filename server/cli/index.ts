@@ -50,7 +50,7 @@ async function userCommand(config: Config, database: Database, sub: string, rest
   const done = await inTransaction(deps, systemActor('cli'), info, async (ctx) => {
     const id = await users.accountIdOf(ctx, username);
     if (sub === 'disable' || sub === 'enable') await users.setUserDisabled(ctx, id, sub === 'disable');
-    else if (sub === 'reset-password') await users.resetPassword(ctx, id, flag(rest, 'password') ?? '');
+    else if (sub === 'reset-password') await users.setTemporaryPassword(ctx, id, flag(rest, 'password') ?? '');
     else if (sub === 'roles') await users.setRoles(ctx, id, flags(rest, 'role'));
     else return false;
     return true;

@@ -278,8 +278,24 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'users.permissionCount': '{n} permissions',
   'users.resetPasswordOf': 'Reset password of {name}',
   'users.resetHint':
-    'A temporary password: the user must change it before anything else works; their sessions end, and they and the security administrators are notified. Administrator accounts cannot be reset here.',
-  'users.passwordReset': 'Password reset',
+    'The current password stops working at once and every session ends; you get the first half of a temporary password (shown once), the security administrator gives the second. You never learn the whole password. The user and the security administrators are told. Administrator accounts cannot be reset here.',
+  'users.passwordReset': 'Password reset: give the first half to the user in person',
+  'users.releasePassword': 'Release 2nd half',
+  'users.releasePasswordOf': 'Release the second half of the temporary password of {name}',
+  'users.releaseHint':
+    "The system administrator has reset this account's password. You get the second half of the temporary password (shown once); the user joins both halves, signs in and changes it at once. Whoever reset it cannot release the second half.",
+  'users.passwordReleased': 'Second half released: give it to the user in person',
+  'users.resetConfirm': 'Reset and draw the first half',
+  'users.releaseConfirm': 'Draw the second half',
+  'users.halfAIs': 'First half of the temporary password (give it to the user in person or by a trusted channel; it is not shown again):',
+  'users.halfBIs': 'Second half of the temporary password (give it to the user in person or by a trusted channel; it is not shown again):',
+  'users.halvesJoin':
+    'Get one half of the temporary password from the system administrator and the other from the security administrator, join them to sign in, and change the password at once',
+  'users.halfOnce': 'Join them first half first, second half after: 16 characters. Neither half signs in alone; the server keeps neither in clear.',
+  'users.halfNoted': 'Given to the user, close',
+  'users.resetPending': 'Awaiting 2nd half',
+  'users.resetPendingHint':
+    'The system administrator reset the password; the security administrator has not released the second half yet. The account cannot sign in until then',
   'users.department': 'Department',
   'users.enterprise': 'Enterprise',
   'users.group': 'Group',

@@ -1,4 +1,6 @@
 import type { Permission } from '../../../common/permissions.js';
+import type { UserKind } from '../../kernel/actor.js';
+import type { FieldError } from '../../kernel/errors.js';
 import { definePolicy, type Verdict } from '../../kernel/gate/gate.js';
 import { isSystemScope } from '../../kernel/scope/scope.js';
 
@@ -11,30 +13,76 @@ import { isSystemScope } from '../../kernel/scope/scope.js';
  * server host with the `taihang user` command (the operator, outside the three duties, audited as "cli").
  */
 export type AdminDuty = 'system' | 'security' | 'audit';
-export type AccountAction = 'create' | 'disable' | 'enable' | 'resetPassword' | 'unlock' | 'setRoles' | 'changeOwnPassword';
+export type AccountAction = 'create' | 'disable' | 'enable' | 'resetPassword' | 'releasePassword' | 'setPassword' | 'unlock' | 'setRoles' | 'changeOwnPassword';
 
-/** The account as the policy sees it: who it is and which administrator duty it holds. */
+/**
+ * The account as the policy sees it: who it is, which administrator duty it holds, and — while a
+ * password reset waits for its second half — who reset it (split-password.ts).
+ */
 export interface AccountTarget {
   id: string;
   duty: AdminDuty | null;
+  resetPendingBy: string | null;
 }
 
-const NEEDS: Record<Exclude<AccountAction, 'changeOwnPassword'>, Permission> = {
+const NEEDS: Record<Exclude<AccountAction, 'changeOwnPassword' | 'setPassword'>, Permission> = {
   create: 'user.manage',
   disable: 'user.manage',
   enable: 'user.manage',
   resetPassword: 'user.manage',
+  releasePassword: 'security.manage',
   unlock: 'security.manage',
   setRoles: 'role.assign',
 };
 
-export const ACCOUNT_ACTIONS: readonly AccountAction[] = ['create', 'disable', 'enable', 'resetPassword', 'unlock', 'setRoles', 'changeOwnPassword'];
+export const ACCOUNT_ACTIONS: readonly AccountAction[] = [
+  'create',
+  'disable',
+  'enable',
+  'resetPassword',
+  'releasePassword',
+  'setPassword',
+  'unlock',
+  'setRoles',
+  'changeOwnPassword',
+];
 
 export const accountPolicy = definePolicy<AccountTarget, AccountAction>('user', ACCOUNT_ACTIONS, (actor, target, action): Verdict => {
   if (action === 'changeOwnPassword') return actor.id === target.id ? null : 'FORBIDDEN';
+  // Choosing a whole password of another account is the host operator's alone (outside the three
+  // duties); an administrator's reset is split between two people (resetPassword + releasePassword).
+  if (action === 'setPassword') return isSystemScope(actor.scope) ? null : 'FORBIDDEN';
   if (isSystemScope(actor.scope)) return null; // the host operator's command line
   if (!actor.permissions.has(NEEDS[action])) return 'FORBIDDEN';
   if (actor.id === target.id) return 'OWN_ACCOUNT';
   if (target.duty) return 'ADMIN_ACCOUNT';
+  if (action === 'releasePassword') {
+    if (!target.resetPendingBy) return 'NO_PASSWORD_RESET_PENDING';
+    // Two people, whatever roles they hold: the one who drew half A never draws half B.
+    if (target.resetPendingBy === actor.id) return 'PASSWORD_HALVES_ONE_PERSON';
+  }
   return null;
 });
+
+/**
+ * Which kinds of account each built-in role fits: a role's permissions are scoped by the account's
+ * unit, so an enterprise account holding `regulator-admin` would act as a regulator of its own
+ * enterprise. A role not listed here fits no account (fails closed; a test checks every built-in role).
+ */
+export const ROLE_ACCOUNT_KINDS: Record<string, readonly UserKind[]> = {
+  'system-admin': ['platform'],
+  'security-admin': ['platform'],
+  'audit-admin': ['platform'],
+  'regulator-admin': ['government', 'industry'],
+  regulator: ['government', 'industry'],
+  'enterprise-manager': ['enterprise'],
+  'enterprise-worker': ['enterprise'],
+  'group-manager': ['group'],
+};
+
+/** The roles that do not fit the account's kind (400 naming `roles`). PURE. */
+export function roleKindErrors(kind: string, roles: readonly string[]): FieldError[] {
+  return roles
+    .filter((r) => !ROLE_ACCOUNT_KINDS[r]?.includes(kind as UserKind))
+    .map((r) => ({ field: 'roles', code: 'role.kind' as const, params: { role: r } }));
+}

@@ -1,9 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUILTIN_ROLES } from '../../kernel/access/builtin-roles.js';
+import { systemActor } from '../../kernel/actor.js';
 import { storeCaptcha } from '../../kernel/auth/captcha.js';
-import { auditLog, loginCaptcha, notification } from '../../kernel/kernel.schema.js';
+import { appUser, auditLog, loginCaptcha, notification } from '../../kernel/kernel.schema.js';
 import { loginAs, makeCity, makeDepartment, makeUser, TEST_PASSWORD, testAddress } from '../../test/factories.js';
 import { getTestServer, type TestServer } from '../../test/harness.js';
+import { accountPolicy, ROLE_ACCOUNT_KINDS } from './account.policy.js';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -241,19 +244,20 @@ describe('三权分立 holds against every account', () => {
       expect(res.json().error.message).toMatch(/^三权分立：/);
     };
     for (const target of [sys, sys2, sec, aud]) {
-      await refused(await post(`/api/users/${target.id}/reset-password`, hs, { newPassword: 'Temp-Pass-2021!' }), target === sys);
+      await refused(await post(`/api/users/${target.id}/reset-password`, hs), target === sys);
       await refused(await post(`/api/users/${target.id}/disable`, hs), target === sys);
       await refused(await post(`/api/users/${target.id}/enable`, hs), target === sys);
     }
     for (const target of [sys, sec2, aud, sec]) {
       await refused(await put(`/api/users/${target.id}/roles`, hsec, { roles: [] }), target === sec);
       await refused(await post(`/api/users/${target.id}/unlock`, hsec), target === sec);
+      await refused(await post(`/api/users/${target.id}/reset-password/release`, hsec), target === sec);
     }
     // Nothing changed: every duty account still signs in with its own password and holds its duty.
     for (const u of [sys2, sec2, aud]) expect((await login(u.username, TEST_PASSWORD, 'zh-CN', testAddress())).json().user.roles).toHaveLength(1);
     // The user list offers exactly what the policy allows.
     const list = (await t.app.inject({ url: `/api/users?pageSize=200&q=${sec2.username}`, headers: hs })).json().items;
-    expect(list[0].abilities).toEqual({ disable: false, enable: false, resetPassword: false, unlock: false, setRoles: false });
+    expect(list[0].abilities).toEqual({ disable: false, enable: false, resetPassword: false, releasePassword: false, unlock: false, setRoles: false });
   });
 
   it('the security admin still grants a duty to a new platform account and roles to business accounts', async () => {
@@ -266,21 +270,90 @@ describe('三权分立 holds against every account', () => {
     expect((await put(`/api/users/${biz.id}/roles`, sec, { roles: ['regulator-admin'] })).statusCode).toBe(200);
   });
 
-  it('a reset business account can only change its password; the change ends the other sessions; all of it is audited and told', async () => {
+  it('roles fit the kind of account: no regulator role on an enterprise account, no enterprise role on a government one', async () => {
+    const sec = await loginAs(t.app, (await makeUser(t.database.db, 'platform', ['security-admin'])).username);
+    const r = await makeCity(t.database.db);
+    const dept = await makeDepartment(t.database.db, r.countyA, 'government');
+    const gov = await makeUser(t.database.db, 'government', [], { departmentId: dept.id });
+    const ent = await makeUser(t.database.db, 'enterprise', ['enterprise-worker']);
+    for (const [u, roles] of [
+      [ent, ['regulator-admin']],
+      [ent, ['enterprise-manager', 'regulator']],
+      [ent, ['group-manager']],
+      [gov, ['enterprise-manager']],
+    ] as const) {
+      const res = await put(`/api/users/${u.id}/roles`, { ...sec, 'accept-language': 'en-US' }, { roles });
+      expect(res.statusCode, roles.join()).toBe(400);
+      expect(res.json().error.details[0]).toMatchObject({ field: 'roles', message: expect.stringContaining('does not fit') });
+    }
+    const zh = await put(`/api/users/${ent.id}/roles`, sec, { roles: ['regulator-admin'] });
+    expect(zh.json().error.details[0].message).toMatch(/角色「regulator-admin」不适用于该类账号/);
+    // Nothing changed; the fitting roles are still granted.
+    expect((await t.app.inject({ url: `/api/users?q=${ent.username}`, headers: sec })).json().items[0].roles).toEqual(['enterprise-worker']);
+    expect((await put(`/api/users/${ent.id}/roles`, sec, { roles: ['enterprise-manager'] })).statusCode).toBe(200);
+    expect((await put(`/api/users/${gov.id}/roles`, sec, { roles: ['regulator'] })).statusCode).toBe(200);
+  });
+
+  it('every built-in role names the kinds of account it fits', () => {
+    for (const r of BUILTIN_ROLES) expect(ROLE_ACCOUNT_KINDS[r.key], r.key).toBeDefined();
+  });
+
+  it('a reset is split between two people: the system admin gets half A, the security admin half B; neither signs in alone', async () => {
+    // Failed sign-ins of the account bring the captcha (0005): every attempt here answers one.
+    const signIn = async (username: string, password: string) => login(username, password, 'zh-CN', testAddress(), await solved());
+    const bearer = (res: Awaited<ReturnType<typeof login>>) => ({ authorization: `Bearer ${res.json().token}` });
     const sysUser = await makeUser(t.database.db, 'platform', ['system-admin']);
     const secUser = await makeUser(t.database.db, 'platform', ['security-admin']);
     const sys = await loginAs(t.app, sysUser.username);
+    const sec = await loginAs(t.app, secUser.username);
     const r = await makeCity(t.database.db);
     const dept = await makeDepartment(t.database.db, r.city, 'government');
     const city = await makeUser(t.database.db, 'government', ['regulator-admin'], { departmentId: dept.id });
     const before = await loginAs(t.app, city.username);
     expect((await t.app.inject({ url: '/api/enterprises', headers: before })).statusCode).toBe(200);
-    // The system admin resets 城市 user's password and signs in with it.
     await refusedSelf(sys, sysUser.id);
-    expect((await post(`/api/users/${city.id}/reset-password`, sys, { newPassword: 'Temp-Pass-2021!' })).statusCode).toBe(200);
-    expect((await t.app.inject({ url: '/api/auth/me', headers: before })).statusCode).toBe(401); // the user's sessions ended
-    const asAdmin = await loginAs(t.app, city.username, 'Temp-Pass-2021!');
-    const me = await t.app.inject({ url: '/api/auth/me', headers: asAdmin });
+    // The old body that chose the password is refused, naming the field, and changes nothing.
+    const chosen = await post(`/api/users/${city.id}/reset-password`, { ...sys, 'accept-language': 'en-US' }, { newPassword: 'Temp-Pass-2021!' });
+    expect(chosen.statusCode).toBe(400);
+    expect(chosen.json().error.details[0]).toMatchObject({ field: 'newPassword', message: expect.stringMatching(/no administrator chooses/) });
+    expect((await signIn(city.username, 'Temp-Pass-2021!')).statusCode).toBe(401);
+    expect((await t.app.inject({ url: '/api/auth/me', headers: before })).statusCode).toBe(200);
+    // No reset waits yet: nothing to release.
+    const early = await post(`/api/users/${city.id}/reset-password/release`, sec);
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.code).toBe('NO_PASSWORD_RESET_PENDING');
+    // The system admin's reset: half A; the old password and every session end at once.
+    const reset = await post(`/api/users/${city.id}/reset-password`, sys);
+    expect(reset.statusCode).toBe(200);
+    const { halfA } = reset.json();
+    expect(halfA).toMatch(/^[A-Za-z2-9]{8}$/);
+    expect((await t.app.inject({ url: '/api/auth/me', headers: before })).statusCode).toBe(401);
+    expect((await signIn(city.username, TEST_PASSWORD)).statusCode).toBe(401);
+    expect((await signIn(city.username, halfA)).statusCode).toBe(401);
+    const pending = (await t.app.inject({ url: `/api/users?q=${city.username}`, headers: sec })).json().items[0];
+    expect(pending).toMatchObject({ resetPending: true, abilities: { releasePassword: true } });
+    // The system admin cannot release half B (403: security.manage), and nothing was released.
+    expect((await post(`/api/users/${city.id}/reset-password/release`, sys)).statusCode).toBe(403);
+    expect((await t.app.inject({ url: `/api/users?q=${city.username}`, headers: sys })).json().items[0]).toMatchObject({
+      resetPending: true,
+      abilities: { releasePassword: false },
+    });
+    // Nothing stored holds a half in clear.
+    const [row] = await t.database.db.select().from(appUser).where(eq(appUser.id, city.id));
+    expect(row?.passwordHash).not.toContain(halfA);
+    const released = await post(`/api/users/${city.id}/reset-password/release`, sec);
+    expect(released.statusCode).toBe(200);
+    const { halfB } = released.json();
+    expect(halfB).toMatch(/^[A-Za-z2-9]{8}$/);
+    const [after] = await t.database.db.select().from(appUser).where(eq(appUser.id, city.id));
+    expect(after?.passwordHash).not.toContain(halfA);
+    expect(after?.passwordHash).not.toContain(halfB);
+    // Released once: a second release is refused; each half alone, or in the wrong order, does not sign in.
+    expect((await post(`/api/users/${city.id}/reset-password/release`, sec)).statusCode).toBe(409);
+    for (const wrong of [halfA, halfB, halfB + halfA]) expect((await signIn(city.username, wrong)).statusCode, wrong).toBe(401);
+    const temporary = halfA + halfB;
+    const asUser = bearer(await signIn(city.username, temporary));
+    const me = await t.app.inject({ url: '/api/auth/me', headers: asUser });
     expect(me.json().user.mustChangePassword).toBe(true);
     for (const [method, url] of [
       ['GET', '/api/enterprises'],
@@ -289,27 +362,42 @@ describe('三权分立 holds against every account', () => {
       ['GET', `/api/users`],
       ['POST', '/api/enterprises'],
     ] as const) {
-      const res = await t.app.inject({ method, url, headers: { ...asAdmin, 'accept-language': 'en-US' } });
+      const res = await t.app.inject({ method, url, headers: { ...asUser, 'accept-language': 'en-US' } });
       expect(res.statusCode, `${method} ${url}`).toBe(403);
       expect(res.json().error).toMatchObject({ code: 'PASSWORD_CHANGE_REQUIRED', message: expect.stringMatching(/^Change your password first/) });
     }
-    const zh = await t.app.inject({ url: '/api/enterprises', headers: asAdmin });
+    const zh = await t.app.inject({ url: '/api/enterprises', headers: asUser });
     expect(zh.json().error.message).toMatch(/^请先修改密码/);
-    expect((await t.app.inject({ method: 'PATCH', url: '/api/auth/me', headers: asAdmin, payload: { locale: 'zh-CN' } })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'PATCH', url: '/api/auth/me', headers: asUser, payload: { locale: 'zh-CN' } })).statusCode).toBe(200);
     // A second session with the temporary password, then the change from the first: only the changing session survives.
-    const second = await loginAs(t.app, city.username, 'Temp-Pass-2021!');
-    const changed = await post('/api/auth/password', asAdmin, { currentPassword: 'Temp-Pass-2021!', newPassword: 'Own-Pass-2022!' });
+    const second = bearer(await signIn(city.username, temporary));
+    const changed = await post('/api/auth/password', asUser, { currentPassword: temporary, newPassword: 'Own-Pass-2022!' });
     expect(changed.statusCode).toBe(200);
     expect((await t.app.inject({ url: '/api/auth/me', headers: second })).statusCode).toBe(401);
-    expect((await t.app.inject({ url: '/api/enterprises', headers: asAdmin })).statusCode).toBe(200);
-    // Audited, and the user and the security administrators were told of the reset and of the change.
+    expect((await t.app.inject({ url: '/api/enterprises', headers: asUser })).statusCode).toBe(200);
+    expect((await signIn(city.username, temporary)).statusCode).toBe(401);
+    // Audited, and the user and the security administrators were told of the reset, the release and the change.
     const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, city.id));
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['user.passwordReset', 'user.passwordChanged']));
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['user.passwordReset', 'user.passwordReleased', 'user.passwordChanged']));
+    expect(audit.find((a) => a.action === 'user.passwordReleased')).toMatchObject({ actorId: secUser.id, after: { half: 'B', resetBy: sysUser.id } });
     expect(audit.find((a) => a.action === 'user.passwordChanged')?.after).toEqual({ forced: true });
     const told = await t.database.db.select().from(notification).where(eq(notification.entityId, city.id));
     const kinds = (userId: string) => told.filter((n) => n.userId === userId).map((n) => n.kind);
-    expect(kinds(city.id).sort()).toEqual(['user.password.forcedChange', 'user.password.reset']);
-    expect(kinds(secUser.id).sort()).toEqual(['user.password.forcedChange', 'user.password.reset']);
+    const expected = ['user.password.forcedChange', 'user.password.released', 'user.password.reset'];
+    expect(kinds(city.id).sort()).toEqual(expected);
+    expect(kinds(secUser.id).sort()).toEqual(expected);
+    expect(told.find((n) => n.kind === 'user.password.reset')?.body).toMatch(/请分别从系统管理员和安全管理员处获取两段临时密码，合并后登录并立即修改/);
+  });
+
+  it('whoever drew half A never draws half B, whatever permissions they hold (policy, defence in depth)', () => {
+    const actor = { ...systemActor('both'), id: 'a1', scope: { kind: 'platform' as const }, permissions: new Set(['user.manage', 'security.manage'] as const) };
+    const target = { id: 'u1', duty: null, resetPendingBy: 'a1' };
+    expect(accountPolicy.check(actor, target, 'releasePassword')).toBe('PASSWORD_HALVES_ONE_PERSON');
+    expect(accountPolicy.check({ ...actor, id: 'a2' }, target, 'releasePassword')).toBeNull();
+    expect(accountPolicy.check({ ...actor, id: 'a2' }, { ...target, resetPendingBy: null }, 'releasePassword')).toBe('NO_PASSWORD_RESET_PENDING');
+    // Choosing a whole password is the host operator's alone.
+    expect(accountPolicy.check(actor, target, 'setPassword')).toBe('FORBIDDEN');
+    expect(accountPolicy.check(systemActor('cli'), target, 'setPassword')).toBeNull();
   });
 
   it("changing one's own password ends every other session of the user", async () => {
@@ -323,7 +411,7 @@ describe('三权分立 holds against every account', () => {
   });
 
   async function refusedSelf(headers: Record<string, string>, selfId: string) {
-    const res = await post(`/api/users/${selfId}/reset-password`, headers, { newPassword: 'Temp-Pass-2021!' });
+    const res = await post(`/api/users/${selfId}/reset-password`, headers);
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('OWN_ACCOUNT');
   }

@@ -9,6 +9,7 @@ import { loadSecuritySettings, SECURITY_SETTINGS_SOURCE, saveSecuritySettings, Z
 import { deleteSession, SESSION_COOKIE } from '../../kernel/auth/session.js';
 import { lockedUntilOf } from '../../kernel/auth/throttle.js';
 import { type Deps, inTransaction } from '../../kernel/context.js';
+import { invalid } from '../../kernel/errors.js';
 import { type App, requestInfo, route, ZPage } from '../../kernel/http/route.js';
 import { login } from './commands/login.js';
 
@@ -16,8 +17,9 @@ type UnitExists = (ex: Executor, kind: string, id: string | null | undefined) =>
 
 import { abilitiesOf } from '../../kernel/gate/gate.js';
 import { type AccountAction, accountPolicy } from './account.policy.js';
-import { changeOwnPassword, createUser, resetPassword, setRoles, setUserDisabled, unlockUser } from './commands/users.js';
+import { changeOwnPassword, createUser, releasePassword, resetPassword, setRoles, setUserDisabled, unlockUser } from './commands/users.js';
 import { dutiesOf, findUsers, listRoles, rolesOf, updateUser } from './identity.repository.js';
+import { resetPendingBy } from './split-password.js';
 
 const ZMe = z.object({
   user: z.object({
@@ -66,14 +68,24 @@ const ZUser = z.object({
   roles: z.array(z.string()),
   unitName: z.string().nullable(),
   /** What the caller may do to this account (account.policy.ts, 三权分立): the buttons the UI shows. */
-  abilities: z.object({ disable: z.boolean(), enable: z.boolean(), resetPassword: z.boolean(), unlock: z.boolean(), setRoles: z.boolean() }),
+  /** A password reset waits for the security administrator's half B (split-password.ts). */
+  resetPending: z.boolean(),
+  abilities: z.object({
+    disable: z.boolean(),
+    enable: z.boolean(),
+    resetPassword: z.boolean(),
+    releasePassword: z.boolean(),
+    unlock: z.boolean(),
+    setRoles: z.boolean(),
+  }),
 });
 
 /** The actions on an existing account that the user list offers. */
-const rowAbilities = ({ disable, enable, resetPassword, unlock, setRoles }: Record<AccountAction, boolean>) => ({
+const rowAbilities = ({ disable, enable, resetPassword, releasePassword, unlock, setRoles }: Record<AccountAction, boolean>) => ({
   disable,
   enable,
   resetPassword,
+  releasePassword,
   unlock,
   setRoles,
 });
@@ -239,7 +251,10 @@ export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExi
           lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
           roles: roles.get(u.id) ?? [],
           unitName: units[i]?.unitName ?? null,
-          abilities: rowAbilities(abilitiesOf(accountPolicy, ctx.actor, { id: u.id, duty: duties.get(u.id) ?? null })),
+          resetPending: resetPendingBy(u.passwordHash) !== null,
+          abilities: rowAbilities(
+            abilitiesOf(accountPolicy, ctx.actor, { id: u.id, duty: duties.get(u.id) ?? null, resetPendingBy: resetPendingBy(u.passwordHash) }),
+          ),
         })),
         total,
         page: query.page,
@@ -291,15 +306,33 @@ export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExi
     url: '/api/users/:id/reset-password',
     access: 'user.manage',
     summary:
-      'Set a temporary password for a business account: it must be changed before anything else works, other sessions end, the user and the security administrators are told',
+      "Reset a business account's password, split knowledge (三权分立): the current password stops working, every session ends, and the answer is half A of a temporary password (shown once); the security administrator releases half B. No password is sent: the administrator never chooses one",
     tags,
     params: ZId,
-    body: z.strictObject({ newPassword: z.string().min(1).max(256) }),
-    response: z.object({ ok: z.literal(true) }),
-    handler: async (ctx, { params, body }) => {
-      await resetPassword(ctx, params.id, body.newPassword);
-      return { ok: true as const };
+    response: z.object({ halfA: z.string() }),
+    handler: async (ctx, { params }, { req }) => {
+      // No body: a client that still sends a password (the old API) is refused, naming the field.
+      const sent = req.body && typeof req.body === 'object' ? Object.keys(req.body) : [];
+      if (sent.length)
+        throw invalid(
+          sent.map((field) =>
+            /password/i.test(field) ? { field, code: 'password.notChosen' } : { field, code: 'unrecognized_keys', params: { keys: field } },
+          ),
+        );
+      return resetPassword(ctx, params.id);
     },
+  });
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/users/:id/reset-password/release',
+    access: 'security.manage',
+    summary:
+      'Release half B of a pending password reset (shown once; never by whoever reset it; 409 when no reset waits): A + B then signs in once and must be changed',
+    tags,
+    params: ZId,
+    response: z.object({ halfB: z.string() }),
+    handler: async (ctx, { params }) => releasePassword(ctx, params.id),
   });
 
   route(app, deps, {

@@ -1,45 +1,68 @@
-import { App, Form, Input, Modal } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../i18n';
 import { api } from '../../lib/api';
 import { useApiError } from '../../lib/use-api-error';
 import type { TUser } from './api';
 
-export function ResetPasswordModal({ user, onClose }: { user: TUser | null; onClose: () => void }) {
+/**
+ * A password reset split between two people (三权分立, docs/decisions/0005): the system administrator's
+ * reset gives half A, the security administrator's release gives half B. Each half is shown once,
+ * here, and the server keeps neither in clear; the user joins A + B, signs in and changes it at once.
+ */
+export function ResetPasswordModal({ user, half, onClose }: { user: TUser | null; half: 'A' | 'B'; onClose: () => void }) {
   const { t } = useI18n();
-  const [form] = Form.useForm<{ newPassword: string }>();
   const { message } = App.useApp();
   const showError = useApiError();
+  const queryClient = useQueryClient();
   const [busy, setBusy] = useState(false);
+  const [shown, setShown] = useState<string | null>(null);
 
-  const submit = async ({ newPassword }: { newPassword: string }) => {
+  const close = () => {
+    setShown(null);
+    onClose();
+  };
+
+  const submit = async () => {
     if (!user) return;
     setBusy(true);
     try {
-      await api(`/api/users/${user.id}/reset-password`, { body: { newPassword } });
-      void message.success(t('users.passwordReset'));
-      onClose();
+      if (half === 'A') setShown((await api<{ halfA: string }>(`/api/users/${user.id}/reset-password`, { method: 'POST' })).halfA);
+      else setShown((await api<{ halfB: string }>(`/api/users/${user.id}/reset-password/release`, { method: 'POST' })).halfB);
+      void message.success(t(half === 'A' ? 'users.passwordReset' : 'users.passwordReleased'));
+      void queryClient.invalidateQueries({ queryKey: ['users'] });
     } catch (err) {
-      showError(err, form);
+      showError(err);
     } finally {
       setBusy(false);
     }
   };
 
+  const title = user ? t(half === 'A' ? 'users.resetPasswordOf' : 'users.releasePasswordOf', { name: user.displayName }) : '';
   return (
     <Modal
       open={user !== null}
-      title={user ? t('users.resetPasswordOf', { name: user.displayName }) : ''}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      title={title}
+      onCancel={close}
+      onOk={shown ? close : submit}
+      okText={shown ? t('users.halfNoted') : t(half === 'A' ? 'users.resetConfirm' : 'users.releaseConfirm')}
+      cancelButtonProps={shown ? { style: { display: 'none' } } : {}}
       okButtonProps={{ loading: busy }}
+      maskClosable={!shown}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
-        <Form.Item name="newPassword" label={t('password.new')} rules={[{ required: true, message: t('validation.required') }]} extra={t('users.resetHint')}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-      </Form>
+      {shown ? (
+        <>
+          <Typography.Paragraph>{t(half === 'A' ? 'users.halfAIs' : 'users.halfBIs')}</Typography.Paragraph>
+          <Typography.Paragraph copyable={{ text: shown }} style={{ fontFamily: 'monospace', fontSize: 24, letterSpacing: 2 }} data-testid="password-half">
+            {shown}
+          </Typography.Paragraph>
+          <Alert type="warning" showIcon message={t('users.halvesJoin')} description={t('users.halfOnce')} />
+        </>
+      ) : (
+        <Typography.Paragraph>{t(half === 'A' ? 'users.resetHint' : 'users.releaseHint')}</Typography.Paragraph>
+      )}
     </Modal>
   );
 }

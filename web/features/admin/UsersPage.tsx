@@ -34,7 +34,7 @@ export function UsersPage() {
   const roles = useRoles(can('role.read') || can('role.assign'));
   const [creating, setCreating] = useState(false);
   const [rolesOf, setRolesOf] = useState<TUser | null>(null);
-  const [resetOf, setResetOf] = useState<TUser | null>(null);
+  const [resetOf, setResetOf] = useState<{ user: TUser; half: 'A' | 'B' } | null>(null);
 
   const departments = useAllDepartments(can('department.read'));
   const unitOf = (u: TUser): string => {
@@ -93,6 +93,11 @@ export function UsersPage() {
             </Tooltip>
           ) : null}
           {u.mustChangePassword ? <Tag color="orange">{t('users.mustChange')}</Tag> : null}
+          {u.resetPending ? (
+            <Tooltip title={t('users.resetPendingHint')}>
+              <Tag color="gold">{t('users.resetPending')}</Tag>
+            </Tooltip>
+          ) : null}
         </Space>
       ),
     },
@@ -113,8 +118,13 @@ export function UsersPage() {
               </Button>
             ) : null}
             {may.resetPassword ? (
-              <Button type="link" size="small" icon={<KeyOutlined />} onClick={() => setResetOf(u)}>
+              <Button type="link" size="small" icon={<KeyOutlined />} onClick={() => setResetOf({ user: u, half: 'A' })}>
                 {t('users.resetPassword')}
+              </Button>
+            ) : null}
+            {may.releasePassword ? (
+              <Button type="link" size="small" icon={<KeyOutlined />} onClick={() => setResetOf({ user: u, half: 'B' })}>
+                {t('users.releasePassword')}
               </Button>
             ) : null}
             {(u.disabled ? may.enable : may.disable) ? (
@@ -169,7 +179,7 @@ export function UsersPage() {
       />
       <CreateUserModal open={creating} onClose={() => setCreating(false)} />
       <RolesModal user={rolesOf} onClose={() => setRolesOf(null)} />
-      <ResetPasswordModal user={resetOf} onClose={() => setResetOf(null)} />
+      <ResetPasswordModal user={resetOf?.user ?? null} half={resetOf?.half ?? 'A'} onClose={() => setResetOf(null)} />
     </>
   );
 }

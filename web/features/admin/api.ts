@@ -19,8 +19,10 @@ export interface TUser {
   lockedUntil?: string | null;
   lastLoginAt?: string | null;
   mustChangePassword?: boolean;
+  /** A password reset waits for the security administrator's second half. */
+  resetPending?: boolean;
   /** What the signed-in administrator may do to this account (server/modules/identity/account.policy.ts). */
-  abilities: { disable: boolean; enable: boolean; resetPassword: boolean; unlock: boolean; setRoles: boolean };
+  abilities: { disable: boolean; enable: boolean; resetPassword: boolean; releasePassword: boolean; unlock: boolean; setRoles: boolean };
 }
 
 export interface TRole {

@@ -1,6 +1,6 @@
 import type { UnitResolver } from '../../../kernel/actor.js';
 import { consumeCaptcha } from '../../../kernel/auth/captcha.js';
-import { dummyHash, verifyPassword } from '../../../kernel/auth/password.js';
+import { dummyHash } from '../../../kernel/auth/password.js';
 import { loadSecuritySettings } from '../../../kernel/auth/security-settings.js';
 import { buildActor, createSession } from '../../../kernel/auth/session.js';
 import { recordFailure, recordSuccess, type ThrottleState, throttleState } from '../../../kernel/auth/throttle.js';
@@ -8,6 +8,7 @@ import type { Ctx } from '../../../kernel/context.js';
 import { AppError } from '../../../kernel/errors.js';
 import { systemOnly } from '../../../kernel/gate/gate.js';
 import { findUserByUsername, updateUser } from '../identity.repository.js';
+import { verifyAccountPassword } from '../split-password.js';
 
 export interface LoginInput {
   username: string;
@@ -56,7 +57,7 @@ export async function login(
   }
   const user = await findUserByUsername(ctx.tx, input.username);
   // A locked pair still costs one verification, against the dummy hash: same time as any other failure.
-  const ok = await verifyPassword(user && !state.pairLocked ? user.passwordHash : await dummyHash(), input.password);
+  const ok = await verifyAccountPassword(user && !state.pairLocked ? user.passwordHash : await dummyHash(), input.password);
   if (!user || state.pairLocked || !ok) {
     const next = await recordFailure(ctx.tx, input.username, ip, now, settings);
     await ctx.audit.record({

@@ -1,12 +1,12 @@
 import type { Executor } from '../../../db/client.js';
-import { checkPasswordPolicy, hashPassword, verifyPassword } from '../../../kernel/auth/password.js';
+import { checkPasswordPolicy, hashPassword } from '../../../kernel/auth/password.js';
 import { loadSecuritySettings } from '../../../kernel/auth/security-settings.js';
 import { deleteUserSessions } from '../../../kernel/auth/session.js';
 import { clearAccount, lockedUntilOf } from '../../../kernel/auth/throttle.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { AppError, invalid, notFound } from '../../../kernel/errors.js';
 import { allowNew, loadFor, systemOnly } from '../../../kernel/gate/gate.js';
-import { type AccountAction, type AccountTarget, accountPolicy } from '../account.policy.js';
+import { type AccountAction, type AccountTarget, accountPolicy, roleKindErrors } from '../account.policy.js';
 import {
   activeUserIdsWithDuty,
   dutiesOf,
@@ -19,6 +19,7 @@ import {
   type UserRow,
   updateUser,
 } from '../identity.repository.js';
+import { drawHalf, parseVerifier, pendingVerifier, resetPendingBy, splitVerifier, verifyAccountPassword } from '../split-password.js';
 
 export interface CreateUserInput {
   username: string;
@@ -42,7 +43,7 @@ const auditUser = (u: UserRow) => ({
 
 /** The system admin creates accounts (without roles: granting is the security admin's duty, 三权分立). */
 export async function createUser(ctx: Ctx, input: CreateUserInput, unitExists: (kind: string, id: string | null | undefined) => Promise<boolean>) {
-  allowNew(ctx, accountPolicy, 'create', { id: '', duty: null });
+  allowNew(ctx, accountPolicy, 'create', { id: '', duty: null, resetPendingBy: null });
   const settings = await loadSecuritySettings(ctx.tx);
   const errors = checkPasswordPolicy(input.password, input.username, settings);
   const needsDept = input.kind === 'government' || input.kind === 'industry';
@@ -69,7 +70,7 @@ export async function createUser(ctx: Ctx, input: CreateUserInput, unitExists: (
 /** The account under a row lock with the duty it holds, for the account policy (accounts are not data-scoped). */
 async function lockAccount(ex: Executor, id: string): Promise<(UserRow & AccountTarget) | undefined> {
   const u = await lockUser(ex, id);
-  return u && { ...u, duty: (await dutiesOf(ex, [u.id])).get(u.id) ?? null };
+  return u && { ...u, duty: (await dutiesOf(ex, [u.id])).get(u.id) ?? null, resetPendingBy: resetPendingBy(u.passwordHash) };
 }
 
 /** Loads an account for an action through the gate: missing → 404, then the account policy (三权分立) answers. */
@@ -97,13 +98,61 @@ export async function setUserDisabled(ctx: Ctx, id: string, disabled: boolean) {
 }
 
 /**
- * A temporary password for a business account. The administrator knows it, so the account can do
- * nothing but change it at its next sign-in (the API refuses every other call: PASSWORD_CHANGE_REQUIRED),
- * every session of the account ends, and the user and the security administrators are told: a reset
- * used to sign in as someone else shows up with the person who did not ask for it and with another duty.
+ * The system administrator's reset of a business account, split knowledge (GB/T 22239-2019 8.1.4.2
+ * 三权分立, two-person rule; split-password.ts): the current password stops working at once, every
+ * session ends, and the administrator gets half A of a temporary password — never the whole of it.
+ * The account cannot sign in until the security administrator releases half B (releasePassword).
+ * Resetting again while one waits draws a new A. Returns A, shown once and kept only as a hash.
  */
-export async function resetPassword(ctx: Ctx, id: string, newPassword: string) {
+export async function resetPassword(ctx: Ctx, id: string): Promise<{ halfA: string }> {
   const u = await loadAccount(ctx, id, 'resetPassword');
+  const halfA = drawHalf();
+  await updateUser(ctx.tx, id, {
+    passwordHash: await pendingVerifier(ctx.actor.id, halfA),
+    passwordChangedAt: ctx.clock.now(),
+    mustChangePassword: true,
+    updatedAt: ctx.clock.now(),
+  });
+  await clearAccount(ctx.tx, u.username);
+  await deleteUserSessions(ctx.tx, id);
+  await ctx.audit.record({
+    action: 'user.passwordReset',
+    entityType: 'user',
+    entityId: id,
+    after: { username: u.username, half: 'A', mustChangePassword: true },
+  });
+  await tellOfPassword(ctx, u, 'reset');
+  return { halfA };
+}
+
+/**
+ * The security administrator releases half B of a pending reset (never the one who reset): from now
+ * on exactly A + B signs in, once, into a session that can only change the password
+ * (PASSWORD_CHANGE_REQUIRED). Returns B, shown once and kept only as a hash.
+ */
+export async function releasePassword(ctx: Ctx, id: string): Promise<{ halfB: string }> {
+  const u = await loadAccount(ctx, id, 'releasePassword');
+  const pending = parseVerifier(u.passwordHash);
+  if (pending.state !== 'resetPending') throw new AppError('NO_PASSWORD_RESET_PENDING'); // the policy saw it pending under the row lock
+  const halfB = drawHalf();
+  await updateUser(ctx.tx, id, { passwordHash: await splitVerifier(pending, halfB), passwordChangedAt: ctx.clock.now(), updatedAt: ctx.clock.now() });
+  await ctx.audit.record({
+    action: 'user.passwordReleased',
+    entityType: 'user',
+    entityId: id,
+    after: { username: u.username, half: 'B', resetBy: pending.resetBy },
+  });
+  await tellOfPassword(ctx, u, 'released');
+  return { halfB };
+}
+
+/**
+ * The host operator's command line sets a whole temporary password (`taihang user reset-password`):
+ * the operator is outside the three duties and holds the server anyway (the policy's setPassword).
+ * The same consequences as a reset: changed before anything else works, sessions end, people told.
+ */
+export async function setTemporaryPassword(ctx: Ctx, id: string, newPassword: string) {
+  const u = await loadAccount(ctx, id, 'setPassword');
   const errors = checkPasswordPolicy(newPassword, u.username, await loadSecuritySettings(ctx.tx), 'newPassword');
   if (errors.length) throw invalid(errors);
   await updateUser(ctx.tx, id, {
@@ -118,19 +167,23 @@ export async function resetPassword(ctx: Ctx, id: string, newPassword: string) {
   await tellOfPassword(ctx, u, 'reset');
 }
 
-async function tellOfPassword(ctx: Ctx, u: UserRow, what: 'reset' | 'forcedChange') {
+async function tellOfPassword(ctx: Ctx, u: UserRow, what: 'reset' | 'released' | 'forcedChange') {
   const at = ctx.clock.now().toISOString().slice(0, 16).replace('T', ' ');
   const by = `${ctx.actor.displayName}（${ctx.actor.username}）`;
-  const text =
-    what === 'reset'
-      ? {
-          title: `账号 ${u.username} 的密码已被重置`,
-          body: `${by} 于 ${at}（UTC）重置了账号 ${u.displayName}（${u.username}）的密码，来源地址 ${ctx.request.ip ?? '-'}；下次登录须先修改密码。如非本人申请，请立即联系安全管理员。`,
-        }
-      : {
-          title: `账号 ${u.username} 已修改须更换的密码`,
-          body: `账号 ${u.displayName}（${u.username}）于 ${at}（UTC）自 ${ctx.request.ip ?? '-'} 修改了须更换的密码（新建、重置或过期后的首次登录）。如非本人操作，请立即联系安全管理员。`,
-        };
+  const text = {
+    reset: {
+      title: `账号 ${u.username} 的密码已被重置`,
+      body: `${by} 于 ${at}（UTC）重置了账号 ${u.displayName}（${u.username}）的密码，来源地址 ${ctx.request.ip ?? '-'}；原密码已失效。请分别从系统管理员和安全管理员处获取两段临时密码，合并后登录并立即修改。如非本人申请，请立即联系安全管理员。`,
+    },
+    released: {
+      title: `账号 ${u.username} 的第二段临时密码已发放`,
+      body: `${by} 于 ${at}（UTC）自 ${ctx.request.ip ?? '-'} 发放了账号 ${u.displayName}（${u.username}）的第二段临时密码；两段合并后可登录一次，须立即修改密码。如非本人申请，请立即联系安全管理员。`,
+    },
+    forcedChange: {
+      title: `账号 ${u.username} 已修改须更换的密码`,
+      body: `账号 ${u.displayName}（${u.username}）于 ${at}（UTC）自 ${ctx.request.ip ?? '-'} 修改了须更换的密码（新建、重置或过期后的首次登录）。如非本人操作，请立即联系安全管理员。`,
+    },
+  }[what];
   const securityAdmins = await activeUserIdsWithDuty(ctx.tx, 'security');
   await ctx.notify.send({ userIds: [u.id, ...securityAdmins], kind: `user.password.${what}`, ...text, entityType: 'user', entityId: u.id });
 }
@@ -161,6 +214,8 @@ export async function setRoles(ctx: Ctx, id: string, roles: string[]) {
     throw new AppError('SEPARATION_OF_DUTIES', { reason: en ? 'administrator duties go to platform accounts only' : '管理员职责只能授予平台账号' });
   if (!duties.length && roles.length && u.kind === 'platform')
     throw new AppError('SEPARATION_OF_DUTIES', { reason: en ? 'platform accounts hold only administrator duties' : '平台账号只能承担管理员职责' });
+  const misfits = roleKindErrors(u.kind, roles);
+  if (misfits.length) throw invalid(misfits);
   const before = (await rolesOf(ctx.tx, [id])).get(id) ?? [];
   await setUserRoles(ctx.tx, id, roles);
   await deleteUserSessions(ctx.tx, id); // new permissions take effect at the next sign-in
@@ -173,7 +228,7 @@ export async function setRoles(ctx: Ctx, id: string, roles: string[]) {
  */
 export async function changeOwnPassword(ctx: Ctx, input: { currentPassword: string; newPassword: string }, keepToken: string | null) {
   const u = await loadAccount(ctx, ctx.actor.id, 'changeOwnPassword');
-  if (!(await verifyPassword(u.passwordHash, input.currentPassword))) throw invalid([{ field: 'currentPassword', code: 'invalid' }]);
+  if (!(await verifyAccountPassword(u.passwordHash, input.currentPassword))) throw invalid([{ field: 'currentPassword', code: 'invalid' }]);
   const errors = checkPasswordPolicy(input.newPassword, u.username, await loadSecuritySettings(ctx.tx), 'newPassword');
   if (input.newPassword === input.currentPassword) errors.push({ field: 'newPassword', code: 'password.reuse' });
   if (errors.length) throw invalid(errors);

@@ -235,6 +235,20 @@ export const FIELD_MESSAGES = {
     'zh-CN': '含有 CAP 1.2 禁止的字符（空白、逗号、< 、& 或 ]]>），未保存任何数据',
     'en-US': 'contains characters CAP 1.2 forbids (white space, commas, <, & or ]]>); nothing was saved',
   },
+  'boundary.collection': {
+    'zh-CN': '应为含至少一个要素的 GeoJSON FeatureCollection',
+    'en-US': 'must be a GeoJSON FeatureCollection with at least one feature',
+  },
+  'boundary.code': {
+    'zh-CN': '要素属性中缺少 GB/T 2260 行政区划代码（code 或 adcode，6/9/12 位数字）',
+    'en-US': 'has no GB/T 2260 region code in its properties (code or adcode, 6, 9 or 12 digits)',
+  },
+  'boundary.region': { 'zh-CN': '行政区划 {code} 不存在或在文件中重复', 'en-US': 'region {code} does not exist or appears twice in the file' },
+  'boundary.geometry': { 'zh-CN': '行政区划 {code} 的边界无效：{reason}', 'en-US': 'the boundary of region {code} is invalid: {reason}' },
+  'area.outsideBoundary': {
+    'zh-CN': '与发布单位辖区（{region}）的边界不相交',
+    'en-US': 'does not intersect the boundary of the issuing unit’s region ({region})',
+  },
   'cap.references': {
     'zh-CN': '应为以空格分隔的「发送方,标识符,发送时间」三元组，且不含 < 、& 或 ]]>，未保存任何数据',
     'en-US': 'must be space-separated "sender,identifier,sent" triples without <, & or ]]>; nothing was saved',

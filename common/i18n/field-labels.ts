@@ -159,6 +159,7 @@ export const FIELD_LABELS: Record<string, Record<Locale, string>> = {
   identifier: { 'zh-CN': 'CAP 标识符（identifier）', 'en-US': 'CAP identifier' },
   sender: { 'zh-CN': 'CAP 发送方（sender）', 'en-US': 'CAP sender' },
   references: { 'zh-CN': 'CAP 引用（references）', 'en-US': 'CAP references' },
+  features: { 'zh-CN': '边界要素', 'en-US': 'Boundary feature' },
   areaDesc: { 'zh-CN': '预警区域描述', 'en-US': 'Area description' },
   expires: { 'zh-CN': '失效时间', 'en-US': 'Expires' },
   effective: { 'zh-CN': '生效时间', 'en-US': 'Effective' },

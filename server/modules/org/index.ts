@@ -1,5 +1,5 @@
 /** The org module's public surface (architecture.md §4.1). */
-import { type SQL, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { enterpriseScopeSql, Scope, scopeCoversRegion } from '../../kernel/scope/scope.js';
 import {
@@ -12,7 +12,9 @@ import {
   listDepartments,
   listRegions,
 } from './org.repository.js';
+import { regionBoundary as regionBoundaryTable } from './org.schema.js';
 
+export { type BoundaryGeometry, ringIntersectsBoundary, ringWithinBoundary } from './boundary.js';
 export { changeEnterpriseStatus } from './commands/change-enterprise-status.js';
 export { regionInScope } from './commands/enterprise-checks.js';
 export { revokeStandardizationGrade } from './commands/revoke-standardization.js';
@@ -173,4 +175,10 @@ export function enterpriseMatches(enterpriseIdCol: SQL | unknown, f: { regionCod
   if (f.industry) parts.push(sql`org_e.industry = ${f.industry}`);
   if (!parts.length) return undefined;
   return sql`exists (select 1 from enterprise org_e where org_e.id = ${enterpriseIdCol} and ${sql.join(parts, sql` and `)})`;
+}
+
+/** A region's official boundary (GeoJSON lon/lat), or undefined when none was imported (docs/operations.md). */
+export async function regionBoundary(ex: Executor, code: string) {
+  const [b] = await ex.select().from(regionBoundaryTable).where(eq(regionBoundaryTable.code, code));
+  return b;
 }

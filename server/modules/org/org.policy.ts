@@ -59,3 +59,11 @@ export function enterpriseAbilities(actor: Actor, e: { status: string; regionPat
   const ok = (a: EnterpriseAction) => enterprisePolicy.check(actor, e, a) === null;
   return { update: ok('update'), suspend: ok('suspend'), resume: ok('resume'), close: ok('close'), assign: ok('assign') };
 }
+
+/**
+ * Region boundaries are reference data of the whole platform: only `org.manage` (the system administrator, who
+ * maintains regions and departments) imports them; no scope is involved, as a boundary belongs to no unit.
+ */
+export const regionBoundaryPolicy = definePolicy<Record<string, never>, 'import'>('regionBoundary', ['import'], (actor) =>
+  actor.permissions.has('org.manage') ? null : 'FORBIDDEN',
+);

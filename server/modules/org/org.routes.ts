@@ -20,6 +20,7 @@ import { sendXlsx } from '../../kernel/files/excel.js';
 import { type App, route, ZPage } from '../../kernel/http/route.js';
 import { changeEnterpriseStatus } from './commands/change-enterprise-status.js';
 import { createEnterprise } from './commands/create-enterprise.js';
+import { importRegionBoundaries } from './commands/import-boundaries.js';
 import { importEnterprises } from './commands/import-enterprises.js';
 import { setAssignments } from './commands/set-assignments.js';
 import { updateEnterpriseCommand } from './commands/update-enterprise.js';
@@ -45,6 +46,24 @@ export function orgRoutes(app: App, deps: Deps): void {
     tags,
     response: z.object({ items: z.array(ZRegion) }),
     handler: async (ctx) => ({ items: await listRegions(ctx.tx) }),
+  });
+
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/regions/boundaries',
+    access: 'org.manage',
+    summary: '导入行政区划边界: a GeoJSON FeatureCollection (multipart field "file"), one (Multi)Polygon per GB/T 2260 code; all or none',
+    tags,
+    query: z.object({
+      source: z.string().trim().min(1).max(300),
+      approximate: z.enum(['true', 'false']).default('false'),
+    }),
+    response: z.object({ imported: z.number(), codes: z.array(z.string()) }),
+    handler: async (ctx, { query }, { req }) => {
+      const file = await req.file().catch(() => undefined);
+      if (!file) throw new AppError('VALIDATION', {}, [{ field: 'file', code: 'required' }]);
+      return importRegionBoundaries(ctx, await file.toBuffer(), { source: query.source, approximate: query.approximate === 'true' });
+    },
   });
 
   route(app, deps, {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, doublePrecision, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { BoundaryGeometry } from './boundary.js';
 
 /** Regions (GB/T 2260 and towns below). `path` is '/140500/140525/140525100/' so a subtree is one LIKE. */
 export const region = pgTable(
@@ -116,3 +117,17 @@ export const enterpriseTransition = pgTable(
   },
   (t) => [index('enterprise_transition_ent_idx').on(t.enterpriseId, t.at)],
 );
+
+/**
+ * Official region boundaries (GeoJSON Polygon or MultiPolygon, lon/lat WGS84/CGCS2000, which differ by centimetres),
+ * imported by the system administrator from a GB/T 2260-coded FeatureCollection. A region without a row has no
+ * boundary; `approximate` marks a simplified or hand-drawn outline (shown with the warning check's result).
+ */
+export const regionBoundary = pgTable('region_boundary', {
+  code: text('code').primaryKey(),
+  geometry: jsonb('geometry').$type<BoundaryGeometry>().notNull(),
+  source: text('source').notNull(),
+  approximate: boolean('approximate').notNull().default(false),
+  importedBy: uuid('imported_by').notNull(),
+  importedAt: timestamp('imported_at', { withTimezone: true }).notNull(),
+});

@@ -93,17 +93,19 @@ export function matchEnterprises<E extends SiteEnterprise>(enterprises: E[], obj
 const ORDER = ['polygon', 'region', 'mine', 'installation', 'tailings'];
 
 /**
- * How near a warning polygon must come to the issuer's jurisdiction. There are no region boundaries in the
- * platform (regions are codes and names; enterprises, installations and ponds are points), so a polygon counts as
- * intersecting the issuer's region when it contains, or passes within this distance of, at least one located point
- * the issuer supervises: an enterprise's own point, or a registered major hazard installation or tailings pond.
- * A polygon drawn wholly inside a neighbouring county (or abroad) reaches none and is refused.
+ * The fallback for a region without an imported boundary (queries/jurisdiction.ts): the platform then knows the
+ * region only through the located points the issuer supervises (enterprises, major hazard installations, tailings
+ * ponds), so a polygon counts as in the issuer's region when it contains one or passes within this distance of one.
+ * 1 km, not more: the margin is what lets a polygon drawn in a neighbouring county pass, and at 5 km a 200 m square
+ * inside the next district 430 m from a border enterprise did. 1 km still admits an area drawn tight around a plant
+ * whose point is its gate (sites are rarely over 1 km across), and a wholly foreign area reaches nothing. Import the
+ * official boundaries (docs/operations.md) to replace this rule with a true intersection.
  */
-export const AREA_MARGIN_KM = 5;
+export const AREA_MARGIN_KM = 1;
 
 const KM_PER_DEG_LAT = 110.57;
 
-/** Distance in km from a point to a segment, on a local equirectangular projection (exact enough at 5 km). */
+/** Distance in km from a point to a segment, on a local equirectangular projection (exact enough at a few km). */
 function kmToSegment(lng: number, lat: number, a: [number, number], b: [number, number]): number {
   const kx = 111.32 * Math.cos((lat * Math.PI) / 180);
   const [ax, ay] = [(a[0] - lng) * kx, (a[1] - lat) * KM_PER_DEG_LAT];

@@ -159,9 +159,14 @@ describe('a polygon must intersect the issuer’s region', () => {
     });
     expect(en.json().error.details[0].message).toMatch(/outside the issuing unit’s jurisdiction/);
     expect((await get('/api/warnings', w.h.zezhou)).json().total).toBe(before);
-    // The city covers both counties; a polygon just beside county A's enterprise (within the margin) is accepted.
+    // The city covers both counties; without boundaries a polygon beside county A's enterprise within 1 km (450 m) is
+    // accepted, one 2 km away (accepted under the former 5 km margin) is not.
     expect((await post('/api/warnings', w.h.city, issueBody({ polygons: [BOX_B] }))).statusCode).toBe(200);
-    expect((await post('/api/warnings', w.h.zezhou, issueBody({ polygons: [box(113.62, 36.05, 113.66, 36.09)] }))).statusCode).toBe(200);
+    expect((await post('/api/warnings', w.h.zezhou, issueBody({ polygons: [box(113.605, 36.095, 113.62, 36.105)] }))).statusCode).toBe(200);
+    const far = await post('/api/warnings', w.h.zezhou, issueBody({ polygons: [box(113.62, 36.05, 113.66, 36.09)] }));
+    expect(far.statusCode).toBe(400);
+    expect(far.json().error.details).toEqual([expect.objectContaining({ field: 'polygons.0', code: 'area.outside' })]);
+    expect(far.json().error.details[0].message).toContain('1 公里');
     // So is an update that moves the area away.
     const id = (await post('/api/warnings', w.h.zezhou, issueBody())).json().data.id;
     const moved = await post(`/api/warnings/${id}/update`, w.h.zezhou, issueBody({ polygons: [BOX_B] }));
@@ -506,5 +511,103 @@ describe('imported alerts without <expires>', () => {
     expect(atom).not.toContain(b.id);
     expect(list).not.toContain(idA);
     expect(list).not.toContain(idB);
+  });
+});
+
+describe('region boundaries (org): imported by the system administrator, then the warning check intersects them', () => {
+  const geojson = (features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
+  const feature = (code: string, ring: number[][], extra: Record<string, unknown> = {}) => ({
+    type: 'Feature',
+    properties: { code, ...extra },
+    geometry: { type: 'Polygon', coordinates: [ring] },
+  });
+  function importBoundaries(
+    h: Record<string, string>,
+    content: string,
+    query = 'source=GB%2FT%202260%20test&approximate=true',
+    extra: Record<string, string> = {},
+  ) {
+    const boundary = '----taihangbnd';
+    const payload = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="b.geojson"\r\nContent-Type: application/geo+json\r\n\r\n${content}\r\n--${boundary}--\r\n`,
+    );
+    return t.app.inject({
+      method: 'POST',
+      url: `/api/regions/boundaries?${query}`,
+      headers: { ...h, ...extra, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload,
+    });
+  }
+  // County A west of 113.7, county B east of it. A county-A plant stands 100 m west of the border.
+  const WEST = box(113.5, 36.0, 113.7, 36.2);
+  const EAST = box(113.7, 36.0, 114.0, 36.2);
+  const NEAR_BORDER = box(113.7048, 36.1, 113.707, 36.1018); // 200 m square in county B, ~520 m from the plant
+  const WHOLE_CITY = box(113.45, 35.95, 114.05, 36.25);
+
+  it('a 200 m square in the neighbouring county near the border passes the point rule, and is refused once boundaries are imported', async () => {
+    const admin = await loginAs(t.app, (await makeUser(t.database.db, 'platform', ['system-admin'])).username);
+    await makeEnterprise(t.database.db, w.r.townA, { industry: 'hazchem', lng: 113.699, lat: 36.1005, name: '甲县边界化工' });
+    const preview = async (ring: number[][]) => {
+      const res = await post('/api/warnings/preview', w.h.zezhou, { polygons: [ring] });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().jurisdiction;
+    };
+    // Without a boundary: the point rule (1 km of a located object) cannot tell the border; the preview says which rule held.
+    expect(await preview(NEAR_BORDER)).toMatchObject({ rule: 'points', km: 1, outside: [] });
+
+    // Only org.manage (the system administrator) imports; a county and the security administrator get 403.
+    const body = geojson([feature(w.r.countyA.code, WEST), feature(w.r.countyB.code, EAST)]);
+    expect((await importBoundaries(w.h.zezhou, body)).statusCode).toBe(403);
+    expect((await importBoundaries(w.h.security, body)).statusCode).toBe(403);
+    // Bad files: 400 naming the feature, in both languages; nothing stored (all or none).
+    const bad = await importBoundaries(
+      admin,
+      geojson([
+        feature(w.r.countyA.code, WEST),
+        feature('999999999999', EAST),
+        feature(w.r.countyB.code, [
+          [113.7, 36.0],
+          [114.0, 36.2],
+          [114.0, 36.0],
+          [113.7, 36.2],
+          [113.7, 36.0],
+        ]),
+        { type: 'Feature', properties: { name: '无代码' }, geometry: { type: 'Polygon', coordinates: [EAST] } },
+      ]),
+    );
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.map((d: { field: string; code: string }) => [d.field, d.code])).toEqual([
+      ['features.1', 'boundary.region'],
+      ['features.2', 'boundary.geometry'],
+      ['features.3', 'boundary.code'],
+    ]);
+    expect(bad.json().error.details[1].message).toContain('crosses itself');
+    const badEn = await importBoundaries(admin, geojson([feature(w.r.countyA.code, box(36.0, 113.5, 36.2, 113.7))]), undefined, { 'accept-language': 'en-US' });
+    expect(badEn.json().error.details[0].message).toMatch(/boundary of region .* is invalid: .*outside China/);
+    expect((await importBoundaries(admin, '{"type":"Feature"}')).json().error.details[0]).toMatchObject({ field: 'file', code: 'boundary.collection' });
+    expect((await importBoundaries(admin, 'not json')).json().error.details[0]).toMatchObject({ field: 'file', code: 'json' });
+    expect(await preview(NEAR_BORDER)).toMatchObject({ rule: 'points' });
+
+    const ok = await importBoundaries(admin, body);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toEqual({ imported: 2, codes: [w.r.countyA.code, w.r.countyB.code] });
+
+    // Now the county's 200 m square across the border is refused, naming the polygon and the region.
+    const before = (await get('/api/warnings', w.h.zezhou)).json().total;
+    const res = await post('/api/warnings', w.h.zezhou, issueBody({ polygons: [BOX_A, NEAR_BORDER] }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details).toEqual([expect.objectContaining({ field: 'polygons.1', code: 'area.outsideBoundary' })]);
+    expect(res.json().error.details[0].message).toContain('边界不相交');
+    expect((await get('/api/warnings', w.h.zezhou)).json().total).toBe(before);
+    expect(await preview(NEAR_BORDER)).toMatchObject({ rule: 'boundary', approximate: true, source: 'GB/T 2260 test', outside: [0] });
+    // County B may issue it; an update by county A moving its area there is refused too.
+    expect((await post('/api/warnings', w.h.govB, issueBody({ polygons: [NEAR_BORDER] }))).statusCode).toBe(200);
+    const id = (await post('/api/warnings', w.h.zezhou, issueBody())).json().data.id;
+    const moved = await post(`/api/warnings/${id}/update`, w.h.zezhou, issueBody({ polygons: [NEAR_BORDER] }));
+    expect(moved.statusCode).toBe(400);
+    expect(moved.json().error.details[0].code).toBe('area.outsideBoundary');
+    // A county's polygon over the whole city intersects its boundary (accepted), and the preview says it reaches beyond.
+    expect(await preview(WHOLE_CITY)).toMatchObject({ rule: 'boundary', outside: [], beyond: [0] });
+    expect(await preview(box(113.55, 36.05, 113.65, 36.15))).toMatchObject({ rule: 'boundary', outside: [], beyond: [] });
   });
 });

@@ -160,8 +160,8 @@ describe('warning targeting through installations and tailings ponds', () => {
     expect(byName(d.targets, '甲县铁矿')).toMatchObject({ status: 'confirmed' });
   });
 
-  it('nothing of an enterprise in the area: no target (the area is within 5 km of one, so in the issuer’s region)', async () => {
-    const res = await post('/api/warnings', w.h.gov, rain(box(113.62, 35.62, 113.66, 35.66)));
+  it('nothing of an enterprise in the area: no target (the area is within 1 km of one, so in the issuer’s region)', async () => {
+    const res = await post('/api/warnings', w.h.gov, rain(box(113.605, 35.605, 113.62, 35.62)));
     expect(res.statusCode).toBe(200);
     expect(res.json().data.targets).toEqual([]);
     // Farther from every located point the issuer supervises: outside its region (area-match.ts AREA_MARGIN_KM).

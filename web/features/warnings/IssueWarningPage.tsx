@@ -252,6 +252,7 @@ export function IssueWarningPage() {
                   {t('warning.unlocated', { n: preview.unlocated })}
                 </Typography.Text>
               ) : null}
+              {preview?.jurisdiction ? <JurisdictionNote j={preview.jurisdiction} /> : null}
             </Card>
           </Col>
         </Row>
@@ -260,5 +261,23 @@ export function IssueWarningPage() {
         </Button>
       </Form>
     </>
+  );
+}
+
+/** What the issuer-region check says of the drawn polygons (the server refuses `outside`; `beyond` is a warning). */
+function JurisdictionNote({ j }: { j: TPreview['jurisdiction'] }) {
+  const { t } = useI18n();
+  const nums = (xs: number[]) => xs.map((i) => i + 1).join(', ');
+  const rule =
+    j.rule === 'boundary'
+      ? t('warning.jurisdiction.boundary', { region: j.regionName ?? '', source: j.source ?? '' }) +
+        (j.approximate ? t('warning.jurisdiction.approximate') : '')
+      : t('warning.jurisdiction.points', { km: j.km ?? 1 });
+  return (
+    <div style={{ marginTop: 8, fontSize: 12 }}>
+      {j.outside.length ? <Typography.Text type="danger">{t('warning.jurisdiction.outside', { n: nums(j.outside) })} </Typography.Text> : null}
+      {j.beyond.length ? <Typography.Text type="warning">{t('warning.jurisdiction.beyond', { n: nums(j.beyond) })} </Typography.Text> : null}
+      <Typography.Text type="secondary">{rule}</Typography.Text>
+    </div>
   );
 }

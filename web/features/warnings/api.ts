@@ -84,6 +84,16 @@ export interface TPreview {
   unlocated: number;
   points: (TPlotPoint & { industry: string; kind: PointKind; overhead: boolean })[];
   matched: { id: string; name: string; industry: string; because: string[]; objects: TMatchedObject[] }[];
+  /** The issuer-region check issuing applies: polygons refused (outside) or reaching past the boundary (beyond). */
+  jurisdiction: {
+    rule: 'boundary' | 'points';
+    regionName: string | null;
+    km?: number;
+    source?: string;
+    approximate?: boolean;
+    outside: number[];
+    beyond: number[];
+  };
 }
 
 export interface TFeed {

@@ -4,9 +4,9 @@ import { AppError, type FieldError, invalid } from '../../../kernel/errors.js';
 import { allowNew, loadFor } from '../../../kernel/gate/gate.js';
 import { userIdsOfUnit } from '../../identity/index.js';
 import { findDepartmentWithPath, findRegion, regionInScope } from '../../org/index.js';
-import { AREA_MARGIN_KM, polygonsOutside } from '../area-match.js';
 import { basicTime, buildCap, capIdentifier, capTime, issuerCode, LEVEL_SEVERITY, LEVEL_ZH, referenceOf, type WarningLevel } from '../cap/cap.js';
 import { validateCap } from '../cap/cap-validate.js';
+import { checkJurisdiction } from '../queries/jurisdiction.js';
 import { matchArea } from '../queries/match-area.js';
 import { capOfRow } from '../warning.cap.js';
 import { warningPolicy, warningUnitPolicy } from '../warning.policy.js';
@@ -30,11 +30,11 @@ async function nextIdentifier(ctx: Ctx, issuer: string, at: Date): Promise<strin
 }
 
 /**
- * The area must lie in the issuer's jurisdiction: region codes in its subtree, and each polygon reaching at least
- * one located enterprise, installation or pond it supervises (area-match.ts AREA_MARGIN_KM says why a point rule).
+ * The area must lie in the issuer's jurisdiction: region codes in its subtree, and each polygon intersecting the
+ * issuing unit's region boundary, or, where none is imported, reaching a located point it supervises (jurisdiction.ts).
  * Returns the area's matches in the issuer's scope, for targeting.
  */
-async function checkArea(ctx: Ctx, input: TIssueWarning) {
+async function checkArea(ctx: Ctx, input: TIssueWarning, issuerRegionCode: string | null) {
   const errors: FieldError[] = [];
   for (const [i, code] of input.regionCodes.entries()) {
     const r = await findRegion(ctx.tx, code);
@@ -42,8 +42,13 @@ async function checkArea(ctx: Ctx, input: TIssueWarning) {
   }
   const area = { areaDesc: input.areaDesc, polygons: input.polygons, regionCodes: input.regionCodes };
   const matched = await matchArea(ctx, area, ctx.scope);
-  for (const i of polygonsOutside(input.polygons, [...matched.all, ...matched.objects]))
-    errors.push({ field: `polygons.${i}`, code: 'area.outside', params: { km: AREA_MARGIN_KM } });
+  const j = await checkJurisdiction(ctx, issuerRegionCode, input.polygons, [...matched.all, ...matched.objects]);
+  for (const i of j.outside)
+    errors.push(
+      j.rule === 'boundary'
+        ? { field: `polygons.${i}`, code: 'area.outsideBoundary', params: { region: j.regionName } }
+        : { field: `polygons.${i}`, code: 'area.outside', params: { km: j.km } },
+    );
   if (errors.length) throw invalid(errors);
   return matched.matches;
 }
@@ -79,7 +84,7 @@ function contentOf(input: TIssueWarning, issuerName: string, now: Date) {
 /** 发布预警: a CAP Alert with a GB/T 35965.1 identifier; the area's enterprises get targeted tasks. */
 export async function issueWarning(ctx: Ctx, input: TIssueWarning) {
   const issuer = await issuerOf(ctx);
-  const matches = await checkArea(ctx, input);
+  const matches = await checkArea(ctx, input, issuer.regionCode);
   const now = ctx.clock.now();
   const identifier = await nextIdentifier(ctx, issuer.code, now);
   const content = contentOf(input, issuer.name, now);
@@ -125,7 +130,9 @@ async function loadWarningFor(ctx: Ctx, id: string, action: 'update' | 'cancel')
 /** 更新预警: a CAP Update referencing every earlier message; newly covered enterprises get tasks, all targets are told. */
 export async function updateWarningCommand(ctx: Ctx, id: string, input: TIssueWarning) {
   const { row: w } = await loadWarningFor(ctx, id, 'update');
-  const matches = await checkArea(ctx, input);
+  // The area is held against the issuing unit's region, whoever on its line sends the Update.
+  const unit = w.issuerDepartmentId ? await findDepartmentWithPath(ctx.tx, w.issuerDepartmentId) : undefined;
+  const matches = await checkArea(ctx, input, unit?.regionCode ?? null);
   const now = ctx.clock.now();
   // The Update is the issuing unit's message (sender and identifier), whoever on its line sends it.
   const identifier = await nextIdentifier(ctx, w.sender, now);

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { ZWarningArea } from '../../../../common/contracts/warnings.js';
 import type { Ctx } from '../../../kernel/context.js';
+import { findDepartmentWithPath } from '../../org/index.js';
+import { checkJurisdiction } from './jurisdiction.js';
 import { matchArea } from './match-area.js';
 
 const MAX_POINTS = 3000;
@@ -12,6 +14,10 @@ const MAX_POINTS = 3000;
  */
 export async function previewArea(ctx: Ctx, area: z.infer<typeof ZWarningArea>) {
   const { all, objects, matches } = await matchArea(ctx, { areaDesc: '', ...area }, ctx.scope);
+  // The same jurisdiction check issuing applies, so the form shows a refused polygon (outside) or one reaching past
+  // the issuer's boundary (beyond: accepted, the public CAP area covers the neighbour too) before it is sent.
+  const unit = ctx.actor.departmentId ? await findDepartmentWithPath(ctx.tx, ctx.actor.departmentId) : undefined;
+  const jurisdiction = await checkJurisdiction(ctx, unit?.regionCode ?? null, area.polygons ?? [], [...all, ...objects]);
   const hitEnterprises = new Set(matches.map((m) => m.e.id));
   const hitObjects = new Set(matches.flatMap((m) => m.objects.filter((o) => o.kind === 'installation' || o.kind === 'tailings').map((o) => o.id)));
   const located = all.filter((e) => e.lng != null && e.lat != null);
@@ -43,6 +49,7 @@ export async function previewArea(ctx: Ctx, area: z.infer<typeof ZWarningArea>) 
     count: matches.length,
     byClass: { mine: matches.filter((m) => m.because.includes('mine')).length, tailings: hitOf('tailings'), installation: hitOf('installation') },
     unlocated: all.length - located.length,
+    jurisdiction,
     points: [...objectPoints, ...enterprisePoints].slice(0, MAX_POINTS),
     matched: matches.slice(0, 200).map((m) => ({ id: m.e.id, name: m.e.name, industry: m.e.industry, because: m.because, objects: m.objects })),
   };

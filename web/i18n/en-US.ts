@@ -1,4 +1,5 @@
 import { alarmsEnUS } from './alarms';
+import { auditEnUS } from './audit';
 import { hazardsEnUS } from './hazards';
 import { monitoringEnUS } from './monitoring';
 import { riskEnUS } from './risk';
@@ -337,7 +338,6 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'audit.after': 'After',
   'audit.verify': 'Verify integrity',
   'audit.verifyOk': 'Audit chain intact: {checked} rows checked, last #{lastSeq}.',
-  'audit.verifyFailed': '{n} problems found ({checked} rows checked)',
 
   'calendar.weekdays': 'M,T,W,T,F,S,S',
   'calendar.monthFormat': 'MMMM',
@@ -823,4 +823,5 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   ...monitoringEnUS,
   ...warningsEnUS,
   ...alarmsEnUS,
+  ...auditEnUS,
 };

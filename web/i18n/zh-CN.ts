@@ -1,4 +1,5 @@
 import { alarmsZhCN } from './alarms';
+import { auditZhCN } from './audit';
 import { hazardsZhCN } from './hazards';
 import { monitoringZhCN } from './monitoring';
 import { riskZhCN } from './risk';
@@ -333,7 +334,6 @@ export const zhCN = {
   'audit.after': '变更后',
   'audit.verify': '校验完整性',
   'audit.verifyOk': '审计链完整：已校验 {checked} 条，最后序号 {lastSeq}。',
-  'audit.verifyFailed': '发现 {n} 处问题（已校验 {checked} 条）',
 
   'calendar.weekdays': '一,二,三,四,五,六,日',
   'calendar.monthFormat': 'M月',
@@ -813,4 +813,5 @@ export const zhCN = {
   ...monitoringZhCN,
   ...warningsZhCN,
   ...alarmsZhCN,
+  ...auditZhCN,
 } as const;

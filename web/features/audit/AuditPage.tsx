@@ -8,7 +8,7 @@ import { DateRangeFilter } from '../../components/DateRangeFilter';
 import { Ellipsis } from '../../components/Ellipsis';
 import { PageHeader } from '../../components/PageHeader';
 import { UrlSearch } from '../../components/UrlSearch';
-import { useI18n } from '../../i18n';
+import { type Translate, useI18n } from '../../i18n';
 import { api, errorMessage, type Page } from '../../lib/api';
 import { useCan } from '../../lib/auth';
 import { formatDateTime } from '../../lib/format';
@@ -20,6 +20,45 @@ type VerifyResult = TAuditVerifyResult;
 
 const FILTERS = ['q', 'action', 'entityType', 'actor', 'from', 'to'] as const;
 const KEYS = [...FILTERS, 'page', 'pageSize'] as const;
+
+type VerifyProblem = VerifyResult['problems'][number];
+
+/**
+ * Finding codes of server/kernel/audit/verify.ts and what each is about: a row of the chain, the whole chain
+ * (its end, its keyed-hash marker) or the anchor file. Only row findings name a row; the others carry a seq
+ * that is not where the damage is (0, or the row a checkpoint recorded).
+ */
+const PROBLEM_SCOPE = {
+  hash_mismatch: 'row',
+  chain_broken: 'row',
+  anchor_mismatch: 'row',
+  anchored_row_missing: 'row',
+  tail_truncated: 'chain',
+  marker_changed: 'chain',
+  anchor_missing: 'anchor',
+  anchor_line_invalid: 'anchor',
+  anchor_line_missing: 'anchor',
+} as const satisfies Record<string, 'row' | 'chain' | 'anchor'>;
+type KnownProblem = keyof typeof PROBLEM_SCOPE;
+
+function isKnown(code: string): code is KnownProblem {
+  return Object.hasOwn(PROBLEM_SCOPE, code);
+}
+
+function problemWhere(p: VerifyProblem, t: Translate): string {
+  const scope = isKnown(p.problem) ? PROBLEM_SCOPE[p.problem] : p.seq > 0 ? 'row' : 'chain';
+  if (scope === 'row') return t('audit.where.row', { seq: p.seq });
+  if (scope === 'chain') return t('audit.where.chain');
+  return p.line ? t('audit.where.anchorLine', { line: p.line }) : t('audit.where.anchor');
+}
+
+/** Title, explanation and next step of a finding code; a code this page does not know still shows, by its code. */
+function problemTexts(code: string, t: Translate): { title: string; explain: string; next: string } {
+  if (!isKnown(code)) {
+    return { title: t('audit.problem.unknown', { code }), explain: t('audit.problem.unknown.explain'), next: t('audit.problem.unknown.next') };
+  }
+  return { title: t(`audit.problem.${code}`), explain: t(`audit.problem.${code}.explain`), next: t(`audit.problem.${code}.next`) };
+}
 
 function VerifyAlert({ result, onClose }: { result: VerifyResult; onClose: () => void }) {
   const { t } = useI18n();
@@ -34,22 +73,47 @@ function VerifyAlert({ result, onClose }: { result: VerifyResult; onClose: () =>
       />
     );
   }
+  // One block per kind (in the server's order: whole-chain findings first), its explanation and next step once.
+  const groups = new Map<string, VerifyProblem[]>();
+  for (const p of result.problems) groups.set(p.problem, [...(groups.get(p.problem) ?? []), p]);
   return (
     <Alert
       type="error"
       showIcon
       closable={{ onClose }}
       style={{ marginBottom: 12 }}
-      title={t('audit.verifyFailed', { n: result.problems.length, checked: result.checked })}
+      title={t('audit.verifyFailed', { n: result.problems.length + result.more, checked: result.checked })}
       description={
-        <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-          {result.problems.map((p) => (
-            <li key={`${p.seq}-${p.problem}-${p.detail ?? ''}`}>
-              #{p.seq} {p.problem}
-              {p.detail ? `: ${p.detail}` : ''}
-            </li>
-          ))}
-        </ul>
+        <div data-testid="audit-verify-problems" style={{ maxHeight: 420, overflowY: 'auto' }}>
+          {result.more > 0 ? <Typography.Paragraph>{t('audit.verifyMore', { listed: result.problems.length, more: result.more })}</Typography.Paragraph> : null}
+          {[...groups].map(([code, items]) => {
+            const text = problemTexts(code, t);
+            return (
+              <section key={code} data-problem={code} style={{ marginBottom: 8 }}>
+                <Typography.Text strong>{text.title}</Typography.Text>{' '}
+                <Typography.Text type="secondary" code>
+                  {code}
+                </Typography.Text>
+                <div>{text.explain}</div>
+                <div>
+                  <Typography.Text strong>{t('audit.problem.next')}</Typography.Text>
+                  {text.next}
+                </div>
+                <ul style={{ margin: '4px 0 0', paddingInlineStart: 18 }}>
+                  {items.map((p) => (
+                    <li key={`${p.seq}-${p.line ?? ''}-${p.detail}`}>
+                      <Typography.Text strong>{problemWhere(p, t)}</Typography.Text>
+                      {' — '}
+                      <Typography.Text type="secondary">
+                        {t('audit.problem.detail')}: {p.detail}
+                      </Typography.Text>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            );
+          })}
+        </div>
       }
     />
   );

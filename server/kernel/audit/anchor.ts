@@ -198,6 +198,14 @@ export async function checkpointAudit(db: Db, key: AuditKey, file: string, now: 
         return head.hash === last.hash ? { unchanged: true } : { refused: `row ${head.seq} differs from its checkpoint; run \`taihang audit verify\`` };
       }
     }
+    // The database notes the file's last checkpoint: a file that ends before it had its last lines removed.
+    // Appending would hide that (the next line's n and prev fit the cut file, and the note would move on).
+    const record = last ? await readAnchorRecord(db, readFirstLineMac(file) ?? '') : null;
+    if (last && record && record.n > last.n) {
+      return {
+        refused: `the database recorded checkpoint ${record.n} in the anchor file ${file}, but the file ends at checkpoint ${last.n}: its last lines were removed; run \`taihang audit verify\` and restore the file from a backup`,
+      };
+    }
     const body = {
       n: (last?.n ?? 0) + 1,
       seq: head.seq,

@@ -234,6 +234,16 @@ describe('audit log', () => {
     expect(foreign.ok).toBe(false);
     expect(kinds(foreign)).toContain('anchor_line_invalid');
   });
+  it('a checkpoint is refused, not written over the gap, when the anchor file lost its last lines', async () => {
+    await auditedChanges();
+    await auditedChanges();
+    const cut = copyAnchor((ls) => ls.slice(0, -1));
+    await auditedChanges();
+    const outcome = await checkpointAudit(t.database.db, t.deps.auditKey, cut, t.clock.now());
+    expect(outcome).toEqual({ refused: expect.stringMatching(/last lines were removed/) });
+    const v = await verifyAudit(t.database.db, t.deps.auditKey, cut);
+    expect(v.problems).toContainEqual(expect.objectContaining({ problem: 'anchor_line_missing', detail: expect.stringMatching(/last lines were removed/) }));
+  });
 });
 
 describe('keyed chain start-up (append-only migration)', () => {

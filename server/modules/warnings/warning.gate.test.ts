@@ -546,9 +546,15 @@ describe('region boundaries (org): imported by the system administrator, then th
 
   it('a 200 m square in the neighbouring county near the border passes the point rule, and is refused once boundaries are imported', async () => {
     const admin = await loginAs(t.app, (await makeUser(t.database.db, 'platform', ['system-admin'])).username);
+    // Fresh sessions: an earlier test moved the clock past the others' session lifetime.
+    const h = {
+      zezhou: await loginAs(t.app, w.users.zezhou.username),
+      govB: await loginAs(t.app, w.users.govB.username),
+      security: await loginAs(t.app, w.users.security.username),
+    };
     await makeEnterprise(t.database.db, w.r.townA, { industry: 'hazchem', lng: 113.699, lat: 36.1005, name: '甲县边界化工' });
     const preview = async (ring: number[][]) => {
-      const res = await post('/api/warnings/preview', w.h.zezhou, { polygons: [ring] });
+      const res = await post('/api/warnings/preview', h.zezhou, { polygons: [ring] });
       expect(res.statusCode, res.body).toBe(200);
       return res.json().jurisdiction;
     };
@@ -557,8 +563,8 @@ describe('region boundaries (org): imported by the system administrator, then th
 
     // Only org.manage (the system administrator) imports; a county and the security administrator get 403.
     const body = geojson([feature(w.r.countyA.code, WEST), feature(w.r.countyB.code, EAST)]);
-    expect((await importBoundaries(w.h.zezhou, body)).statusCode).toBe(403);
-    expect((await importBoundaries(w.h.security, body)).statusCode).toBe(403);
+    expect((await importBoundaries(h.zezhou, body)).statusCode).toBe(403);
+    expect((await importBoundaries(h.security, body)).statusCode).toBe(403);
     // Bad files: 400 naming the feature, in both languages; nothing stored (all or none).
     const bad = await importBoundaries(
       admin,
@@ -593,17 +599,17 @@ describe('region boundaries (org): imported by the system administrator, then th
     expect(ok.json()).toEqual({ imported: 2, codes: [w.r.countyA.code, w.r.countyB.code] });
 
     // Now the county's 200 m square across the border is refused, naming the polygon and the region.
-    const before = (await get('/api/warnings', w.h.zezhou)).json().total;
-    const res = await post('/api/warnings', w.h.zezhou, issueBody({ polygons: [BOX_A, NEAR_BORDER] }));
+    const before = (await get('/api/warnings', h.zezhou)).json().total;
+    const res = await post('/api/warnings', h.zezhou, issueBody({ polygons: [BOX_A, NEAR_BORDER] }));
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details).toEqual([expect.objectContaining({ field: 'polygons.1', code: 'area.outsideBoundary' })]);
     expect(res.json().error.details[0].message).toContain('边界不相交');
-    expect((await get('/api/warnings', w.h.zezhou)).json().total).toBe(before);
+    expect((await get('/api/warnings', h.zezhou)).json().total).toBe(before);
     expect(await preview(NEAR_BORDER)).toMatchObject({ rule: 'boundary', approximate: true, source: 'GB/T 2260 test', outside: [0] });
     // County B may issue it; an update by county A moving its area there is refused too.
-    expect((await post('/api/warnings', w.h.govB, issueBody({ polygons: [NEAR_BORDER] }))).statusCode).toBe(200);
-    const id = (await post('/api/warnings', w.h.zezhou, issueBody())).json().data.id;
-    const moved = await post(`/api/warnings/${id}/update`, w.h.zezhou, issueBody({ polygons: [NEAR_BORDER] }));
+    expect((await post('/api/warnings', h.govB, issueBody({ polygons: [NEAR_BORDER] }))).statusCode).toBe(200);
+    const id = (await post('/api/warnings', h.zezhou, issueBody())).json().data.id;
+    const moved = await post(`/api/warnings/${id}/update`, h.zezhou, issueBody({ polygons: [NEAR_BORDER] }));
     expect(moved.statusCode).toBe(400);
     expect(moved.json().error.details[0].code).toBe('area.outsideBoundary');
     // A county's polygon over the whole city intersects its boundary (accepted), and the preview says it reaches beyond.

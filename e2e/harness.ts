@@ -90,7 +90,9 @@ function spawnServer(root: string, env: Record<string, string>, timeoutMs: numbe
 
 /** Starts `node --import tsx server/main.ts` on a fresh data dir and waits for its `running:` line. */
 export async function startServer(opts: ServerOptions): Promise<Server> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'taihang-e2e-'));
+  // The data dir sits inside its own temp dir, so the audit key dir beside it (<data dir>-audit) goes with it.
+  const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'taihang-e2e-'));
+  const dataDir = path.join(tempDir, 'data');
   let out = '';
   const log = (s: string) => {
     out += s;
@@ -105,7 +107,7 @@ export async function startServer(opts: ServerOptions): Promise<Server> {
     output: () => out,
     stop: async () => {
       await child.kill();
-      fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 });
+      fs.rmSync(tempDir, { recursive: true, force: true, maxRetries: 3 });
     },
     restart: async (extraEnv, timeoutMs = opts.timeoutMs) => {
       const started = Date.now();

@@ -97,6 +97,8 @@ async function main(): Promise<void> {
     TAIHANG_DEMO_PASSWORD: DEMO_PASSWORD,
     TAIHANG_MQTT_PORT: 'off',
     TAIHANG_DATA_DIR: workDir,
+    // The audit key and anchor inside the work dir (by default <data dir>-audit, beside it), so removing it leaves nothing.
+    TAIHANG_AUDIT_KEY_FILE: path.join(workDir, 'audit', 'audit.key'),
     // The watcher's GETs come from 127.0.0.1; POST /api/readings keeps its own per-address limit (600/min).
     TAIHANG_RATE_PER_MIN: '100000000',
     TAIHANG_LOGIN_RATE_PER_MIN: '100000',

@@ -294,6 +294,7 @@ export const enUS: Record<keyof typeof zhCN, string> = {
     'Get one half of the temporary password from the system administrator and the other from the security administrator, join them to sign in, and change the password at once',
   'users.halfOnce': 'Join them first half first, second half after: 16 characters. Neither half signs in alone; the server keeps neither in clear.',
   'users.halfNoted': 'Given to the user, close',
+  'users.createdHalfA': 'Account created; its first sign-in also needs two halves (the security administrator releases the second)',
   'users.resetPending': 'Awaiting 2nd half',
   'users.resetPendingHint':
     'The system administrator reset the password; the security administrator has not released the second half yet. The account cannot sign in until then',
@@ -304,8 +305,6 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'users.enterpriseIdHint': 'Enterprise ID',
   'users.enterpriseRef': 'Enterprise {id}…',
   'users.usernameRule': '3–32 letters, digits or . _ -',
-  'users.initialPassword': 'Initial password',
-  'users.initialPasswordHint': 'The user must change it at the first sign-in.',
 
   'security.maxFailedAttempts': 'Failed sign-ins before lockout',
   'security.lockoutMinutes': 'Lockout duration',

@@ -291,6 +291,7 @@ export const zhCN = {
   'users.halvesJoin': '请分别从系统管理员和安全管理员处获取两段临时密码，合并后登录并立即修改',
   'users.halfOnce': '合并方式：第一段在前、第二段在后，共 16 位。任何一段单独都不能登录；服务器不保存任何一段的明文。',
   'users.halfNoted': '已交给用户，关闭',
+  'users.createdHalfA': '账号已创建；首次登录同样需要两段临时密码（第二段由安全管理员发放）',
   'users.resetPending': '待发放第二段',
   'users.resetPendingHint': '密码已被系统管理员重置，等待安全管理员发放第二段临时密码；此前该账号不能登录',
   'users.department': '所属部门',
@@ -300,8 +301,6 @@ export const zhCN = {
   'users.enterpriseIdHint': '企业 ID',
   'users.enterpriseRef': '企业 {id}…',
   'users.usernameRule': '3–32 位字母、数字或 . _ -',
-  'users.initialPassword': '初始密码',
-  'users.initialPasswordHint': '用户首次登录时须修改密码。',
 
   'security.maxFailedAttempts': '连续登录失败锁定阈值',
   'security.lockoutMinutes': '锁定时长',

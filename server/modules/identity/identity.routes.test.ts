@@ -164,23 +164,33 @@ describe('三权分立 (separation of duties)', () => {
     const admin = await loginAs(t.app, (await makeUser(t.database.db, 'platform', ['system-admin'])).username);
     const r = await makeCity(t.database.db);
     const dept = await makeDepartment(t.database.db, r.countyA, 'government');
-    const weak = await t.app.inject({
+    // The creator does not choose the first password (it would sign in first and keep the account).
+    const chosen = await t.app.inject({
       method: 'POST',
       url: '/api/users',
       headers: admin,
-      payload: { username: 'weakpw1', displayName: '甲', kind: 'government', departmentId: dept.id, password: 'short' },
+      payload: { username: 'chosenpw1', displayName: '甲', kind: 'government', departmentId: dept.id, password: 'Good-Pass-2021' },
     });
-    expect(weak.statusCode).toBe(400);
-    expect(weak.json().error.details.map((d: { code: string }) => d.code)).toEqual(expect.arrayContaining(['password.length', 'password.classes']));
+    expect(chosen.statusCode).toBe(400);
+    expect(chosen.json().error.details).toMatchObject([{ field: 'password', message: expect.stringMatching(/^密码：三权分立/) }]);
     const name = `newuser${Date.now()}`;
     const created = await t.app.inject({
       method: 'POST',
       url: '/api/users',
       headers: admin,
-      payload: { username: name, displayName: '新用户', kind: 'government', departmentId: dept.id, password: 'Good-Pass-2021' },
+      payload: { username: name, displayName: '新用户', kind: 'government', departmentId: dept.id },
     });
     expect(created.statusCode).toBe(200);
-    const id = created.json().id;
+    const { id, halfA } = created.json();
+    expect(halfA).toMatch(/^[A-Za-z2-9]{8}$/);
+    expect((await login(name, halfA)).statusCode).toBe(401);
+    // The security admin releases half B; the two halves together sign in, into a forced change.
+    const sec = await loginAs(t.app, (await makeUser(t.database.db, 'platform', ['security-admin'])).username);
+    const released = await t.app.inject({ method: 'POST', url: `/api/users/${id}/reset-password/release`, headers: sec });
+    expect(released.statusCode).toBe(200);
+    const first = await login(name, halfA + released.json().halfB);
+    expect(first.statusCode).toBe(200);
+    expect(first.json().user.mustChangePassword).toBe(true);
     expect((await t.app.inject({ method: 'PUT', url: `/api/users/${id}/roles`, headers: admin, payload: { roles: ['regulator-admin'] } })).statusCode).toBe(
       403,
     );

@@ -267,7 +267,8 @@ export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExi
     method: 'POST',
     url: '/api/users',
     access: 'user.manage',
-    summary: 'Create an account (roles are granted separately by the security admin)',
+    summary:
+      'Create an account (roles are granted separately by the security admin). No password is sent: the answer is half A of the first temporary password, the security admin releases half B (POST /api/users/:id/reset-password/release)',
     tags,
     body: z.strictObject({
       username: z
@@ -279,10 +280,16 @@ export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExi
       departmentId: z.string().uuid().nullable().optional(),
       enterpriseId: z.string().uuid().nullable().optional(),
       phone: z.string().trim().max(20).nullable().optional(),
-      password: z.string().min(1).max(256),
+      // Accepted only to refuse it by name: no administrator chooses another account's password.
+      password: z.string().max(256).optional(),
     }),
-    response: z.object({ id: z.string() }),
-    handler: async (ctx, { body }) => ({ id: (await createUser(ctx, body, (kind, id) => opts.unitExists(ctx.tx, kind, id))).id }),
+    response: z.object({ id: z.string(), halfA: z.string() }),
+    handler: async (ctx, { body }) => {
+      const { password, ...input } = body;
+      if (password !== undefined) throw invalid([{ field: 'password', code: 'password.notChosen' }]);
+      const u = await createUser(ctx, input, (kind, id) => opts.unitExists(ctx.tx, kind, id));
+      return { id: u.id, halfA: u.halfA ?? '' };
+    },
   });
 
   for (const action of ['disable', 'enable'] as const) {

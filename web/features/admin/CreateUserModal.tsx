@@ -9,6 +9,7 @@ import { useApiError } from '../../lib/use-api-error';
 import { useDebounced } from '../../lib/use-debounced';
 import { useAllDepartments, useEnterprises } from '../org/api';
 import { USER_KINDS } from './api';
+import { PasswordHalf } from './ResetPasswordModal';
 
 interface CreateUserForm {
   username: string;
@@ -16,7 +17,6 @@ interface CreateUserForm {
   kind: UserKind;
   departmentId?: string;
   enterpriseId?: string;
-  password: string;
   phone?: string;
 }
 
@@ -45,7 +45,7 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
   const can = useCan();
   const [form] = Form.useForm<CreateUserForm>();
   const kind = Form.useWatch('kind', form);
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const showError = useApiError();
   const qc = useQueryClient();
   const [busy, setBusy] = useState(false);
@@ -57,20 +57,26 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
   const submit = async (v: CreateUserForm) => {
     setBusy(true);
     try {
-      await api('/api/users', {
+      const { halfA } = await api<{ id: string; halfA: string }>('/api/users', {
         body: {
           username: v.username.trim(),
           displayName: v.displayName.trim(),
           kind: v.kind,
           ...(needsDepartment ? { departmentId: v.departmentId } : {}),
           ...(needsEnterprise ? { enterpriseId: v.enterpriseId } : {}),
-          password: v.password,
           ...(v.phone?.trim() ? { phone: v.phone.trim() } : {}),
         },
       });
       void message.success(t('common.saved'));
       await qc.invalidateQueries({ queryKey: ['users'] });
       onClose();
+      // The first password is split like a reset (三权分立): the creator sees half A once, here.
+      modal.success({
+        title: t('users.createdHalfA'),
+        width: 520,
+        content: <PasswordHalf value={halfA} half="A" />,
+        okText: t('users.halfNoted'),
+      });
     } catch (err) {
       showError(err, form);
     } finally {
@@ -104,9 +110,6 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
             {can('enterprise.read') ? <EnterprisePicker groupsOnly={kind === 'group'} /> : <Input placeholder={t('users.enterpriseIdHint')} maxLength={36} />}
           </Form.Item>
         ) : null}
-        <Form.Item name="password" label={t('users.initialPassword')} rules={required} extra={t('users.initialPasswordHint')}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
         <Form.Item
           name="phone"
           label={t('field.phone')}

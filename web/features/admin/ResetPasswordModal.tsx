@@ -53,16 +53,24 @@ export function ResetPasswordModal({ user, half, onClose }: { user: TUser | null
       destroyOnHidden
     >
       {shown ? (
-        <>
-          <Typography.Paragraph>{t(half === 'A' ? 'users.halfAIs' : 'users.halfBIs')}</Typography.Paragraph>
-          <Typography.Paragraph copyable={{ text: shown }} style={{ fontFamily: 'monospace', fontSize: 24, letterSpacing: 2 }} data-testid="password-half">
-            {shown}
-          </Typography.Paragraph>
-          <Alert type="warning" showIcon message={t('users.halvesJoin')} description={t('users.halfOnce')} />
-        </>
+        <PasswordHalf value={shown} half={half} />
       ) : (
         <Typography.Paragraph>{t(half === 'A' ? 'users.resetHint' : 'users.releaseHint')}</Typography.Paragraph>
       )}
     </Modal>
+  );
+}
+
+/** One half of a temporary password, shown once, with what the user does with the two halves. */
+export function PasswordHalf({ value, half }: { value: string; half: 'A' | 'B' }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Typography.Paragraph>{t(half === 'A' ? 'users.halfAIs' : 'users.halfBIs')}</Typography.Paragraph>
+      <Typography.Paragraph copyable={{ text: value }} style={{ fontFamily: 'monospace', fontSize: 24, letterSpacing: 2 }} data-testid="password-half">
+        {value}
+      </Typography.Paragraph>
+      <Alert type="warning" showIcon message={t('users.halvesJoin')} description={t('users.halfOnce')} />
+    </>
   );
 }

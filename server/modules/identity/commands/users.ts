@@ -28,7 +28,8 @@ export interface CreateUserInput {
   departmentId?: string | null;
   enterpriseId?: string | null;
   phone?: string | null;
-  password: string;
+  /** Only the host operator's command line chooses an initial password (policy action setPassword). */
+  password?: string;
 }
 
 const auditUser = (u: UserRow) => ({
@@ -41,17 +42,24 @@ const auditUser = (u: UserRow) => ({
   phone: u.phone,
 });
 
-/** The system admin creates accounts (without roles: granting is the security admin's duty, 三权分立). */
+/**
+ * The system admin creates accounts (without roles: granting is the security admin's duty, 三权分立).
+ * A new account starts like a reset one (split-password.ts): the creator gets half A and the security
+ * administrator releases half B, so whoever created it cannot sign in first and keep it. The host
+ * operator's command line may give a whole initial password instead.
+ */
 export async function createUser(ctx: Ctx, input: CreateUserInput, unitExists: (kind: string, id: string | null | undefined) => Promise<boolean>) {
   allowNew(ctx, accountPolicy, 'create', { id: '', duty: null, resetPendingBy: null });
+  if (input.password !== undefined) allowNew(ctx, accountPolicy, 'setPassword', { id: '', duty: null, resetPendingBy: null });
   const settings = await loadSecuritySettings(ctx.tx);
-  const errors = checkPasswordPolicy(input.password, input.username, settings);
+  const errors = input.password !== undefined ? checkPasswordPolicy(input.password, input.username, settings) : [];
   const needsDept = input.kind === 'government' || input.kind === 'industry';
   const needsEnt = input.kind === 'enterprise' || input.kind === 'group';
   if (needsDept && !(await unitExists('department', input.departmentId))) errors.push({ field: 'departmentId', code: 'department' });
   if (needsEnt && !(await unitExists(input.kind, input.enterpriseId))) errors.push({ field: 'enterpriseId', code: 'enterprise' });
   if (await findUserByUsername(ctx.tx, input.username)) errors.push({ field: 'username', code: 'unique' });
   if (errors.length) throw invalid(errors);
+  const halfA = drawHalf();
   const u = await insertUser(ctx.tx, {
     username: input.username,
     displayName: input.displayName,
@@ -59,12 +67,17 @@ export async function createUser(ctx: Ctx, input: CreateUserInput, unitExists: (
     departmentId: needsDept ? (input.departmentId ?? null) : null,
     enterpriseId: needsEnt ? (input.enterpriseId ?? null) : null,
     phone: input.phone ?? null,
-    passwordHash: await hashPassword(input.password),
+    passwordHash: input.password !== undefined ? await hashPassword(input.password) : await pendingVerifier(ctx.actor.id, halfA),
     passwordChangedAt: ctx.clock.now(),
     mustChangePassword: true,
   });
-  await ctx.audit.record({ action: 'user.created', entityType: 'user', entityId: u.id, after: auditUser(u) });
-  return u;
+  await ctx.audit.record({
+    action: 'user.created',
+    entityType: 'user',
+    entityId: u.id,
+    after: { ...auditUser(u), password: input.password !== undefined ? 'set by the operator' : 'half A; half B from the security administrator' },
+  });
+  return { ...u, halfA: input.password !== undefined ? null : halfA };
 }
 
 /** The account under a row lock with the duty it holds, for the account policy (accounts are not data-scoped). */

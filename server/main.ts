@@ -108,8 +108,8 @@ async function main() {
     setTimeout(() => process.exit(1), 15_000).unref();
     for (const s of stops.reverse()) await s().catch(() => {});
     await deps.jobs.stop().catch(() => {});
-    await auditAnchor.stop();
-    await database.close();
+    await auditAnchor.stop().catch((e: unknown) => console.error(`audit checkpoint at shutdown failed: ${(e as Error).message}`));
+    await database.close().catch(() => {});
     process.exit(0);
   };
   process.on('SIGINT', shutdown);

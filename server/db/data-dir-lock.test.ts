@@ -50,4 +50,13 @@ describe('data-dir lock', () => {
     fs.utimesSync(path.join(dir, 'taihang.lock'), old, old);
     lockDataDir(dir, noLoss)();
   });
+
+  it('goes with a process that exits without releasing it (a shutdown cut short by its time limit)', () => {
+    const dir = tmp();
+    const lockModule = path.resolve('server/db/data-dir-lock.ts');
+    const code = `import { lockDataDir } from ${JSON.stringify(lockModule)}; lockDataDir(${JSON.stringify(dir)}, () => {}); process.exit(1);`;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(1);
+    expect(fs.existsSync(path.join(dir, 'taihang.lock'))).toBe(false);
+  });
 });

@@ -130,10 +130,15 @@ export function lockDataDir(dir: string, onLost: (why: string) => void): () => v
     if (now !== mine) onLost(now ? `the lock now names ${now}` : 'the lock file was removed');
   }, 5_000);
   watch.unref();
-  return () => {
+  const release = () => {
     clearInterval(watch);
+    process.off('exit', release);
     if (readFirstLine(file) === mine) fs.rmSync(file, { force: true });
   };
+  // Whatever way the process ends short of SIGKILL (a shutdown cut short by its time limit, an uncaught
+  // error), the lock goes with it; after SIGKILL the next start takes the dead owner's lock over.
+  process.on('exit', release);
+  return release;
 }
 
 /** Moves a dead owner's lock out of the way; throws when the owner lives. */

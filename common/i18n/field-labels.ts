@@ -109,6 +109,7 @@ export const FIELD_LABELS: Record<string, Record<Locale, string>> = {
   // 督办 tasks and registers
   content: { 'zh-CN': '内容', 'en-US': 'Content' },
   source: { 'zh-CN': '来源', 'en-US': 'Source' },
+  approximate: { 'zh-CN': '是否为近似边界', 'en-US': 'Approximate boundary' },
   sourceRef: { 'zh-CN': '来源文号', 'en-US': 'Source reference' },
   complexity: { 'zh-CN': '事项类别', 'en-US': 'Complexity' },
   dayKind: { 'zh-CN': '计日方式', 'en-US': 'Day counting' },

@@ -215,21 +215,7 @@ export class Audit {
   }
 
   /** Three statements on the usual path: the lock, the last hash, the insert (the marker is looked up once per process). */
-  async record(entry: AuditEntry): Promise<void> {
-    await this.tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
-    if (this.key.markerSeq === null) await ensureKeyed(this.tx, this.key, this.now());
-    await appendRow(this.tx, this.key, {
-      at: this.now(),
-      actorId: this.actor.id,
-      actorName: this.actor.name,
-      unit: this.actor.unit,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId ?? null,
-      before: toJson(entry.before),
-      after: toJson(entry.after),
-      requestId: this.request.requestId,
-      ip: this.request.ip,
-    });
+  record(entry: AuditEntry): Promise<void> {
+    return this.recordMany([entry]);
   }
 }

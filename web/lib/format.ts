@@ -1,13 +1,14 @@
-import dayjs from 'dayjs';
+import { formatBeijingDate, formatBeijingDateTime } from '../../common/format/beijing';
 import { industryByKey } from '../../common/industries';
 import type { Locale } from '../i18n';
 
+/** Beijing time whatever the browser's zone: the one formatter the server's texts and exports use too. */
 export function formatDateTime(iso: string | null | undefined): string {
-  return iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '';
+  return formatBeijingDateTime(iso);
 }
 
 export function formatDate(iso: string | null | undefined): string {
-  return iso ? dayjs(iso).format('YYYY-MM-DD') : '';
+  return formatBeijingDate(iso);
 }
 
 /** Localized industry name from common/industries.ts; unknown keys are shown as they are. */

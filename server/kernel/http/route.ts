@@ -51,8 +51,23 @@ export interface RouteSpec<P extends ZodAny, Q extends ZodAny, B extends ZodAny,
     ctx: Ctx,
     input: { params: z.infer<P>; query: z.infer<Q>; body: z.infer<B> },
     http: { req: FastifyRequest; reply: FastifyReply },
-  ) => Promise<z.infer<R> | unknown>;
+  ) => Promise<HandlerResult<R>>;
 }
+
+/**
+ * What a handler returns: the response schema's input (the serializer parses it into the output that is
+ * sent), so a presenter that drifts from its contract fails typecheck. Without a schema (raw files and
+ * streams, 204s) anything goes.
+ */
+type HandlerResult<R extends ZodAny> = z.ZodAny extends R ? unknown : ReadonlyDeep<z.input<R>>;
+/** The serializer only reads the value, so a presenter may hand over readonly arrays (constant tables). */
+type ReadonlyDeep<T> = T extends readonly (infer U)[]
+  ? readonly ReadonlyDeep<U>[]
+  : T extends Date
+    ? T
+    : T extends object
+      ? { readonly [K in keyof T]: ReadonlyDeep<T[K]> }
+      : T;
 
 const ANONYMOUS: Actor = {
   id: '00000000-0000-0000-0000-000000000001',

@@ -119,8 +119,12 @@ export const notification = pgTable(
     id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
     userId: uuid('user_id').notNull(),
     kind: text('kind').notNull(),
+    /** zh-CN text as sent: what channels deliver and what rows without a text key show. */
     title: text('title').notNull(),
     body: text('body').notNull(),
+    /** Key in common/i18n/notifications.ts and its parameters: rendered in the reader's language when read. */
+    textKey: text('text_key'),
+    params: jsonb('params'),
     link: text('link'),
     entityType: text('entity_type'),
     entityId: text('entity_id'),

@@ -1,4 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Locale } from '../../../common/i18n/api-messages.js';
+import { isNoticeKey, type Notice, type NoticeValue, renderNotice } from '../../../common/i18n/notifications.js';
 import type { Executor } from '../../db/client.js';
 import { announce } from '../events/events.js';
 import type { JobDefinition, JobSender } from '../jobs/jobs.js';
@@ -31,8 +33,8 @@ export const loggingChannel: NotificationChannel = {
 export interface NotifyInput {
   userIds: string[];
   kind: string;
-  title: string;
-  body: string;
+  /** The text as a catalogue key and parameters (common/i18n/notifications.ts: `notice(key, params)`). */
+  notice: Notice;
   link?: string;
   entityType?: string;
   entityId?: string;
@@ -50,14 +52,17 @@ export class Notifier {
   async send(input: NotifyInput): Promise<string[]> {
     const userIds = [...new Set(input.userIds)];
     if (!userIds.length) return [];
+    const zh = renderNotice(input.notice, 'zh-CN');
     const rows = await this.tx
       .insert(notification)
       .values(
         userIds.map((userId) => ({
           userId,
           kind: input.kind,
-          title: input.title,
-          body: input.body,
+          title: zh.title,
+          body: zh.body,
+          textKey: input.notice.key,
+          params: input.notice.params,
           link: input.link ?? null,
           entityType: input.entityType ?? null,
           entityId: input.entityId ?? null,
@@ -76,14 +81,32 @@ export function deliverJob(run: <T>(fn: (ex: Executor) => Promise<T>) => Promise
   return {
     name: DELIVER_JOB,
     async handler({ ids }) {
-      const rows = await run((ex) => ex.select().from(notification).where(inArray(notification.id, ids)));
-      for (const r of rows) {
+      const rows = await run((ex) =>
+        ex
+          .select({ n: notification, locale: appUser.locale })
+          .from(notification)
+          .innerJoin(appUser, eq(appUser.id, notification.userId))
+          .where(inArray(notification.id, ids)),
+      );
+      for (const { n, locale } of rows) {
+        // In the recipient's own language, as the inbox shows it.
+        const { title, body } = notificationText(n, locale === 'en-US' ? 'en-US' : 'zh-CN');
         for (const ch of channels()) {
-          await ch.deliver({ notificationId: r.id, userId: r.userId, title: r.title, body: r.body, link: r.link });
+          await ch.deliver({ notificationId: n.id, userId: n.userId, title, body, link: n.link });
         }
       }
     },
   };
+}
+
+/**
+ * A stored notification's title and body in the reader's language: rendered from its key and
+ * parameters, or the stored (zh-CN) text for rows written before keys existed or with a key the
+ * catalogue no longer has.
+ */
+export function notificationText(n: { title: string; body: string; textKey: string | null; params: unknown }, locale: Locale): { title: string; body: string } {
+  if (!isNoticeKey(n.textKey) || !n.params || typeof n.params !== 'object') return { title: n.title, body: n.body };
+  return renderNotice({ key: n.textKey, params: n.params as Record<string, NoticeValue> }, locale);
 }
 
 /** Read receipts of the notifications of one kind about one record: who got it, and when they read it. */

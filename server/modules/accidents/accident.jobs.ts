@@ -1,9 +1,12 @@
+import { at, both, notice } from '../../../common/i18n/notifications.js';
+import { PARALLEL_RECIPIENTS, REPORT_LEVEL_NAMES, type ReportLevel } from '../../../common/rules/accident-reporting.js';
 import { systemActor } from '../../kernel/actor.js';
 import { type Deps, inTransaction } from '../../kernel/context.js';
 import { systemOnly } from '../../kernel/gate/gate.js';
 import type { JobDefinition } from '../../kernel/jobs/jobs.js';
 import { Scope } from '../../kernel/scope/scope.js';
 import { userIdsOfUnit } from '../identity/index.js';
+import { findDepartmentWithPath } from '../org/index.js';
 import { getAccident, listReports, overdueReports, updateReport } from './accident.repository.js';
 
 const BATCH = 200;
@@ -24,6 +27,15 @@ export function accidentJobs(deps: () => Deps): JobDefinition[] {
   ];
 }
 
+/** Who the late report was due to, by name: the Taihang department, else the level or outside body. */
+async function recipientName(ctx: { tx: Parameters<typeof findDepartmentWithPath>[0] }, link: { recipient: string; departmentId: string | null }) {
+  const dept = link.departmentId ? await findDepartmentWithPath(ctx.tx, link.departmentId) : undefined;
+  if (dept) return both({ zh: dept.name, en: dept.nameEn || dept.name });
+  const level = REPORT_LEVEL_NAMES[link.recipient as ReportLevel];
+  const body = level ?? PARALLEL_RECIPIENTS.find((p) => p.key === link.recipient);
+  return body ? both(body) : link.recipient;
+}
+
 export async function sweepAccidentChain(deps: Deps): Promise<number> {
   return inTransaction(deps, systemActor('accidents.sweep'), { id: null, ip: null, locale: 'zh-CN' }, async (ctx) => {
     systemOnly(ctx);
@@ -40,8 +52,7 @@ export async function sweepAccidentChain(deps: Deps): Promise<number> {
       await ctx.notify.send({
         userIds,
         kind: 'accident.late',
-        title: `事故报告逾期：${a.title}`,
-        body: `报送「${link.recipient}」应于 ${link.due.toISOString()} 前完成，至今未确认接收（国务院令第493号第九至十一条）`,
+        notice: notice('accident.late', { title: a.title, recipient: await recipientName(ctx, link), due: at(link.due) }),
         link: `/accidents/${a.id}`,
         entityType: 'accident',
         entityId: a.id,

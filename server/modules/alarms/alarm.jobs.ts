@@ -1,3 +1,5 @@
+import { formatBeijingDateTime } from '../../../common/format/beijing.js';
+import { NOTICE_TERMS, notice, perLocale } from '../../../common/i18n/notifications.js';
 import { ALARM_DISPOSAL_SOURCE, escalationLevel } from '../../../common/rules/alarm-disposal.js';
 import { systemActor } from '../../kernel/actor.js';
 import { type Deps, inTransaction } from '../../kernel/context.js';
@@ -7,7 +9,7 @@ import { alarmsToSweep, updateAlarm } from './alarm.repository.js';
 import { type AlarmStatus, alarmTransition } from './alarm.workflow.js';
 import { reackDue } from './commands/alarm-step.js';
 import { alarmAudience, alarmLink, announceAlarm, recordAlarmTransition } from './commands/effects.js';
-import { TYPE_ZH } from './commands/engine.js';
+import { alarmTypeName } from './commands/engine.js';
 import { loadAlarmDisposal } from './disposal-settings.js';
 
 const BATCH = 500;
@@ -52,10 +54,18 @@ export async function sweepAlarms(deps: Deps): Promise<{ escalated: number; unsh
         const units = level === 2 ? [county, ...audience.industry] : level === 3 ? [city] : [];
         const userIds = [...audience.enterprise];
         for (const u of units) if (u) userIds.push(...(await userIdsOfUnit(ctx.tx, { departmentId: u.id })));
-        const missed =
-          !a.ackTs && a.ackDue <= now
-            ? `未在 ${a.ackDue.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} 前确认`
-            : `未在 ${a.feedbackDue.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} 前反馈处置结果`;
+        const unacked = !a.ackTs && a.ackDue <= now;
+        const missedAt = formatBeijingDateTime(unacked ? a.ackDue : a.feedbackDue);
+        const missedText = perLocale((l) =>
+          l === 'en-US'
+            ? unacked
+              ? `not acknowledged by ${missedAt}`
+              : `not reported back by ${missedAt}`
+            : unacked
+              ? `未在 ${missedAt} 前确认`
+              : `未在 ${missedAt} 前反馈处置结果`,
+        );
+        const missed = missedText['zh-CN'];
         await updateAlarm(ctx.tx, a.id, { escalation: level, updatedAt: now });
         await recordAlarmTransition(ctx, a, {
           action: `escalate${level}`,
@@ -68,8 +78,14 @@ export async function sweepAlarms(deps: Deps): Promise<{ escalated: number; unsh
         await ctx.notify.send({
           userIds,
           kind: 'alarm.escalated',
-          title: `报警逾期未处置（${LEVEL_ZH[level]}）：${a.enterpriseName} ${a.sensorName} ${TYPE_ZH[a.type]}`,
-          body: `${a.location} ${a.sensorName} ${TYPE_ZH[a.type]}报警${missed}。`,
+          notice: notice('alarm.escalated', {
+            level: NOTICE_TERMS.alarmEscalation[level as 1 | 2 | 3],
+            enterprise: a.enterpriseName,
+            sensor: a.sensorName,
+            type: alarmTypeName(a.type),
+            location: a.location,
+            missed: missedText,
+          }),
           link: alarmLink(a.id),
           entityType: 'alarm',
           entityId: a.id,

@@ -1,3 +1,4 @@
+import { notice, perLocale } from '../../../common/i18n/notifications.js';
 import { toShanghaiDate } from '../../../common/rules/calendar/working-days.js';
 import {
   DEFAULT_HAZARD_DEADLINES,
@@ -14,9 +15,9 @@ import type { JobDefinition } from '../../kernel/jobs/jobs.js';
 import { Scope } from '../../kernel/scope/scope.js';
 import { userIdsOfUnit } from '../identity/index.js';
 import { hazardLink, supervisorUsers } from './commands/effects.js';
+import { flagOverdueStats } from './commands/flag-overdue-stats.js';
 import { notifyEscalation } from './commands/reassign.js';
 import { hazardsToSweep, insertTransition, reviewsOverdue, updateHazard } from './hazard.repository.js';
-import { flagOverdueStats } from './queries/stats-reports.js';
 
 const BATCH = 500;
 
@@ -42,7 +43,12 @@ export async function sweepHazards(deps: Deps): Promise<{ reminded: number; esca
       if (level !== 0 && level > h.escalation) {
         const name = HAZARD_ESCALATION_NAMES[level].zh;
         await updateHazard(ctx.tx, h.id, { escalation: level });
-        await notifyEscalation(ctx, h, level, `已逾期，未按期完成整改（${name}）`);
+        await notifyEscalation(
+          ctx,
+          h,
+          level,
+          perLocale((l) => (l === 'en-US' ? `Overdue, not rectified in time (${HAZARD_ESCALATION_NAMES[level].en})` : `已逾期，未按期完成整改（${name}）`)),
+        );
         await insertTransition(ctx.tx, {
           hazardId: h.id,
           action: `escalate${level}`,
@@ -66,8 +72,7 @@ export async function sweepHazards(deps: Deps): Promise<{ reminded: number; esca
             ? [h.rectifierUserId, ...(await userIdsOfUnit(ctx.tx, { enterpriseId: h.enterpriseId }))]
             : await userIdsOfUnit(ctx.tx, { enterpriseId: h.enterpriseId }),
           kind: 'hazard.reminder',
-          title: `隐患整改即将到期：${h.title}`,
-          body: `${h.code} 整改期限 ${deadline}，整改责任人 ${h.rectifierName ?? '—'}`,
+          notice: notice('hazard.reminder', { title: h.title, code: h.code, deadline, rectifier: h.rectifierName ?? '—' }),
           link: hazardLink(h.id),
           entityType: 'hazard',
           entityId: h.id,
@@ -81,8 +86,7 @@ export async function sweepHazards(deps: Deps): Promise<{ reminded: number; esca
       await ctx.notify.send({
         userIds: (await supervisorUsers(ctx, h.enterpriseId, { governmentLevels: 2 })).userIds,
         kind: 'hazard.reviewOverdue',
-        title: `重大事故隐患现场审查已逾期：${h.enterpriseName} ${h.title}`,
-        body: `应于 ${h.reviewDue} 前完成现场审查（${HAZARD_REVIEW_SOURCE}）`,
+        notice: notice('hazard.reviewOverdue', { enterprise: h.enterpriseName, title: h.title, reviewDue: h.reviewDue ?? '—', source: HAZARD_REVIEW_SOURCE }),
         link: hazardLink(h.id),
         entityType: 'hazard',
         entityId: h.id,

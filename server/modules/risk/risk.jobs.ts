@@ -1,3 +1,4 @@
+import { notice } from '../../../common/i18n/notifications.js';
 import { addCalendarDays, toShanghaiDate } from '../../../common/rules/calendar/working-days.js';
 import { systemActor } from '../../kernel/actor.js';
 import { type Deps, inTransaction } from '../../kernel/context.js';
@@ -31,8 +32,7 @@ export async function sweepRiskReviews(deps: Deps): Promise<{ reminded: number; 
         await ctx.notify.send({
           userIds: users,
           kind: 'risk.reviewOverdue',
-          title: `风险点评审逾期：${p.name}`,
-          body: `${p.code} 应于 ${p.reviewDue} 前完成评审，已逾期；责任人 ${p.responsiblePerson}`,
+          notice: notice('risk.reviewOverdue', { point: p.name, code: p.code, due: p.reviewDue, person: p.responsiblePerson }),
           link: `/risk-points/${p.id}`,
           entityType: 'risk_point',
           entityId: p.id,
@@ -46,8 +46,7 @@ export async function sweepRiskReviews(deps: Deps): Promise<{ reminded: number; 
       await ctx.notify.send({
         userIds: users,
         kind: 'risk.reviewReminder',
-        title: `风险点即将到期评审：${p.name}`,
-        body: `${p.code} 应于 ${p.reviewDue} 前完成评审；责任人 ${p.responsiblePerson}`,
+        notice: notice('risk.reviewReminder', { point: p.name, code: p.code, due: p.reviewDue, person: p.responsiblePerson }),
         link: `/risk-points/${p.id}`,
         entityType: 'risk_point',
         entityId: p.id,

@@ -1,3 +1,5 @@
+import { formatBeijingDateTime } from '../../../common/format/beijing.js';
+import { at, NOTICE_TERMS, notice, perLocale } from '../../../common/i18n/notifications.js';
 import { systemActor } from '../../kernel/actor.js';
 import { type Deps, inTransaction } from '../../kernel/context.js';
 import { systemOnly } from '../../kernel/gate/gate.js';
@@ -11,7 +13,8 @@ const BATCH = 500;
 /** Reminders go out this long before a due point. */
 const REMIND_BEFORE_MS = 24 * 3_600_000;
 const LEVEL_NAMES = ['', '提醒', '预警', '通报'];
-const STAGE_NAMES: Record<string, string> = { deploy: '部署', feedback: '反馈', resolve: '落实' };
+const STAGES = NOTICE_TERMS.taskStage;
+type Stage = keyof typeof STAGES;
 
 /**
  * The 13710 sweep: reminds before each due point, and raises an overdue assignee's escalation
@@ -29,7 +32,7 @@ export async function sweepTasks(deps: Deps): Promise<{ reminded: number; escala
         { key: 'deploy', due: a.deployedAt ? null : a.deployDue },
         { key: 'feedback', due: a.firstFeedbackAt ? null : a.feedbackDue },
         { key: 'resolve', due: a.resolvedAt ? null : a.resolveDue },
-      ].filter((s): s is { key: string; due: Date } => !!s.due);
+      ].filter((s): s is { key: Stage; due: Date } => !!s.due);
       const worst = Math.max(0, ...stages.map((s) => escalationLevel(now.getTime() - s.due.getTime())));
       const unitUsers = await userIdsOfUnit(ctx.tx, { departmentId: a.departmentId, enterpriseId: a.enterpriseId });
       if (worst > a.escalation) {
@@ -38,8 +41,19 @@ export async function sweepTasks(deps: Deps): Promise<{ reminded: number; escala
         await ctx.notify.send({
           userIds: [...unitUsers, ...issuerUsers],
           kind: 'task.overdue',
-          title: `督办逾期${LEVEL_NAMES[worst]}：${t.title}`,
-          body: `${a.unitName}（${t.code}）未按期完成；${stages.map((s) => `${STAGE_NAMES[s.key]}应于 ${s.due.toISOString().slice(0, 16)} 前`).join('，')}`,
+          notice: notice('task.overdue', {
+            level: NOTICE_TERMS.taskEscalation[worst as 1 | 2 | 3],
+            title: t.title,
+            unit: a.unitName,
+            code: t.code,
+            stages: perLocale((l) =>
+              stages
+                .map((s) =>
+                  l === 'en-US' ? `${STAGES[s.key][l]} due by ${formatBeijingDateTime(s.due)}` : `${STAGES[s.key][l]}应于 ${formatBeijingDateTime(s.due)} 前`,
+                )
+                .join(l === 'en-US' ? ', ' : '，'),
+            ),
+          }),
           link: `/tasks/${t.id}`,
           entityType: 'task',
           entityId: t.id,
@@ -66,8 +80,7 @@ export async function sweepTasks(deps: Deps): Promise<{ reminded: number; escala
         await ctx.notify.send({
           userIds: unitUsers,
           kind: 'task.reminder',
-          title: `督办即将到期：${t.title}`,
-          body: `${STAGE_NAMES[upcoming.key]}应于 ${upcoming.due.toISOString().slice(0, 16)} 前完成`,
+          notice: notice('task.reminder', { title: t.title, stage: STAGES[upcoming.key], due: at(upcoming.due) }),
           link: `/tasks/${t.id}`,
           entityType: 'task',
           entityId: t.id,

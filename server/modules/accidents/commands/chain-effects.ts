@@ -1,4 +1,5 @@
 import type { ChainRecipient } from '../../../../common/contracts/accidents.js';
+import { both, notice } from '../../../../common/i18n/notifications.js';
 import { ACCIDENT_GRADE_NAMES, type AccidentGrade } from '../../../../common/rules/accident-grade.js';
 import { FATAL_ACCIDENT_ACTIONS, fatalActionsRequired } from '../../../../common/rules/accident-investigation.js';
 import type { Ctx } from '../../../kernel/context.js';
@@ -17,16 +18,26 @@ export const FATAL_ACTION_DUE_DAYS = 7;
  * Notifies the Taihang departments of the given chain levels (their inbox is the receipt channel).
  * @gated-by reportAccident supplementAccident reportToLevel
  */
-export async function notifyChain(ctx: Ctx, a: AccidentRow, recipients: ChainRecipient[], title: string): Promise<void> {
+export async function notifyChain(
+  ctx: Ctx,
+  a: AccidentRow,
+  recipients: ChainRecipient[],
+  key: 'accident.flash' | 'accident.supplement' | 'accident.upgraded' | 'accident.forwarded',
+): Promise<void> {
   const links = await listReports(ctx.tx, a.id);
   const deptIds = links.filter((l) => recipients.includes(l.recipient as ChainRecipient) && l.departmentId).map((l) => l.departmentId as string);
   const userIds = (await Promise.all(deptIds.map((d) => userIdsOfUnit(ctx.tx, { departmentId: d })))).flat();
-  const grade = ACCIDENT_GRADE_NAMES[a.grade as AccidentGrade].zh;
   await ctx.notify.send({
     userIds,
     kind: 'accident',
-    title,
-    body: `${grade}事故；死亡 ${a.deaths} 人，失踪 ${a.missing} 人，重伤 ${a.seriousInjuries} 人；${a.place}`,
+    notice: notice(key, {
+      title: a.title,
+      grade: both(ACCIDENT_GRADE_NAMES[a.grade as AccidentGrade]),
+      deaths: a.deaths,
+      missing: a.missing,
+      seriousInjuries: a.seriousInjuries,
+      place: a.place,
+    }),
     link: `/accidents/${a.id}`,
     entityType: 'accident',
     entityId: a.id,
@@ -59,8 +70,7 @@ export async function createFatalActions(ctx: Ctx, a: AccidentRow): Promise<numb
       await ctx.notify.send({
         userIds: await userIdsOfUnit(ctx.tx, { departmentId: owner.id }),
         kind: 'accident',
-        title: `亡人事故处置：${a.title}`,
-        body: '依晋市政发〔2021〕1号第27条：责令停产整顿、取消标准化等级、暂扣或吊销安全生产许可证、启动刑事调查',
+        notice: notice('accident.fatalActions', { title: a.title }),
         link: `/accidents/${a.id}`,
         entityType: 'accident',
         entityId: a.id,

@@ -44,7 +44,7 @@ export async function reportToLevel(ctx: Ctx, accidentId: string, recipient: Cha
     entityId: accidentId,
     after: { recipient, by: REPORTED_BY_LEVEL[recipient], late: now > link.due, skipped, skipReason: input.skipReason ?? null, comment: input.comment ?? null },
   });
-  if (link.departmentId) await notifyChain(ctx, a, [recipient], `事故报告：${a.title}`);
+  if (link.departmentId) await notifyChain(ctx, a, [recipient], 'accident.forwarded');
 }
 
 /** The receiving department confirms receipt: the read receipt the chain's deadline is measured by. */

@@ -97,7 +97,7 @@ export async function reportAccident(ctx: Ctx, input: TReportAccident): Promise<
     entityId: row.id,
     after: { ...input, grade: g.grade, decidedBy: g.decidedBy },
   });
-  await notifyChain(ctx, row, ['county'], `事故快报：${row.title}`);
+  await notifyChain(ctx, row, ['county'], 'accident.flash');
   await createFatalActions(ctx, row);
   return { id: row.id };
 }

@@ -65,7 +65,7 @@ export async function supplementAccident(ctx: Ctx, id: string, input: TSupplemen
     before: { ...totals(a), grade: a.grade },
     after: { ...input, grade: g.grade, chainAdded: added },
   });
-  await notifyChain(ctx, after, ['county', 'city'], g.grade < a.grade ? `事故升级续报：${after.title}` : `事故续报：${after.title}`);
+  await notifyChain(ctx, after, ['county', 'city'], g.grade < a.grade ? 'accident.upgraded' : 'accident.supplement');
   await createFatalActions(ctx, after);
   return { gradeBefore: a.grade, gradeAfter: g.grade, chainAdded: added };
 }

@@ -1,4 +1,6 @@
 import type { TAlarmFeedback, TAlarmShelve, TAlarmStep, TAlarmToHazard, TAlarmToTask } from '../../../../common/contracts/alarms.js';
+import { formatBeijingDateTime } from '../../../../common/format/beijing.js';
+import { at, notice } from '../../../../common/i18n/notifications.js';
 import { type AlarmDisposalConfig, disposalDue } from '../../../../common/rules/alarm-disposal.js';
 import type { AlarmSeverity } from '../../../../common/rules/alarm-rules.js';
 import type { Ctx } from '../../../kernel/context.js';
@@ -11,7 +13,7 @@ import { type AlarmRow, lockAlarm, updateAlarm } from '../alarm.repository.js';
 import { type AlarmStatus, type AlarmUserAction, alarmTransition } from '../alarm.workflow.js';
 import { loadAlarmDisposal } from '../disposal-settings.js';
 import { alarmAudience, alarmLink, announceAlarm, recordAlarmTransition } from './effects.js';
-import { TYPE_ZH } from './engine.js';
+import { alarmTypeName, TYPE_ZH } from './engine.js';
 
 /** The acknowledgement due time of an alarm annunciated again now (after shelving or out of service), by the limits in force. */
 export const reackDue = (a: Pick<AlarmRow, 'severity'>, now: Date, cfg: AlarmDisposalConfig) => disposalDue(a.severity as AlarmSeverity, now, cfg).ackDue;
@@ -90,8 +92,7 @@ export async function shelveAlarm(ctx: Ctx, id: string, input: TAlarmShelve) {
   await ctx.notify.send({
     userIds: [...new Set([...audience.enterprise, ...audience.regulators])],
     kind: 'alarm.shelved',
-    title: `报警已搁置至 ${until.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}：${a.sensorName} ${TYPE_ZH[a.type]}`,
-    body: input.reason,
+    notice: notice('alarm.shelved', { until: at(until), sensor: a.sensorName, type: alarmTypeName(a.type), reason: input.reason }),
     link: alarmLink(a.id),
     entityType: 'alarm',
     entityId: a.id,
@@ -113,7 +114,7 @@ export async function alarmStep(ctx: Ctx, id: string, action: 'unshelve' | 'outO
 /** 转隐患: a real alarm becomes a hazard (source 'alarm', sourceRef = the alarm's id), linked both ways. */
 export async function alarmToHazard(ctx: Ctx, id: string, input: TAlarmToHazard): Promise<{ hazardId: string }> {
   const { a, to } = await begin(ctx, id, 'toHazard');
-  const when = a.startTs.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' });
+  const when = formatBeijingDateTime(a.startTs);
   const { hazard } = await reportHazard(ctx, {
     enterpriseId: a.enterpriseId,
     title: input.title ?? `${a.sensorName}${TYPE_ZH[a.type]}报警`.slice(0, 120),
@@ -146,7 +147,7 @@ export async function alarmToHazard(ctx: Ctx, id: string, input: TAlarmToHazard)
 /** 转督办: a supervising department issues a 13710 task on the alarm to the enterprise, linked both ways. */
 export async function alarmToTask(ctx: Ctx, id: string, input: TAlarmToTask): Promise<{ taskId: string }> {
   const { a, to } = await begin(ctx, id, 'toTask');
-  const when = a.startTs.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' });
+  const when = formatBeijingDateTime(a.startTs);
   const task = await issueTask(ctx, {
     title: input.title ?? `督办：${a.enterpriseName}${a.sensorName}${TYPE_ZH[a.type]}报警处置`.slice(0, 120),
     content:

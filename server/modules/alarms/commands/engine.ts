@@ -1,4 +1,5 @@
 import type { SensorType, TSensorRules } from '../../../../common/contracts/monitoring.js';
+import { at, type Localized, NOTICE_TERMS, notice } from '../../../../common/i18n/notifications.js';
 import { type AlarmDisposalConfig, disposalDue } from '../../../../common/rules/alarm-disposal.js';
 import { type AlarmEvent, checkStale, evaluate, parseRuleState, type RuleState, resolveStale } from '../../../../common/rules/alarm-rules.js';
 import type { Ctx } from '../../../kernel/context.js';
@@ -34,7 +35,11 @@ export const TYPE_ZH: Record<string, string> = {
   flatLine: '数据不变（疑似卡死）',
   stale: '断线（数据中断）',
 };
-const SEVERITY_ZH: Record<string, string> = { red: '红色', orange: '橙色', yellow: '黄色', blue: '蓝色' };
+/** An alarm type or severity by name in both languages (the code itself when the catalogue lacks it). */
+export function alarmTypeName(type: string): Localized | string {
+  return (NOTICE_TERMS.alarmType as Record<string, Localized>)[type] ?? type;
+}
+const severityName = (s: string): Localized | string => (NOTICE_TERMS.alarmSeverity as Record<string, Localized>)[s] ?? s;
 
 const fmt = (v: number | null, unit: string) => (v === null ? '—' : `${v}${unit}`);
 
@@ -96,8 +101,14 @@ async function apply(ctx: Ctx, sensor: AlarmSensor, state: RuleState, events: Al
       await ctx.notify.send({
         userIds: a.enterprise,
         kind: 'alarm.raised',
-        title: `${SEVERITY_ZH[e.severity]}报警：${sensor.name} ${TYPE_ZH[e.type]}`,
-        body: `${sensor.location} ${sensor.name} ${TYPE_ZH[e.type]}，当前值 ${fmt(e.value, sensor.unit)}。请于 ${due.ackDue.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} 前确认，并按时完成分析研判和核查反馈。`,
+        notice: notice('alarm.raised', {
+          severity: severityName(e.severity),
+          sensor: sensor.name,
+          type: alarmTypeName(e.type),
+          location: sensor.location,
+          value: fmt(e.value, sensor.unit),
+          ackDue: at(due.ackDue),
+        }),
         link: alarmLink(row.id),
         entityType: 'alarm',
         entityId: row.id,

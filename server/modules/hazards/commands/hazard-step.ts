@@ -1,4 +1,5 @@
 import type { TConfirmHazard, THazardPlan, THazardStep } from '../../../../common/contracts/hazards.js';
+import { type NoticeKey, notice, perLocale } from '../../../../common/i18n/notifications.js';
 import { toShanghaiDate } from '../../../../common/rules/calendar/working-days.js';
 import { DEFAULT_HAZARD_DEADLINES, HAZARD_REVIEW_SOURCE, reviewDue } from '../../../../common/rules/hazard-deadlines.js';
 import { findCriterion } from '../../../../common/rules/major-hazard-criteria.js';
@@ -66,8 +67,7 @@ export async function confirmHazard(ctx: Ctx, id: string, input: TConfirmHazard)
     await ctx.notify.send({
       userIds: [input.rectifierUserId],
       kind: 'hazard.assigned',
-      title: `隐患整改任务：${h.title}`,
-      body: `请于 ${input.deadline} 前完成整改（${h.code}）`,
+      notice: notice('hazard.assigned', { title: h.title, deadline: input.deadline, code: h.code }),
       link: hazardLink(h.id),
       entityType: 'hazard',
       entityId: h.id,
@@ -92,20 +92,22 @@ async function dualReport(ctx: Ctx, h: HazardRow, criterion: string | null) {
   const now = ctx.clock.now();
   const report = h.majorReport as { currentState: string; harmAnalysis: string };
   const regulators = await supervisorUsers(ctx, h.enterpriseId, { governmentLevels: 1 });
-  const body = [
-    `${h.enterpriseName}（${h.code}）${h.location}：${h.title}`,
-    criterion ? `判定依据：${criterion}` : null,
-    `一、现状及其产生原因：${report.currentState}`,
-    `二、危害程度和整改难易程度分析：${report.harmAnalysis}`,
-    `三、治理方案：${h.plan ? '已制定' : `待制定，整改期限 ${h.deadline}`}`,
-  ]
-    .filter(Boolean)
-    .join('\n');
+  const deadline = h.deadline ?? '—';
   await ctx.notify.send({
     userIds: regulators.userIds,
     kind: 'hazard.dualReport.regulator',
-    title: `重大事故隐患报告：${h.enterpriseName} ${h.title}`,
-    body,
+    notice: notice('hazard.dualReport.regulator', {
+      enterprise: h.enterpriseName,
+      code: h.code,
+      location: h.location,
+      title: h.title,
+      criterion: perLocale((l) => (criterion ? (l === 'en-US' ? `\nCriterion: ${criterion}` : `\n判定依据：${criterion}`) : '')),
+      currentState: report.currentState,
+      harmAnalysis: report.harmAnalysis,
+      plan: h.plan
+        ? { 'zh-CN': '已制定', 'en-US': 'drawn up' }
+        : { 'zh-CN': `待制定，整改期限 ${deadline}`, 'en-US': `not yet drawn up; deadline ${deadline}` },
+    }),
     link: hazardLink(h.id),
     entityType: 'hazard',
     entityId: h.id,
@@ -114,8 +116,7 @@ async function dualReport(ctx: Ctx, h: HazardRow, criterion: string | null) {
   await ctx.notify.send({
     userIds: workers,
     kind: 'hazard.dualReport.worker',
-    title: `重大事故隐患告知：${h.title}`,
-    body: `${h.location} 存在重大事故隐患：${report.currentState}。整改期间请遵守安全措施，远离危险区域（整改期限 ${h.deadline}）。`,
+    notice: notice('hazard.dualReport.worker', { title: h.title, location: h.location, currentState: report.currentState, deadline }),
     link: hazardLink(h.id),
     entityType: 'hazard',
     entityId: h.id,
@@ -130,14 +131,15 @@ async function dualReport(ctx: Ctx, h: HazardRow, criterion: string | null) {
   });
 }
 
-const STEP_TITLES: Partial<Record<HazardAction, string>> = {
-  reject: '隐患被驳回',
-  submit: '隐患整改已提交，待验收',
-  verify: '隐患已验收',
-  return: '隐患被退回重新整改',
-  close: '重大事故隐患已审查核销',
-  reopen: '隐患被重新打开',
-};
+/** The steps the enterprise hears of (the catalogue's hazard.step.* texts). */
+const STEP_NOTICES = {
+  reject: 'hazard.step.reject',
+  submit: 'hazard.step.submit',
+  verify: 'hazard.step.verify',
+  return: 'hazard.step.return',
+  close: 'hazard.step.close',
+  reopen: 'hazard.step.reopen',
+} as const satisfies Partial<Record<HazardAction, NoticeKey>>;
 
 /** The other steps: reject, rectify, submit, verify, return, close (核销), reopen. */
 export async function hazardStep(ctx: Ctx, id: string, action: Exclude<HazardAction, 'confirm'>, input: THazardStep & { fundsSpentYuan?: number }) {
@@ -168,8 +170,8 @@ export async function hazardStep(ctx: Ctx, id: string, action: Exclude<HazardAct
         : null,
   });
   // Who hears of it: the enterprise of every step it did not take; the regulators of acceptance applications.
-  const title = STEP_TITLES[action];
-  if (title) {
+  const stepKey = action in STEP_NOTICES ? STEP_NOTICES[action as keyof typeof STEP_NOTICES] : undefined;
+  if (stepKey) {
     const toRegulators = action === 'verify' && to === 'verified';
     const userIds = toRegulators
       ? (await supervisorUsers(ctx, h.enterpriseId, { governmentLevels: 1 })).userIds
@@ -177,8 +179,15 @@ export async function hazardStep(ctx: Ctx, id: string, action: Exclude<HazardAct
     await ctx.notify.send({
       userIds,
       kind: `hazard.${action}`,
-      title: toRegulators ? `重大事故隐患治理完成，申请验收核销：${h.enterpriseName} ${h.title}` : `${title}：${h.title}`,
-      body: toRegulators ? `请于 ${review} 前组织现场审查（${HAZARD_REVIEW_SOURCE}）。${input.comment}` : input.comment,
+      notice: toRegulators
+        ? notice('hazard.verifyRequested', {
+            enterprise: h.enterpriseName,
+            title: h.title,
+            reviewDue: review ?? '—',
+            source: HAZARD_REVIEW_SOURCE,
+            comment: input.comment,
+          })
+        : notice(stepKey, { title: h.title, comment: input.comment }),
       link: hazardLink(h.id),
       entityType: 'hazard',
       entityId: h.id,
@@ -197,8 +206,15 @@ export async function fileHazardPlan(ctx: Ctx, id: string, plan: THazardPlan) {
     await ctx.notify.send({
       userIds: (await supervisorUsers(ctx, h.enterpriseId, { governmentLevels: 1 })).userIds,
       kind: 'hazard.plan',
-      title: `重大事故隐患治理方案已报送：${h.enterpriseName} ${h.title}`,
-      body: `目标：${plan.goals}；经费 ${plan.fundsYuan} 元；责任：${plan.responsibleUnit} ${plan.responsiblePersons}；时限 ${plan.deadline}`,
+      notice: notice('hazard.plan', {
+        enterprise: h.enterpriseName,
+        title: h.title,
+        goals: plan.goals,
+        funds: plan.fundsYuan,
+        unit: plan.responsibleUnit,
+        persons: plan.responsiblePersons,
+        deadline: plan.deadline,
+      }),
       link: hazardLink(h.id),
       entityType: 'hazard',
       entityId: h.id,

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ZCloseListing, ZListHazard } from '../../../../common/contracts/hazards.js';
+import { notice, perLocale } from '../../../../common/i18n/notifications.js';
 import { toShanghaiDate } from '../../../../common/rules/calendar/working-days.js';
 import type { Executor } from '../../../db/client.js';
 import type { Ctx } from '../../../kernel/context.js';
@@ -59,8 +60,14 @@ export async function listHazard(ctx: Ctx, id: string, input: z.infer<typeof ZLi
   await ctx.notify.send({
     userIds: await userIdsOfUnit(ctx.tx, { enterpriseId: h.enterpriseId }),
     kind: 'hazard.listed',
-    title: `重大事故隐患被挂牌督办：${h.title}`,
-    body: `${dept.name}挂牌督办${input.documentNumber ? `（${input.documentNumber}）` : ''}，督办人 ${input.supervisor}，请于 ${input.deadline} 前完成治理。要求：${input.requirements}`,
+    notice: notice('hazard.listed', {
+      title: h.title,
+      department: dept.name,
+      document: perLocale((l) => (input.documentNumber ? (l === 'en-US' ? ` (${input.documentNumber})` : `（${input.documentNumber}）`) : '')),
+      supervisor: input.supervisor,
+      deadline: input.deadline,
+      requirements: input.requirements,
+    }),
     link: hazardLink(h.id),
     entityType: 'hazard',
     entityId: h.id,
@@ -80,8 +87,7 @@ export async function closeListing(ctx: Ctx, id: string, input: z.infer<typeof Z
   await ctx.notify.send({
     userIds: await userIdsOfUnit(ctx.tx, { enterpriseId: h.enterpriseId }),
     kind: 'hazard.unlisted',
-    title: `挂牌督办已摘牌：${h.title}`,
-    body: `${listing.departmentName}：${input.comment}`,
+    notice: notice('hazard.unlisted', { title: h.title, department: listing.departmentName, comment: input.comment }),
     link: hazardLink(h.id),
     entityType: 'hazard',
     entityId: h.id,

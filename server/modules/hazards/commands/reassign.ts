@@ -1,4 +1,5 @@
 import type { TBulkHazards } from '../../../../common/contracts/hazards.js';
+import { both, type Localized, notice } from '../../../../common/i18n/notifications.js';
 import { toShanghaiDate } from '../../../../common/rules/calendar/working-days.js';
 import { HAZARD_ESCALATION_NAMES, type HazardEscalation } from '../../../../common/rules/hazard-deadlines.js';
 import type { Ctx } from '../../../kernel/context.js';
@@ -54,8 +55,7 @@ export async function applyToHazards(ctx: Ctx, input: Bulk): Promise<{ updated: 
         await ctx.notify.send({
           userIds: [input.rectifierUserId],
           kind: 'hazard.assigned',
-          title: `隐患整改任务：${h.title}`,
-          body: `请于 ${input.deadline ?? h.deadline} 前完成整改（${h.code}）`,
+          notice: notice('hazard.assigned', { title: h.title, deadline: input.deadline ?? h.deadline ?? '—', code: h.code }),
           link: hazardLink(h.id),
           entityType: 'hazard',
           entityId: h.id,
@@ -67,8 +67,7 @@ export async function applyToHazards(ctx: Ctx, input: Bulk): Promise<{ updated: 
       await ctx.notify.send({
         userIds: (await userIdsOfUnit(ctx.tx, { enterpriseId: h.enterpriseId })).filter((u) => u !== ctx.actor.id),
         kind: 'hazard.extended',
-        title: `隐患整改期限已调整：${h.title}`,
-        body: `新期限 ${input.deadline}（原 ${h.deadline}）：${input.comment}`,
+        notice: notice('hazard.extended', { title: h.title, deadline: input.deadline, previous: h.deadline ?? '—', comment: input.comment }),
         link: hazardLink(h.id),
         entityType: 'hazard',
         entityId: h.id,
@@ -105,7 +104,7 @@ export async function applyToHazards(ctx: Ctx, input: Bulk): Promise<{ updated: 
  * Tells the unit the escalation level reaches: 1 the enterprise, 2 its supervising departments, 3 the region government too.
  * @gated-by applyToHazards sweepHazards
  */
-export async function notifyEscalation(ctx: Ctx, h: HazardRow, level: HazardEscalation, comment: string) {
+export async function notifyEscalation(ctx: Ctx, h: HazardRow, level: HazardEscalation, comment: string | Localized) {
   const userIds = await userIdsOfUnit(ctx.tx, { enterpriseId: h.enterpriseId });
   if (level >= 2) {
     const s = await supervisorUsers(ctx, h.enterpriseId, { governmentLevels: level >= 3 ? 2 : 0 });
@@ -114,8 +113,14 @@ export async function notifyEscalation(ctx: Ctx, h: HazardRow, level: HazardEsca
   await ctx.notify.send({
     userIds,
     kind: 'hazard.escalated',
-    title: `隐患${HAZARD_ESCALATION_NAMES[level].zh}：${h.enterpriseName} ${h.title}`,
-    body: `${h.code} 整改期限 ${h.deadline}。${comment}`,
+    notice: notice('hazard.escalated', {
+      level: both(HAZARD_ESCALATION_NAMES[level]),
+      enterprise: h.enterpriseName,
+      title: h.title,
+      code: h.code,
+      deadline: h.deadline ?? '—',
+      comment,
+    }),
     link: hazardLink(h.id),
     entityType: 'hazard',
     entityId: h.id,

@@ -1,4 +1,5 @@
 import type { TReportHazard } from '../../../../common/contracts/hazards.js';
+import { notice } from '../../../../common/i18n/notifications.js';
 import { toShanghaiDate } from '../../../../common/rules/calendar/working-days.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { invalidField } from '../../../kernel/errors.js';
@@ -61,8 +62,12 @@ export async function reportHazard(ctx: Ctx, input: TReportHazard) {
     await ctx.notify.send({
       userIds: await userIdsOfUnit(ctx.tx, { enterpriseId: e.id }),
       kind: 'hazard.reported',
-      title: `新上报隐患待确认：${input.title}`,
-      body: `${ctx.actor.unitName ?? ctx.actor.displayName} 上报：${input.location}，${input.description.slice(0, 120)}`,
+      notice: notice('hazard.reported', {
+        title: input.title,
+        reporter: ctx.actor.unitName ?? ctx.actor.displayName,
+        location: input.location,
+        description: input.description.slice(0, 120),
+      }),
       link: `/hazards/${row.id}`,
       entityType: 'hazard',
       entityId: row.id,

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ZStatsReportQuery, ZSubmitStatsReport } from '../../../../common/contracts/hazards.js';
+import { notice, periodName } from '../../../../common/i18n/notifications.js';
 import { toShanghaiDate } from '../../../../common/rules/calendar/working-days.js';
 import { HAZARD_STATS_SOURCE, hazardStatsDue } from '../../../../common/rules/deadline-13710.js';
 import { systemActor } from '../../../kernel/actor.js';
@@ -136,8 +137,14 @@ export async function submitStatsReport(ctx: Ctx, input: z.infer<typeof ZSubmitS
   await ctx.notify.send({
     userIds: (await supervisorUsers(ctx, e.id, { governmentLevels: 1 })).userIds,
     kind: 'hazard.stats',
-    title: `隐患排查治理统计分析表已报送：${e.name} ${input.period}`,
-    body: `排查隐患 ${figures.found} 项（重大 ${figures.majorFound}），整改 ${figures.rectified} 项；主要负责人 ${input.principalName} 签字`,
+    notice: notice('hazard.stats', {
+      enterprise: e.name,
+      period: periodName(input.period),
+      found: figures.found,
+      majorFound: figures.majorFound,
+      rectified: figures.rectified,
+      principal: input.principalName,
+    }),
     link: `/hazards/stats?period=${input.period}`,
     entityType: 'enterprise',
     entityId: e.id,
@@ -178,8 +185,14 @@ export async function flagOverdueStats(deps: Deps): Promise<{ notices: number }>
         await ctx.notify.send({
           userIds: await userIdsOfUnit(ctx.tx, { departmentId: g.id }),
           kind: 'hazard.statsOverdue',
-          title: `${board.summary.overdue} 家企业逾期未报送 ${period} 隐患统计分析表`,
-          body: `应于 ${board.due} 前报送（${HAZARD_STATS_SOURCE}）。已报送 ${board.summary.submitted}/${board.summary.total} 家。`,
+          notice: notice('hazard.statsOverdue', {
+            overdue: board.summary.overdue,
+            period: periodName(period),
+            due: board.due,
+            source: HAZARD_STATS_SOURCE,
+            submitted: board.summary.submitted,
+            total: board.summary.total,
+          }),
           link: `/hazards/stats?period=${period}&state=overdue`,
         });
         notices++;

@@ -1,3 +1,4 @@
+import { at, notice } from '../../../../common/i18n/notifications.js';
 import type { Executor } from '../../../db/client.js';
 import { checkPasswordPolicy, hashPassword } from '../../../kernel/auth/password.js';
 import { loadSecuritySettings } from '../../../kernel/auth/security-settings.js';
@@ -181,24 +182,21 @@ export async function setTemporaryPassword(ctx: Ctx, id: string, newPassword: st
 }
 
 async function tellOfPassword(ctx: Ctx, u: UserRow, what: 'reset' | 'released' | 'forcedChange') {
-  const at = ctx.clock.now().toISOString().slice(0, 16).replace('T', ' ');
-  const by = `${ctx.actor.displayName}（${ctx.actor.username}）`;
-  const text = {
-    reset: {
-      title: `账号 ${u.username} 的密码已被重置`,
-      body: `${by} 于 ${at}（UTC）重置了账号 ${u.displayName}（${u.username}）的密码，来源地址 ${ctx.request.ip ?? '-'}；原密码已失效。请分别从系统管理员和安全管理员处获取两段临时密码，合并后登录并立即修改。如非本人申请，请立即联系安全管理员。`,
-    },
-    released: {
-      title: `账号 ${u.username} 的第二段临时密码已发放`,
-      body: `${by} 于 ${at}（UTC）自 ${ctx.request.ip ?? '-'} 发放了账号 ${u.displayName}（${u.username}）的第二段临时密码；两段合并后可登录一次，须立即修改密码。如非本人申请，请立即联系安全管理员。`,
-    },
-    forcedChange: {
-      title: `账号 ${u.username} 已修改须更换的密码`,
-      body: `账号 ${u.displayName}（${u.username}）于 ${at}（UTC）自 ${ctx.request.ip ?? '-'} 修改了须更换的密码（新建、重置或过期后的首次登录）。如非本人操作，请立即联系安全管理员。`,
-    },
-  }[what];
+  // The account by name with its login name: a security notice must say exactly which account.
+  const params = {
+    account: `${u.displayName}（${u.username}）`,
+    by: `${ctx.actor.displayName}（${ctx.actor.username}）`,
+    at: at(ctx.clock.now()),
+    ip: ctx.request.ip ?? '-',
+  };
+  const text =
+    what === 'reset'
+      ? notice('user.password.reset', params)
+      : what === 'released'
+        ? notice('user.password.released', params)
+        : notice('user.password.forcedChange', { account: params.account, at: params.at, ip: params.ip });
   const securityAdmins = await activeUserIdsWithDuty(ctx.tx, 'security');
-  await ctx.notify.send({ userIds: [u.id, ...securityAdmins], kind: `user.password.${what}`, ...text, entityType: 'user', entityId: u.id });
+  await ctx.notify.send({ userIds: [u.id, ...securityAdmins], kind: `user.password.${what}`, notice: text, entityType: 'user', entityId: u.id });
 }
 
 export async function unlockUser(ctx: Ctx, id: string) {

@@ -1,5 +1,7 @@
 import type { TSensorRules } from '../../../../common/contracts/monitoring.js';
 import type { TSensorChangeRequest } from '../../../../common/contracts/sensors.js';
+import { formatBeijingDateTime } from '../../../../common/format/beijing.js';
+import { at, type Localized, NOTICE_TERMS, notice, perLocale } from '../../../../common/i18n/notifications.js';
 import { type Loosening, loosenings, MAX_OUT_OF_SERVICE_DAYS, SENSOR_LIMIT_RULE_SOURCE } from '../../../../common/rules/sensor-limits.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { invalidField, notFound } from '../../../kernel/errors.js';
@@ -20,28 +22,29 @@ import { type ChangeRequestAction, sensorChangeRequestPolicy, sensorPolicy } fro
 import { checkLegal, settingOf } from './sensors.js';
 
 const link = (sensorId: string) => `/monitoring/sensors/${sensorId}`;
-const fmtTime = (d: Date) => d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' });
+const FIELDS: Record<string, Localized> = NOTICE_TERMS.sensorField;
 
-const FIELD_ZH: Record<string, string> = {
-  'rules.high': '报警值',
-  'rules.highHigh': '高高报值',
-  'rules.powerOff': '断电值',
-  'rules.powerRestore': '复电值',
-  'rules.low': '低报值',
-  'rules.lowLow': '低低报值',
-  'rules.onDelaySeconds': '报警延时（秒）',
-  inService: '停用',
-  outOfServiceUntil: '停用至',
-};
-
-/** "断电值 1.5 → 1.8（法定上限 1.5）" lines for the notices. */
-export function describeChanges(changes: readonly Loosening[], unit: string): string {
-  return changes
-    .map((c) => {
-      const v = (x: unknown) => (x === null || x === undefined ? '（无）' : typeof x === 'number' ? `${x}${unit}` : String(x));
-      return `${FIELD_ZH[c.field] ?? c.field} ${v(c.from)} → ${v(c.to)}${c.legal !== null ? `（法定限值 ${c.legal}${unit}）` : ''}`;
-    })
-    .join('；');
+/** "断电值 1.5 → 1.8（法定限值 1.5）" lines for the notices, in both languages; a time in Beijing time. */
+export function describeChanges(changes: readonly Loosening[], unit: string): Localized {
+  return perLocale((l) => {
+    const en = l === 'en-US';
+    const v = (x: unknown) =>
+      x === null || x === undefined
+        ? en
+          ? '(none)'
+          : '（无）'
+        : typeof x === 'number'
+          ? `${x}${unit}`
+          : typeof x === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(x)
+            ? formatBeijingDateTime(x)
+            : String(x);
+    return changes
+      .map((c) => {
+        const legal = c.legal !== null ? (en ? ` (legal limit ${c.legal}${unit})` : `（法定限值 ${c.legal}${unit}）`) : '';
+        return `${FIELDS[c.field]?.[l] ?? c.field} ${v(c.from)} → ${v(c.to)}${legal}`;
+      })
+      .join(en ? '; ' : '；');
+  });
 }
 
 /**
@@ -102,8 +105,14 @@ export async function requestSensorChange(ctx: Ctx, sensorId: string, input: TSe
   await ctx.notify.send({
     userIds: await supervisingUsers(ctx, s.enterpriseId),
     kind: 'sensor.changeRequested',
-    title: `待审批：${s.enterpriseName} ${s.name}（${s.code}）申请放宽/停用`,
-    body: `${describeChanges(changes, s.unit)}。理由：${input.reason}。申请人：${ctx.actor.displayName}。审批通过前仍按原设置报警。`,
+    notice: notice('sensor.changeRequested', {
+      enterprise: s.enterpriseName,
+      sensor: s.name,
+      code: s.code,
+      changes: describeChanges(changes, s.unit),
+      reason: input.reason,
+      applicant: ctx.actor.displayName,
+    }),
     link: '/monitoring/change-requests',
     entityType: 'sensor_change_request',
     entityId: row.id,
@@ -170,8 +179,16 @@ export async function decideSensorChange(ctx: Ctx, id: string, decision: ChangeR
   await ctx.notify.send({
     userIds: [...new Set([...(await userIdsOfUnit(ctx.tx, { enterpriseId: s.enterpriseId })), ...(await supervisingUsers(ctx, s.enterpriseId))])],
     kind: approved ? 'sensor.changeApproved' : 'sensor.changeRejected',
-    title: `${approved ? '已批准并生效' : '未批准'}：${s.enterpriseName} ${s.name}（${s.code}）放宽/停用申请`,
-    body: `${changes}。申请理由：${r.reason}。${ctx.actor.unitName ?? ''} ${ctx.actor.displayName} ${fmtTime(now)} 审批意见：${comment}`,
+    notice: notice(approved ? 'sensor.changeApproved' : 'sensor.changeRejected', {
+      enterprise: s.enterpriseName,
+      sensor: s.name,
+      code: s.code,
+      changes,
+      reason: r.reason,
+      decider: `${ctx.actor.unitName ? `${ctx.actor.unitName} ` : ''}${ctx.actor.displayName}`,
+      at: at(now),
+      comment,
+    }),
     link: link(s.id),
     entityType: 'sensor_change_request',
     entityId: r.id,

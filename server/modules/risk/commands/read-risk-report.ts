@@ -1,3 +1,4 @@
+import { at, notice } from '../../../../common/i18n/notifications.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { loadFor } from '../../../kernel/gate/gate.js';
 import { userIdsOfUnit } from '../../identity/index.js';
@@ -21,8 +22,7 @@ export async function readRiskReport(ctx: Ctx, id: string): Promise<void> {
   await ctx.notify.send({
     userIds: await userIdsOfUnit(ctx.tx, { enterpriseId: report.enterpriseId }),
     kind: 'risk.reportRead',
-    title: `重大风险报告已阅：${mine.departmentName}`,
-    body: `${report.title}；${ctx.actor.displayName} 已于 ${now.toISOString().slice(0, 16).replace('T', ' ')}（UTC）阅知`,
+    notice: notice('risk.reportRead', { department: mine.departmentName, report: report.title, reader: ctx.actor.displayName, at: at(now) }),
     link: `/risk-reports/${id}`,
     entityType: 'risk_report',
     entityId: id,

@@ -1,3 +1,4 @@
+import { both, notice } from '../../../../common/i18n/notifications.js';
 import { RISK_LEVEL_NAMES, type RiskLevel } from '../../../../common/rules/risk-assessment.js';
 import type { Executor } from '../../../db/client.js';
 import type { Ctx } from '../../../kernel/context.js';
@@ -30,7 +31,6 @@ export async function supervisingDepartments(ex: Executor, enterpriseId: string)
 export async function reportMajorRisk(ctx: Ctx, p: RiskPointRow, e: ReportEnterprise, trigger: 'created' | 'reassessed' | 'reviewed') {
   const recipients = await supervisingDepartments(ctx.tx, e.id);
   const now = ctx.clock.now();
-  const levelName = RISK_LEVEL_NAMES[p.level as RiskLevel].zh;
   const report = await insertReport(ctx.tx, reportValues(p, e, trigger, ctx.actor.displayName, now));
   await insertRecipients(
     ctx.tx,
@@ -40,8 +40,14 @@ export async function reportMajorRisk(ctx: Ctx, p: RiskPointRow, e: ReportEnterp
     await ctx.notify.send({
       userIds: await userIdsOfUnit(ctx.tx, { departmentId: d.id }),
       kind: 'risk.report',
-      title: `重大风险报告：${e.name}`,
-      body: `${p.name}（${p.method === 'lec' ? 'D' : 'R'} = ${p.score}，${levelName}/红）；责任人 ${p.responsiblePerson}`,
+      notice: notice('risk.report', {
+        enterprise: e.name,
+        point: p.name,
+        symbol: p.method === 'lec' ? 'D' : 'R',
+        score: p.score,
+        level: both(RISK_LEVEL_NAMES[p.level as RiskLevel]),
+        person: p.responsiblePerson,
+      }),
       link: `/risk-reports/${report.id}`,
       entityType: 'risk_report',
       entityId: report.id,

@@ -1,3 +1,4 @@
+import { both, notice, perLocale } from '../../../../common/i18n/notifications.js';
 import { TAILINGS_SAFETY, TAILINGS_SAFETY_SOURCE, type TailingsSafetyStatus } from '../../../../common/rules/tailings-pond.js';
 import type { Executor } from '../../../db/client.js';
 import type { Ctx } from '../../../kernel/context.js';
@@ -38,13 +39,24 @@ export async function fileTailingsPondReport(
     reportedById: by.id,
     reportedByName: by.name,
   });
-  const change = from ? `${TAILINGS_SAFETY[from].zh} → ${TAILINGS_SAFETY[to].zh}` : `登记为${TAILINGS_SAFETY[to].zh}`;
+  const change = perLocale((l) => {
+    const name = (s: TailingsSafetyStatus) => (l === 'en-US' ? TAILINGS_SAFETY[s].en : TAILINGS_SAFETY[s].zh);
+    if (from) return l === 'en-US' ? `: ${name(from)} → ${name(to)}` : `${name(from)} → ${name(to)}`;
+    return l === 'en-US' ? ` registered as ${name(to)}` : `登记为${name(to)}`;
+  });
   for (const d of departments) {
     await notify.send({
       userIds: await userIdsOfUnit(ex, { departmentId: d.id }),
       kind: POND_REPORT_KIND,
-      title: `尾矿库${TAILINGS_SAFETY[to].zh}报告：${p.name}（${enterpriseName}）`,
-      body: `安全度${change}；处置要求：${action}。依据：${TAILINGS_SAFETY_SOURCE}。记录人 ${by.name}`,
+      notice: notice('tailings.report', {
+        status: both(TAILINGS_SAFETY[to]),
+        pond: p.name,
+        enterprise: enterpriseName,
+        change,
+        action,
+        source: TAILINGS_SAFETY_SOURCE,
+        by: by.name,
+      }),
       link: `/tailings-ponds/${p.id}`,
       entityType: POND_REPORT_ENTITY,
       entityId: report.id,

@@ -1,4 +1,5 @@
 import type { TTaskStep } from '../../../../common/contracts/tasks.js';
+import { notice } from '../../../../common/i18n/notifications.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { attachFiles } from '../../../kernel/files/files.js';
 import { loadFor } from '../../../kernel/gate/gate.js';
@@ -49,8 +50,7 @@ export async function assigneeStep(ctx: Ctx, taskId: string, assigneeId: string,
   await ctx.notify.send({
     userIds: await userIdsOfUnit(ctx.tx, toIssuer ? { departmentId: t.issuerDepartmentId } : { departmentId: a.departmentId, enterpriseId: a.enterpriseId }),
     kind: 'task',
-    title: `督办${{ deploy: '已签收部署', feedback: '进展反馈', resolve: '已办结待销号', accept: '已销号', return: '被退回重办' }[action]}：${t.title}`,
-    body: `${toIssuer ? a.unitName : t.issuerName}：${input.comment}`,
+    notice: notice(`task.step.${action}`, { title: t.title, unit: toIssuer ? a.unitName : t.issuerName, comment: input.comment }),
     link: `/tasks/${taskId}`,
     entityType: 'task',
     entityId: taskId,

@@ -1,3 +1,4 @@
+import { notice } from '../../../../common/i18n/notifications.js';
 import { shanghaiEndOfDay, toShanghaiDate } from '../../../../common/rules/calendar/working-days.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { invalid } from '../../../kernel/errors.js';
@@ -27,8 +28,7 @@ export async function requestExtension(ctx: Ctx, taskId: string, assigneeId: str
   await ctx.notify.send({
     userIds: await userIdsOfUnit(ctx.tx, { departmentId: t.issuerDepartmentId }),
     kind: 'task',
-    title: `延期申请：${t.title}`,
-    body: `${a.unitName}申请延期至 ${input.requestedDue}：${input.reason}`,
+    notice: notice('task.extensionRequested', { title: t.title, unit: a.unitName, due: input.requestedDue, reason: input.reason }),
     link: `/tasks/${taskId}`,
     entityType: 'task',
     entityId: taskId,
@@ -66,8 +66,7 @@ export async function decideExtension(ctx: Ctx, taskId: string, assigneeId: stri
   await ctx.notify.send({
     userIds: await userIdsOfUnit(ctx.tx, { departmentId: a.departmentId, enterpriseId: a.enterpriseId }),
     kind: 'task',
-    title: `延期申请${approve ? '已批准' : '未批准'}：${t.title}`,
-    body: comment ?? '',
+    notice: notice(approve ? 'task.extensionApproved' : 'task.extensionRejected', { title: t.title, comment: comment ?? '' }),
     link: `/tasks/${taskId}`,
     entityType: 'task',
     entityId: taskId,

@@ -1,4 +1,5 @@
 import type { TIssueTask } from '../../../../common/contracts/tasks.js';
+import { day, NOTICE_TERMS, notice } from '../../../../common/i18n/notifications.js';
 import { toShanghaiDate } from '../../../../common/rules/calendar/working-days.js';
 import { DEFAULT_13710_CONFIG, deadlines13710 } from '../../../../common/rules/deadline-13710.js';
 import { loadCalendar } from '../../../kernel/calendar/calendar.js';
@@ -114,8 +115,13 @@ export async function issueTask(ctx: Ctx, input: TIssueTask, link: { planItemId?
     await ctx.notify.send({
       userIds: await userIdsOfUnit(ctx.tx, { departmentId: a.departmentId, enterpriseId: a.enterpriseId }),
       kind: 'task',
-      title: `督办交办：${input.title}`,
-      body: `${issuer.name}交办（${a.role === 'lead' ? '牵头' : '配合'}）；当日部署，${due.feedbackDue.toISOString().slice(0, 10)} 前反馈，${due.resolveDue.toISOString().slice(0, 10)} 前落实`,
+      notice: notice('task.issued', {
+        title: input.title,
+        issuer: issuer.name,
+        role: NOTICE_TERMS.taskRole[a.role === 'lead' ? 'lead' : 'cooperate'],
+        feedbackDue: day(due.feedbackDue),
+        resolveDue: day(due.resolveDue),
+      }),
       link: `/tasks/${t.id}`,
       entityType: 'task',
       entityId: t.id,

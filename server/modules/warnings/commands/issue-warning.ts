@@ -1,4 +1,5 @@
 import { defaultTask, type TIssueWarning } from '../../../../common/contracts/warnings.js';
+import { type Notice, notice } from '../../../../common/i18n/notifications.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { AppError, type FieldError, invalid } from '../../../kernel/errors.js';
 import { allowNew, loadFor } from '../../../kernel/gate/gate.js';
@@ -152,7 +153,7 @@ export async function updateWarningCommand(ctx: Ctx, id: string, input: TIssueWa
   if (!(await updateWarning(ctx.tx, w.id, w.version, patch))) throw new AppError('STALE_VERSION');
   const updated = { ...w, ...patch, version: w.version + 1 };
   const targeted = await sendTargets(ctx, updated, matches);
-  await notifyTargets(ctx, updated, 'warning.updated', `预警更新：${updated.headline}`);
+  await notifyTargets(ctx, updated, notice('warning.updated', { headline: updated.headline }));
   await ctx.audit.record({
     action: 'warning.updated',
     entityType: 'warning',
@@ -186,7 +187,7 @@ export async function cancelWarning(ctx: Ctx, id: string, reason: string) {
   };
   if (!(await updateWarning(ctx.tx, w.id, w.version, patch))) throw new AppError('STALE_VERSION');
   const cancelled = { ...w, ...patch, version: w.version + 1 };
-  await notifyTargets(ctx, cancelled, 'warning.cancelled', `预警解除：${w.headline}（${reason}）`);
+  await notifyTargets(ctx, cancelled, notice('warning.cancelled', { headline: w.headline, reason }));
   await ctx.audit.record({
     action: 'warning.cancelled',
     entityType: 'warning',
@@ -198,8 +199,8 @@ export async function cancelWarning(ctx: Ctx, id: string, reason: string) {
 }
 
 /** Tells every targeted enterprise (the warning's own targets, whoever of the line acts). @gated-by updateWarningCommand */
-async function notifyTargets(ctx: Ctx, w: WarningRow, kind: string, title: string) {
+async function notifyTargets(ctx: Ctx, w: WarningRow, text: Notice) {
   const userIds: string[] = [];
   for (const enterpriseId of await targetEnterpriseIds(ctx.tx, w.id)) userIds.push(...(await userIdsOfUnit(ctx.tx, { enterpriseId })));
-  await ctx.notify.send({ userIds, kind, title, body: w.headline, link: `/warnings/${w.id}`, entityType: 'warning', entityId: w.id });
+  await ctx.notify.send({ userIds, kind: text.key, notice: text, link: `/warnings/${w.id}`, entityType: 'warning', entityId: w.id });
 }

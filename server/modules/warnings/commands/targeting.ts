@@ -1,4 +1,5 @@
 import { defaultTask, pondLabel, type TMatchedObject, targetTask } from '../../../../common/contracts/warnings.js';
+import { notice, perLocale } from '../../../../common/i18n/notifications.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { userIdsOfUnit } from '../../identity/index.js';
 import type { MatchedObject } from '../area-match.js';
@@ -49,8 +50,11 @@ export async function sendTargets(ctx: Ctx, w: WarningRow, matches: Match[]) {
     const ids = await ctx.notify.send({
       userIds: await userIdsOfUnit(ctx.tx, { enterpriseId: t.enterpriseId }),
       kind: 'warning.target',
-      title: `预警任务：${w.headline}`,
-      body: `${which ? `涉及：${which}\n` : ''}${t.taskText}\n请落实后在预警页面签收并反馈。`,
+      notice: notice('warning.target', {
+        headline: w.headline,
+        objects: perLocale((l) => (which ? (l === 'en-US' ? `Concerns: ${which}\n` : `涉及：${which}\n`) : '')),
+        task: t.taskText,
+      }),
       link: `/warnings/${w.id}`,
       entityType: 'warning',
       entityId: w.id,

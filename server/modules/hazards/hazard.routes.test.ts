@@ -441,7 +441,7 @@ describe('hazards: Art. 14 statistics and the regulator’s overview', () => {
     expect(first.notices).toBeGreaterThanOrEqual(2);
     expect((await flagOverdueStats(t.deps)).notices).toBe(0);
     const inbox = (await get('/api/notifications', w.h.gov)).json().items.map((n: { title: string }) => n.title);
-    expect(inbox).toContain('1 家企业逾期未报送 2026Q3 隐患统计分析表');
+    expect(inbox).toContain('1 家企业逾期未报送 2026年第3季度 隐患统计分析表');
   });
 
   it('the overview counts by status, region and industry within scope', async () => {

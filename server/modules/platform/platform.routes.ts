@@ -1,33 +1,46 @@
-import { and, desc, eq, gte, ilike, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { ZDate, ZInstant } from '../../../common/contracts/dates.js';
-import { ZAuditRow, ZAuditVerifyResult } from '../../../common/contracts/platform.js';
-import { CN_HOLIDAYS_SOURCE } from '../../../common/rules/calendar/cn-holidays.js';
+import { ZDate } from '../../../common/contracts/dates.js';
+import {
+  ZAttachmentList,
+  ZAttachmentListQuery,
+  ZAttachmentMeta,
+  ZAuditListQuery,
+  ZAuditRow,
+  ZAuditVerifyResult,
+  ZCalendarDayInput,
+  ZCalendarQuery,
+  ZCalendarYear,
+  ZDeadline13710,
+  ZDeadline13710Input,
+  ZHazardStatsDue,
+  ZHazardStatsDueInput,
+  ZHealth,
+  ZNotification,
+  ZNotificationQuery,
+  ZOk,
+  ZUnreadCount,
+  ZUsccCheck,
+} from '../../../common/contracts/platform.js';
 import { DEFAULT_13710_CONFIG, deadlines13710, format13710, hazardStatsDue } from '../../../common/rules/deadline-13710.js';
 import { USCC_SOURCE, validateUscc } from '../../../common/validators/uscc.js';
 import { verifyAudit } from '../../kernel/audit/verify.js';
 import { loadCalendar } from '../../kernel/calendar/calendar.js';
 import type { Deps } from '../../kernel/context.js';
-import { AppError, notFound } from '../../kernel/errors.js';
-import { type AttachmentRow, attachmentsOf, readAttachment, storeAttachment } from '../../kernel/files/files.js';
-import type { PhotoMeta } from '../../kernel/files/photo-meta.js';
+import { AppError } from '../../kernel/errors.js';
+import { attachmentsOf, readAttachment } from '../../kernel/files/files.js';
 import { type App, route, ZPage } from '../../kernel/http/route.js';
-import { auditLog, calendarDay, notification } from '../../kernel/kernel.schema.js';
+import { readAllNotifications } from './commands/read-all-notifications.js';
+import { readNotification } from './commands/read-notification.js';
+import { removeCalendarDay } from './commands/remove-calendar-day.js';
+import { setCalendarDay } from './commands/set-calendar-day.js';
+import { uploadAttachment } from './commands/upload-attachment.js';
+import { presentAttachment } from './platform.presenter.js';
+import { calendarYearQuery } from './queries/calendar-year.js';
+import { listAuditQuery } from './queries/list-audit.js';
+import { listNotificationsQuery, unreadCountQuery } from './queries/notifications.js';
 
-const ok = z.object({ ok: z.literal(true) });
-
-const ZAttachmentMeta = z.object({
-  id: z.string(),
-  sha256: z.string(),
-  size: z.number(),
-  mime: z.string(),
-  filename: z.string(),
-  meta: z.object({ takenAt: z.string().optional(), lat: z.number().optional(), lng: z.number().optional() }).nullable(),
-});
-
-function attachmentMeta(a: AttachmentRow) {
-  return { id: a.id, sha256: a.sha256, size: a.size, mime: a.mime, filename: a.filename, meta: (a.meta as PhotoMeta | null) ?? null };
-}
+const ZUuidParam = z.object({ id: z.string().uuid({ message: 'invalid_format' }) });
 
 export function platformRoutes(app: App, deps: Deps): void {
   route(app, deps, {
@@ -36,7 +49,7 @@ export function platformRoutes(app: App, deps: Deps): void {
     access: 'public',
     summary: 'Liveness and database kind',
     tags: ['platform'],
-    response: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), version: z.string() }),
+    response: ZHealth,
     handler: async (ctx) => {
       await ctx.tx.execute(sql`select 1`);
       return { status: 'ok' as const, db: deps.database.kind, version: deps.config.version };
@@ -80,16 +93,7 @@ export function platformRoutes(app: App, deps: Deps): void {
     summary: '统一社会信用代码 check per GB 32100-2015',
     tags: ['calculators'],
     body: z.strictObject({ code: z.string().max(64) }),
-    response: z.object({
-      valid: z.boolean(),
-      normalized: z.string(),
-      errors: z.array(z.string()).optional(),
-      messages: z.array(z.string()).optional(),
-      expectedCheck: z.string().optional(),
-      orgCodeWarning: z.boolean().optional(),
-      parts: z.record(z.string(), z.unknown()).optional(),
-      source: z.string(),
-    }),
+    response: ZUsccCheck,
     handler: async (ctx, { body }) => {
       const r = validateUscc(body.code);
       const en = ctx.request.locale === 'en-US';
@@ -110,12 +114,8 @@ export function platformRoutes(app: App, deps: Deps): void {
     access: 'authenticated',
     summary: '"13710" due dates (deploy, feedback, resolve) on the working-day calendar',
     tags: ['calculators'],
-    body: z.strictObject({
-      assignedAt: ZInstant,
-      complexity: z.enum(['general', 'major']),
-      dayKind: z.enum(['calendar', 'working']).optional(),
-    }),
-    response: z.object({ deployDue: z.string(), feedbackDue: z.string(), resolveDue: z.string(), dayKind: z.string(), source: z.string() }),
+    body: ZDeadline13710Input,
+    response: ZDeadline13710,
     handler: async (ctx, { body }) => {
       const { calendar } = await loadCalendar(ctx.tx);
       const config = { ...DEFAULT_13710_CONFIG, ...(body.dayKind ? { dayKind: body.dayKind } : {}) };
@@ -130,8 +130,8 @@ export function platformRoutes(app: App, deps: Deps): void {
     access: 'authenticated',
     summary: 'Due date of quarterly or yearly hazard statistics (16号令 Art. 14)',
     tags: ['calculators'],
-    body: z.strictObject({ period: z.string().regex(/^\d{4}(Q[1-4])?$/, { message: 'invalid_format' }) }),
-    response: z.object({ due: z.string(), source: z.string() }),
+    body: ZHazardStatsDueInput,
+    response: ZHazardStatsDue,
     handler: async (_ctx, { body }) => hazardStatsDue(body.period),
   });
 
@@ -140,47 +140,11 @@ export function platformRoutes(app: App, deps: Deps): void {
     method: 'GET',
     url: '/api/audit',
     access: 'audit.read',
-    summary: 'The audit log, newest first',
+    summary: 'The audit log, newest first; each row names its entity (entityLabel)',
     tags: ['audit'],
-    query: z.object({
-      page: z.coerce.number().int().min(1).default(1),
-      pageSize: z.coerce.number().int().min(1).max(200).default(50),
-      q: z.string().trim().max(100).optional(),
-      action: z.string().max(64).optional(),
-      entityType: z.string().max(64).optional(),
-      actor: z.string().max(64).optional(),
-      from: ZDate.optional(),
-      to: ZDate.optional(),
-      lang: z.string().optional(),
-    }),
+    query: ZAuditListQuery,
     response: ZPage(ZAuditRow),
-    handler: async (ctx, { query }) => {
-      const where: (SQL | undefined)[] = [];
-      if (query.action) where.push(eq(auditLog.action, query.action));
-      if (query.entityType) where.push(eq(auditLog.entityType, query.entityType));
-      if (query.actor) where.push(ilike(auditLog.actorName, `%${query.actor}%`));
-      if (query.q)
-        where.push(sql`(${auditLog.entityId} = ${query.q} or ${auditLog.action} ilike ${`%${query.q}%`} or ${auditLog.actorName} ilike ${`%${query.q}%`})`);
-      if (query.from) where.push(gte(auditLog.at, new Date(`${query.from}T00:00:00+08:00`)));
-      if (query.to) where.push(lte(auditLog.at, new Date(`${query.to}T23:59:59.999+08:00`)));
-      const w = where.length ? and(...where) : undefined;
-      const [rows, [c]] = await Promise.all([
-        ctx.tx
-          .select()
-          .from(auditLog)
-          .where(w)
-          .orderBy(desc(auditLog.seq))
-          .limit(query.pageSize)
-          .offset((query.page - 1) * query.pageSize),
-        ctx.tx.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(w),
-      ]);
-      return {
-        items: rows.map((r) => ({ ...r, at: r.at.toISOString(), before: r.before ?? null, after: r.after ?? null })),
-        total: c?.n ?? 0,
-        page: query.page,
-        pageSize: query.pageSize,
-      };
-    },
+    handler: (ctx, { query }) => listAuditQuery(ctx, query),
   });
 
   route(app, deps, {
@@ -200,22 +164,9 @@ export function platformRoutes(app: App, deps: Deps): void {
     access: 'calendar.read',
     summary: 'Statutory holidays and make-up workdays of a year',
     tags: ['calendar'],
-    query: z.object({ year: z.coerce.number().int().min(2000).max(2100).default(2021), lang: z.string().optional() }),
-    response: z.object({
-      year: z.number(),
-      days: z.array(z.object({ date: z.string(), kind: z.string(), name: z.string(), nameEn: z.string(), builtin: z.boolean() })),
-      source: z.string(),
-    }),
-    handler: async (ctx, { query }) => {
-      const { days } = await loadCalendar(ctx.tx);
-      const notices = CN_HOLIDAYS_SOURCE[query.year];
-      const source = notices
-        ? notices.join('；')
-        : ctx.request.locale === 'en-US'
-          ? 'No built-in State Council notice for this year: add its days here'
-          : '本年度无内置国务院办公厅通知数据，请据通知逐日录入';
-      return { year: query.year, days: days.filter((d) => d.date.startsWith(`${query.year}-`)), source };
-    },
+    query: ZCalendarQuery,
+    response: ZCalendarYear,
+    handler: (ctx, { query }) => calendarYearQuery(ctx, query.year),
   });
 
   route(app, deps, {
@@ -224,21 +175,10 @@ export function platformRoutes(app: App, deps: Deps): void {
     access: 'calendar.manage',
     summary: 'Add or override a holiday or make-up workday (e.g. next year’s notice)',
     tags: ['calendar'],
-    body: z.strictObject({
-      date: ZDate,
-      kind: z.enum(['holiday', 'workday']),
-      name: z.string().trim().min(1).max(40),
-      nameEn: z.string().trim().min(1).max(60),
-    }),
-    response: ok,
+    body: ZCalendarDayInput,
+    response: ZOk,
     handler: async (ctx, { body }) => {
-      if (Number.isNaN(new Date(`${body.date}T00:00:00Z`).getTime())) throw new AppError('VALIDATION', {}, [{ field: 'date', code: 'date' }]);
-      const [before] = await ctx.tx.select().from(calendarDay).where(eq(calendarDay.date, body.date));
-      await ctx.tx
-        .insert(calendarDay)
-        .values(body)
-        .onConflictDoUpdate({ target: calendarDay.date, set: { kind: body.kind, name: body.name, nameEn: body.nameEn } });
-      await ctx.audit.record({ action: 'calendar.daySet', entityType: 'calendar_day', entityId: body.date, before: before ?? null, after: body });
+      await setCalendarDay(ctx, body);
       return { ok: true as const };
     },
   });
@@ -250,11 +190,9 @@ export function platformRoutes(app: App, deps: Deps): void {
     summary: 'Remove an admin-added calendar day',
     tags: ['calendar'],
     params: z.object({ date: ZDate }),
-    response: ok,
+    response: ZOk,
     handler: async (ctx, { params }) => {
-      const [row] = await ctx.tx.delete(calendarDay).where(eq(calendarDay.date, params.date)).returning();
-      if (!row) throw notFound();
-      await ctx.audit.record({ action: 'calendar.dayRemoved', entityType: 'calendar_day', entityId: params.date, before: row });
+      await removeCalendarDay(ctx, params.date);
       return { ok: true as const };
     },
   });
@@ -266,50 +204,9 @@ export function platformRoutes(app: App, deps: Deps): void {
     access: 'authenticated',
     summary: 'My notifications',
     tags: ['notifications'],
-    query: z.object({
-      page: z.coerce.number().int().min(1).default(1),
-      pageSize: z.coerce.number().int().min(1).max(100).default(20),
-      unread: z.enum(['true', 'false']).optional(),
-      lang: z.string().optional(),
-    }),
-    response: ZPage(
-      z.object({
-        id: z.string(),
-        kind: z.string(),
-        title: z.string(),
-        body: z.string(),
-        link: z.string().nullable(),
-        createdAt: z.string(),
-        readAt: z.string().nullable(),
-      }),
-    ),
-    handler: async (ctx, { query }) => {
-      const w = and(eq(notification.userId, ctx.actor.id), query.unread === 'true' ? isNull(notification.readAt) : undefined);
-      const [rows, [c]] = await Promise.all([
-        ctx.tx
-          .select()
-          .from(notification)
-          .where(w)
-          .orderBy(desc(notification.createdAt))
-          .limit(query.pageSize)
-          .offset((query.page - 1) * query.pageSize),
-        ctx.tx.select({ n: sql<number>`count(*)::int` }).from(notification).where(w),
-      ]);
-      return {
-        items: rows.map((n) => ({
-          id: n.id,
-          kind: n.kind,
-          title: n.title,
-          body: n.body,
-          link: n.link,
-          createdAt: n.createdAt.toISOString(),
-          readAt: n.readAt?.toISOString() ?? null,
-        })),
-        total: c?.n ?? 0,
-        page: query.page,
-        pageSize: query.pageSize,
-      };
-    },
+    query: ZNotificationQuery,
+    response: ZPage(ZNotification),
+    handler: (ctx, { query }) => listNotificationsQuery(ctx, query),
   });
 
   route(app, deps, {
@@ -318,14 +215,8 @@ export function platformRoutes(app: App, deps: Deps): void {
     access: 'authenticated',
     summary: 'How many of my notifications are unread',
     tags: ['notifications'],
-    response: z.object({ count: z.number() }),
-    handler: async (ctx) => {
-      const [c] = await ctx.tx
-        .select({ n: sql<number>`count(*)::int` })
-        .from(notification)
-        .where(and(eq(notification.userId, ctx.actor.id), isNull(notification.readAt)));
-      return { count: c?.n ?? 0 };
-    },
+    response: ZUnreadCount,
+    handler: (ctx) => unreadCountQuery(ctx),
   });
 
   route(app, deps, {
@@ -334,16 +225,10 @@ export function platformRoutes(app: App, deps: Deps): void {
     access: 'authenticated',
     summary: 'Mark one of my notifications read (the read receipt)',
     tags: ['notifications'],
-    params: z.object({ id: z.string().uuid({ message: 'invalid_format' }) }),
-    response: ok,
+    params: ZUuidParam,
+    response: ZOk,
     handler: async (ctx, { params }) => {
-      const [row] = await ctx.tx
-        .update(notification)
-        .set({ readAt: sql`coalesce(${notification.readAt}, ${ctx.clock.now()})` })
-        .where(and(eq(notification.id, params.id), eq(notification.userId, ctx.actor.id)))
-        .returning({ id: notification.id });
-      if (!row) throw notFound();
-      await ctx.audit.record({ action: 'notification.read', entityType: 'notification', entityId: params.id });
+      await readNotification(ctx, params.id);
       return { ok: true as const };
     },
   });
@@ -354,12 +239,9 @@ export function platformRoutes(app: App, deps: Deps): void {
     access: 'authenticated',
     summary: 'Mark all my notifications read',
     tags: ['notifications'],
-    response: ok,
+    response: ZOk,
     handler: async (ctx) => {
-      await ctx.tx
-        .update(notification)
-        .set({ readAt: ctx.clock.now() })
-        .where(and(eq(notification.userId, ctx.actor.id), isNull(notification.readAt)));
+      await readAllNotifications(ctx);
       return { ok: true as const };
     },
   });
@@ -375,19 +257,7 @@ export function platformRoutes(app: App, deps: Deps): void {
     handler: async (ctx, _i, { req }) => {
       const file = await req.file().catch(() => undefined);
       if (!file) throw new AppError('VALIDATION', {}, [{ field: 'file', code: 'required' }]);
-      const buffer = await file.toBuffer();
-      const a = await storeAttachment(
-        ctx.tx,
-        { buffer, filename: file.filename },
-        { createdBy: ctx.actor.id, now: ctx.clock.now(), maxBytes: deps.config.maxUploadBytes },
-      );
-      await ctx.audit.record({
-        action: 'attachment.uploaded',
-        entityType: 'attachment',
-        entityId: a.id,
-        after: { sha256: a.sha256, size: a.size, mime: a.mime, filename: a.filename },
-      });
-      return attachmentMeta(a);
+      return presentAttachment(await uploadAttachment(ctx, { buffer: await file.toBuffer(), filename: file.filename }, deps.config.maxUploadBytes));
     },
   });
 
@@ -397,7 +267,7 @@ export function platformRoutes(app: App, deps: Deps): void {
     access: 'authenticated',
     summary: 'Download an attachment: readable by whoever can read the object it is attached to (until attached, its uploader)',
     tags: ['attachments'],
-    params: z.object({ id: z.string().uuid({ message: 'invalid_format' }) }),
+    params: ZUuidParam,
     query: z.object({ meta: z.enum(['true', 'false']).optional() }),
     raw: true,
     handler: async (ctx, { params, query }, { reply }) => {
@@ -417,11 +287,11 @@ export function platformRoutes(app: App, deps: Deps): void {
     access: 'authenticated',
     summary: 'The attachments of one object (a hazard, an alarm, a task, an accident …): 404 when the object is out of reach',
     tags: ['attachments'],
-    query: z.object({ ownerKind: z.string().trim().min(1).max(40), ownerId: z.string().uuid({ message: 'invalid_format' }), lang: z.string().optional() }),
-    response: z.object({ items: z.array(ZAttachmentMeta) }),
+    query: ZAttachmentListQuery,
+    response: ZAttachmentList,
     handler: async (ctx, { query }) => {
       const rows = await attachmentsOf(ctx.tx, ctx, { kind: query.ownerKind, id: query.ownerId });
-      return { items: rows.map(attachmentMeta) };
+      return { items: rows.map(presentAttachment) };
     },
   });
 }

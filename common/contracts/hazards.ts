@@ -176,3 +176,260 @@ export const ZListEntry = z.strictObject({
     .default([]),
 });
 export type TListEntry = z.infer<typeof ZListEntry>;
+
+// ---- responses (server/modules/hazards presenters return these; the web infers its types from them) ----
+
+export const HAZARD_STATUSES = ['reported', 'confirmed', 'rectifying', 'submitted', 'verified', 'closed', 'rejected'] as const;
+export const DEADLINE_STATES = ['none', 'onTrack', 'overdue', 'done'] as const;
+export const LISTING_LEVELS = ['province', 'city', 'county'] as const;
+export const STATS_STATES = ['submitted', 'pending', 'overdue'] as const;
+
+/** A 问题隐患清单 row. */
+export const ZHazardSummary = z.object({
+  id: z.string(),
+  code: z.string(),
+  enterpriseId: z.string(),
+  enterpriseName: z.string(),
+  industry: z.string(),
+  title: z.string(),
+  location: z.string(),
+  source: z.enum(HAZARD_SOURCES),
+  category: z.enum(HAZARD_CATEGORIES),
+  grade: z.enum(HAZARD_GRADES).nullable(),
+  suggestedGrade: z.enum(HAZARD_GRADES).nullable(),
+  status: z.enum(HAZARD_STATUSES),
+  rectifierName: z.string().nullable(),
+  deadline: z.string().nullable(),
+  foundAt: z.string(),
+  createdAt: z.string(),
+  closedAt: z.string().nullable(),
+  /** 0 none, 1 enterprise told, 2 supervising department told, 3 region government told. */
+  escalation: z.number().int(),
+  deadlineState: z.enum(DEADLINE_STATES),
+  listed: z.boolean(),
+  hasPhoto: z.boolean(),
+});
+
+/** 挂牌督办 of one department. */
+export const ZHazardListing = z.object({
+  id: z.string(),
+  departmentId: z.string(),
+  departmentName: z.string(),
+  level: z.enum(LISTING_LEVELS),
+  documentNumber: z.string().nullable(),
+  supervisor: z.string(),
+  supervisorPhone: z.string().nullable(),
+  deadline: z.string(),
+  requirements: z.string(),
+  status: z.enum(['open', 'closed']),
+  listedAt: z.string(),
+  listedBy: z.string(),
+  closedAt: z.string().nullable(),
+  closedBy: z.string().nullable(),
+  closingComment: z.string().nullable(),
+});
+
+/**
+ * What a step recorded beside its comment; each action writes some of these (confirm: grade, criterion, deadline,
+ * rectifierName; plan: the plan and previousDeadline; dualReport: departments, regulatorUsers, workers; the sweep: level …).
+ */
+export const ZHazardTransitionData = ZHazardPlan.partial().extend({
+  grade: z.enum(HAZARD_GRADES).optional(),
+  criterion: z.object({ catalogue: z.string(), code: z.string(), source: z.string() }).nullable().optional(),
+  deadline: z.string().nullable().optional(),
+  previousDeadline: z.string().nullable().optional(),
+  rectifierName: z.string().optional(),
+  escalation: z.number().int().optional(),
+  level: z.number().int().optional(),
+  bulk: z.number().int().optional(),
+  fundsSpentYuan: z.number().optional(),
+  reviewDue: z.string().nullable().optional(),
+  reviewSource: z.string().optional(),
+  listingId: z.string().optional(),
+  department: z.string().optional(),
+  supervisor: z.string().optional(),
+  documentNumber: z.string().optional(),
+  departments: z.array(z.object({ id: z.string(), name: z.string() })).optional(),
+  regulatorUsers: z.number().int().optional(),
+  workers: z.number().int().optional(),
+});
+
+export const ZHazardTransition = z.object({
+  id: z.string(),
+  action: z.string(),
+  fromStatus: z.string(),
+  toStatus: z.string(),
+  actorName: z.string(),
+  actorUnit: z.string().nullable(),
+  at: z.string(),
+  comment: z.string(),
+  evidence: z.array(z.string()),
+  data: ZHazardTransitionData.nullable(),
+});
+
+export const ZHazardDetail = ZHazardSummary.extend({
+  description: z.string(),
+  lng: z.number().nullable(),
+  lat: z.number().nullable(),
+  sourceRef: z.string().nullable(),
+  reporterName: z.string(),
+  criterion: z.object({ catalogue: z.enum(CRITERION_CATALOGUES), code: z.string(), zh: z.string(), en: z.string(), source: z.string() }).nullable(),
+  originalDeadline: z.string().nullable(),
+  plan: ZHazardPlan.nullable(),
+  majorReport: ZMajorReport.nullable(),
+  dualReportedAt: z.string().nullable(),
+  photos: z.array(z.string()),
+  submittedAt: z.string().nullable(),
+  verifiedAt: z.string().nullable(),
+  reviewDue: z.string().nullable(),
+  reviewOverdue: z.boolean(),
+  version: z.number().int(),
+  listings: z.array(ZHazardListing),
+  transitions: z.array(ZHazardTransition),
+  /** 双报告 read receipts: the regulators' and the workers' notices. */
+  receipts: z.array(z.object({ to: z.enum(['regulator', 'worker']), displayName: z.string(), sentAt: z.string(), readAt: z.string().nullable() })),
+});
+
+/** The buttons the UI may show: the hazard policy's answers. */
+export const ZHazardAbilities = z.object({
+  confirm: z.boolean(),
+  reject: z.boolean(),
+  rectify: z.boolean(),
+  submit: z.boolean(),
+  verify: z.boolean(),
+  return: z.boolean(),
+  close: z.boolean(),
+  reopen: z.boolean(),
+  filePlan: z.boolean(),
+  assign: z.boolean(),
+  extend: z.boolean(),
+  escalate: z.boolean(),
+  list: z.boolean(),
+  closeListing: z.boolean(),
+});
+
+export const ZHazardResponse = z.object({ data: ZHazardDetail, abilities: ZHazardAbilities });
+
+/** An open hazard of the same enterprise that reads almost the same (a hint while reporting). */
+export const ZHazardDuplicate = z.object({
+  id: z.string(),
+  code: z.string(),
+  title: z.string(),
+  location: z.string(),
+  status: z.enum(HAZARD_STATUSES),
+  createdAt: z.string(),
+  score: z.number(),
+});
+
+/** POST /api/hazards: the new hazard and its near-identical open hazards. */
+export const ZReportHazardResponse = ZHazardResponse.extend({ duplicates: z.array(ZHazardDuplicate) });
+
+export const ZBulkHazardsResult = z.object({ updated: z.number().int() });
+
+const ZOverviewMeasures = z.object({
+  total: z.number().int(),
+  open: z.number().int(),
+  major: z.number().int(),
+  majorOpen: z.number().int(),
+  closed: z.number().int(),
+  overdue: z.number().int(),
+  unconfirmed: z.number().int(),
+  /** Percent closed with one decimal; null when there is nothing to count. */
+  closedRate: z.number().nullable(),
+});
+
+export const ZHazardOverview = z.object({
+  totals: ZOverviewMeasures.extend({ listedOpen: z.number().int() }),
+  /** Count per status; a status with no hazard is absent. */
+  byStatus: z.object({
+    reported: z.number().int().optional(),
+    confirmed: z.number().int().optional(),
+    rectifying: z.number().int().optional(),
+    submitted: z.number().int().optional(),
+    verified: z.number().int().optional(),
+    closed: z.number().int().optional(),
+    rejected: z.number().int().optional(),
+  }),
+  byRegion: z.array(ZOverviewMeasures.extend({ regionCode: z.string(), name: z.string(), nameEn: z.string() })),
+  byIndustry: z.array(ZOverviewMeasures.extend({ industry: z.string() })),
+});
+
+/** 重大事故隐患判定标准 (common/rules/major-hazard-criteria.ts). */
+export const ZMajorHazardCatalogue = z.object({
+  key: z.enum(CRITERION_CATALOGUES),
+  zh: z.string(),
+  en: z.string(),
+  industries: z.array(z.string()),
+  source: z.string(),
+  items: z.array(z.object({ code: z.string(), zh: z.string(), en: z.string(), unverified: z.boolean().optional() })),
+});
+
+/** A 挂牌督办清单 row: the listing with the listed hazard's progress. */
+export const ZListingRow = ZHazardListing.extend({ overdue: z.boolean(), hazard: ZHazardSummary });
+
+/** A 制度措施清单 / 追责问责清单 entry; `editable` when the caller's department keeps it. */
+export const ZListEntryRow = z.object({
+  id: z.string(),
+  kind: z.enum(LIST_KINDS),
+  departmentName: z.string(),
+  title: z.string(),
+  content: z.string(),
+  unitName: z.string(),
+  person: z.string().nullable(),
+  documentNumber: z.string().nullable(),
+  date: z.string(),
+  hazards: z.array(z.object({ id: z.string(), code: z.string(), title: z.string() })),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  editable: z.boolean(),
+});
+
+/** The figures of an Art. 14 statistics table. */
+export const ZStatsFigures = z.object({
+  found: z.number().int(),
+  majorFound: z.number().int(),
+  rectified: z.number().int(),
+  majorRectified: z.number().int(),
+  openAtEnd: z.number().int(),
+  majorOpenAtEnd: z.number().int(),
+  majorFundsYuan: z.number(),
+  closedRate: z.number().nullable(),
+});
+
+/** One enterprise's statistics table for a period: generated figures, or the submitted table. */
+export const ZStatsDraft = z.object({
+  enterpriseId: z.string(),
+  enterpriseName: z.string(),
+  period: z.string(),
+  due: z.string(),
+  source: z.string(),
+  periodEnded: z.boolean(),
+  state: z.enum(STATS_STATES),
+  figures: ZStatsFigures,
+  report: z.object({ analysis: z.string(), principalName: z.string(), submitterName: z.string(), submittedAt: z.string(), late: z.boolean() }).nullable(),
+  canSubmit: z.boolean(),
+});
+
+export const ZStatsBoardRow = z.object({
+  enterpriseId: z.string(),
+  enterpriseName: z.string(),
+  regionCode: z.string(),
+  industry: z.string(),
+  due: z.string(),
+  state: z.enum(STATS_STATES),
+  submittedAt: z.string().nullable(),
+  late: z.boolean().nullable(),
+  principalName: z.string().nullable(),
+});
+
+/** Every enterprise in scope with its statistics state for the period (a page of rows plus the whole summary). */
+export const ZStatsBoard = z.object({
+  period: z.string(),
+  due: z.string(),
+  source: z.string(),
+  summary: z.object({ total: z.number().int(), submitted: z.number().int(), overdue: z.number().int(), pending: z.number().int() }),
+  items: z.array(ZStatsBoardRow),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});

@@ -9,6 +9,7 @@ export type HazardRow = typeof hazard.$inferSelect;
 export type ListingRow = typeof hazardListing.$inferSelect;
 export type TransitionRow = typeof hazardTransition.$inferSelect;
 export type ListEntryRow = typeof hazardListEntry.$inferSelect;
+export type StatsReportRow = typeof hazardStatsReport.$inferSelect;
 
 /** The enterprise scope on the hazard's own copies of the enterprise's anchors (no join). */
 export function hazardScopeSql(scope: Scope): SQL {
@@ -351,7 +352,7 @@ export async function insertStatsReport(ex: Executor, values: typeof hazardStats
 }
 
 export function statsReportsFor(ex: Executor, enterpriseIds: string[], period: string) {
-  if (!enterpriseIds.length) return Promise.resolve([] as (typeof hazardStatsReport.$inferSelect)[]);
+  if (!enterpriseIds.length) return Promise.resolve([] as StatsReportRow[]);
   return ex
     .select()
     .from(hazardStatsReport)

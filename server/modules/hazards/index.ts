@@ -2,8 +2,8 @@
 // Registers this module's attachment reader and enterprise copies with the kernel.
 import './hazard.hooks.js';
 
+export { flagOverdueStats } from './commands/flag-overdue-stats.js';
 export { reportHazard } from './commands/report-hazard.js';
 export { seedHazardDemo } from './hazard.demo.js';
 export { hazardJobs, sweepHazards } from './hazard.jobs.js';
 export { hazardRoutes } from './hazard.routes.js';
-export { flagOverdueStats } from './queries/stats-reports.js';

@@ -1,4 +1,5 @@
 import type { Ctx } from '../../../kernel/context.js';
+import { presentDuplicate } from '../hazard.presenter.js';
 import { openHazardsOf } from '../hazard.repository.js';
 
 /** Character bigrams: Chinese text has no spaces, so words are not a usable unit. */
@@ -45,15 +46,7 @@ export async function findDuplicates(ctx: Ctx, input: { enterpriseId: string; ti
       const used = parts.filter(([, a]) => a.trim());
       const weight = used.reduce((n, [w]) => n + w, 0);
       const score = used.reduce((n, [w, a, b]) => n + w * similarity(a, b), 0) / weight;
-      return {
-        id: h.id,
-        code: h.code,
-        title: h.title,
-        location: h.location,
-        status: h.status,
-        createdAt: h.createdAt.toISOString(),
-        score: Math.round(score * 100) / 100,
-      };
+      return presentDuplicate(h, Math.round(score * 100) / 100);
     })
     .filter((h) => h.score >= THRESHOLD)
     .sort((a, b) => b.score - a.score)

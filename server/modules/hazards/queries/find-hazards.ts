@@ -4,7 +4,7 @@ import type { Ctx } from '../../../kernel/context.js';
 import { invalidField } from '../../../kernel/errors.js';
 import { type Scope, scopeRegionPath } from '../../../kernel/scope/scope.js';
 import { allRegions, findRegion } from '../../org/index.js';
-import { presentHazardSummary } from '../hazard.presenter.js';
+import { presentHazardSummary, presentOverview } from '../hazard.presenter.js';
 import { allHazards, findHazards, type HazardFilter, type HazardRow, listingsOf, overview } from '../hazard.repository.js';
 
 /** Query string → repository filter; a region outside the caller's scope simply finds nothing. */
@@ -63,13 +63,5 @@ export async function hazardOverviewQuery(ctx: Ctx, q: Omit<THazardListQuery, 'p
   const depth = base.split('/').filter(Boolean).length;
   const r = await overview(ctx.tx, ctx.scope, f, toShanghaiDate(ctx.clock.now()), depth);
   const regions = new Map((await allRegions(ctx.tx)).map((x) => [x.code, x]));
-  const rate = (m: { total: number; closed: number }) => (m.total ? Math.round((1000 * m.closed) / m.total) / 10 : null);
-  return {
-    totals: { ...r.totals, listedOpen: r.listedOpen, closedRate: rate(r.totals) },
-    byStatus: Object.fromEntries(r.byStatus.map((s) => [s.key, s.n])),
-    byRegion: r.byRegion
-      .filter((x) => x.key)
-      .map((x) => ({ ...x, regionCode: x.key, name: regions.get(x.key)?.name ?? x.key, nameEn: regions.get(x.key)?.nameEn ?? x.key, closedRate: rate(x) })),
-    byIndustry: r.byIndustry.map((x) => ({ ...x, industry: x.key, closedRate: rate(x) })),
-  };
+  return presentOverview(r, regions);
 }

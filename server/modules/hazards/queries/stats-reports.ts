@@ -1,18 +1,12 @@
 import type { z } from 'zod';
-import type { ZStatsReportQuery, ZSubmitStatsReport } from '../../../../common/contracts/hazards.js';
-import { notice, periodName } from '../../../../common/i18n/notifications.js';
+import type { ZStatsBoard, ZStatsDraft, ZStatsFigures, ZStatsReportQuery } from '../../../../common/contracts/hazards.js';
 import { toShanghaiDate } from '../../../../common/rules/calendar/working-days.js';
 import { HAZARD_STATS_SOURCE, hazardStatsDue } from '../../../../common/rules/deadline-13710.js';
-import { systemActor } from '../../../kernel/actor.js';
-import { type Ctx, type Deps, inTransaction } from '../../../kernel/context.js';
-import { AppError, invalidField } from '../../../kernel/errors.js';
-import { allowNew, systemOnly } from '../../../kernel/gate/gate.js';
-import { Scope } from '../../../kernel/scope/scope.js';
-import { userIdsOfUnit } from '../../identity/index.js';
-import { departmentsInScope, enterprisesForIndicators, findEnterprise, unitResolver } from '../../org/index.js';
-import { supervisorUsers } from '../commands/effects.js';
-import { statsReportPolicy } from '../hazard.policy.js';
-import { insertStatsReport, markStatsNotice, periodFigures, statsReportOf, statsReportsFor } from '../hazard.repository.js';
+import type { Ctx } from '../../../kernel/context.js';
+import { invalidField } from '../../../kernel/errors.js';
+import { enterprisesForIndicators, findEnterprise } from '../../org/index.js';
+import { presentFigures, presentStatsBoardRow, presentStatsDraft, storedFigures } from '../hazard.presenter.js';
+import { periodFigures, statsReportOf, statsReportsFor } from '../hazard.repository.js';
 
 /** [start, end) of a period in Beijing time. */
 export function periodRange(period: string): { from: Date; to: Date } {
@@ -26,42 +20,25 @@ export function periodRange(period: string): { from: Date; to: Date } {
 }
 
 /** The figures of an enterprise's Art. 14 statistics table, generated from the hazards it recorded. */
-async function figuresOf(ctx: Ctx, enterpriseId: string, period: string) {
+export async function figuresOf(ctx: Ctx, enterpriseId: string, period: string): Promise<z.input<typeof ZStatsFigures>> {
   const { from, to } = periodRange(period);
-  const f = await periodFigures(ctx.tx, enterpriseId, from, to);
-  const closedRate = f.found ? Math.round((1000 * (f.rectified ?? 0)) / f.found) / 10 : null;
-  return { ...f, closedRate };
+  return presentFigures(await periodFigures(ctx.tx, enterpriseId, from, to));
 }
 
-export async function statsDraftQuery(ctx: Ctx, enterpriseId: string, period: string) {
+export async function statsDraftQuery(ctx: Ctx, enterpriseId: string, period: string): Promise<z.input<typeof ZStatsDraft>> {
   const e = await findEnterprise(ctx.tx, ctx.scope, enterpriseId);
   if (!e) throw invalidField('enterpriseId', 'enterprise');
   const { due, source } = hazardStatsDue(period);
   const report = await statsReportOf(ctx.tx, e.id, period);
-  const today = toShanghaiDate(ctx.clock.now());
   const { to } = periodRange(period);
-  return {
-    enterpriseId: e.id,
-    enterpriseName: e.name,
-    period,
-    due,
-    source,
-    periodEnded: ctx.clock.now() >= to,
-    state: report ? 'submitted' : today > due ? 'overdue' : 'pending',
-    figures: report ? report.figures : await figuresOf(ctx, e.id, period),
-    report: report && {
-      analysis: report.analysis,
-      principalName: report.principalName,
-      submitterName: report.submitterName,
-      submittedAt: report.submittedAt.toISOString(),
-      late: toShanghaiDate(report.submittedAt) > due,
-    },
-    canSubmit: !report && ctx.actor.permissions.has('hazard.handle') && ctx.actor.enterpriseId === e.id && ctx.clock.now() >= to,
-  };
+  const periodEnded = ctx.clock.now() >= to;
+  const canSubmit = !report && ctx.actor.permissions.has('hazard.handle') && ctx.actor.enterpriseId === e.id && periodEnded;
+  const figures = report ? storedFigures(report) : await figuresOf(ctx, e.id, period);
+  return presentStatsDraft(e, { period, due, source, periodEnded, today: toShanghaiDate(ctx.clock.now()), canSubmit }, report, figures);
 }
 
 /** Every enterprise in scope with its statistics state for the period (a regulator's due-date board). */
-export async function statsBoardQuery(ctx: Ctx, q: z.infer<typeof ZStatsReportQuery>) {
+export async function statsBoardQuery(ctx: Ctx, q: z.infer<typeof ZStatsReportQuery>): Promise<z.input<typeof ZStatsBoard>> {
   const { due } = hazardStatsDue(q.period);
   const today = toShanghaiDate(ctx.clock.now());
   const ents = (await enterprisesForIndicators(ctx.tx, ctx.scope)).filter(
@@ -76,20 +53,7 @@ export async function statsBoardQuery(ctx: Ctx, q: z.infer<typeof ZStatsReportQu
       )
     ).map((r) => [r.enterpriseId, r]),
   );
-  const rows = ents.map((e) => {
-    const r = reports.get(e.id);
-    return {
-      enterpriseId: e.id,
-      enterpriseName: e.name,
-      regionCode: e.regionCode,
-      industry: e.industry,
-      due,
-      state: r ? 'submitted' : today > due ? 'overdue' : 'pending',
-      submittedAt: r?.submittedAt.toISOString() ?? null,
-      late: r ? toShanghaiDate(r.submittedAt) > due : null,
-      principalName: r?.principalName ?? null,
-    };
-  });
+  const rows = ents.map((e) => presentStatsBoardRow(e, reports.get(e.id), today, due));
   const summary = {
     total: rows.length,
     submitted: rows.filter((r) => r.state === 'submitted').length,
@@ -112,47 +76,6 @@ export async function statsBoardQuery(ctx: Ctx, q: z.infer<typeof ZStatsReportQu
   };
 }
 
-/** Submits the table, signed by the principal; figures are frozen as generated at this moment. */
-export async function submitStatsReport(ctx: Ctx, input: z.infer<typeof ZSubmitStatsReport>) {
-  const e = await findEnterprise(ctx.tx, ctx.scope, input.enterpriseId);
-  if (!e) throw invalidField('enterpriseId', 'enterprise');
-  allowNew(ctx, statsReportPolicy, 'submit', { enterpriseId: e.id });
-  const { to } = periodRange(input.period);
-  if (ctx.clock.now() < to) throw new AppError('STATS_PERIOD_OPEN', { period: input.period });
-  if (await statsReportOf(ctx.tx, e.id, input.period)) throw new AppError('STATS_ALREADY_SUBMITTED', { period: input.period });
-  const { due } = hazardStatsDue(input.period);
-  const figures = await figuresOf(ctx, e.id, input.period);
-  const row = await insertStatsReport(ctx.tx, {
-    enterpriseId: e.id,
-    period: input.period,
-    due,
-    figures,
-    analysis: input.analysis,
-    principalName: input.principalName,
-    submittedBy: ctx.actor.id,
-    submitterName: ctx.actor.displayName,
-    submittedAt: ctx.clock.now(),
-  });
-  if (!row) throw new AppError('STATS_ALREADY_SUBMITTED', { period: input.period });
-  await ctx.notify.send({
-    userIds: (await supervisorUsers(ctx, e.id, { governmentLevels: 1 })).userIds,
-    kind: 'hazard.stats',
-    notice: notice('hazard.stats', {
-      enterprise: e.name,
-      period: periodName(input.period),
-      found: figures.found,
-      majorFound: figures.majorFound,
-      rectified: figures.rectified,
-      principal: input.principalName,
-    }),
-    link: `/hazards/stats?period=${input.period}`,
-    entityType: 'enterprise',
-    entityId: e.id,
-  });
-  await ctx.audit.record({ action: 'hazard.statsSubmitted', entityType: 'enterprise', entityId: e.id, after: { ...input, figures } });
-  return statsDraftQuery(ctx, e.id, input.period);
-}
-
 /** The periods whose due date has passed most recently: the last quarter and the last year. */
 export function lastDuePeriods(today: string): string[] {
   const y = Number(today.slice(0, 4));
@@ -161,43 +84,4 @@ export function lastDuePeriods(today: string): string[] {
   const lastQuarter = passed.find((p) => p.includes('Q'));
   const lastYear = passed.find((p) => !p.includes('Q'));
   return [lastQuarter, lastYear].filter((p): p is string => !!p);
-}
-
-/**
- * Flags overdue statistics to the regulators: once per period, each government unit hears how many
- * enterprises in its region have not submitted.
- */
-export async function flagOverdueStats(deps: Deps): Promise<{ notices: number }> {
-  return inTransaction(deps, systemActor('hazards.stats'), { id: null, ip: null, locale: 'zh-CN' }, async (ctx) => {
-    systemOnly(ctx);
-    const today = toShanghaiDate(ctx.clock.now());
-    let notices = 0;
-    for (const period of lastDuePeriods(today)) {
-      const govs = (await departmentsInScope(ctx.tx, Scope.system())).filter((d) => d.kind === 'government');
-      for (const g of govs) {
-        const board = await statsBoardQuery(
-          // The board as that unit sees it: its scope as org resolves it for the unit's own users.
-          { ...ctx, scope: (await unitResolver()(ctx.tx, { kind: 'government', departmentId: g.id, enterpriseId: null })).scope },
-          { period, page: 1, pageSize: 1, state: 'overdue' },
-        );
-        if (!board.summary.overdue) continue;
-        if (!(await markStatsNotice(ctx.tx, period, g.id, ctx.clock.now()))) continue;
-        await ctx.notify.send({
-          userIds: await userIdsOfUnit(ctx.tx, { departmentId: g.id }),
-          kind: 'hazard.statsOverdue',
-          notice: notice('hazard.statsOverdue', {
-            overdue: board.summary.overdue,
-            period: periodName(period),
-            due: board.due,
-            source: HAZARD_STATS_SOURCE,
-            submitted: board.summary.submitted,
-            total: board.summary.total,
-          }),
-          link: `/hazards/stats?period=${period}&state=overdue`,
-        });
-        notices++;
-      }
-    }
-    return { notices };
-  });
 }

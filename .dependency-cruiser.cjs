@@ -16,6 +16,20 @@ module.exports = {
       to: { path: '^server/modules/([^/]+)/', pathNot: ['^server/modules/$1/', '^server/modules/[^/]+/index\\.ts$'] },
     },
     {
+      name: 'manifests-listed-once',
+      comment: 'A module is registered in one place: its <x>.module.ts, imported only by the module list server/modules.ts.',
+      severity: 'error',
+      from: { pathNot: '^server/modules\\.ts$' },
+      to: { path: '^server/modules/[^/]+/[^/]+\\.module\\.ts$' },
+    },
+    {
+      name: 'app-and-jobs-read-the-list',
+      comment: 'app.ts and jobs.ts register routes and jobs from the module list only, never from a module directly.',
+      severity: 'error',
+      from: { path: '^server/(app|jobs)\\.ts$' },
+      to: { path: '^server/modules/' },
+    },
+    {
       name: 'repository-private-to-module',
       comment: 'Only its own module touches a repository (tests and factories excepted).',
       severity: 'error',

@@ -16,17 +16,7 @@ import { clientError, frameworkError, sendError } from './kernel/http/errors-htt
 import { installInputGuard } from './kernel/http/input-guard.js';
 import { installRequestLog, loggerOptions } from './kernel/http/request-log.js';
 import { installHttpKernel, route } from './kernel/http/route.js';
-import { accidentRoutes } from './modules/accidents/index.js';
-import { alarmRoutes } from './modules/alarms/index.js';
-import { hazardRoutes } from './modules/hazards/index.js';
-import { identityRoutes } from './modules/identity/index.js';
-import { monitoringRoutes } from './modules/monitoring/index.js';
-import { orgRoutes, unitExists } from './modules/org/index.js';
-import { platformRoutes } from './modules/platform/index.js';
-import { riskRoutes } from './modules/risk/index.js';
-import { taskRoutes } from './modules/tasks/index.js';
-import { warningRoutes } from './modules/warnings/index.js';
-import { workplanRoutes } from './modules/workplan/index.js';
+import { MODULES } from './modules.js';
 
 /** One year with subdomains (helmet's default value). */
 const HSTS = 'max-age=31536000; includeSubDomains';
@@ -105,17 +95,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | { stream: 
     raw: true,
     handler: async () => app.swagger(),
   });
-  platformRoutes(app, deps);
-  identityRoutes(app, deps, { unitExists });
-  orgRoutes(app, deps);
-  accidentRoutes(app, deps);
-  taskRoutes(app, deps);
-  hazardRoutes(app, deps);
-  workplanRoutes(app, deps);
-  riskRoutes(app, deps);
-  monitoringRoutes(app, deps);
-  alarmRoutes(app, deps);
-  warningRoutes(app, deps);
+  for (const m of MODULES) m.routes?.(app, deps);
 
   const webDist = deps.config.webDir;
   if (fs.existsSync(path.join(webDist, 'index.html'))) {

@@ -1,4 +1,5 @@
 import type { Config } from './config.js';
+import type { Executor } from './db/client.js';
 import { type Database, openPglite, openPostgres } from './db/client.js';
 import { jobDefinitions } from './jobs.js';
 import { Audit } from './kernel/audit/audit.js';
@@ -7,14 +8,10 @@ import type { Clock } from './kernel/clock.js';
 import type { Deps } from './kernel/context.js';
 import { EventHub } from './kernel/events/events.js';
 import { Jobs } from './kernel/jobs/jobs.js';
+import type { DemoInput, DemoOutcome } from './kernel/module.js';
 import { loggingChannel, type NotificationChannel } from './kernel/notify/notify.js';
-import { seedHazardDemo } from './modules/hazards/index.js';
-import { syncBuiltinRoles } from './modules/identity/index.js';
-import { seedMonitoringDemo } from './modules/monitoring/index.js';
-import { generateDemoPassword, seedDemoData, unitResolver } from './modules/org/index.js';
-import { seedRiskDemo } from './modules/risk/index.js';
-import { seedWarningDemo } from './modules/warnings/index.js';
-import { syncNoticePlan } from './modules/workplan/index.js';
+import { generateDemoPassword, unitResolver } from './modules/org/index.js';
+import { MODULES } from './modules.js';
 
 export async function openDatabase(config: Config): Promise<Database> {
   return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
@@ -25,30 +22,46 @@ export interface PrepareResult {
   demo?: { password: string; generated: boolean; users: { username: string; displayName: string }[]; ingestKey: string | null };
 }
 
-/** Migrations, built-in roles and (on an empty database) the demo city: everything before serving. */
+/** Every module's start-up step (built-in roles, the notice's plan …), in module order; tests call it after migrating. */
+export async function prepareModules(ex: Executor, now: Date): Promise<void> {
+  for (const m of MODULES) await m.prepare?.(ex, now);
+}
+
+/**
+ * Every module's demo data, in module order, inside the caller's transaction. The first module (org) reports a
+ * database that already has data, and then nothing is seeded.
+ */
+export async function seedDemo(
+  tx: Executor,
+  input: DemoInput,
+): Promise<{ seeded: boolean; users: NonNullable<DemoOutcome['users']>; ingestKey: string | null }> {
+  const users: NonNullable<DemoOutcome['users']> = [];
+  let ingestKey: string | null = null;
+  for (const m of MODULES) {
+    const out = await m.demo?.(tx, input);
+    if (out?.alreadySeeded) return { seeded: false, users: [], ingestKey: null };
+    users.push(...(out?.users ?? []));
+    if (out?.ingestKey !== undefined) ingestKey = out.ingestKey;
+  }
+  return { seeded: true, users, ingestKey };
+}
+
+/** Migrations, the modules' start-up steps and (on an empty database) the demo city: everything before serving. */
 export async function prepareDatabase(database: Database, config: Config, clock: Clock): Promise<PrepareResult> {
   await database.migrate();
-  await syncBuiltinRoles(database.db);
-  await syncNoticePlan(database.db, clock.now());
+  await prepareModules(database.db, clock.now());
   const auditKey = await prepareAuditChain(database.db, { keyFile: config.auditKeyFile, anchorFile: config.auditAnchorFile }, clock.now());
   if (!config.demo) return {};
   const password = config.demoPassword ?? generateDemoPassword();
   const result = await database.db.transaction(async (tx) => {
-    const r = await seedDemoData(tx, { password, now: clock.now() });
-    let ingestKey: string | null = null;
-    if (r.seeded) {
-      await seedRiskDemo(tx, clock.now());
-      await seedHazardDemo(tx, clock.now());
-      // Also the demo alarms: the alarms module replays the seeded readings through its rule engine.
-      ({ ingestKey } = await seedMonitoringDemo(tx, clock.now()));
-      await seedWarningDemo(tx, clock.now());
+    const r = await seedDemo(tx, { password, now: clock.now() });
+    if (r.seeded)
       await new Audit(tx, auditKey, { id: null, name: 'system', unit: null }, { requestId: null, ip: null }, () => clock.now()).record({
         action: 'demo.seeded',
         entityType: 'system',
         after: { users: r.users.map((u) => u.username) },
       });
-    }
-    return { ...r, ingestKey };
+    return r;
   });
   return result.seeded ? { demo: { password, generated: !config.demoPassword, users: result.users, ingestKey: result.ingestKey } } : {};
 }

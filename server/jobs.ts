@@ -4,16 +4,10 @@ import { purgeThrottle } from './kernel/auth/throttle.js';
 import type { Deps } from './kernel/context.js';
 import type { JobDefinition } from './kernel/jobs/jobs.js';
 import { deliverJob } from './kernel/notify/notify.js';
-import { accidentJobs } from './modules/accidents/index.js';
-import { alarmJobs } from './modules/alarms/index.js';
-import { hazardJobs } from './modules/hazards/index.js';
-import { demoFeedJobs, monitoringJobs } from './modules/monitoring/index.js';
-import { riskJobs } from './modules/risk/index.js';
-import { taskJobs } from './modules/tasks/index.js';
-import { warningJobs } from './modules/warnings/index.js';
+import { MODULES } from './modules.js';
 
 /**
- * Every job of the process; modules add theirs through their index.ts. `deps` is a getter because
+ * Every job of the process: the kernel's, then each module's (its manifest's `jobs`, in module order). `deps` is a getter because
  * the job runner is itself part of Deps.
  */
 export function jobDefinitions(deps: () => Deps): JobDefinition[] {
@@ -30,13 +24,6 @@ export function jobDefinitions(deps: () => Deps): JobDefinition[] {
         await purgeThrottle(database.db, clock.now(), settings);
       },
     },
-    ...accidentJobs(deps),
-    ...taskJobs(deps),
-    ...hazardJobs(deps),
-    ...riskJobs(deps),
-    ...monitoringJobs(deps),
-    ...demoFeedJobs(deps),
-    ...alarmJobs(deps),
-    ...warningJobs(deps),
+    ...MODULES.flatMap((m) => m.jobs?.(deps) ?? []),
   ];
 }

@@ -5,15 +5,13 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../app.js';
-import { createDeps } from '../bootstrap.js';
+import { createDeps, prepareModules } from '../bootstrap.js';
 import { loadConfig } from '../config.js';
 import { type Database, openPglite, openPostgres } from '../db/client.js';
 import { type Actor, systemActor } from '../kernel/actor.js';
 import { FakeClock } from '../kernel/clock.js';
 import { type Ctx, type Deps, inTransaction } from '../kernel/context.js';
 import type { NotificationChannel } from '../kernel/notify/notify.js';
-import { syncBuiltinRoles } from '../modules/identity/index.js';
-import { syncNoticePlan } from '../modules/workplan/index.js';
 import { loginAs } from './factories.js';
 
 /**
@@ -34,8 +32,7 @@ export interface TestServer {
 export async function openTestDatabase(url = TEST_DB_URL): Promise<Database> {
   const database = url ? await openPostgres(url, 4) : await openPglite(null);
   await database.migrate();
-  await syncBuiltinRoles(database.db);
-  await syncNoticePlan(database.db, new Date());
+  await prepareModules(database.db, new Date());
   return database;
 }
 

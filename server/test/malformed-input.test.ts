@@ -1,11 +1,7 @@
 import http from 'node:http';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedHazardDemo } from '../modules/hazards/index.js';
-import { seedMonitoringDemo } from '../modules/monitoring/index.js';
-import { seedDemoData } from '../modules/org/index.js';
-import { seedRiskDemo } from '../modules/risk/index.js';
-import { seedWarningDemo } from '../modules/warnings/index.js';
+import { seedDemo } from '../bootstrap.js';
 import { loginAs } from './factories.js';
 import { getTestServer, type TestServer } from './harness.js';
 
@@ -399,13 +395,7 @@ describe('malformed input (issue 11 item 7)', () => {
 
   beforeAll(async () => {
     t = await getTestServer({ ownDatabase: true });
-    await t.database.db.transaction(async (tx) => {
-      await seedDemoData(tx, { password: PASSWORD, now: t.clock.now() });
-      await seedRiskDemo(tx, t.clock.now());
-      await seedHazardDemo(tx, t.clock.now());
-      await seedMonitoringDemo(tx, t.clock.now());
-      await seedWarningDemo(tx, t.clock.now());
-    });
+    await t.database.db.transaction((tx) => seedDemo(tx, { password: PASSWORD, now: t.clock.now() }));
     for (const r of ROLES) headers[r] = await loginAs(t.app, r, PASSWORD);
     const me = await Promise.all(ROLES.map((r) => t.app.inject({ url: '/api/auth/me', headers: headers[r] })));
     ownUserIds = new Set(me.map((m) => m.json().user.id as string));

@@ -3,8 +3,6 @@
  * The monitoring module calls evaluateBatch / markStale / clearStale from its ingestion and stale
  * sweep and reads alarmStats for data quality; this module never imports monitoring.
  */
-// Registers this module's attachment reader and enterprise copies with the kernel.
-import './alarm.hooks.js';
 
 export { type DemoSensorHistory, seedAlarmDemo } from './alarm.demo.js';
 export { alarmJobs, sweepAlarms } from './alarm.jobs.js';

@@ -1,6 +1,4 @@
 /** The hazards module's public surface (隐患排查治理, 双报告, 挂牌督办, statistics, 四个清单). */
-// Registers this module's attachment reader and enterprise copies with the kernel.
-import './hazard.hooks.js';
 
 export { flagOverdueStats } from './commands/flag-overdue-stats.js';
 export { reportHazard } from './commands/report-hazard.js';

@@ -1,6 +1,4 @@
 /** The monitoring module's public surface: sensor registry, ingestion (HTTP, MQTT, file drop), live values, data quality. */
-// Registers this module's attachment reader and enterprise copies with the kernel.
-import './monitoring.hooks.js';
 
 export { ingestBatch } from './commands/ingest.js';
 export { demoFeedJobs } from './demo-feed.js';

@@ -1,6 +1,4 @@
 /** The warnings module's public surface: 预警信息 as CAP 1.2 out and in, area targeting, 签收 receipts. */
-// Registers this module's attachment reader and enterprise copies with the kernel.
-import './warning.hooks.js';
 
 export { importCap } from './commands/import-cap.js';
 export { issueWarning } from './commands/issue-warning.js';

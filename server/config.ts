@@ -57,6 +57,8 @@ const ZEnv = z.object({
   /** Audit: seconds between checkpoints (taken only when the head moved; also at shutdown). */
   TAIHANG_AUDIT_CHECKPOINT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   /** The platform's public address (scheme://host[:port][/path]) for absolute links in public outputs (Atom feed); never taken from a request's Host. */
+  /** Check every response against its route's schema and answer 500 on a difference (default: on under the test runner only). */
+  TAIHANG_CONTRACT_CHECKS: z.enum(['on', 'off']).optional(),
   TAIHANG_PUBLIC_URL: z
     .string()
     .url()
@@ -97,6 +99,8 @@ export type Config = Readonly<{
   auditCheckpointMs: number;
   /** TAIHANG_PUBLIC_URL without a trailing slash; undefined: public outputs use relative links. */
   publicUrl: string | undefined;
+  /** Responses checked deeply against their schemas (unknown, missing or ill-typed keys answer 500): tests, not production. */
+  contractChecks: boolean;
   version: string;
 }>;
 
@@ -144,6 +148,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     auditAnchorFile: e.TAIHANG_AUDIT_ANCHOR_FILE ? path.resolve(e.TAIHANG_AUDIT_ANCHOR_FILE) : path.join(path.dirname(auditKeyFile), 'anchor.jsonl'),
     auditCheckpointMs: e.TAIHANG_AUDIT_CHECKPOINT_SECONDS * 1000,
     publicUrl: e.TAIHANG_PUBLIC_URL?.replace(/\/+$/, ''),
+    // The test runner is a property of the process, not of a deployment's settings: read even when a test passes its own env.
+    contractChecks: e.TAIHANG_CONTRACT_CHECKS ? e.TAIHANG_CONTRACT_CHECKS === 'on' : Boolean(env.VITEST ?? process.env.VITEST),
     version,
   });
 }

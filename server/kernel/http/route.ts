@@ -9,6 +9,7 @@ import { loadSecuritySettings } from '../auth/security-settings.js';
 import { resolveSession, SESSION_COOKIE } from '../auth/session.js';
 import { type Ctx, type Deps, inTransaction, type RequestInfo, readContext } from '../context.js';
 import { AppError } from '../errors.js';
+import { contractViolations, describeViolations } from './contract-check.js';
 import { handleError, sendError } from './errors-http.js';
 
 declare module 'fastify' {
@@ -21,6 +22,8 @@ declare module 'fastify' {
     access?: RouteAccess;
     /** Answers a user who must change their password first (sign-out, me, change own password). */
     duringPasswordChange?: boolean;
+    /** The handler sends a file or stream itself (RouteSpec.raw). */
+    raw?: boolean;
   }
 }
 
@@ -101,6 +104,8 @@ export interface RouteRow {
   url: string;
   access: RouteAccess;
   summary: string;
+  /** Sends a file or stream, not JSON: described by its media type, not a schema. */
+  raw: boolean;
 }
 const ROUTE_TABLES = new WeakMap<App, RouteRow[]>();
 
@@ -125,7 +130,8 @@ export function installHttpKernel(app: App, deps: Deps): void {
     if (opts.url.startsWith('/api/docs')) return;
     const access = (opts.config as { access?: RouteAccess } | undefined)?.access;
     if (!access) throw new Error(`route ${opts.method} ${opts.url} declares no permission (architecture.md §4.4)`);
-    for (const method of [opts.method].flat()) if (method !== 'HEAD') table.push({ method, url: opts.url, access, summary: opts.schema?.summary ?? '' });
+    for (const method of [opts.method].flat())
+      if (method !== 'HEAD') table.push({ method, url: opts.url, access, summary: opts.schema?.summary ?? '', raw: opts.config?.raw === true });
   });
 
   app.addHook('onRequest', async (req, reply) => {
@@ -173,6 +179,7 @@ export function route<P extends ZodAny = z.ZodObject, Q extends ZodAny = z.ZodOb
 ): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const write = spec.method !== 'GET' && spec.transactional !== false;
+  const checked = deps.config.contractChecks && spec.response && !spec.raw ? spec.response : null;
   typed.route({
     method: spec.method,
     url: spec.url,
@@ -180,6 +187,7 @@ export function route<P extends ZodAny = z.ZodObject, Q extends ZodAny = z.ZodOb
       access: spec.access,
       ...(spec.rateLimit ? { rateLimit: spec.rateLimit } : {}),
       ...(spec.duringPasswordChange ? { duringPasswordChange: true } : {}),
+      ...(spec.raw ? { raw: true } : {}),
     },
     schema: {
       summary: spec.summary,
@@ -199,13 +207,31 @@ export function route<P extends ZodAny = z.ZodObject, Q extends ZodAny = z.ZodOb
         body: req.body as z.infer<B>,
       };
       const info = requestInfo(req);
-      const result = write
-        ? await inTransaction(deps, actor, info, (ctx) => spec.handler(ctx, input, { req, reply }))
-        : await spec.handler(readContext(deps, actor, info), input, { req, reply });
+      const run = async (ctx: Ctx) => {
+        const value = await spec.handler(ctx, input, { req, reply });
+        // Inside the transaction, so a write whose answer breaks its contract is rolled back with the 500.
+        if (checked && !reply.sent) checkContract(checked, `${spec.method} ${spec.url}`, value, req);
+        return value;
+      };
+      const result = write ? await inTransaction(deps, actor, info, run) : await run(readContext(deps, actor, info));
       if (reply.sent) return reply;
       return result;
     },
   });
+}
+
+/**
+ * Test runs (config.contractChecks): a value with a key its schema lacks, or missing or ill-typed one, is a
+ * 500 naming the route and the paths, so every medium test that calls the route fails. The log line goes to
+ * stderr as well, since test apps usually log nothing.
+ */
+function checkContract(schema: ZodAny, routeName: string, value: unknown, req: FastifyRequest): void {
+  const violations = contractViolations(schema, value);
+  if (violations.length === 0) return;
+  const message = describeViolations(routeName, violations);
+  req.log.error({ route: routeName, violations }, message);
+  process.stderr.write(`[contract] ${message}\n`);
+  throw new Error(message);
 }
 
 export const newRequestId = () => randomUUID();

@@ -1,6 +1,8 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { formatBeijingDate } from '../../../common/format/beijing.js';
 import type { Locale } from '../../../common/i18n/api-messages.js';
+import { EXPORT_FILES, type ExportFileKey } from '../../../common/i18n/exports.js';
 import { AppError } from '../errors.js';
 import { checkXlsx, ZipLimitError } from './zip-limits.js';
 
@@ -8,7 +10,26 @@ import { checkXlsx, ZipLimitError } from './zip-limits.js';
 export interface Column<T> {
   header: [string, string];
   width: number;
-  value: (row: T) => string | number | null;
+  /**
+   * `datetime` / `date`: the value is an instant (Date or ISO string) or a civil date (YYYY-MM-DD), written
+   * as a real Excel date in Beijing time — a hazard reported at 07:30 Beijing (23:30 UTC the day before)
+   * shows its Beijing day. Excel dates carry no zone, so the wall-clock time is what is stored.
+   */
+  format?: 'datetime' | 'date';
+  value: (row: T) => string | number | Date | null | undefined;
+}
+
+const OFFSET_MS = 8 * 3_600_000;
+const CIVIL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The cell value of a dated column: a Date holding Beijing wall-clock time, or the text as it is when it is not a time. */
+export function beijingCell(v: string | Date | number | null | undefined, format: 'datetime' | 'date'): Date | string | number | null {
+  if (v === null || v === undefined || v === '') return null;
+  if (typeof v === 'string' && CIVIL_DATE.test(v)) return new Date(`${v}T00:00:00Z`);
+  const ms = v instanceof Date ? v.getTime() : typeof v === 'number' ? v : Date.parse(v);
+  if (Number.isNaN(ms)) return typeof v === 'string' ? v : null;
+  const wall = new Date(ms + OFFSET_MS);
+  return format === 'date' ? new Date(Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate())) : wall;
 }
 
 export async function workbookOf<T>(sheetName: string, columns: Column<T>[], rows: T[], locale: Locale, title?: string): Promise<Buffer> {
@@ -24,20 +45,49 @@ export async function workbookOf<T>(sheetName: string, columns: Column<T>[], row
   header.font = { bold: true };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6F0FF' } };
   columns.forEach((c, i) => {
-    ws.getColumn(i + 1).width = c.width;
+    const col = ws.getColumn(i + 1);
+    col.width = c.width;
+    if (c.format) col.numFmt = c.format === 'date' ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm';
   });
-  for (const r of rows) ws.addRow(columns.map((c) => c.value(r)));
+  for (const r of rows) ws.addRow(columns.map((c) => (c.format ? beijingCell(c.value(r), c.format) : (c.value(r) ?? null))));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Sends a workbook as a download with a UTF-8 file name (Chinese names survive every browser). */
-export function sendXlsx(reply: import('fastify').FastifyReply, filename: string, buf: Buffer) {
-  return reply
-    .header('content-type', XLSX_TYPE)
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`)
-    .send(buf);
+/** What names a download: the catalogue's file name, the requester's language, and a date or period. */
+export interface ExportFile {
+  key: ExportFileKey;
+  locale: Locale;
+  /** Appended after a hyphen: the Beijing date of the export, or the period it covers; '' for none (templates). */
+  suffix: string;
+}
+
+/** The usual file of an export: named in the requester's language with today's Beijing date. */
+export function exportFile(ctx: { request: { locale: Locale }; clock: { now(): Date } }, key: ExportFileKey, suffix?: string): ExportFile {
+  return { key, locale: ctx.request.locale, suffix: suffix ?? formatBeijingDate(ctx.clock.now()) };
+}
+
+/** `隐患清单-2026-12-08.xlsx` / `hazard-list-2026-12-08.xlsx`. */
+export function exportFileName(f: ExportFile): string {
+  return `${EXPORT_FILES[f.key][f.locale]}${f.suffix ? `-${f.suffix}` : ''}.xlsx`;
+}
+
+/** RFC 5987 value-chars: encodeURIComponent leaves ' ( ) * ! unescaped, which attr-char does not allow. */
+const rfc5987 = (s: string) => encodeURIComponent(s).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/**
+ * RFC 6266 Content-Disposition: `filename*` carries the name in UTF-8 (RFC 5987), `filename` an ASCII
+ * fallback (the en-US name) for clients that do not read `filename*`.
+ */
+export function contentDisposition(f: ExportFile): string {
+  const ascii = exportFileName({ ...f, locale: 'en-US' }).replace(/[^A-Za-z0-9._-]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${rfc5987(exportFileName(f))}`;
+}
+
+/** Sends a workbook as a download named from the catalogue (Chinese names survive every browser). */
+export function sendXlsx(reply: import('fastify').FastifyReply, file: ExportFile, buf: Buffer) {
+  return reply.header('content-type', XLSX_TYPE).header('content-disposition', contentDisposition(file)).send(buf);
 }
 
 // ---------- bounded reading of uploaded workbooks (every import) ----------

@@ -26,7 +26,7 @@ export async function exportAccidents(ctx: Ctx, query: Omit<TAccidentListQuery, 
   return workbookOf(
     en ? 'Accidents' : '事故',
     [
-      { header: ['发生时间', 'Occurred'], width: 20, value: (r) => r.occurredAt },
+      { header: ['发生时间', 'Occurred'], width: 18, format: 'datetime', value: (r) => r.occurredAt },
       { header: ['事故名称', 'Title'], width: 30, value: (r) => r.title },
       { header: ['县（市、区）', 'County'], width: 14, value: (r) => r.countyName },
       { header: ['行业', 'Industry'], width: 14, value: (r) => industryByKey(r.industry)?.[en ? 'en' : 'zh'] ?? r.industry },

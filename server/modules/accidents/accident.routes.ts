@@ -18,7 +18,7 @@ import { ZDate } from '../../../common/contracts/dates.js';
 import { gradeAccident } from '../../../common/rules/accident-grade.js';
 import type { FatalAccidentActionKey } from '../../../common/rules/accident-investigation.js';
 import type { Deps } from '../../kernel/context.js';
-import { sendXlsx } from '../../kernel/files/excel.js';
+import { exportFile, sendXlsx } from '../../kernel/files/excel.js';
 import { type App, route } from '../../kernel/http/route.js';
 import { allRegions, RegionNames } from '../org/index.js';
 import { exportAccidentStats, exportAccidents } from './accident.export.js';
@@ -98,7 +98,7 @@ export function accidentRoutes(app: App, deps: Deps): void {
     tags,
     query: ZAccidentListQuery.omit({ page: true, pageSize: true }).extend({ format: z.literal('xlsx').default('xlsx') }),
     raw: true,
-    handler: async (ctx, { query }, { reply }) => sendXlsx(reply, 'accidents.xlsx', await exportAccidents(ctx, query)),
+    handler: async (ctx, { query }, { reply }) => sendXlsx(reply, exportFile(ctx, 'accidents'), await exportAccidents(ctx, query)),
   });
 
   route(app, deps, {
@@ -109,7 +109,7 @@ export function accidentRoutes(app: App, deps: Deps): void {
     tags,
     query: ZAccidentStatsQuery.extend({ format: z.literal('xlsx').default('xlsx') }),
     raw: true,
-    handler: async (ctx, { query }, { reply }) => sendXlsx(reply, `accident-stats-${query.from}-${query.to}.xlsx`, await exportAccidentStats(ctx, query)),
+    handler: async (ctx, { query }, { reply }) => sendXlsx(reply, exportFile(ctx, 'accidentStats', `${query.from}_${query.to}`), await exportAccidentStats(ctx, query)),
   });
 
   route(app, deps, {

@@ -12,7 +12,7 @@ import {
 import { industryByKey } from '../../../common/industries.js';
 import { ALARM_DISPOSAL_FIELD_SOURCES, ALARM_DISPOSAL_SOURCE, DEFAULT_ALARM_DISPOSAL } from '../../../common/rules/alarm-disposal.js';
 import type { Ctx, Deps } from '../../kernel/context.js';
-import { sendXlsx, workbookOf } from '../../kernel/files/excel.js';
+import { exportFile, sendXlsx, workbookOf } from '../../kernel/files/excel.js';
 import { type App, route } from '../../kernel/http/route.js';
 import { canConfigureDisposal } from './alarm.policy.js';
 import { ackAlarm, alarmStep, alarmToHazard, alarmToTask, feedbackAlarm, shelveAlarm } from './commands/alarm-step.js';
@@ -20,6 +20,7 @@ import { saveDisposalSettings } from './commands/save-disposal-settings.js';
 import { loadAlarmDisposal } from './disposal-settings.js';
 import { alarmStatsQuery, exportAlarmsQuery, findAlarmsQuery } from './queries/find-alarms.js';
 import { getAlarmQuery } from './queries/get-alarm.js';
+import { NOTICE_TERMS } from '../../../common/i18n/notifications.js';
 
 const ZId = z.object({ id: z.string().uuid({ message: 'invalid_format' }) });
 const ZDetail = z.object({ data: z.record(z.string(), z.unknown()), abilities: z.record(z.string(), z.boolean()) });
@@ -51,7 +52,6 @@ const CLASS: Record<string, [string, string]> = {
   equipmentFault: ['设备故障', 'Equipment fault'],
 };
 const pick = (m: Record<string, [string, string]>, k: string | null, en: boolean) => (k ? (m[k]?.[en ? 1 : 0] ?? k) : '—');
-const local = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—');
 
 export function alarmRoutes(app: App, deps: Deps): void {
   const tags = ['alarms'];
@@ -127,7 +127,7 @@ export function alarmRoutes(app: App, deps: Deps): void {
       const buf = await workbookOf(
         en ? 'Alarms' : '报警记录',
         [
-          { header: ['报警时间', 'Raised'], width: 18, value: (r: R) => local(r.startTs) },
+          { header: ['报警时间', 'Raised'], width: 18, format: 'datetime', value: (r: R) => r.startTs },
           { header: ['企业', 'Enterprise'], width: 30, value: (r) => r.enterpriseName },
           { header: ['行业', 'Industry'], width: 12, value: (r) => (en ? industryByKey(r.industry)?.en : industryByKey(r.industry)?.zh) ?? r.industry },
           { header: ['监测点', 'Sensor'], width: 24, value: (r) => r.sensorName },
@@ -136,16 +136,20 @@ export function alarmRoutes(app: App, deps: Deps): void {
           { header: ['级别', 'Severity'], width: 8, value: (r) => pick(SEVERITY, r.severity, en) },
           { header: ['峰值', 'Peak'], width: 10, value: (r) => (r.peakValue === null ? '—' : `${r.peakValue} ${r.unit}`) },
           { header: ['状态', 'Status'], width: 14, value: (r) => pick(STATUS, r.status, en) },
-          { header: ['恢复时间', 'Cleared'], width: 18, value: (r) => local(r.clearTs) },
+          { header: ['恢复时间', 'Cleared'], width: 18, format: 'datetime', value: (r) => r.clearTs ?? '—' },
           { header: ['处置结论', 'Classification'], width: 12, value: (r) => pick(CLASS, r.classification, en) },
           { header: ['处置逾期', 'Overdue'], width: 8, value: (r) => (r.disposalState === 'overdue' ? (en ? 'Yes' : '是') : '') },
-          { header: ['推送层级', 'Escalation'], width: 8, value: (r) => String(r.escalation) },
+          {
+            header: ['推送层级', 'Escalation'],
+            width: 24,
+            value: (r) => (NOTICE_TERMS.alarmEscalation as Record<number, Record<'zh-CN' | 'en-US', string>>)[r.escalation]?.[ctx.request.locale] ?? '—',
+          },
         ],
         rows,
         ctx.request.locale,
         en ? 'Alarms' : '监测报警记录',
       );
-      return sendXlsx(reply, 'alarms.xlsx', buf);
+      return sendXlsx(reply, exportFile(ctx, 'alarms'), buf);
     },
   });
 

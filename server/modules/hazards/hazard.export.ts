@@ -1,9 +1,8 @@
-import { z } from 'zod';
-import { LIST_KINDS, ZHazardListQuery } from '../../../common/contracts/hazards.js';
+import type { z } from 'zod';
+import type { LIST_KINDS, ZHazardListQuery } from '../../../common/contracts/hazards.js';
 import { industryByKey } from '../../../common/industries.js';
-import type { Deps } from '../../kernel/context.js';
-import { sendXlsx, workbookOf } from '../../kernel/files/excel.js';
-import { type App, route } from '../../kernel/http/route.js';
+import type { Ctx } from '../../kernel/context.js';
+import { workbookOf } from '../../kernel/files/excel.js';
 import { exportHazardsQuery } from './queries/find-hazards.js';
 import { listEntriesQuery, listingsQuery } from './queries/four-lists.js';
 
@@ -28,112 +27,81 @@ const SOURCE: Record<string, [string, string]> = {
 const pick = (m: Record<string, [string, string]>, k: string | null, en: boolean) => (k ? (m[k]?.[en ? 1 : 0] ?? k) : '—');
 
 /** The 三年行动 四个清单 as Excel: exactly the rows the caller sees with the active filters. */
-export function hazardExports(app: App, deps: Deps): void {
-  const tags = ['hazards'];
 
-  route(app, deps, {
-    method: 'GET',
-    url: '/api/hazards/export',
-    access: 'hazard.export',
-    summary: '问题隐患清单 as Excel (same filters as the list)',
-    tags,
-    query: ZHazardListQuery.extend({ format: z.literal('xlsx').default('xlsx') }),
-    raw: true,
-    handler: async (ctx, { query }, { reply }) => {
-      const rows = await exportHazardsQuery(ctx, query);
-      const en = ctx.request.locale === 'en-US';
-      type R = (typeof rows)[number];
-      const buf = await workbookOf(
-        en ? 'Hazards' : '问题隐患清单',
-        [
-          { header: ['编号', 'Code'], width: 16, value: (r: R) => r.code },
-          { header: ['企业', 'Enterprise'], width: 30, value: (r) => r.enterpriseName },
-          { header: ['行业', 'Industry'], width: 12, value: (r) => (en ? industryByKey(r.industry)?.en : industryByKey(r.industry)?.zh) ?? r.industry },
-          { header: ['隐患', 'Hazard'], width: 36, value: (r) => r.title },
-          { header: ['部位', 'Location'], width: 20, value: (r) => r.location },
-          { header: ['来源', 'Source'], width: 10, value: (r) => pick(SOURCE, r.source, en) },
-          { header: ['等级', 'Grade'], width: 8, value: (r) => pick(GRADE, r.grade, en) },
-          { header: ['状态', 'Status'], width: 12, value: (r) => pick(STATUS, r.status, en) },
-          { header: ['整改责任人', 'Rectifier'], width: 12, value: (r) => r.rectifierName ?? '—' },
-          { header: ['整改期限', 'Deadline'], width: 12, value: (r) => r.deadline ?? '—' },
-          { header: ['逾期', 'Overdue'], width: 8, value: (r) => (r.deadlineState === 'overdue' ? (en ? 'Yes' : '是') : '') },
-          { header: ['挂牌督办', 'Listed'], width: 10, value: (r) => (r.listed ? (en ? 'Yes' : '是') : '') },
-          { header: ['上报时间', 'Reported'], width: 18, value: (r) => r.createdAt.slice(0, 10) },
-        ],
-        rows,
-        ctx.request.locale,
-        en ? 'Hazard list (三年行动 问题隐患清单)' : '安全生产专项整治三年行动 问题隐患清单',
-      );
-      return sendXlsx(reply, 'hazards.xlsx', buf);
-    },
-  });
+/** 问题隐患清单: the hazard list with the list's filters and order. */
+export async function hazardsWorkbook(ctx: Ctx, query: z.infer<typeof ZHazardListQuery>): Promise<Buffer> {
+  const rows = await exportHazardsQuery(ctx, query);
+  const en = ctx.request.locale === 'en-US';
+  type R = (typeof rows)[number];
+  return workbookOf(
+    en ? 'Hazards' : '问题隐患清单',
+    [
+      { header: ['编号', 'Code'], width: 16, value: (r: R) => r.code },
+      { header: ['企业', 'Enterprise'], width: 30, value: (r) => r.enterpriseName },
+      { header: ['行业', 'Industry'], width: 12, value: (r) => (en ? industryByKey(r.industry)?.en : industryByKey(r.industry)?.zh) ?? r.industry },
+      { header: ['隐患', 'Hazard'], width: 36, value: (r) => r.title },
+      { header: ['部位', 'Location'], width: 20, value: (r) => r.location },
+      { header: ['来源', 'Source'], width: 10, value: (r) => pick(SOURCE, r.source, en) },
+      { header: ['等级', 'Grade'], width: 8, value: (r) => pick(GRADE, r.grade, en) },
+      { header: ['状态', 'Status'], width: 12, value: (r) => pick(STATUS, r.status, en) },
+      { header: ['整改责任人', 'Rectifier'], width: 12, value: (r) => r.rectifierName ?? '—' },
+      { header: ['整改期限', 'Deadline'], width: 12, format: 'date', value: (r) => r.deadline ?? '—' },
+      { header: ['逾期', 'Overdue'], width: 8, value: (r) => (r.deadlineState === 'overdue' ? (en ? 'Yes' : '是') : '') },
+      { header: ['挂牌督办', 'Listed'], width: 10, value: (r) => (r.listed ? (en ? 'Yes' : '是') : '') },
+      { header: ['上报时间', 'Reported'], width: 18, format: 'datetime', value: (r) => r.createdAt },
+    ],
+    rows,
+    ctx.request.locale,
+    en ? 'Hazard list (三年行动 问题隐患清单)' : '安全生产专项整治三年行动 问题隐患清单',
+  );
+}
 
-  route(app, deps, {
-    method: 'GET',
-    url: '/api/hazards/listings/export',
-    access: 'hazard.export',
-    summary: '挂牌督办清单 as Excel',
-    tags,
-    query: z.object({ status: z.enum(['open', 'closed']).optional(), q: z.string().trim().max(100).optional(), format: z.literal('xlsx').default('xlsx') }),
-    raw: true,
-    handler: async (ctx, { query }, { reply }) => {
-      const { items } = await listingsQuery(ctx, { ...query, page: 1, pageSize: 50_000 });
-      const en = ctx.request.locale === 'en-US';
-      type R = (typeof items)[number];
-      const buf = await workbookOf(
-        en ? 'Listed hazards' : '挂牌督办清单',
-        [
-          { header: ['督办文号', 'Document'], width: 18, value: (r: R) => r.documentNumber ?? '—' },
-          { header: ['挂牌部门', 'Department'], width: 22, value: (r) => r.departmentName },
-          { header: ['企业', 'Enterprise'], width: 30, value: (r) => r.hazard.enterpriseName },
-          { header: ['重大隐患', 'Major hazard'], width: 36, value: (r) => `${r.hazard.code} ${r.hazard.title}` },
-          { header: ['督办责任人', 'Supervisor'], width: 12, value: (r) => r.supervisor },
-          { header: ['督办期限', 'Deadline'], width: 12, value: (r) => r.deadline },
-          { header: ['治理进度', 'Progress'], width: 14, value: (r) => pick(STATUS, r.hazard.status, en) },
-          { header: ['挂牌状态', 'Listing'], width: 10, value: (r) => (r.status === 'open' ? (en ? 'Open' : '督办中') : en ? 'Closed' : '已摘牌') },
-          { header: ['挂牌日期', 'Listed on'], width: 12, value: (r) => r.listedAt.slice(0, 10) },
-          { header: ['摘牌日期', 'Closed on'], width: 12, value: (r) => r.closedAt?.slice(0, 10) ?? '—' },
-        ],
-        items,
-        ctx.request.locale,
-        en ? 'Hazards listed for supervision (挂牌督办清单)' : '安全生产专项整治三年行动 挂牌督办清单',
-      );
-      return sendXlsx(reply, 'hazard-listings.xlsx', buf);
-    },
-  });
+/** 挂牌督办清单. */
+export async function listingsWorkbook(ctx: Ctx, query: { status?: 'open' | 'closed'; q?: string }): Promise<Buffer> {
+  const { items } = await listingsQuery(ctx, { ...query, page: 1, pageSize: 50_000 });
+  const en = ctx.request.locale === 'en-US';
+  type R = (typeof items)[number];
+  return workbookOf(
+    en ? 'Listed hazards' : '挂牌督办清单',
+    [
+      { header: ['督办文号', 'Document'], width: 18, value: (r: R) => r.documentNumber ?? '—' },
+      { header: ['挂牌部门', 'Department'], width: 22, value: (r) => r.departmentName },
+      { header: ['企业', 'Enterprise'], width: 30, value: (r) => r.hazard.enterpriseName },
+      { header: ['重大隐患', 'Major hazard'], width: 36, value: (r) => `${r.hazard.code} ${r.hazard.title}` },
+      { header: ['督办责任人', 'Supervisor'], width: 12, value: (r) => r.supervisor },
+      { header: ['督办期限', 'Deadline'], width: 12, format: 'date', value: (r) => r.deadline },
+      { header: ['治理进度', 'Progress'], width: 14, value: (r) => pick(STATUS, r.hazard.status, en) },
+      { header: ['挂牌状态', 'Listing'], width: 10, value: (r) => (r.status === 'open' ? (en ? 'Open' : '督办中') : en ? 'Closed' : '已摘牌') },
+      { header: ['挂牌日期', 'Listed on'], width: 12, format: 'date', value: (r) => r.listedAt },
+      { header: ['摘牌日期', 'Closed on'], width: 12, format: 'date', value: (r) => r.closedAt ?? '—' },
+    ],
+    items,
+    ctx.request.locale,
+    en ? 'Hazards listed for supervision (挂牌督办清单)' : '安全生产专项整治三年行动 挂牌督办清单',
+  );
+}
 
-  route(app, deps, {
-    method: 'GET',
-    url: '/api/hazards/lists/:kind/export',
-    access: 'hazard.export',
-    summary: '制度措施清单 or 追责问责清单 as Excel',
-    tags,
-    params: z.object({ kind: z.enum(LIST_KINDS) }),
-    query: z.object({ q: z.string().trim().max(100).optional(), format: z.literal('xlsx').default('xlsx') }),
-    raw: true,
-    handler: async (ctx, { params, query }, { reply }) => {
-      const { items } = await listEntriesQuery(ctx, params.kind, { q: query.q, page: 1, pageSize: 50_000 });
-      const en = ctx.request.locale === 'en-US';
-      const measure = params.kind === 'measure';
-      const name = measure ? (en ? 'Measures (制度措施清单)' : '制度措施清单') : en ? 'Accountability (追责问责清单)' : '追责问责清单';
-      type R = (typeof items)[number];
-      const buf = await workbookOf(
-        measure ? (en ? 'Measures' : '制度措施清单') : en ? 'Accountability' : '追责问责清单',
-        [
-          { header: ['日期', 'Date'], width: 12, value: (r: R) => r.date },
-          { header: ['文号', 'Document'], width: 18, value: (r) => r.documentNumber ?? '—' },
-          { header: [measure ? '制度措施' : '追责事项', measure ? 'Measure' : 'Matter'], width: 30, value: (r) => r.title },
-          { header: ['内容', 'Content'], width: 50, value: (r) => r.content },
-          { header: [measure ? '责任单位' : '被问责单位', 'Unit'], width: 22, value: (r) => r.unitName },
-          { header: [measure ? '责任人' : '被问责人员', 'Person'], width: 14, value: (r) => r.person ?? '—' },
-          { header: ['关联隐患', 'Hazards'], width: 30, value: (r) => r.hazards.map((h) => h.code).join('、') || '—' },
-          { header: ['登记部门', 'Recorded by'], width: 20, value: (r) => r.departmentName },
-        ],
-        items,
-        ctx.request.locale,
-        en ? name : `安全生产专项整治三年行动 ${name}`,
-      );
-      return sendXlsx(reply, `hazard-${params.kind}.xlsx`, buf);
-    },
-  });
+/** 制度措施清单 or 追责问责清单. */
+export async function listEntriesWorkbook(ctx: Ctx, kind: (typeof LIST_KINDS)[number], query: { q?: string }): Promise<Buffer> {
+  const { items } = await listEntriesQuery(ctx, kind, { q: query.q, page: 1, pageSize: 50_000 });
+  const en = ctx.request.locale === 'en-US';
+  const measure = kind === 'measure';
+  const name = measure ? (en ? 'Measures (制度措施清单)' : '制度措施清单') : en ? 'Accountability (追责问责清单)' : '追责问责清单';
+  type R = (typeof items)[number];
+  return workbookOf(
+    measure ? (en ? 'Measures' : '制度措施清单') : en ? 'Accountability' : '追责问责清单',
+    [
+      { header: ['日期', 'Date'], width: 12, format: 'date', value: (r: R) => r.date },
+      { header: ['文号', 'Document'], width: 18, value: (r) => r.documentNumber ?? '—' },
+      { header: [measure ? '制度措施' : '追责事项', measure ? 'Measure' : 'Matter'], width: 30, value: (r) => r.title },
+      { header: ['内容', 'Content'], width: 50, value: (r) => r.content },
+      { header: [measure ? '责任单位' : '被问责单位', 'Unit'], width: 22, value: (r) => r.unitName },
+      { header: [measure ? '责任人' : '被问责人员', 'Person'], width: 14, value: (r) => r.person ?? '—' },
+      { header: ['关联隐患', 'Hazards'], width: 30, value: (r) => r.hazards.map((h) => h.code).join('、') || '—' },
+      { header: ['登记部门', 'Recorded by'], width: 20, value: (r) => r.departmentName },
+    ],
+    items,
+    ctx.request.locale,
+    en ? name : `安全生产专项整治三年行动 ${name}`,
+  );
 }

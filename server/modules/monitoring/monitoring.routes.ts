@@ -15,7 +15,7 @@ import {
 } from '../../../common/contracts/sensors.js';
 import { type Deps, inTransaction } from '../../kernel/context.js';
 import { AppError, invalid } from '../../kernel/errors.js';
-import { sendXlsx, workbookOf } from '../../kernel/files/excel.js';
+import { exportFile, sendXlsx, workbookOf } from '../../kernel/files/excel.js';
 import { zodIssueToFieldError } from '../../kernel/http/errors-http.js';
 import { type App, requestInfo, route } from '../../kernel/http/route.js';
 import { decideSensorChange, requestSensorChange } from './commands/change-requests.js';
@@ -269,7 +269,7 @@ export function monitoringRoutes(app: App, deps: Deps): void {
         ctx.request.locale,
         `${r.regionName ?? (en ? 'All regions' : '全部辖区')} ${r.month} ${en ? 'monthly alarm analysis' : '监测报警月度分析报告'}`,
       );
-      return sendXlsx(reply, `alarm-report-${r.month}.xlsx`, buf);
+      return sendXlsx(reply, exportFile(ctx, 'alarmReport', r.month), buf);
     },
   });
 }

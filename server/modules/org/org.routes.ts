@@ -16,7 +16,7 @@ import {
 } from '../../../common/contracts/org.js';
 import type { Deps } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
-import { sendXlsx } from '../../kernel/files/excel.js';
+import { exportFile, sendXlsx } from '../../kernel/files/excel.js';
 import { type App, route, ZPage } from '../../kernel/http/route.js';
 import { changeEnterpriseStatus } from './commands/change-enterprise-status.js';
 import { createEnterprise } from './commands/create-enterprise.js';
@@ -108,7 +108,7 @@ export function orgRoutes(app: App, deps: Deps): void {
     query: ZEnterpriseListQuery.omit({ page: true, pageSize: true }).merge(ZExportQuery),
     raw: true,
     handler: async (ctx, { query }, { reply }) =>
-      sendXlsx(reply, `enterprises-${ctx.clock.now().toISOString().slice(0, 10)}.xlsx`, await exportEnterprises(ctx, query)),
+      sendXlsx(reply, exportFile(ctx, 'enterprises'), await exportEnterprises(ctx, query)),
   });
 
   route(app, deps, {
@@ -118,7 +118,7 @@ export function orgRoutes(app: App, deps: Deps): void {
     summary: 'The Excel template for importing enterprises and supervision assignments',
     tags,
     raw: true,
-    handler: async (_ctx, _i, { reply }) => sendXlsx(reply, '企业导入模板.xlsx', await importTemplate()),
+    handler: async (ctx, _i, { reply }) => sendXlsx(reply, exportFile(ctx, 'enterpriseTemplate', ''), await importTemplate()),
   });
 
   route(app, deps, {
@@ -227,6 +227,6 @@ export function orgRoutes(app: App, deps: Deps): void {
     query: ZSupervisionQuery.omit({ page: true, pageSize: true }).merge(ZExportQuery),
     raw: true,
     handler: async (ctx, { query }, { reply }) =>
-      sendXlsx(reply, `supervision-table-${ctx.clock.now().toISOString().slice(0, 10)}.xlsx`, await exportSupervisionTable(ctx, query)),
+      sendXlsx(reply, exportFile(ctx, 'supervisionTable'), await exportSupervisionTable(ctx, query)),
   });
 }

@@ -40,7 +40,7 @@ import {
   tailingsGradeSource,
 } from '../../../common/rules/tailings-pond.js';
 import type { Deps } from '../../kernel/context.js';
-import { sendXlsx } from '../../kernel/files/excel.js';
+import { exportFile, sendXlsx } from '../../kernel/files/excel.js';
 import { type App, route } from '../../kernel/http/route.js';
 import { computeMajorHazard, createMajorHazard, updateMajorHazardCommand } from './commands/major-hazard-commands.js';
 import { readRiskReport } from './commands/read-risk-report.js';
@@ -198,7 +198,7 @@ export function riskRoutes(app: App, deps: Deps): void {
     raw: true,
     handler: async (ctx, { query }, { reply }) => {
       const { items } = await listRiskPointsQuery(ctx, { ...query, page: 1, pageSize: EXPORT_LIMIT });
-      return sendXlsx(reply, `risk-points-${ctx.clock.now().toISOString().slice(0, 10)}.xlsx`, await riskPointsWorkbook(items, ctx.request.locale));
+      return sendXlsx(reply, exportFile(ctx, 'riskPoints'), await riskPointsWorkbook(items, ctx.request.locale));
     },
   });
 
@@ -330,7 +330,7 @@ export function riskRoutes(app: App, deps: Deps): void {
     raw: true,
     handler: async (ctx, { query }, { reply }) => {
       const { items } = await listMajorHazardsQuery(ctx, { ...query, page: 1, pageSize: EXPORT_LIMIT });
-      return sendXlsx(reply, `major-hazard-sources-${ctx.clock.now().toISOString().slice(0, 10)}.xlsx`, await majorHazardsWorkbook(items, ctx.request.locale));
+      return sendXlsx(reply, exportFile(ctx, 'majorHazardSources'), await majorHazardsWorkbook(items, ctx.request.locale));
     },
   });
 
@@ -427,7 +427,7 @@ export function riskRoutes(app: App, deps: Deps): void {
     raw: true,
     handler: async (ctx, { query }, { reply }) => {
       const { items } = await listTailingsPondsQuery(ctx, { ...query, page: 1, pageSize: EXPORT_LIMIT });
-      return sendXlsx(reply, `tailings-ponds-${ctx.clock.now().toISOString().slice(0, 10)}.xlsx`, await tailingsPondsWorkbook(items, ctx.request.locale));
+      return sendXlsx(reply, exportFile(ctx, 'tailingsPonds'), await tailingsPondsWorkbook(items, ctx.request.locale));
     },
   });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZDecideExtension, ZIssueTask, ZRequestExtension, ZTaskListQuery, ZTaskStatsQuery, ZTaskStep } from '../../../common/contracts/tasks.js';
 import type { Deps } from '../../kernel/context.js';
-import { sendXlsx, workbookOf } from '../../kernel/files/excel.js';
+import { exportFile, sendXlsx, workbookOf } from '../../kernel/files/excel.js';
 import { type App, route } from '../../kernel/http/route.js';
 import { assigneeStep } from './commands/assignee-step.js';
 import { decideExtension, requestExtension } from './commands/extension.js';
@@ -74,7 +74,7 @@ export function taskRoutes(app: App, deps: Deps): void {
         ctx.request.locale,
         `${en ? 'Task statistics' : '"13710" 督办统计'} ${query.from} – ${query.to}`,
       );
-      return sendXlsx(reply, `task-stats-${query.from}-${query.to}.xlsx`, buf);
+      return sendXlsx(reply, exportFile(ctx, 'taskStats', `${query.from}_${query.to}`), buf);
     },
   });
 

@@ -4,7 +4,7 @@ import { ZIssueTask } from '../../../common/contracts/tasks.js';
 import { ZRecordActivity, ZRegisterQuery } from '../../../common/contracts/workplan.js';
 import type { Deps } from '../../kernel/context.js';
 import { AppError, notFound } from '../../kernel/errors.js';
-import { sendXlsx, workbookOf } from '../../kernel/files/excel.js';
+import { exportFile, sendXlsx, workbookOf } from '../../kernel/files/excel.js';
 import { type App, route } from '../../kernel/http/route.js';
 import { getTaskQuery, issueTask } from '../tasks/index.js';
 import { createPlan, importPlan, planTemplate } from './commands/create-plan.js';
@@ -45,7 +45,7 @@ export function workplanRoutes(app: App, deps: Deps): void {
     summary: 'Excel template for entering a notice',
     tags,
     raw: true,
-    handler: async (_ctx, _i, { reply }) => sendXlsx(reply, '年度工作要点导入模板.xlsx', await planTemplate()),
+    handler: async (ctx, _i, { reply }) => sendXlsx(reply, exportFile(ctx, 'workPlanTemplate', ''), await planTemplate()),
   });
 
   route(app, deps, {
@@ -119,7 +119,7 @@ export function workplanRoutes(app: App, deps: Deps): void {
         ctx.request.locale,
         `${o.plan.document} ${o.plan.title}`,
       );
-      return sendXlsx(reply, `plan-${o.plan.year}.xlsx`, buf);
+      return sendXlsx(reply, exportFile(ctx, 'workPlan', String(o.plan.year)), buf);
     },
   });
 

@@ -3,22 +3,34 @@ import {
   LIST_KINDS,
   ZAssignHazard,
   ZBulkHazards,
+  ZBulkHazardsResult,
   ZCloseListing,
   ZConfirmHazard,
   ZDuplicateQuery,
   ZEscalateHazard,
   ZExtendHazard,
+  ZHazardDuplicate,
   ZHazardListQuery,
+  ZHazardOverview,
   ZHazardPlan,
+  ZHazardResponse,
   ZHazardStep,
+  ZHazardSummary,
   ZListEntry,
+  ZListEntryRow,
   ZListHazard,
+  ZListingRow,
+  ZMajorHazardCatalogue,
   ZReportHazard,
+  ZReportHazardResponse,
+  ZStatsBoard,
+  ZStatsDraft,
   ZStatsPeriod,
   ZStatsReportQuery,
   ZSubmitRectification,
   ZSubmitStatsReport,
 } from '../../../common/contracts/hazards.js';
+import { ZPageOf } from '../../../common/contracts/page.js';
 import { MAJOR_HAZARD_CATALOGUES } from '../../../common/rules/major-hazard-criteria.js';
 import type { Deps } from '../../kernel/context.js';
 import { type App, route } from '../../kernel/http/route.js';
@@ -27,15 +39,17 @@ import { createListEntry, deleteListEntryCommand, updateListEntryCommand } from 
 import { closeListing, listHazard } from './commands/listing.js';
 import { applyToHazards } from './commands/reassign.js';
 import { reportHazard } from './commands/report-hazard.js';
+import { submitStatsReport } from './commands/submit-stats-report.js';
 import { hazardExportRoutes } from './hazard-export.routes.js';
 import { findDuplicates } from './queries/duplicates.js';
 import { findHazardsQuery, hazardOverviewQuery } from './queries/find-hazards.js';
 import { listEntriesQuery, listingsQuery } from './queries/four-lists.js';
 import { getHazardQuery } from './queries/get-hazard.js';
-import { statsBoardQuery, statsDraftQuery, submitStatsReport } from './queries/stats-reports.js';
+import { statsBoardQuery, statsDraftQuery } from './queries/stats-reports.js';
 
 const ZId = z.object({ id: z.string().uuid({ message: 'invalid_format' }) });
-const ZDetail = z.object({ data: z.record(z.string(), z.unknown()), abilities: z.record(z.string(), z.boolean()) });
+const ZDetail = ZHazardResponse;
+const ZOk = z.object({ ok: z.literal(true) });
 const ZKind = z.object({ kind: z.enum(LIST_KINDS) });
 const ZKindId = ZKind.extend({ id: z.string().uuid({ message: 'invalid_format' }) });
 const ZPaging = z.object({
@@ -55,6 +69,7 @@ export function hazardRoutes(app: App, deps: Deps): void {
     summary: '问题隐患清单: hazards in scope with filters',
     tags,
     query: ZHazardListQuery,
+    response: ZPageOf(ZHazardSummary),
     handler: (ctx, { query }) => findHazardsQuery(ctx, query),
   });
 
@@ -65,6 +80,7 @@ export function hazardRoutes(app: App, deps: Deps): void {
     summary: 'Totals, by status, by the next region level and by industry (same filters as the list)',
     tags,
     query: ZHazardListQuery,
+    response: ZHazardOverview,
     handler: (ctx, { query }) => hazardOverviewQuery(ctx, query),
   });
 
@@ -74,6 +90,7 @@ export function hazardRoutes(app: App, deps: Deps): void {
     access: 'hazard.read',
     summary: '重大事故隐患判定标准: the coal (15 categories) and chemical (20 items) catalogues with their sources',
     tags,
+    response: z.object({ items: z.array(ZMajorHazardCatalogue) }),
     handler: async () => ({ items: MAJOR_HAZARD_CATALOGUES }),
   });
 
@@ -84,6 +101,7 @@ export function hazardRoutes(app: App, deps: Deps): void {
     summary: 'Open hazards of the enterprise that read almost the same (a hint while reporting)',
     tags,
     query: ZDuplicateQuery,
+    response: z.object({ items: z.array(ZHazardDuplicate) }),
     handler: async (ctx, { query }) => ({ items: await findDuplicates(ctx, query) }),
   });
 
@@ -94,6 +112,7 @@ export function hazardRoutes(app: App, deps: Deps): void {
     summary: '上报隐患 with photos and location; returns the hazard and near-identical open hazards',
     tags,
     body: ZReportHazard,
+    response: ZReportHazardResponse,
     handler: async (ctx, { body }) => {
       const r = await reportHazard(ctx, body);
       return { ...(await getHazardQuery(ctx, r.hazard.id)), duplicates: r.duplicates };
@@ -107,6 +126,7 @@ export function hazardRoutes(app: App, deps: Deps): void {
     summary: 'Assign, extend or escalate many hazards at once (all or nothing; the policy decides per hazard)',
     tags,
     body: ZBulkHazards,
+    response: ZBulkHazardsResult,
     handler: (ctx, { body }) => applyToHazards(ctx, body),
   });
 
@@ -118,6 +138,7 @@ export function hazardRoutes(app: App, deps: Deps): void {
     summary: '挂牌督办清单: listings in scope with each hazard’s progress',
     tags,
     query: ZPaging.extend({ status: z.enum(['open', 'closed']).optional() }),
+    response: ZPageOf(ZListingRow),
     handler: (ctx, { query }) => listingsQuery(ctx, query),
   });
 
@@ -129,6 +150,7 @@ export function hazardRoutes(app: App, deps: Deps): void {
     tags,
     params: ZKind,
     query: ZPaging,
+    response: ZPageOf(ZListEntryRow),
     handler: (ctx, { params, query }) => listEntriesQuery(ctx, params.kind, query),
   });
 
@@ -140,6 +162,7 @@ export function hazardRoutes(app: App, deps: Deps): void {
     tags,
     params: ZKind,
     body: ZListEntry,
+    response: z.object({ id: z.string() }),
     handler: async (ctx, { params, body }) => ({ id: (await createListEntry(ctx, params.kind, body)).id }),
   });
 
@@ -151,9 +174,10 @@ export function hazardRoutes(app: App, deps: Deps): void {
     tags,
     params: ZKindId,
     body: ZListEntry,
+    response: ZOk,
     handler: async (ctx, { params, body }) => {
       await updateListEntryCommand(ctx, params.kind, params.id, body);
-      return { ok: true };
+      return { ok: true as const };
     },
   });
 
@@ -164,9 +188,10 @@ export function hazardRoutes(app: App, deps: Deps): void {
     summary: 'Remove an entry of the caller department’s list',
     tags,
     params: ZKindId,
+    response: ZOk,
     handler: async (ctx, { params }) => {
       await deleteListEntryCommand(ctx, params.kind, params.id);
-      return { ok: true };
+      return { ok: true as const };
     },
   });
 
@@ -177,6 +202,7 @@ export function hazardRoutes(app: App, deps: Deps): void {
     summary: 'Art. 14 statistics: every enterprise in scope with its state (submitted, pending, overdue) for a period',
     tags,
     query: ZStatsReportQuery,
+    response: ZStatsBoard,
     handler: (ctx, { query }) => statsBoardQuery(ctx, query),
   });
 
@@ -187,6 +213,7 @@ export function hazardRoutes(app: App, deps: Deps): void {
     summary: 'One enterprise’s statistics table for a period: generated figures, or the submitted table',
     tags,
     query: z.object({ enterpriseId: z.string().uuid({ message: 'invalid_format' }), period: ZStatsPeriod, lang: z.string().optional() }),
+    response: ZStatsDraft,
     handler: (ctx, { query }) => statsDraftQuery(ctx, query.enterpriseId, query.period),
   });
 
@@ -197,6 +224,7 @@ export function hazardRoutes(app: App, deps: Deps): void {
     summary: 'Submit the statistics table, signed by the principal (after the period ends)',
     tags,
     body: ZSubmitStatsReport,
+    response: ZStatsDraft,
     handler: (ctx, { body }) => submitStatsReport(ctx, body),
   });
 

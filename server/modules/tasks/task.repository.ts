@@ -8,6 +8,8 @@ import { task, taskAssignee, taskEvent, taskExtension } from './task.schema.js';
 
 export type TaskRow = typeof task.$inferSelect;
 export type AssigneeRow = typeof taskAssignee.$inferSelect;
+export type EventRow = typeof taskEvent.$inferSelect;
+export type ExtensionRow = typeof taskExtension.$inferSelect;
 
 const TASK_ID = sql.raw('"task"."id"');
 
@@ -150,7 +152,7 @@ export function listEvents(ex: Executor, taskId: string) {
 
 export async function insertExtension(ex: Executor, values: typeof taskExtension.$inferInsert) {
   const [row] = await ex.insert(taskExtension).values(values).returning();
-  return row as typeof taskExtension.$inferSelect;
+  return row as ExtensionRow;
 }
 
 export async function pendingExtension(ex: Executor, assigneeId: string) {

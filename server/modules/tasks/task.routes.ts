@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { ZDecideExtension, ZIssueTask, ZRequestExtension, ZTaskListQuery, ZTaskStatsQuery, ZTaskStep } from '../../../common/contracts/tasks.js';
+import { ZPageOf } from '../../../common/contracts/page.js';
+import {
+  ZDecideExtension,
+  ZIssueTask,
+  ZRequestExtension,
+  ZTaskBoard,
+  ZTaskListQuery,
+  ZTaskResponse,
+  ZTaskStats,
+  ZTaskStatsQuery,
+  ZTaskStep,
+  ZTaskSummary,
+} from '../../../common/contracts/tasks.js';
 import type { Deps } from '../../kernel/context.js';
 import { exportFile, sendXlsx, workbookOf } from '../../kernel/files/excel.js';
 import { type App, route } from '../../kernel/http/route.js';
@@ -12,7 +24,7 @@ import { ASSIGNEE_ACTIONS } from './task.workflow.js';
 
 const ZId = z.object({ id: z.string().uuid({ message: 'invalid_format' }) });
 const ZAssignee = z.object({ id: z.string().uuid({ message: 'invalid_format' }), assigneeId: z.string().uuid({ message: 'invalid_format' }) });
-const ZDetail = z.object({ data: z.record(z.string(), z.unknown()), abilities: z.record(z.string(), z.boolean()) });
+const ZDetail = ZTaskResponse;
 
 export function taskRoutes(app: App, deps: Deps): void {
   const tags = ['tasks'];
@@ -24,6 +36,7 @@ export function taskRoutes(app: App, deps: Deps): void {
     summary: '督办 tasks in scope (issued by or assigned to the caller’s unit, or overseen by region)',
     tags,
     query: ZTaskListQuery,
+    response: ZPageOf(ZTaskSummary),
     handler: (ctx, { query }) => listTasksQuery(ctx, query),
   });
 
@@ -33,6 +46,7 @@ export function taskRoutes(app: App, deps: Deps): void {
     access: 'task.read',
     summary: 'Supervision board: open, due soon, overdue and 通报 by unit',
     tags,
+    response: ZTaskBoard,
     handler: (ctx) => boardQuery(ctx),
   });
 
@@ -43,6 +57,7 @@ export function taskRoutes(app: App, deps: Deps): void {
     summary: 'On-time rates per unit for each 13710 stage in a period',
     tags,
     query: ZTaskStatsQuery,
+    response: ZTaskStats,
     handler: (ctx, { query }) => taskStats(ctx, query),
   });
 

@@ -1,59 +1,11 @@
-import type { TTaskListQuery } from '../../../../common/contracts/tasks.js';
+import type { z } from 'zod';
+import type { TTaskListQuery, ZTaskBoard, ZTaskResponse, ZTaskSummary } from '../../../../common/contracts/tasks.js';
 import { DEADLINE_13710_SOURCE } from '../../../../common/rules/deadline-13710.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { notFound } from '../../../kernel/errors.js';
 import { assigneeAbilities, isIssuer } from '../task.policy.js';
-import { type AssigneeRow, findTasks, getTask, listAssignees, listEvents, listExtensions, type TaskFilter, type TaskRow } from '../task.repository.js';
-
-const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
-const SOON_MS = 48 * 3_600_000;
-
-/** Where an assignee stands against its three due points now: the colour the board shows. */
-export function assigneeState(a: AssigneeRow, now: Date): 'done' | 'overdue' | 'dueSoon' | 'onTrack' {
-  if (a.status === 'closed') return 'done';
-  const pending = [!a.deployedAt && a.deployDue, !a.firstFeedbackAt && a.feedbackDue, !a.resolvedAt && a.resolveDue].filter((d): d is Date => !!d);
-  if (pending.some((d) => d < now)) return 'overdue';
-  if (pending.some((d) => d.getTime() - now.getTime() < SOON_MS)) return 'dueSoon';
-  return 'onTrack';
-}
-
-function presentAssignee(a: AssigneeRow, now: Date) {
-  return {
-    id: a.id,
-    role: a.role,
-    unitName: a.unitName,
-    departmentId: a.departmentId,
-    enterpriseId: a.enterpriseId,
-    status: a.status,
-    deployDue: a.deployDue.toISOString(),
-    feedbackDue: a.feedbackDue.toISOString(),
-    resolveDue: a.resolveDue.toISOString(),
-    originalResolveDue: a.originalResolveDue.toISOString(),
-    deployedAt: iso(a.deployedAt),
-    firstFeedbackAt: iso(a.firstFeedbackAt),
-    resolvedAt: iso(a.resolvedAt),
-    closedAt: iso(a.closedAt),
-    escalation: a.escalation,
-    state: assigneeState(a, now),
-    plan: a.plan,
-  };
-}
-
-function presentTask(t: TaskRow) {
-  return {
-    id: t.id,
-    code: t.code,
-    title: t.title,
-    source: t.source,
-    sourceRef: t.sourceRef,
-    complexity: t.complexity,
-    dayKind: t.dayKind,
-    issuerDepartmentId: t.issuerDepartmentId,
-    issuerName: t.issuerName,
-    assignedAt: t.assignedAt.toISOString(),
-    status: t.status,
-  };
-}
+import { assigneeState, presentAssignee, presentAssigneeDetail, presentTask, presentTaskDetail } from '../task.presenter.js';
+import { findTasks, getTask, listAssignees, listEvents, listExtensions, type TaskFilter, type TaskRow } from '../task.repository.js';
 
 function filterOf(ctx: Ctx, q: TTaskListQuery): TaskFilter {
   const f: TaskFilter = { q: q.q, status: q.status };
@@ -73,15 +25,14 @@ export async function listTasksQuery(ctx: Ctx, q: TTaskListQuery) {
     rows.map((r) => r.id),
   );
   const now = ctx.clock.now();
-  return {
-    items: rows.map((t) => ({ ...presentTask(t), assignees: assignees.filter((a) => a.taskId === t.id).map((a) => presentAssignee(a, now)) })),
-    total,
-    page: q.page,
-    pageSize: q.pageSize,
-  };
+  const items: z.input<typeof ZTaskSummary>[] = rows.map((t) => ({
+    ...presentTask(t),
+    assignees: assignees.filter((a) => a.taskId === t.id).map((a) => presentAssignee(a, now)),
+  }));
+  return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
-export async function getTaskQuery(ctx: Ctx, id: string) {
+export async function getTaskQuery(ctx: Ctx, id: string): Promise<z.input<typeof ZTaskResponse>> {
   const t = await getTask(ctx.tx, ctx.scope, id);
   if (!t) throw notFound();
   const assignees = await listAssignees(ctx.tx, [id]);
@@ -94,35 +45,26 @@ export async function getTaskQuery(ctx: Ctx, id: string) {
   ];
   const now = ctx.clock.now();
   return {
-    data: {
-      ...presentTask(t),
-      content: t.content,
-      attachments: t.attachments,
+    data: presentTaskDetail(t, {
       source13710: DEADLINE_13710_SOURCE,
       assignees: assignees.map((a) => {
         const ext = extensions.filter((e) => e.assigneeId === a.id);
-        return {
-          ...presentAssignee(a, now),
+        return presentAssigneeDetail(a, now, {
           abilities: assigneeAbilities(ctx.actor, { task: t, assignee: a, pendingExtension: ext.some((e) => e.status === 'pending') }),
-          extensions: ext.map((e) => ({
-            ...e,
-            requestedDue: e.requestedDue.toISOString(),
-            requestedAt: e.requestedAt.toISOString(),
-            decidedAt: iso(e.decidedAt),
-          })),
-          events: events.filter((e) => e.assigneeId === a.id).map((e) => ({ ...e, at: e.at.toISOString() })),
-        };
+          extensions: ext,
+          events: events.filter((e) => e.assigneeId === a.id),
+        });
       }),
       isIssuer: isIssuer(ctx.actor, t),
-      /** The server's clock: the page judges lateness by it, as the board does. */
-      now: now.toISOString(),
-    },
+      // The server's clock: the page judges lateness by it, as the board does.
+      now,
+    }),
     abilities: { issue: ctx.actor.permissions.has('task.issue') },
   };
 }
 
 /** The issuer's supervision board: open, due soon, overdue, by unit, with the tasks behind each number. */
-export async function boardQuery(ctx: Ctx) {
+export async function boardQuery(ctx: Ctx): Promise<z.input<typeof ZTaskBoard>> {
   const { rows } = await findTasks(ctx.tx, ctx.scope, { status: 'open' }, 1, 2000);
   const assignees = await listAssignees(
     ctx.tx,

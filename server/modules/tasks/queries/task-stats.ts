@@ -1,14 +1,15 @@
+import type { z } from 'zod';
+import type { ZTaskStats } from '../../../../common/contracts/tasks.js';
 import type { Ctx } from '../../../kernel/context.js';
+import { presentStatsUnit } from '../task.presenter.js';
 import { assigneesInPeriod } from '../task.repository.js';
-
-const rate = (ok: number, all: number) => (all === 0 ? null : Math.round((ok / all) * 1000) / 10);
 
 /**
  * On-time rates per unit for each 13710 stage, for assessment (考核): deploy by its day, first feedback
  * within 3 days, resolution within 7 days (general) or 1 month (major, against the original due date,
  * so an approved extension is counted separately rather than hiding lateness).
  */
-export async function taskStats(ctx: Ctx, q: { from: string; to: string }) {
+export async function taskStats(ctx: Ctx, q: { from: string; to: string }): Promise<z.input<typeof ZTaskStats>> {
   const rows = await assigneesInPeriod(ctx.tx, ctx.scope, new Date(`${q.from}T00:00:00+08:00`), new Date(`${q.to}T23:59:59.999+08:00`));
   const now = ctx.clock.now();
   const units = new Map<
@@ -52,16 +53,6 @@ export async function taskStats(ctx: Ctx, q: { from: string; to: string }) {
   return {
     from: q.from,
     to: q.to,
-    units: [...units.values()].map((u) => ({
-      unitName: u.unitName,
-      assigned: u.assigned,
-      closed: u.closed,
-      extended: u.extended,
-      deployOnTimeRate: rate(...u.deploy),
-      feedbackOnTimeRate: rate(...u.feedback),
-      resolve7OnTimeRate: rate(...u.resolve7),
-      resolveMonthOnTimeRate: rate(...u.resolveMonth),
-      counts: { deploy: u.deploy, feedback: u.feedback, resolve7: u.resolve7, resolveMonth: u.resolveMonth },
-    })),
+    units: [...units.values()].map(presentStatsUnit),
   };
 }

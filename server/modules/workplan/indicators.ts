@@ -1,4 +1,6 @@
+import { formatBeijingDate } from '../../../common/format/beijing.js';
 import { INDUSTRIES } from '../../../common/industries.js';
+import { FATAL_ACCIDENT_ACTIONS } from '../../../common/rules/accident-investigation.js';
 import { toShanghaiDate } from '../../../common/rules/calendar/working-days.js';
 import type { Ctx } from '../../kernel/context.js';
 import { fatalActionsOfPeriod } from '../accidents/index.js';
@@ -270,7 +272,11 @@ export class IndicatorEngine {
           key,
           rows.length - open.length,
           rows.length,
-          open.map((r) => ({ id: r.accidentId, name: r.title, detail: `${r.action.key} 未落实（期限 ${r.action.due.toISOString().slice(0, 10)}）` })),
+          open.map((r) => ({
+            id: r.accidentId,
+            name: r.title,
+            detail: `${FATAL_ACCIDENT_ACTIONS.find((x) => x.key === r.action.key)?.zh ?? r.action.key} 未落实（期限 ${formatBeijingDate(r.action.due)}）`,
+          })),
         );
       }
     }

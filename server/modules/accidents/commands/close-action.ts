@@ -1,3 +1,4 @@
+import { formatBeijingDate } from '../../../../common/format/beijing.js';
 import type { FatalAccidentActionKey } from '../../../../common/rules/accident-investigation.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { notFound } from '../../../kernel/errors.js';
@@ -26,7 +27,7 @@ export async function closeAction(
   if (outcome === 'done' && a.enterpriseId) {
     const e = await findEnterprise(ctx.tx, ctx.scope, a.enterpriseId);
     if (!e) throw notFound();
-    const basis = `${a.title}（${a.occurredAt.toISOString().slice(0, 10)}）：${input.comment}`;
+    const basis = `${a.title}（${formatBeijingDate(a.occurredAt)}）：${input.comment}`;
     if (key === 'suspendEnterprise' && e.status === 'operating') await changeEnterpriseStatus(ctx, e.id, 'suspend', { comment: basis });
     if (key === 'revokeStandardization' && e.standardizationGrade !== null) await revokeStandardizationGrade(ctx, e.id, { comment: basis });
   }

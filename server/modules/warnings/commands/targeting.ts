@@ -1,19 +1,26 @@
 import { defaultTask, pondLabel, type TMatchedObject, targetTask } from '../../../../common/contracts/warnings.js';
-import { notice, perLocale } from '../../../../common/i18n/notifications.js';
+import type { Locale } from '../../../../common/i18n/api-messages.js';
+import { type Localized, notice, perLocale } from '../../../../common/i18n/notifications.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { userIdsOfUnit } from '../../identity/index.js';
 import type { MatchedObject } from '../area-match.js';
 import type { Match } from '../queries/match-area.js';
 import { insertTargets, refreshTarget, targetEnterpriseIds, updateTarget, type WarningRow } from '../warning.repository.js';
 
-const KIND_ZH: Record<MatchedObject['kind'], string> = { site: '企业位置', mine: '矿区', installation: '重大危险源', tailings: '尾矿库' };
+const KIND_NAMES: Record<MatchedObject['kind'], Localized> = {
+  site: { 'zh-CN': '企业位置', 'en-US': 'Site' },
+  mine: { 'zh-CN': '矿区', 'en-US': 'Mine area' },
+  installation: { 'zh-CN': '重大危险源', 'en-US': 'Major hazard source' },
+  tailings: { 'zh-CN': '尾矿库', 'en-US': 'Tailings pond' },
+};
 
 /** "尾矿库：润通尾矿库（头顶库）；重大危险源：罐区储存单元" (the enterprise's own point is left out). */
-export function objectsText(objects: TMatchedObject[]): string {
+export function objectsText(objects: TMatchedObject[], locale: Locale = 'zh-CN'): string {
+  const en = locale === 'en-US';
   return objects
     .filter((o) => o.kind === 'installation' || o.kind === 'tailings')
-    .map((o) => `${KIND_ZH[o.kind]}：${o.kind === 'tailings' ? pondLabel(o) : o.name}`)
-    .join('；');
+    .map((o) => `${KIND_NAMES[o.kind][locale]}${en ? ': ' : '：'}${o.kind === 'tailings' ? pondLabel(o) : o.name}`)
+    .join(en ? '; ' : '；');
 }
 
 /**
@@ -46,13 +53,16 @@ export async function sendTargets(ctx: Ctx, w: WarningRow, matches: Match[]) {
   );
   const byEnterprise = new Map(fresh.map((m) => [m.e.id, m]));
   for (const t of rows) {
-    const which = objectsText(byEnterprise.get(t.enterpriseId)?.objects ?? []);
+    const objects = byEnterprise.get(t.enterpriseId)?.objects ?? [];
     const ids = await ctx.notify.send({
       userIds: await userIdsOfUnit(ctx.tx, { enterpriseId: t.enterpriseId }),
       kind: 'warning.target',
       notice: notice('warning.target', {
         headline: w.headline,
-        objects: perLocale((l) => (which ? (l === 'en-US' ? `Concerns: ${which}\n` : `涉及：${which}\n`) : '')),
+        objects: perLocale((l) => {
+          const which = objectsText(objects, l);
+          return which ? (l === 'en-US' ? `Concerns: ${which}\n` : `涉及：${which}\n`) : '';
+        }),
         task: t.taskText,
       }),
       link: `/warnings/${w.id}`,

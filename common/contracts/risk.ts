@@ -4,6 +4,7 @@ import { CONTROL_LEVELS, LEC_C_VALUES, LEC_E_VALUES, LEC_L_VALUES } from '../rul
 import { TAILINGS_SAFETY_STATUSES, type TailingsSafetyStatus } from '../rules/tailings-pond.js';
 import { ZDate } from './dates.js';
 import { coordinateCheck, ZLat, ZLng, ZPhone } from './org.js';
+import { ZPageOf } from './page.js';
 
 /** Requests of the risk module: risk points (风险分级管控), major hazard installations (GB 18218), tailings ponds, bands. */
 
@@ -260,3 +261,320 @@ export const ZRiskBands = z.strictObject({
   ls: z.strictObject({ red: z.number().int().min(2).max(25), orange: z.number().int().min(2).max(25), yellow: z.number().int().min(2).max(25) }),
 });
 export type TRiskBands = z.infer<typeof ZRiskBands>;
+
+// ---- responses ----
+
+const ZRiskColor = z.enum(['red', 'orange', 'yellow', 'blue']);
+const ZRiskLevel = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+const ZMajorHazardGrade = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+const ZPondGrade = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
+const ZRiskSources = z.object({ policy: z.string(), lec: z.string(), ls: z.string() });
+/** The measures as stored: every category present (ZMeasures fills the missing ones with []). */
+const ZMeasuresView = z.object({
+  engineering: z.array(z.string()),
+  management: z.array(z.string()),
+  training: z.array(z.string()),
+  ppe: z.array(z.string()),
+  emergency: z.array(z.string()),
+});
+/** The factors as entered: { L, E, C } (LEC) or { L, S } (LS). */
+const ZFactors = z.object({ L: z.number(), E: z.number().optional(), C: z.number().optional(), S: z.number().optional() });
+
+export const ZLecResult = z.object({ D: z.number(), level: ZRiskLevel, color: ZRiskColor, levelName: z.string(), source: z.string() });
+export const ZLsResult = z.object({ R: z.number(), level: ZRiskLevel, color: ZRiskColor, levelName: z.string(), source: z.string() });
+
+/** One chemical's term of S and R (GB 18218-2018 4.2, 4.3). */
+export const ZMajorHazardTerm = z.object({
+  q: z.number(),
+  Q: z.number(),
+  beta: z.number(),
+  ratio: z.number(),
+  weighted: z.number(),
+  name: z.string(),
+  cas: z.string().nullable(),
+  category: z.string().nullable(),
+  /** Q from Table 1 (named) or Table 2 (by category); β from Table 3 (toxic gas) or Table 4. */
+  table: z.union([z.literal(1), z.literal(2)]),
+  betaTable: z.union([z.literal(3), z.literal(4)]),
+  no: z.number().nullable(),
+});
+
+export const ZMajorHazardResult = z.object({
+  S: z.number(),
+  isMajor: z.boolean(),
+  alpha: z.number(),
+  R: z.number(),
+  grade: ZMajorHazardGrade.nullable(),
+  gradeName: z.string().nullable(),
+  terms: z.array(ZMajorHazardTerm),
+  source: z.string(),
+});
+
+export const ZTailingsGradeResult = z.object({
+  grade: ZPondGrade,
+  gradeName: z.string(),
+  byCapacity: ZPondGrade,
+  byHeight: ZPondGrade,
+  decidedBy: z.enum(['capacity', 'height', 'both']),
+  lowered: z.boolean(),
+  raised: z.boolean(),
+  source: z.string(),
+});
+
+export const ZTailingsGradeCalc = z.strictObject({
+  totalCapacity: z.number().min(0).max(1_000_000),
+  damHeight: z.number().min(0).max(1_000),
+  raise: z.boolean().optional(),
+});
+
+/** A factor value with its meaning, as the band settings page lists them. */
+const ZValueOption = z.object({ value: z.number(), zh: z.string(), en: z.string() });
+
+/** PUT /api/risk-bands: the limits now in force and their 依据. */
+export const ZRiskBandsSaved = z.object({ bands: ZRiskBands, configured: z.boolean(), sources: ZRiskSources });
+export const ZRiskBandsView = ZRiskBandsSaved.extend({
+  defaults: ZRiskBands,
+  valueSets: z.object({
+    lec: z.object({ L: z.array(ZValueOption), E: z.array(ZValueOption), C: z.array(ZValueOption) }),
+    ls: z.object({ L: z.array(ZValueOption), S: z.array(ZValueOption) }),
+  }),
+  abilities: z.object({ configure: z.boolean() }),
+});
+
+export const ZRiskPoint = z.object({
+  id: z.string(),
+  enterpriseId: z.string(),
+  enterpriseName: z.string(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(RISK_POINT_KINDS),
+  location: z.string().nullable(),
+  hazardFactors: z.string(),
+  accidentTypes: z.array(z.string()),
+  method: z.enum(['lec', 'ls']),
+  inputs: ZFactors,
+  score: z.number(),
+  level: ZRiskLevel,
+  color: ZRiskColor,
+  source: z.string(),
+  measures: ZMeasuresView,
+  controlLevel: z.enum(CONTROL_LEVELS),
+  responsiblePerson: z.string(),
+  responsiblePhone: z.string().nullable(),
+  assessedAt: z.string(),
+  assessedBy: z.string(),
+  reviewDue: z.string(),
+  lastReviewedAt: z.string().nullable(),
+  reviewOverdue: z.boolean(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+});
+
+/** An addressed department's read receipt (pond reports add how many of its users were told and have read). */
+export const ZReceipt = z.object({
+  departmentId: z.string(),
+  departmentName: z.string(),
+  readAt: z.string().nullable(),
+  readByName: z.string().nullable(),
+});
+
+/** The risk point as reported (a snapshot when the report was filed). */
+export const ZRiskReportContent = z.object({
+  trigger: z.enum(['created', 'reassessed', 'reviewed']),
+  code: z.string(),
+  name: z.string(),
+  location: z.string().nullable(),
+  hazardFactors: z.string(),
+  accidentTypes: z.array(z.string()),
+  method: z.enum(['lec', 'ls']),
+  inputs: ZFactors,
+  score: z.number(),
+  level: ZRiskLevel,
+  color: ZRiskColor,
+  source: z.string(),
+  controlLevel: z.enum(CONTROL_LEVELS),
+  measures: ZMeasuresView,
+  responsiblePerson: z.string(),
+  responsiblePhone: z.string().nullable(),
+  reviewDue: z.string(),
+  reportedBy: z.string(),
+});
+
+export const ZRiskReport = z.object({
+  id: z.string(),
+  riskPointId: z.string(),
+  enterpriseId: z.string(),
+  enterpriseName: z.string(),
+  title: z.string(),
+  content: ZRiskReportContent,
+  reportedAt: z.string(),
+  recipients: z.array(ZReceipt),
+});
+
+export const ZRiskReportAbilities = z.object({ markRead: z.boolean() });
+export const ZRiskReportRow = ZRiskReport.extend({ addressedToMe: z.boolean(), abilities: ZRiskReportAbilities });
+export const ZRiskReportPage = ZPageOf(ZRiskReportRow);
+export const ZRiskReportResponse = z.object({ data: ZRiskReport.extend({ addressedToMe: z.boolean() }), abilities: ZRiskReportAbilities });
+
+export const ZRiskReview = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorName: z.string(),
+  comment: z.string(),
+  fromLevel: ZRiskLevel,
+  toLevel: ZRiskLevel,
+  score: z.number(),
+  nextReviewDue: z.string(),
+});
+
+export const ZRiskPointDetail = ZRiskPoint.extend({ reviews: z.array(ZRiskReview), reports: z.array(ZRiskReport) });
+export const ZRiskPointAbilities = z.object({ edit: z.boolean(), review: z.boolean() });
+export const ZRiskPointResponse = z.object({ data: ZRiskPointDetail, abilities: ZRiskPointAbilities });
+export const ZRiskPointPage = ZPageOf(ZRiskPoint).extend({ abilities: z.object({ create: z.boolean(), export: z.boolean() }) });
+
+export const ZColourCounts = z.object({
+  total: z.number().int(),
+  red: z.number().int(),
+  orange: z.number().int(),
+  yellow: z.number().int(),
+  blue: z.number().int(),
+  overdue: z.number().int(),
+  /** Enterprises behind the counts. */
+  enterprises: z.number().int(),
+});
+export const ZMajorHazardCounts = z.object({
+  major: z.number().int(),
+  g1: z.number().int(),
+  g2: z.number().int(),
+  g3: z.number().int(),
+  g4: z.number().int(),
+});
+/** Ponds in scope (销库 left out) by 安全度, and the 头顶库 among them. */
+export const ZPondCounts = z.object({
+  total: z.number().int(),
+  critical: z.number().int(),
+  dangerous: z.number().int(),
+  defective: z.number().int(),
+  overhead: z.number().int(),
+});
+
+/** 四色分布 of one enterprise or the whole scope, with the points of each colour (up to 100 each). */
+export const ZRiskSummary = z.object({
+  enterpriseId: z.string().nullable(),
+  counts: ZColourCounts,
+  majorHazards: ZMajorHazardCounts,
+  ponds: ZPondCounts,
+  byColour: z.object({ red: z.array(ZRiskPoint), orange: z.array(ZRiskPoint), yellow: z.array(ZRiskPoint), blue: z.array(ZRiskPoint) }),
+  abilities: z.object({ create: z.boolean() }),
+  sources: ZRiskSources,
+});
+
+export const ZRiskRollup = z.object({
+  totals: ZColourCounts,
+  majorHazards: ZMajorHazardCounts,
+  ponds: ZPondCounts,
+  byRegion: z.array(ZColourCounts.extend({ regionCode: z.string(), regionName: z.string(), regionNameEn: z.string() })),
+  byIndustry: z.array(ZColourCounts.extend({ industry: z.string() })),
+});
+
+const ZPersonView = z.object({ name: z.string(), phone: z.string() });
+/** A chemical as entered. */
+const ZSubstanceView = z.object({
+  cas: z.string().optional(),
+  name: z.string().optional(),
+  category: z.string().optional(),
+  quantityTonnes: z.number(),
+});
+
+export const ZMajorHazard = z.object({
+  id: z.string(),
+  enterpriseId: z.string(),
+  enterpriseName: z.string(),
+  code: z.string(),
+  name: z.string(),
+  unitKind: z.enum(UNIT_KINDS),
+  location: z.string().nullable(),
+  lng: z.number().nullable(),
+  lat: z.number().nullable(),
+  exposedPopulation: z.number().int(),
+  substances: z.array(ZSubstanceView),
+  terms: z.array(ZMajorHazardTerm),
+  S: z.number(),
+  isMajor: z.boolean(),
+  alpha: z.number(),
+  R: z.number(),
+  grade: ZMajorHazardGrade.nullable(),
+  source: z.string(),
+  persons: z.object({ principal: ZPersonView, technical: ZPersonView, operational: ZPersonView }),
+  version: z.number().int(),
+  updatedAt: z.string(),
+});
+export const ZMajorHazardResponse = z.object({ data: ZMajorHazard, abilities: z.object({ edit: z.boolean() }) });
+export const ZMajorHazardPage = ZPageOf(ZMajorHazard).extend({ abilities: z.object({ create: z.boolean() }) });
+
+export const ZTailingsPond = z.object({
+  id: z.string(),
+  enterpriseId: z.string(),
+  enterpriseName: z.string(),
+  code: z.string(),
+  name: z.string(),
+  location: z.string().nullable(),
+  lng: z.number(),
+  lat: z.number(),
+  damMethod: z.enum(DAM_METHODS).nullable(),
+  designDamHeight: z.number(),
+  currentDamHeight: z.number(),
+  totalCapacity: z.number(),
+  currentCapacity: z.number(),
+  /** Current height or capacity above the design (超设计): a matter for the regulator, not a save error. */
+  overDesign: z.boolean(),
+  gradeRaised: z.boolean(),
+  grade: ZPondGrade,
+  gradeName: z.string().nullable(),
+  gradeSource: z.string(),
+  overhead: z.boolean(),
+  downstreamPopulation: z.number().int(),
+  downstreamFacilities: z.string().nullable(),
+  safetyStatus: z.enum(TAILINGS_SAFETY_STATUSES),
+  safetyMeaning: z.string().nullable(),
+  safetyAction: z.string().nullable(),
+  safetySource: z.string(),
+  operatingStatus: z.enum(POND_OPERATING_STATUSES),
+  responsibleName: z.string(),
+  responsiblePhone: z.string(),
+  licenceNumber: z.string().nullable(),
+  licenceExpiry: z.string().nullable(),
+  /** As of today: expired, or due within 90 days (renewal is applied for 3 months before expiry). */
+  licenceState: z.enum(['valid', 'expiring', 'expired']).nullable(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+});
+
+/** A pond report's receipt also counts how many of the department's users were told and have read it. */
+export const ZPondReceipt = ZReceipt.extend({ notified: z.number().int(), read: z.number().int() });
+
+/** 尾矿库安全度报告: a reportable 安全度 record, to whom it went and the receipts per department. */
+export const ZPondReport = z.object({
+  id: z.string(),
+  fromStatus: z.enum(TAILINGS_SAFETY_STATUSES).nullable(),
+  toStatus: z.enum(TAILINGS_SAFETY_STATUSES),
+  action: z.string(),
+  source: z.string(),
+  reportedAt: z.string(),
+  reportedByName: z.string(),
+  recipients: z.array(ZPondReceipt),
+});
+
+export const ZTailingsPondResponse = z.object({ data: ZTailingsPond.extend({ reports: z.array(ZPondReport) }), abilities: z.object({ edit: z.boolean() }) });
+export const ZTailingsPondPage = ZPageOf(ZTailingsPond).extend({ abilities: z.object({ create: z.boolean() }) });
+
+/** PUT /api/tailings-grade-table: the limits now in force and their 依据. */
+export const ZTailingsGradeTableSaved = z.object({ table: ZTailingsGradeTable, configured: z.boolean(), source: z.string() });
+const ZSafetyDefinition = z.object({ zh: z.string(), en: z.string(), meaning: z.string(), action: z.string() });
+export const ZTailingsGradeTableView = ZTailingsGradeTableSaved.extend({
+  defaults: ZTailingsGradeTable,
+  overheadSource: z.string(),
+  safety: z.object({ normal: ZSafetyDefinition, defective: ZSafetyDefinition, dangerous: ZSafetyDefinition, critical: ZSafetyDefinition }),
+  safetySource: z.string(),
+  abilities: z.object({ configure: z.boolean() }),
+});

@@ -52,7 +52,7 @@ export function riskPointsWorkbook(rows: Point[], locale: Locale) {
       header: ['评价取值', 'Factors'],
       width: 18,
       value: (r) =>
-        ['L', 'E', 'C', 'S']
+        (['L', 'E', 'C', 'S'] as const)
           .filter((k) => r.inputs[k] !== undefined)
           .map((k) => `${k}=${r.inputs[k]}`)
           .join(' '),

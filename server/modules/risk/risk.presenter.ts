@@ -1,4 +1,17 @@
-import type { Term } from '../../../common/rules/major-hazard-source.js';
+import type { z } from 'zod';
+import {
+  MEASURE_CATEGORIES,
+  type ZColourCounts,
+  type ZMajorHazard,
+  type ZPondReport,
+  type ZReceipt,
+  type ZRiskPoint,
+  type ZRiskReport,
+  type ZRiskReportContent,
+  type ZRiskReportRow,
+  type ZRiskReview,
+  type ZTailingsPond,
+} from '../../../common/contracts/risk.js';
 import {
   TAILINGS_GRADE_NAMES,
   TAILINGS_SAFETY,
@@ -6,31 +19,49 @@ import {
   type TailingsGrade,
   type TailingsSafetyStatus,
 } from '../../../common/rules/tailings-pond.js';
-import type { MajorHazardRow, RecipientRow, RiskPointRow, RiskReportRow, TailingsPondReportRow, TailingsPondRow } from './risk.repository.js';
+import type {
+  ColourCounts,
+  MajorHazardRow,
+  RecipientRow,
+  RiskPointReviewRow,
+  RiskPointRow,
+  RiskReportRow,
+  TailingsPondReportRow,
+  TailingsPondRow,
+} from './risk.repository.js';
 
-/** Field whitelists: rows are never returned raw. */
+/** Field whitelists typed by the contracts (common/contracts/risk.ts): rows are never returned raw. */
+
+type Out<T extends z.ZodType> = z.input<T>;
+type RiskPointView = Out<typeof ZRiskPoint>;
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
-export function presentRiskPoint(p: RiskPointRow, enterpriseName: string, today: string) {
+/** Every measure category present, whatever an older row kept. */
+function measuresOf(stored: unknown): RiskPointView['measures'] {
+  const m = (stored ?? {}) as Partial<Record<(typeof MEASURE_CATEGORIES)[number], string[]>>;
+  return Object.fromEntries(MEASURE_CATEGORIES.map((c) => [c, m[c] ?? []])) as RiskPointView['measures'];
+}
+
+export function presentRiskPoint(p: RiskPointRow, enterpriseName: string, today: string): RiskPointView {
   return {
     id: p.id,
     enterpriseId: p.enterpriseId,
     enterpriseName,
     code: p.code,
     name: p.name,
-    kind: p.kind,
+    kind: p.kind as RiskPointView['kind'],
     location: p.location,
     hazardFactors: p.hazardFactors,
     accidentTypes: p.accidentTypes,
-    method: p.method,
-    inputs: p.inputs as Record<string, number>,
+    method: p.method as RiskPointView['method'],
+    inputs: p.inputs as RiskPointView['inputs'],
     score: p.score,
-    level: p.level,
-    color: p.color,
+    level: p.level as RiskPointView['level'],
+    color: p.color as RiskPointView['color'],
     source: p.source,
-    measures: p.measures as Record<string, string[]>,
-    controlLevel: p.controlLevel,
+    measures: measuresOf(p.measures),
+    controlLevel: p.controlLevel as RiskPointView['controlLevel'],
     responsiblePerson: p.responsiblePerson,
     responsiblePhone: p.responsiblePhone,
     assessedAt: p.assessedAt.toISOString(),
@@ -43,42 +74,73 @@ export function presentRiskPoint(p: RiskPointRow, enterpriseName: string, today:
   };
 }
 
-export function presentRecipient(r: RecipientRow) {
+export function presentReview(v: RiskPointReviewRow): Out<typeof ZRiskReview> {
+  return {
+    id: v.id,
+    at: v.at.toISOString(),
+    actorName: v.actorName,
+    comment: v.comment,
+    fromLevel: v.fromLevel as RiskPointView['level'],
+    toLevel: v.toLevel as RiskPointView['level'],
+    score: v.score,
+    nextReviewDue: v.nextReviewDue,
+  };
+}
+
+export function presentRecipient(r: RecipientRow): Out<typeof ZReceipt> {
   return { departmentId: r.departmentId, departmentName: r.departmentName, readAt: iso(r.readAt), readByName: r.readByName };
 }
 
-export function presentReport(r: RiskReportRow, recipients: RecipientRow[]) {
+export function presentReport(r: RiskReportRow, recipients: RecipientRow[]): Out<typeof ZRiskReport> {
   return {
     id: r.id,
     riskPointId: r.riskPointId,
     enterpriseId: r.enterpriseId,
     enterpriseName: r.enterpriseName,
     title: r.title,
-    content: r.content as Record<string, unknown>,
+    // The snapshot written by reportValues (commands/report-major-risk.ts).
+    content: r.content as Out<typeof ZRiskReportContent>,
     reportedAt: r.reportedAt.toISOString(),
     recipients: recipients.filter((x) => x.reportId === r.id).map(presentRecipient),
   };
 }
 
-export function presentMajorHazard(m: MajorHazardRow, enterpriseName: string) {
+type MajorHazardView = Out<typeof ZMajorHazard>;
+
+/** A report in the list: whether it is addressed to the viewer's department, and what the viewer may do. */
+export function presentReportRow(
+  r: RiskReportRow,
+  recipients: RecipientRow[],
+  departmentId: string | null,
+  abilities: { markRead: boolean },
+): Out<typeof ZRiskReportRow> {
+  return { ...presentReport(r, recipients), addressedToMe: recipients.some((x) => x.departmentId === departmentId), abilities };
+}
+
+/** A roll-up row's counts (the grouping key is presented by the caller). */
+export function presentRollupRow(c: ColourCounts): Out<typeof ZColourCounts> {
+  return { total: c.total, red: c.red, orange: c.orange, yellow: c.yellow, blue: c.blue, overdue: c.overdue, enterprises: c.enterprises };
+}
+
+export function presentMajorHazard(m: MajorHazardRow, enterpriseName: string): MajorHazardView {
   return {
     id: m.id,
     enterpriseId: m.enterpriseId,
     enterpriseName,
     code: m.code,
     name: m.name,
-    unitKind: m.unitKind,
+    unitKind: m.unitKind as MajorHazardView['unitKind'],
     location: m.location,
     lng: m.lng,
     lat: m.lat,
     exposedPopulation: m.exposedPopulation,
-    substances: m.substances as { cas?: string; name?: string; category?: string; quantityTonnes: number }[],
-    terms: m.terms as Term[],
+    substances: m.substances as MajorHazardView['substances'],
+    terms: m.terms as MajorHazardView['terms'],
     S: m.s,
     isMajor: m.isMajor,
     alpha: m.alpha,
     R: m.r,
-    grade: m.grade,
+    grade: m.grade as MajorHazardView['grade'],
     source: m.source,
     persons: {
       principal: { name: m.principalName, phone: m.principalPhone },
@@ -95,7 +157,9 @@ export function presentMajorHazard(m: MajorHazardRow, enterpriseName: string) {
  * state as of `today` (expired, or due within 90 days: 安全生产许可证条例 Art. 9 has the renewal applied for
  * 3 months before expiry).
  */
-export function presentTailingsPond(p: TailingsPondRow, enterpriseName: string, today: string) {
+type TailingsPondView = Out<typeof ZTailingsPond>;
+
+export function presentTailingsPond(p: TailingsPondRow, enterpriseName: string, today: string): TailingsPondView {
   const safety = TAILINGS_SAFETY[p.safetyStatus as TailingsSafetyStatus];
   const soon = new Date(`${today}T00:00:00Z`);
   soon.setUTCDate(soon.getUTCDate() + 90);
@@ -115,7 +179,7 @@ export function presentTailingsPond(p: TailingsPondRow, enterpriseName: string, 
     location: p.location,
     lng: p.lng,
     lat: p.lat,
-    damMethod: p.damMethod,
+    damMethod: p.damMethod as TailingsPondView['damMethod'],
     designDamHeight: p.designDamHeight,
     currentDamHeight: p.currentDamHeight,
     totalCapacity: p.totalCapacity,
@@ -123,17 +187,17 @@ export function presentTailingsPond(p: TailingsPondRow, enterpriseName: string, 
     /** Current height or capacity above the design: 超设计 (a matter for the regulator, not a save error). */
     overDesign: p.currentDamHeight > p.designDamHeight || p.currentCapacity > p.totalCapacity,
     gradeRaised: p.gradeRaised,
-    grade: p.grade,
+    grade: p.grade as TailingsGrade,
     gradeName: TAILINGS_GRADE_NAMES[p.grade as TailingsGrade]?.zh ?? null,
     gradeSource: p.gradeSource,
     overhead: p.overhead,
     downstreamPopulation: p.downstreamPopulation,
     downstreamFacilities: p.downstreamFacilities,
-    safetyStatus: p.safetyStatus,
+    safetyStatus: p.safetyStatus as TailingsSafetyStatus,
     safetyMeaning: safety?.meaning ?? null,
     safetyAction: safety?.action ?? null,
     safetySource: TAILINGS_SAFETY_SOURCE,
-    operatingStatus: p.operatingStatus,
+    operatingStatus: p.operatingStatus as TailingsPondView['operatingStatus'],
     responsibleName: p.responsiblePerson,
     responsiblePhone: p.responsiblePhone,
     licenceNumber: p.licenceNumber,
@@ -155,12 +219,12 @@ export interface UserReceipt {
  * A 安全度 report with a receipt per addressed department: the first of its users to read the notice
  * and when, and how many of its users were told and have read it.
  */
-export function presentPondReport(r: TailingsPondReportRow, receipts: UserReceipt[]) {
+export function presentPondReport(r: TailingsPondReportRow, receipts: UserReceipt[]): Out<typeof ZPondReport> {
   const departments = r.departments as { id: string; name: string }[];
   return {
     id: r.id,
-    fromStatus: r.fromStatus,
-    toStatus: r.toStatus,
+    fromStatus: r.fromStatus as TailingsSafetyStatus | null,
+    toStatus: r.toStatus as TailingsSafetyStatus,
     action: r.action,
     source: r.source,
     reportedAt: r.reportedAt.toISOString(),

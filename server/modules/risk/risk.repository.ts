@@ -9,6 +9,7 @@ import { majorHazardSource, riskPoint, riskPointReview, riskReport, riskReportRe
 
 export type RiskPointRow = typeof riskPoint.$inferSelect;
 export type MajorHazardRow = typeof majorHazardSource.$inferSelect;
+export type RiskPointReviewRow = typeof riskPointReview.$inferSelect;
 export type RiskReportRow = typeof riskReport.$inferSelect;
 export type RecipientRow = typeof riskReportRecipient.$inferSelect;
 export type TailingsPondRow = typeof tailingsPond.$inferSelect;
@@ -166,6 +167,7 @@ export interface ColourCounts {
   yellow: number;
   blue: number;
   overdue: number;
+  enterprises: number;
 }
 
 const COUNTS = (today: string) => sql`count(*)::int as total,
@@ -182,7 +184,7 @@ export async function colourCounts(ex: Executor, scope: Scope, today: string, en
         from risk_point rp
         where ${inScope(scope, sql`rp.enterprise_id`)} ${enterpriseId ? sql`and rp.enterprise_id = ${enterpriseId}` : sql``}`,
   );
-  return (res.rows[0] as unknown as ColourCounts) ?? { total: 0, red: 0, orange: 0, yellow: 0, blue: 0, overdue: 0 };
+  return (res.rows[0] as unknown as ColourCounts) ?? { total: 0, red: 0, orange: 0, yellow: 0, blue: 0, overdue: 0, enterprises: 0 };
 }
 
 /**
@@ -197,7 +199,7 @@ export async function rollup(ex: Executor, scope: Scope, today: string, by: { re
         where ${inScope(scope, sql`rp.enterprise_id`)}
         group by 1 order by 1`,
   );
-  return res.rows as unknown as (ColourCounts & { key: string; enterprises: number })[];
+  return res.rows as unknown as (ColourCounts & { key: string })[];
 }
 
 /** Major hazard installations per grade in scope. */

@@ -4,41 +4,41 @@ import {
   ZCreateRiskPoint,
   ZCreateTailingsPond,
   ZLecInput,
+  ZLecResult,
   ZLsInput,
+  ZLsResult,
   ZMajorHazardCalc,
   ZMajorHazardListQuery,
+  ZMajorHazardPage,
+  ZMajorHazardResponse,
+  ZMajorHazardResult,
   ZReviewRiskPoint,
   ZRiskBands,
+  ZRiskBandsSaved,
+  ZRiskBandsView,
   ZRiskOverviewQuery,
   ZRiskPointListQuery,
+  ZRiskPointPage,
+  ZRiskPointResponse,
   ZRiskReportListQuery,
+  ZRiskReportPage,
+  ZRiskReportResponse,
+  ZRiskRollup,
+  ZRiskSummary,
+  ZTailingsGradeCalc,
+  ZTailingsGradeResult,
   ZTailingsGradeTable,
+  ZTailingsGradeTableSaved,
+  ZTailingsGradeTableView,
   ZTailingsPondListQuery,
+  ZTailingsPondPage,
+  ZTailingsPondResponse,
   ZUpdateMajorHazard,
   ZUpdateRiskPoint,
   ZUpdateTailingsPond,
 } from '../../../common/contracts/risk.js';
-import {
-  assessLec,
-  assessLs,
-  DEFAULT_RISK_BANDS,
-  LEC_C,
-  LEC_E,
-  LEC_L,
-  LS_L,
-  LS_S,
-  lecSource,
-  lsSource,
-  RISK_POLICY_SOURCE,
-} from '../../../common/rules/risk-assessment.js';
-import {
-  DEFAULT_TAILINGS_GRADE_TABLE,
-  OVERHEAD_POND_SOURCE,
-  TAILINGS_SAFETY,
-  TAILINGS_SAFETY_SOURCE,
-  tailingsGrade,
-  tailingsGradeSource,
-} from '../../../common/rules/tailings-pond.js';
+import { assessLec, assessLs } from '../../../common/rules/risk-assessment.js';
+import { tailingsGrade } from '../../../common/rules/tailings-pond.js';
 import type { Deps } from '../../kernel/context.js';
 import { exportFile, sendXlsx } from '../../kernel/files/excel.js';
 import { type App, route } from '../../kernel/http/route.js';
@@ -51,16 +51,13 @@ import { createTailingsPond, updateTailingsPondCommand } from './commands/tailin
 import { getMajorHazardQuery, listMajorHazardsQuery } from './queries/major-hazard-queries.js';
 import { getReportQuery } from './queries/report-queries.js';
 import { getRiskPointQuery, listReportsQuery, listRiskPointsQuery, riskRollupQuery, riskSummaryQuery } from './queries/risk-point-queries.js';
+import { riskBandsInForce, riskBandsQuery, tailingsGradeTableInForce, tailingsGradeTableQuery } from './queries/rule-settings.js';
 import { getTailingsPondQuery, listTailingsPondsQuery } from './queries/tailings-pond-queries.js';
 import { majorHazardsWorkbook, riskPointsWorkbook, tailingsPondsWorkbook } from './risk.export.js';
-import { canConfigureRiskRules } from './risk.policy.js';
 import { loadRiskBands } from './risk-bands.js';
 import { loadTailingsGradeTable } from './tailings-grade-table.js';
 
 const ZId = z.object({ id: z.string().uuid({ message: 'invalid_format' }) });
-const ZDetail = z.object({ data: z.record(z.string(), z.unknown()), abilities: z.record(z.string(), z.boolean()) });
-const ZColor = z.enum(['red', 'orange', 'yellow', 'blue']);
-const ZLevel = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
 const EXPORT_LIMIT = 10_000;
 
 export function riskRoutes(app: App, deps: Deps): void {
@@ -74,7 +71,7 @@ export function riskRoutes(app: App, deps: Deps): void {
     summary: 'LEC: D = L×E×C → level 1 (重大) … 4 (低) with the configured bands',
     tags: ['calculators'],
     body: ZLecInput,
-    response: z.object({ D: z.number(), level: ZLevel, color: ZColor, levelName: z.string(), source: z.string() }),
+    response: ZLecResult,
     handler: async (ctx, { body }) => assessLec(body, (await loadRiskBands(ctx.tx)).bands),
   });
 
@@ -85,7 +82,7 @@ export function riskRoutes(app: App, deps: Deps): void {
     summary: 'LS risk matrix: R = L×S → level 1 (重大) … 4 (低) with the configured bands',
     tags: ['calculators'],
     body: ZLsInput,
-    response: z.object({ R: z.number(), level: ZLevel, color: ZColor, levelName: z.string(), source: z.string() }),
+    response: ZLsResult,
     handler: async (ctx, { body }) => assessLs(body, (await loadRiskBands(ctx.tx)).bands),
   });
 
@@ -96,30 +93,7 @@ export function riskRoutes(app: App, deps: Deps): void {
     summary: 'GB 18218-2018: identification S = Σq/Q and grade R = α·Σβq/Q',
     tags: ['calculators'],
     body: ZMajorHazardCalc,
-    response: z.object({
-      S: z.number(),
-      isMajor: z.boolean(),
-      alpha: z.number(),
-      R: z.number(),
-      grade: ZLevel.nullable(),
-      gradeName: z.string().nullable(),
-      terms: z.array(
-        z.object({
-          q: z.number(),
-          Q: z.number(),
-          beta: z.number(),
-          ratio: z.number(),
-          weighted: z.number(),
-          name: z.string(),
-          cas: z.string().nullable(),
-          category: z.string().nullable(),
-          table: z.union([z.literal(1), z.literal(2)]),
-          betaTable: z.union([z.literal(3), z.literal(4)]),
-          no: z.number().int().nullable(),
-        }),
-      ),
-      source: z.string(),
-    }),
+    response: ZMajorHazardResult,
     handler: async (_ctx, { body }) => computeMajorHazard(body),
   });
 
@@ -129,17 +103,8 @@ export function riskRoutes(app: App, deps: Deps): void {
     access: 'authenticated',
     summary: '尾矿库等别 from total capacity (万m³) and dam height (m), with the configured limits (GB 50863 / AQ 2006)',
     tags: ['calculators'],
-    body: z.strictObject({ totalCapacity: z.number().min(0).max(1_000_000), damHeight: z.number().min(0).max(1_000), raise: z.boolean().optional() }),
-    response: z.object({
-      grade: z.number().int(),
-      gradeName: z.string(),
-      byCapacity: z.number().int(),
-      byHeight: z.number().int(),
-      decidedBy: z.enum(['capacity', 'height', 'both']),
-      lowered: z.boolean(),
-      raised: z.boolean(),
-      source: z.string(),
-    }),
+    body: ZTailingsGradeCalc,
+    response: ZTailingsGradeResult,
     handler: async (ctx, { body }) => tailingsGrade(body, (await loadTailingsGradeTable(ctx.tx)).table),
   });
 
@@ -150,17 +115,8 @@ export function riskRoutes(app: App, deps: Deps): void {
     access: 'risk.read',
     summary: 'LEC/LS band limits in force, the defaults, the factor value sets and the 依据',
     tags,
-    handler: async (ctx) => {
-      const { bands, configured } = await loadRiskBands(ctx.tx);
-      return {
-        bands,
-        defaults: DEFAULT_RISK_BANDS,
-        configured,
-        sources: { policy: RISK_POLICY_SOURCE, lec: lecSource(bands), ls: lsSource(bands) },
-        valueSets: { lec: { L: LEC_L, E: LEC_E, C: LEC_C }, ls: { L: LS_L, S: LS_S } },
-        abilities: { configure: canConfigureRiskRules(ctx.actor) },
-      };
-    },
+    response: ZRiskBandsView,
+    handler: (ctx) => riskBandsQuery(ctx),
   });
 
   route(app, deps, {
@@ -170,10 +126,10 @@ export function riskRoutes(app: App, deps: Deps): void {
     summary: 'Set the LEC/LS band limits for new assessments',
     tags,
     body: ZRiskBands,
+    response: ZRiskBandsSaved,
     handler: async (ctx, { body }) => {
       await saveRiskBands(ctx, body);
-      const { bands, configured } = await loadRiskBands(ctx.tx);
-      return { bands, configured, sources: { policy: RISK_POLICY_SOURCE, lec: lecSource(bands), ls: lsSource(bands) } };
+      return riskBandsInForce(ctx);
     },
   });
 
@@ -185,6 +141,7 @@ export function riskRoutes(app: App, deps: Deps): void {
     summary: 'Risk points in scope (filters: enterprise, region, industry, level/colour, control level, review overdue)',
     tags,
     query: ZRiskPointListQuery,
+    response: ZRiskPointPage,
     handler: (ctx, { query }) => listRiskPointsQuery(ctx, query),
   });
 
@@ -195,7 +152,7 @@ export function riskRoutes(app: App, deps: Deps): void {
     summary: 'Excel of the risk points the list shows (same filters)',
     tags,
     query: ZRiskPointListQuery.extend({ format: z.literal('xlsx').default('xlsx') }),
-    raw: true,
+    raw: 'xlsx',
     handler: async (ctx, { query }, { reply }) => {
       const { items } = await listRiskPointsQuery(ctx, { ...query, page: 1, pageSize: EXPORT_LIMIT });
       return sendXlsx(reply, exportFile(ctx, 'riskPoints'), await riskPointsWorkbook(items, ctx.request.locale));
@@ -209,6 +166,7 @@ export function riskRoutes(app: App, deps: Deps): void {
     summary: '四色分布: counts and risk points by colour (one enterprise, or the whole scope)',
     tags,
     query: ZRiskOverviewQuery,
+    response: ZRiskSummary,
     handler: (ctx, { query }) => riskSummaryQuery(ctx, query.enterpriseId),
   });
 
@@ -218,6 +176,7 @@ export function riskRoutes(app: App, deps: Deps): void {
     access: 'risk.read',
     summary: 'Counts per colour by region and by industry',
     tags,
+    response: ZRiskRollup,
     handler: (ctx) => riskRollupQuery(ctx),
   });
 
@@ -228,7 +187,7 @@ export function riskRoutes(app: App, deps: Deps): void {
     summary: 'A risk point with its reviews, reports and their read receipts',
     tags,
     params: ZId,
-    response: ZDetail,
+    response: ZRiskPointResponse,
     handler: (ctx, { params }) => getRiskPointQuery(ctx, params.id),
   });
 
@@ -239,7 +198,7 @@ export function riskRoutes(app: App, deps: Deps): void {
     summary: 'Record a risk point with its LEC or LS assessment (a 重大 result is reported to the supervising departments)',
     tags,
     body: ZCreateRiskPoint,
-    response: ZDetail,
+    response: ZRiskPointResponse,
     handler: async (ctx, { body }) => getRiskPointQuery(ctx, (await createRiskPoint(ctx, body)).id),
   });
 
@@ -251,7 +210,7 @@ export function riskRoutes(app: App, deps: Deps): void {
     tags,
     params: ZId,
     body: ZUpdateRiskPoint,
-    response: ZDetail,
+    response: ZRiskPointResponse,
     handler: async (ctx, { params, body }) => {
       await updateRiskPointCommand(ctx, params.id, body);
       return getRiskPointQuery(ctx, params.id);
@@ -266,7 +225,7 @@ export function riskRoutes(app: App, deps: Deps): void {
     tags,
     params: ZId,
     body: ZReviewRiskPoint,
-    response: ZDetail,
+    response: ZRiskPointResponse,
     handler: async (ctx, { params, body }) => {
       await reviewRiskPoint(ctx, params.id, body);
       return getRiskPointQuery(ctx, params.id);
@@ -281,6 +240,7 @@ export function riskRoutes(app: App, deps: Deps): void {
     summary: '重大风险 reports in scope with the addressed departments and their read receipts',
     tags,
     query: ZRiskReportListQuery,
+    response: ZRiskReportPage,
     handler: (ctx, { query }) => listReportsQuery(ctx, query),
   });
 
@@ -291,7 +251,7 @@ export function riskRoutes(app: App, deps: Deps): void {
     summary: 'A report with its receipts',
     tags,
     params: ZId,
-    response: ZDetail,
+    response: ZRiskReportResponse,
     handler: (ctx, { params }) => getReportQuery(ctx, params.id),
   });
 
@@ -302,7 +262,7 @@ export function riskRoutes(app: App, deps: Deps): void {
     summary: 'Record the read receipt of the caller’s department (addressees only; once)',
     tags,
     params: ZId,
-    response: ZDetail,
+    response: ZRiskReportResponse,
     handler: async (ctx, { params }) => {
       await readRiskReport(ctx, params.id);
       return getReportQuery(ctx, params.id);
@@ -317,6 +277,7 @@ export function riskRoutes(app: App, deps: Deps): void {
     summary: 'Major hazard installations in scope',
     tags,
     query: ZMajorHazardListQuery,
+    response: ZMajorHazardPage,
     handler: (ctx, { query }) => listMajorHazardsQuery(ctx, query),
   });
 
@@ -327,7 +288,7 @@ export function riskRoutes(app: App, deps: Deps): void {
     summary: 'Excel of the installations the list shows (same filters)',
     tags,
     query: ZMajorHazardListQuery.extend({ format: z.literal('xlsx').default('xlsx') }),
-    raw: true,
+    raw: 'xlsx',
     handler: async (ctx, { query }, { reply }) => {
       const { items } = await listMajorHazardsQuery(ctx, { ...query, page: 1, pageSize: EXPORT_LIMIT });
       return sendXlsx(reply, exportFile(ctx, 'majorHazardSources'), await majorHazardsWorkbook(items, ctx.request.locale));
@@ -341,7 +302,7 @@ export function riskRoutes(app: App, deps: Deps): void {
     summary: 'An installation with its chemicals, S, R, grade and 包保责任人',
     tags,
     params: ZId,
-    response: ZDetail,
+    response: ZMajorHazardResponse,
     handler: (ctx, { params }) => getMajorHazardQuery(ctx, params.id),
   });
 
@@ -352,7 +313,7 @@ export function riskRoutes(app: App, deps: Deps): void {
     summary: 'Record a production or storage unit with its chemicals; identification and grading are computed',
     tags,
     body: ZCreateMajorHazard,
-    response: ZDetail,
+    response: ZMajorHazardResponse,
     handler: async (ctx, { body }) => getMajorHazardQuery(ctx, (await createMajorHazard(ctx, body)).id),
   });
 
@@ -364,7 +325,7 @@ export function riskRoutes(app: App, deps: Deps): void {
     tags,
     params: ZId,
     body: ZUpdateMajorHazard,
-    response: ZDetail,
+    response: ZMajorHazardResponse,
     handler: async (ctx, { params, body }) => {
       await updateMajorHazardCommand(ctx, params.id, body);
       return getMajorHazardQuery(ctx, params.id);
@@ -378,19 +339,8 @@ export function riskRoutes(app: App, deps: Deps): void {
     access: 'risk.read',
     summary: '尾矿库等别 limits in force, the defaults (UNVERIFIED) and the 依据; 头顶库 and 安全度 definitions',
     tags,
-    handler: async (ctx) => {
-      const { table, configured } = await loadTailingsGradeTable(ctx.tx);
-      return {
-        table,
-        defaults: DEFAULT_TAILINGS_GRADE_TABLE,
-        configured,
-        source: tailingsGradeSource(table),
-        overheadSource: OVERHEAD_POND_SOURCE,
-        safety: TAILINGS_SAFETY,
-        safetySource: TAILINGS_SAFETY_SOURCE,
-        abilities: { configure: canConfigureRiskRules(ctx.actor) },
-      };
-    },
+    response: ZTailingsGradeTableView,
+    handler: (ctx) => tailingsGradeTableQuery(ctx),
   });
 
   route(app, deps, {
@@ -400,10 +350,10 @@ export function riskRoutes(app: App, deps: Deps): void {
     summary: 'Set the 尾矿库等别 limits for ponds saved from now on',
     tags,
     body: ZTailingsGradeTable,
+    response: ZTailingsGradeTableSaved,
     handler: async (ctx, { body }) => {
       await saveTailingsGradeTable(ctx, body);
-      const { table, configured } = await loadTailingsGradeTable(ctx.tx);
-      return { table, configured, source: tailingsGradeSource(table) };
+      return tailingsGradeTableInForce(ctx);
     },
   });
 
@@ -414,6 +364,7 @@ export function riskRoutes(app: App, deps: Deps): void {
     summary: 'Tailings ponds in scope (filters: enterprise, region, industry, 等别, 安全度, operating status, 头顶库)',
     tags,
     query: ZTailingsPondListQuery,
+    response: ZTailingsPondPage,
     handler: (ctx, { query }) => listTailingsPondsQuery(ctx, query),
   });
 
@@ -424,7 +375,7 @@ export function riskRoutes(app: App, deps: Deps): void {
     summary: 'Excel of the ponds the list shows (same filters)',
     tags,
     query: ZTailingsPondListQuery.extend({ format: z.literal('xlsx').default('xlsx') }),
-    raw: true,
+    raw: 'xlsx',
     handler: async (ctx, { query }, { reply }) => {
       const { items } = await listTailingsPondsQuery(ctx, { ...query, page: 1, pageSize: EXPORT_LIMIT });
       return sendXlsx(reply, exportFile(ctx, 'tailingsPonds'), await tailingsPondsWorkbook(items, ctx.request.locale));
@@ -438,7 +389,7 @@ export function riskRoutes(app: App, deps: Deps): void {
     summary: 'A tailings pond with its 等别 and 依据, 安全度, 头顶库 and licence',
     tags,
     params: ZId,
-    response: ZDetail,
+    response: ZTailingsPondResponse,
     handler: (ctx, { params }) => getTailingsPondQuery(ctx, params.id),
   });
 
@@ -449,7 +400,7 @@ export function riskRoutes(app: App, deps: Deps): void {
     summary: 'Record a tailings pond; its 等别 is computed from total capacity and design dam height',
     tags,
     body: ZCreateTailingsPond,
-    response: ZDetail,
+    response: ZTailingsPondResponse,
     handler: async (ctx, { body }) => getTailingsPondQuery(ctx, (await createTailingsPond(ctx, body)).id),
   });
 
@@ -461,7 +412,7 @@ export function riskRoutes(app: App, deps: Deps): void {
     tags,
     params: ZId,
     body: ZUpdateTailingsPond,
-    response: ZDetail,
+    response: ZTailingsPondResponse,
     handler: async (ctx, { params, body }) => {
       await updateTailingsPondCommand(ctx, params.id, body);
       return getTailingsPondQuery(ctx, params.id);

@@ -17,9 +17,9 @@ export function ReceiptList({ recipients }: { recipients: TRecipient[] }) {
           <Typography.Text type={r.readAt ? 'success' : 'warning'} style={{ fontSize: 12 }}>
             {r.readAt ? t('risk.readBy', { name: r.readByName ?? '', at: formatDateTime(r.readAt) }) : t('risk.unread')}
           </Typography.Text>
-          {r.notified !== undefined ? (
+          {'notified' in r ? (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {r.notified ? t('pond.readCount', { read: r.read ?? 0, n: r.notified }) : t('pond.noUsers')}
+              {r.notified ? t('pond.readCount', { read: r.read, n: r.notified }) : t('pond.noUsers')}
             </Typography.Text>
           ) : null}
         </Flex>

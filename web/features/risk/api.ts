@@ -1,6 +1,10 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import type { z } from 'zod';
 import type {
+  DAM_METHODS,
+  POND_OPERATING_STATUSES,
+  RISK_POINT_KINDS,
   TCreateMajorHazard,
   TCreateRiskPoint,
   TCreateTailingsPond,
@@ -10,13 +14,42 @@ import type {
   TRiskBands,
   TSubstanceInput,
   TTailingsGradeTable,
+  UNIT_KINDS,
+  ZColourCounts,
+  ZLecResult,
+  ZLsResult,
+  ZMajorHazard,
+  ZMajorHazardCounts,
+  ZMajorHazardPage,
+  ZMajorHazardResponse,
+  ZMajorHazardResult,
+  ZMajorHazardTerm,
+  ZPondCounts,
+  ZPondReceipt,
+  ZPondReport,
+  ZReceipt,
+  ZRiskBandsView,
+  ZRiskPoint,
+  ZRiskPointPage,
+  ZRiskPointResponse,
+  ZRiskReportPage,
+  ZRiskReportResponse,
+  ZRiskReportRow,
+  ZRiskReview,
+  ZRiskRollup,
+  ZRiskSummary,
+  ZTailingsGradeResult,
+  ZTailingsGradeTableView,
+  ZTailingsPond,
+  ZTailingsPondPage,
+  ZTailingsPondResponse,
 } from '../../../common/contracts/risk';
-import type { ControlLevel, RiskColor, RiskLevel } from '../../../common/rules/risk-assessment';
-import { api, type Page, type Query } from '../../lib/api';
+import type { TailingsGrade, TailingsSafetyStatus } from '../../../common/rules/tailings-pond';
+import { api, type Query } from '../../lib/api';
 
 /**
- * Risk API (风险分级管控 and GB 18218 major hazard installations). The server declares details as
- * plain records, so these shapes follow server/modules/risk/risk.presenter.ts field by field.
+ * Risk API (风险分级管控, GB 18218 major hazard installations, tailings ponds): every response type is
+ * inferred from the server's contracts in common/contracts/risk.ts.
  */
 
 export type {
@@ -30,104 +63,17 @@ export type {
   TSubstanceInput,
   TTailingsGradeTable,
 };
-export type RiskPointKind = 'area' | 'activity' | 'equipment';
-export type UnitKind = 'production' | 'storage';
+export type RiskPointKind = (typeof RISK_POINT_KINDS)[number];
+export type UnitKind = (typeof UNIT_KINDS)[number];
 
-export interface TRiskPoint {
-  id: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  code: string;
-  name: string;
-  kind: RiskPointKind;
-  location: string | null;
-  hazardFactors: string;
-  accidentTypes: string[];
-  method: 'lec' | 'ls';
-  inputs: Record<string, number>;
-  score: number;
-  level: RiskLevel;
-  color: RiskColor;
-  source: string;
-  measures: TMeasures;
-  controlLevel: ControlLevel;
-  responsiblePerson: string;
-  responsiblePhone: string | null;
-  assessedAt: string;
-  assessedBy: string;
-  reviewDue: string;
-  lastReviewedAt: string | null;
-  reviewOverdue: boolean;
-  version: number;
-  updatedAt: string;
-}
-
-export interface TRecipient {
-  departmentId: string;
-  departmentName: string;
-  readAt: string | null;
-  readByName: string | null;
-  /** Pond reports: how many of the department's users were told and have read it. */
-  notified?: number;
-  read?: number;
-}
-
-export interface TRiskReport {
-  id: string;
-  riskPointId: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  title: string;
-  content: {
-    trigger: 'created' | 'reassessed' | 'reviewed';
-    code: string;
-    name: string;
-    location: string | null;
-    hazardFactors: string;
-    accidentTypes: string[];
-    method: 'lec' | 'ls';
-    inputs: Record<string, number>;
-    score: number;
-    level: RiskLevel;
-    color: RiskColor;
-    source: string;
-    controlLevel: ControlLevel;
-    measures: TMeasures;
-    responsiblePerson: string;
-    responsiblePhone: string | null;
-    reviewDue: string;
-    reportedBy: string;
-  };
-  reportedAt: string;
-  recipients: TRecipient[];
-  addressedToMe?: boolean;
-  abilities?: { markRead: boolean };
-}
-
-export interface TReview {
-  id: string;
-  at: string;
-  actorName: string;
-  comment: string;
-  fromLevel: RiskLevel;
-  toLevel: RiskLevel;
-  score: number;
-  nextReviewDue: string;
-}
-
-export interface TRiskPointDetail extends TRiskPoint {
-  reviews: TReview[];
-  reports: TRiskReport[];
-}
-
-export interface RiskPointResponse {
-  data: TRiskPointDetail;
-  abilities: { edit: boolean; review: boolean };
-}
-
-export interface RiskPointPage extends Page<TRiskPoint> {
-  abilities: { create: boolean; export: boolean };
-}
+export type TRiskPoint = z.infer<typeof ZRiskPoint>;
+/** A department's read receipt; a pond report's also counts how many of its users were told and have read. */
+export type TRecipient = z.infer<typeof ZReceipt> | z.infer<typeof ZPondReceipt>;
+export type TRiskReport = z.infer<typeof ZRiskReportRow>;
+export type TReview = z.infer<typeof ZRiskReview>;
+export type RiskPointResponse = z.infer<typeof ZRiskPointResponse>;
+export type TRiskPointDetail = RiskPointResponse['data'];
+export type RiskPointPage = z.infer<typeof ZRiskPointPage>;
 
 export const RISK_FILTER_KEYS = ['q', 'enterpriseId', 'regionCode', 'industry', 'color', 'controlLevel', 'reviewOverdue', 'sort'] as const;
 
@@ -145,42 +91,11 @@ export function useRiskPoint(id: string | undefined) {
   return useQuery({ queryKey: riskPointKey(id), queryFn: () => api<RiskPointResponse>(`/api/risk-points/${id}`), enabled: Boolean(id) });
 }
 
-export interface ColourCounts {
-  total: number;
-  red: number;
-  orange: number;
-  yellow: number;
-  blue: number;
-  overdue: number;
-  enterprises?: number;
-}
-
-export interface MajorHazardCounts {
-  major: number;
-  g1: number;
-  g2: number;
-  g3: number;
-  g4: number;
-}
-
+export type ColourCounts = z.infer<typeof ZColourCounts>;
+export type MajorHazardCounts = z.infer<typeof ZMajorHazardCounts>;
 /** Ponds in scope (销库 left out) by 安全度, and the 头顶库 among them. */
-export interface PondCounts {
-  total: number;
-  critical: number;
-  dangerous: number;
-  defective: number;
-  overhead: number;
-}
-
-export interface RiskSummary {
-  enterpriseId: string | null;
-  counts: ColourCounts;
-  majorHazards: MajorHazardCounts;
-  ponds: PondCounts;
-  byColour: Record<RiskColor, TRiskPoint[]>;
-  abilities: { create: boolean };
-  sources: { policy: string; lec: string; ls: string };
-}
+export type PondCounts = z.infer<typeof ZPondCounts>;
+export type RiskSummary = z.infer<typeof ZRiskSummary>;
 
 export function useRiskSummary(enterpriseId: string | undefined, enabled = true) {
   return useQuery({
@@ -190,17 +105,8 @@ export function useRiskSummary(enterpriseId: string | undefined, enabled = true)
   });
 }
 
-export interface RollupRow extends ColourCounts {
-  enterprises: number;
-}
-
-export interface RiskRollup {
-  totals: ColourCounts;
-  majorHazards: MajorHazardCounts;
-  ponds: PondCounts;
-  byRegion: (RollupRow & { regionCode: string; regionName: string; regionNameEn: string })[];
-  byIndustry: (RollupRow & { industry: string })[];
-}
+export type RiskRollup = z.infer<typeof ZRiskRollup>;
+export type RollupRow = ColourCounts;
 
 export function useRiskRollup(enabled = true) {
   return useQuery({ queryKey: ['risk-rollup'], queryFn: () => api<RiskRollup>('/api/risk-points/rollup'), enabled });
@@ -211,15 +117,12 @@ export function useRiskRollup(enabled = true) {
 export function useRiskReports(query: Query) {
   return useQuery({
     queryKey: ['risk-reports', query],
-    queryFn: () => api<Page<TRiskReport>>('/api/risk-reports', { query }),
+    queryFn: () => api<z.infer<typeof ZRiskReportPage>>('/api/risk-reports', { query }),
     placeholderData: keepPreviousData,
   });
 }
 
-export interface RiskReportResponse {
-  data: TRiskReport & { addressedToMe: boolean };
-  abilities: { markRead: boolean };
-}
+export type RiskReportResponse = z.infer<typeof ZRiskReportResponse>;
 
 export const riskReportKey = (id: string | undefined) => ['risk-report', id] as const;
 
@@ -229,89 +132,23 @@ export function useRiskReport(id: string | undefined) {
 
 // ---- calculators ----
 
-export interface LecResult {
-  D: number;
-  level: RiskLevel;
-  color: RiskColor;
-  levelName: string;
-  source: string;
-}
-
-export interface LsResult {
-  R: number;
-  level: RiskLevel;
-  color: RiskColor;
-  levelName: string;
-  source: string;
-}
-
-export interface TTerm {
-  q: number;
-  Q: number;
-  beta: number;
-  ratio: number;
-  weighted: number;
-  name: string;
-  cas: string | null;
-  category: string | null;
-  table: 1 | 2;
-  betaTable: 3 | 4;
-  no: number | null;
-}
-
-export interface MajorHazardResult {
-  S: number;
-  isMajor: boolean;
-  alpha: number;
-  R: number;
-  grade: 1 | 2 | 3 | 4 | null;
-  gradeName: string | null;
-  terms: TTerm[];
-  source: string;
-}
+export type LecResult = z.infer<typeof ZLecResult>;
+export type LsResult = z.infer<typeof ZLsResult>;
+export type TTerm = z.infer<typeof ZMajorHazardTerm>;
+export type MajorHazardResult = z.infer<typeof ZMajorHazardResult>;
 
 // ---- major hazard installations ----
 
-export interface TPerson {
-  name: string;
-  phone: string;
-}
-
-export interface TMajorHazard {
-  id: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  code: string;
-  name: string;
-  unitKind: UnitKind;
-  location: string | null;
-  lng: number | null;
-  lat: number | null;
-  exposedPopulation: number;
-  substances: TSubstanceInput[];
-  terms: TTerm[];
-  S: number;
-  isMajor: boolean;
-  alpha: number;
-  R: number;
-  grade: 1 | 2 | 3 | 4 | null;
-  source: string;
-  persons: { principal: TPerson; technical: TPerson; operational: TPerson };
-  version: number;
-  updatedAt: string;
-}
-
-export interface MajorHazardResponse {
-  data: TMajorHazard;
-  abilities: { edit: boolean };
-}
+export type TMajorHazard = z.infer<typeof ZMajorHazard>;
+export type TPerson = TMajorHazard['persons']['principal'];
+export type MajorHazardResponse = z.infer<typeof ZMajorHazardResponse>;
 
 export const MH_FILTER_KEYS = ['q', 'enterpriseId', 'regionCode', 'industry', 'grade', 'unitKind'] as const;
 
 export function useMajorHazards(query: Query) {
   return useQuery({
     queryKey: ['major-hazards', query],
-    queryFn: () => api<Page<TMajorHazard> & { abilities: { create: boolean } }>('/api/major-hazard-sources', { query }),
+    queryFn: () => api<z.infer<typeof ZMajorHazardPage>>('/api/major-hazard-sources', { query }),
     placeholderData: keepPreviousData,
   });
 }
@@ -324,70 +161,21 @@ export function useMajorHazard(id: string | undefined) {
 
 // ---- tailings ponds ----
 
-export type PondGrade = 1 | 2 | 3 | 4 | 5;
-export type SafetyStatus = 'normal' | 'defective' | 'dangerous' | 'critical';
-export type OperatingStatus = 'operating' | 'idle' | 'closed' | 'deregistered';
-export type DamMethod = 'upstream' | 'centerline' | 'downstream' | 'oneTime';
-
-export interface TTailingsPond {
-  id: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  code: string;
-  name: string;
-  location: string | null;
-  lng: number;
-  lat: number;
-  damMethod: DamMethod | null;
-  designDamHeight: number;
-  currentDamHeight: number;
-  totalCapacity: number;
-  currentCapacity: number;
-  overDesign: boolean;
-  gradeRaised: boolean;
-  grade: PondGrade;
-  gradeName: string | null;
-  gradeSource: string;
-  overhead: boolean;
-  downstreamPopulation: number;
-  downstreamFacilities: string | null;
-  safetyStatus: SafetyStatus;
-  safetyMeaning: string | null;
-  safetyAction: string | null;
-  safetySource: string;
-  operatingStatus: OperatingStatus;
-  responsibleName: string;
-  responsiblePhone: string;
-  licenceNumber: string | null;
-  licenceExpiry: string | null;
-  licenceState: 'valid' | 'expiring' | 'expired' | null;
-  version: number;
-  updatedAt: string;
-}
-
+export type PondGrade = TailingsGrade;
+export type SafetyStatus = TailingsSafetyStatus;
+export type OperatingStatus = (typeof POND_OPERATING_STATUSES)[number];
+export type DamMethod = (typeof DAM_METHODS)[number];
+export type TTailingsPond = z.infer<typeof ZTailingsPond>;
 /** 尾矿库安全度报告: a reportable 安全度 record, to whom it went and the receipts. */
-export interface TPondReport {
-  id: string;
-  fromStatus: SafetyStatus | null;
-  toStatus: SafetyStatus;
-  action: string;
-  source: string;
-  reportedAt: string;
-  reportedByName: string;
-  recipients: TRecipient[];
-}
-
-export interface TailingsPondResponse {
-  data: TTailingsPond & { reports: TPondReport[] };
-  abilities: { edit: boolean };
-}
+export type TPondReport = z.infer<typeof ZPondReport>;
+export type TailingsPondResponse = z.infer<typeof ZTailingsPondResponse>;
 
 export const POND_FILTER_KEYS = ['q', 'enterpriseId', 'regionCode', 'industry', 'grade', 'safetyStatus', 'operatingStatus', 'overhead'] as const;
 
 export function useTailingsPonds(query: Query, enabled = true) {
   return useQuery({
     queryKey: ['tailings-ponds', query],
-    queryFn: () => api<Page<TTailingsPond> & { abilities: { create: boolean } }>('/api/tailings-ponds', { query }),
+    queryFn: () => api<z.infer<typeof ZTailingsPondPage>>('/api/tailings-ponds', { query }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -399,26 +187,8 @@ export function useTailingsPond(id: string | undefined) {
   return useQuery({ queryKey: tailingsPondKey(id), queryFn: () => api<TailingsPondResponse>(`/api/tailings-ponds/${id}`), enabled: Boolean(id) });
 }
 
-export interface PondGradeResult {
-  grade: PondGrade;
-  gradeName: string;
-  byCapacity: PondGrade;
-  byHeight: PondGrade;
-  decidedBy: 'capacity' | 'height' | 'both';
-  lowered: boolean;
-  raised: boolean;
-  source: string;
-}
-
-export interface TailingsGradeTableResponse {
-  table: TTailingsGradeTable;
-  defaults: TTailingsGradeTable;
-  configured: boolean;
-  source: string;
-  overheadSource: string;
-  safetySource: string;
-  abilities: { configure: boolean };
-}
+export type PondGradeResult = z.infer<typeof ZTailingsGradeResult>;
+export type TailingsGradeTableResponse = z.infer<typeof ZTailingsGradeTableView>;
 
 export function useTailingsGradeTable() {
   return useQuery({ queryKey: ['tailings-grade-table'], queryFn: () => api<TailingsGradeTableResponse>('/api/tailings-grade-table'), staleTime: 60_000 });
@@ -429,7 +199,7 @@ export function useRegisteredObjects(enterpriseId: string | undefined) {
   const query = { enterpriseId, pageSize: 500 };
   const installations = useQuery({
     queryKey: ['major-hazards', query],
-    queryFn: () => api<Page<TMajorHazard>>('/api/major-hazard-sources', { query }),
+    queryFn: () => api<z.infer<typeof ZMajorHazardPage>>('/api/major-hazard-sources', { query }),
     enabled: Boolean(enterpriseId),
   });
   const ponds = useTailingsPonds(query, Boolean(enterpriseId));
@@ -441,20 +211,8 @@ export function useRegisteredObjects(enterpriseId: string | undefined) {
 
 // ---- bands ----
 
-export interface ValueOption {
-  value: number;
-  zh: string;
-  en: string;
-}
-
-export interface RiskBandsResponse {
-  bands: TRiskBands;
-  defaults: TRiskBands;
-  configured: boolean;
-  sources: { policy: string; lec: string; ls: string };
-  valueSets: { lec: { L: ValueOption[]; E: ValueOption[]; C: ValueOption[] }; ls: { L: ValueOption[]; S: ValueOption[] } };
-  abilities: { configure: boolean };
-}
+export type RiskBandsResponse = z.infer<typeof ZRiskBandsView>;
+export type ValueOption = RiskBandsResponse['valueSets']['lec']['L'][number];
 
 export function useRiskBands() {
   return useQuery({ queryKey: ['risk-bands'], queryFn: () => api<RiskBandsResponse>('/api/risk-bands'), staleTime: 60_000 });

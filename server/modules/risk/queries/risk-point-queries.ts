@@ -6,7 +6,7 @@ import { notFound } from '../../../kernel/errors.js';
 import { scopeEnterpriseId } from '../../../kernel/scope/scope.js';
 import { allRegions, enterpriseVisible } from '../../org/index.js';
 import { reportAbilities, riskPointAbilities, riskRecordPolicy } from '../risk.policy.js';
-import { presentReport, presentRiskPoint } from '../risk.presenter.js';
+import { presentReport, presentReportRow, presentReview, presentRiskPoint, presentRollupRow } from '../risk.presenter.js';
 import {
   colourCounts,
   findReports,
@@ -60,16 +60,7 @@ export async function getRiskPointQuery(ctx: Ctx, id: string) {
   return {
     data: {
       ...presentRiskPoint(r.p, r.enterpriseName, today(ctx)),
-      reviews: reviews.map((v) => ({
-        id: v.id,
-        at: v.at.toISOString(),
-        actorName: v.actorName,
-        comment: v.comment,
-        fromLevel: v.fromLevel,
-        toLevel: v.toLevel,
-        score: v.score,
-        nextReviewDue: v.nextReviewDue,
-      })),
+      reviews: reviews.map(presentReview),
       reports: reports.map((x) => presentReport(x, recipients)),
     },
     abilities: riskPointAbilities(ctx.actor, r.p),
@@ -108,12 +99,12 @@ export async function riskRollupQuery(ctx: Ctx) {
   const regions = await allRegions(ctx.tx);
   const nameOf = new Map(regions.map((r) => [r.code, { name: r.name, nameEn: r.nameEn }]));
   const rootCode = rootPath?.split('/').filter(Boolean).pop();
-  const byRegion = (await rollup(ctx.tx, s, d, { regionSegment: depth + 1 })).map((r) => {
+  const byRegion = (await rollup(ctx.tx, s, d, { regionSegment: depth + 1 })).map(({ key, ...counts }) => {
     // Enterprises registered at the root region itself have no lower-level segment.
-    const code = r.key || rootCode || '';
-    return { ...r, key: undefined, regionCode: code, regionName: nameOf.get(code)?.name ?? code, regionNameEn: nameOf.get(code)?.nameEn ?? code };
+    const code = key || rootCode || '';
+    return { ...presentRollupRow(counts), regionCode: code, regionName: nameOf.get(code)?.name ?? code, regionNameEn: nameOf.get(code)?.nameEn ?? code };
   });
-  const byIndustry = (await rollup(ctx.tx, s, d, 'industry')).map((r) => ({ ...r, key: undefined, industry: r.key }));
+  const byIndustry = (await rollup(ctx.tx, s, d, 'industry')).map(({ key, ...counts }) => ({ ...presentRollupRow(counts), industry: key }));
   return {
     totals: await colourCounts(ctx.tx, s, d),
     majorHazards: await majorHazardCounts(ctx.tx, s),
@@ -133,11 +124,7 @@ export async function listReportsQuery(ctx: Ctx, q: { page: number; pageSize: nu
   return {
     items: rows.map((r) => {
       const mine = recipients.filter((x) => x.reportId === r.id);
-      return {
-        ...presentReport(r, recipients),
-        abilities: reportAbilities(ctx.actor, mine),
-        addressedToMe: mine.some((x) => x.departmentId === ctx.actor.departmentId),
-      };
+      return presentReportRow(r, mine, ctx.actor.departmentId, reportAbilities(ctx.actor, mine));
     }),
     total,
     page: q.page,

@@ -1,16 +1,19 @@
 import { z } from 'zod';
+import { ZPageOf } from '../../../common/contracts/page.js';
 import { ZCreatePlan } from '../../../common/contracts/plans.js';
-import { ZIssueTask } from '../../../common/contracts/tasks.js';
-import { ZRecordActivity, ZRegisterQuery } from '../../../common/contracts/workplan.js';
+import { ZIssueTask, ZTaskResponse } from '../../../common/contracts/tasks.js';
+import { ZCreatedId, ZPlan, ZPlanItemDetail, ZPlanOverview, ZRecordActivity, ZRegisterEntry, ZRegisterQuery } from '../../../common/contracts/workplan.js';
 import type { Deps } from '../../kernel/context.js';
-import { AppError, notFound } from '../../kernel/errors.js';
+import { AppError } from '../../kernel/errors.js';
 import { exportFile, sendXlsx, workbookOf } from '../../kernel/files/excel.js';
 import { type App, route } from '../../kernel/http/route.js';
-import { getTaskQuery, issueTask } from '../tasks/index.js';
-import { createPlan, importPlan, planTemplate } from './commands/create-plan.js';
+import { getTaskQuery } from '../tasks/index.js';
+import { createPlan } from './commands/create-plan.js';
+import { importPlan } from './commands/import-plan.js';
+import { issueItemTask } from './commands/issue-item-task.js';
 import { recordActivity } from './commands/record-activity.js';
-import { planItemDetail, planOverview } from './queries/plan-queries.js';
-import { getPlan, getPlanItem, listPlans, pageActivities } from './workplan.repository.js';
+import { listPlansQuery, planItemDetail, planOverview, registersQuery } from './queries/plan-queries.js';
+import { planTemplate } from './workplan.excel.js';
 
 const ZPlanId = z.object({ id: z.string().uuid({ message: 'invalid_format' }) });
 const ZItemId = z.object({ id: z.string().uuid({ message: 'invalid_format' }), itemId: z.string().uuid({ message: 'invalid_format' }) });
@@ -25,7 +28,8 @@ export function workplanRoutes(app: App, deps: Deps): void {
     access: 'workplan.read',
     summary: 'Work plans (the annual notices)',
     tags,
-    handler: async (ctx) => ({ items: (await listPlans(ctx.tx)).map((p) => ({ ...p, createdAt: p.createdAt.toISOString() })) }),
+    response: z.object({ items: z.array(ZPlan) }),
+    handler: (ctx) => listPlansQuery(ctx),
   });
 
   route(app, deps, {
@@ -35,6 +39,7 @@ export function workplanRoutes(app: App, deps: Deps): void {
     summary: 'Enter another year’s notice as a work plan',
     tags,
     body: ZCreatePlan,
+    response: ZCreatedId,
     handler: (ctx, { body }) => createPlan(ctx, body),
   });
 
@@ -44,16 +49,18 @@ export function workplanRoutes(app: App, deps: Deps): void {
     access: 'workplan.manage',
     summary: 'Excel template for entering a notice',
     tags,
-    raw: true,
+    raw: 'xlsx',
     handler: async (ctx, _i, { reply }) => sendXlsx(reply, exportFile(ctx, 'workPlanTemplate', ''), await planTemplate()),
   });
 
   route(app, deps, {
     method: 'POST',
     url: '/api/plans/import',
+    upload: 'The notice workbook (xlsx) filled in from GET /api/plans/import-template',
     access: 'workplan.manage',
     summary: 'Import a notice from the Excel template (multipart "file"); rejected files store nothing',
     tags,
+    response: ZCreatedId,
     handler: async (ctx, _i, { req }) => {
       const file = await req.file().catch(() => undefined);
       if (!file) throw new AppError('VALIDATION', {}, [{ field: 'file', code: 'required' }]);
@@ -68,6 +75,7 @@ export function workplanRoutes(app: App, deps: Deps): void {
     summary: '落实情况: items with computed indicators and status colour (in the caller’s scope)',
     tags,
     params: ZPlanId,
+    response: ZPlanOverview,
     handler: (ctx, { params }) => planOverview(ctx, params.id),
   });
 
@@ -78,6 +86,7 @@ export function workplanRoutes(app: App, deps: Deps): void {
     summary: 'One item: indicators with the units that fall short, and its 督办 tasks',
     tags,
     params: ZItemId,
+    response: ZPlanItemDetail,
     handler: (ctx, { params }) => planItemDetail(ctx, params.id, params.itemId),
   });
 
@@ -89,7 +98,7 @@ export function workplanRoutes(app: App, deps: Deps): void {
     tags,
     params: ZPlanId,
     query: z.object({ format: z.literal('xlsx').default('xlsx'), lang: z.string().optional() }),
-    raw: true,
+    raw: 'xlsx',
     handler: async (ctx, { params }, { reply }) => {
       const o = await planOverview(ctx, params.id);
       const en = ctx.request.locale === 'en-US';
@@ -131,17 +140,8 @@ export function workplanRoutes(app: App, deps: Deps): void {
     tags,
     params: ZItemId,
     body: ZIssueTask,
-    handler: async (ctx, { params, body }) => {
-      const plan = await getPlan(ctx.tx, params.id);
-      const item = await getPlanItem(ctx.tx, params.itemId);
-      if (!plan || !item || item.planId !== plan.id) throw notFound();
-      const { id } = await issueTask(
-        ctx,
-        { ...body, source: 'noticeItem', sourceRef: body.sourceRef ?? `${plan.document} 第${item.number}条` },
-        { planItemId: item.id },
-      );
-      return getTaskQuery(ctx, id);
-    },
+    response: ZTaskResponse,
+    handler: async (ctx, { params, body }) => getTaskQuery(ctx, (await issueItemTask(ctx, params.id, params.itemId, body)).id),
   });
 
   route(app, deps, {
@@ -151,10 +151,8 @@ export function workplanRoutes(app: App, deps: Deps): void {
     summary: 'Register entries of a kind and year (meetings, lectures, inspections, training, equipment, mining faces, four systems)',
     tags,
     query: ZRegisterQuery,
-    handler: async (ctx, { query }) => {
-      const { rows, total } = await pageActivities(ctx.tx, ctx.scope, query.kind, `${query.year}-01-01`, `${query.year}-12-31`, query.page, query.pageSize);
-      return { items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })), total, page: query.page, pageSize: query.pageSize };
-    },
+    response: ZPageOf(ZRegisterEntry),
+    handler: (ctx, { query }) => registersQuery(ctx, query),
   });
 
   route(app, deps, {
@@ -164,6 +162,7 @@ export function workplanRoutes(app: App, deps: Deps): void {
     summary: 'Record a register entry for one’s own unit (or an enterprise in scope)',
     tags,
     body: ZRecordActivity,
+    response: ZCreatedId,
     handler: (ctx, { body }) => recordActivity(ctx, body),
   });
 }

@@ -1,78 +1,60 @@
+import type { z } from 'zod';
+import type { ZPlan, ZPlanItemDetail, ZPlanOverview, ZRegisterEntry, ZRegisterQuery } from '../../../../common/contracts/workplan.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { notFound } from '../../../kernel/errors.js';
 import { assigneesOfPlanItems } from '../../tasks/index.js';
 import type { IndicatorDef } from '../data/jincheng-2021.js';
-import { IndicatorEngine, type IndicatorResult } from '../indicators.js';
-import { getPlan, getPlanItem, listPlanItems, type PlanItemRow } from '../workplan.repository.js';
+import { IndicatorEngine } from '../indicators.js';
+import { presentIndicator, presentItemTasks, presentPlan, presentPlanItem, presentRegisterEntry } from '../workplan.presenter.js';
+import { getPlan, getPlanItem, listPlanItems, listPlans, type PlanItemRow, pageActivities } from '../workplan.repository.js';
 
-const WORST: IndicatorResult['status'][] = ['red', 'yellow', 'green', 'grey'];
+async function indicatorsOf(engine: IndicatorEngine, item: PlanItemRow, withShortfalls: boolean) {
+  const views = [];
+  for (const d of item.indicators as IndicatorDef[]) views.push(presentIndicator(d, await engine.compute(d.key, item), withShortfalls));
+  return views;
+}
 
-async function itemView(engine: IndicatorEngine, item: PlanItemRow, withShortfalls: boolean) {
-  const defs = item.indicators as IndicatorDef[];
-  const results = [];
-  for (const d of defs) {
-    const r = await engine.compute(d.key, item);
-    results.push({
-      ...d,
-      value: r.value,
-      display: r.display,
-      targetValue: r.target,
-      unit: r.unit,
-      status: r.status,
-      shortfallCount: r.shortfalls.length,
-      ...(withShortfalls ? { shortfalls: r.shortfalls } : {}),
-    });
-  }
-  const measured = results.filter((r) => r.status !== 'grey');
-  const status = measured.length ? (WORST.find((s) => measured.some((r) => r.status === s)) ?? 'grey') : 'grey';
-  return {
-    id: item.id,
-    number: item.number,
-    section: item.section,
-    title: item.title,
-    titleEn: item.titleEn,
-    text: item.text,
-    responsibleUnits: item.responsibleUnits,
-    status,
-    indicators: results,
-  };
+/** The work plans (the annual notices), newest year first. */
+export async function listPlansQuery(ctx: Ctx): Promise<{ items: z.input<typeof ZPlan>[] }> {
+  return { items: (await listPlans(ctx.tx)).map(presentPlan) };
 }
 
 /** 落实情况: every item with its computed indicators and colour, in the viewer's scope. */
-export async function planOverview(ctx: Ctx, planId: string) {
+export async function planOverview(ctx: Ctx, planId: string): Promise<z.input<typeof ZPlanOverview>> {
   const plan = await getPlan(ctx.tx, planId);
   if (!plan) throw notFound();
   const items = await listPlanItems(ctx.tx, planId);
   const engine = new IndicatorEngine(ctx, plan.year, items);
-  const views = [];
-  for (const i of items) views.push(await itemView(engine, i, false));
   const tasks = await assigneesOfPlanItems(
     ctx.tx,
     ctx.scope,
     items.map((i) => i.id),
   );
-  return {
-    plan: { ...plan, createdAt: plan.createdAt.toISOString() },
-    items: views.map((v) => ({ ...v, taskCount: new Set(tasks.filter(({ t }) => t.planItemId === v.id).map(({ t }) => t.id)).size })),
-  };
+  const views = [];
+  for (const i of items) {
+    const taskCount = new Set(tasks.filter(({ t }) => t.planItemId === i.id).map(({ t }) => t.id)).size;
+    views.push({ ...presentPlanItem(i, await indicatorsOf(engine, i, false)), taskCount });
+  }
+  return { plan: presentPlan(plan), items: views };
 }
 
 /** One item with the units and enterprises that fall short of each indicator, and its 督办 tasks. */
-export async function planItemDetail(ctx: Ctx, planId: string, itemId: string) {
+export async function planItemDetail(ctx: Ctx, planId: string, itemId: string): Promise<z.input<typeof ZPlanItemDetail>> {
   const plan = await getPlan(ctx.tx, planId);
   const item = await getPlanItem(ctx.tx, itemId);
   if (!plan || !item || item.planId !== planId) throw notFound();
   const engine = new IndicatorEngine(ctx, plan.year, [item]);
-  const view = await itemView(engine, item, true);
-  const rows = await assigneesOfPlanItems(ctx.tx, ctx.scope, [item.id]);
-  const tasks = new Map<
-    string,
-    { id: string; code: string; title: string; status: string; units: { unitName: string; status: string; resolveDue: string }[] }
-  >();
-  for (const { a, t } of rows) {
-    const e = tasks.get(t.id) ?? { id: t.id, code: t.code, title: t.title, status: t.status, units: [] };
-    e.units.push({ unitName: a.unitName, status: a.status, resolveDue: a.resolveDue.toISOString() });
-    tasks.set(t.id, e);
-  }
-  return { plan: { id: plan.id, year: plan.year, document: plan.document, title: plan.title }, item: view, tasks: [...tasks.values()] };
+  const indicators = (await indicatorsOf(engine, item, true)).map((v) => ({ ...v, shortfalls: v.shortfalls ?? [] }));
+  return {
+    plan: { id: plan.id, year: plan.year, document: plan.document, title: plan.title },
+    item: presentPlanItem(item, indicators),
+    tasks: presentItemTasks(await assigneesOfPlanItems(ctx.tx, ctx.scope, [item.id])),
+  };
+}
+
+/** Register entries of a kind and year in the viewer's scope, newest first. */
+export async function registersQuery(ctx: Ctx, q: z.infer<typeof ZRegisterQuery>) {
+  const { rows, total } = await pageActivities(ctx.tx, ctx.scope, q.kind, `${q.year}-01-01`, `${q.year}-12-31`, q.page, q.pageSize);
+  const items: z.input<typeof ZRegisterEntry>[] = rows.map(presentRegisterEntry);
+  return { items, total, page: q.page, pageSize: q.pageSize };
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ZCloseListing, ZListHazard } from '../../../../common/contracts/hazards.js';
-import { notice, perLocale } from '../../../../common/i18n/notifications.js';
+import { both, notice, perLocale } from '../../../../common/i18n/notifications.js';
 import { toShanghaiDate } from '../../../../common/rules/calendar/working-days.js';
 import type { Executor } from '../../../db/client.js';
 import type { Ctx } from '../../../kernel/context.js';
@@ -62,7 +62,7 @@ export async function listHazard(ctx: Ctx, id: string, input: z.infer<typeof ZLi
     kind: 'hazard.listed',
     notice: notice('hazard.listed', {
       title: h.title,
-      department: dept.name,
+      department: both({ zh: dept.name, en: dept.nameEn || dept.name }),
       document: perLocale((l) => (input.documentNumber ? (l === 'en-US' ? ` (${input.documentNumber})` : `（${input.documentNumber}）`) : '')),
       supervisor: input.supervisor,
       deadline: input.deadline,

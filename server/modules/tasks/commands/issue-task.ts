@@ -1,5 +1,5 @@
 import type { TIssueTask } from '../../../../common/contracts/tasks.js';
-import { day, NOTICE_TERMS, notice } from '../../../../common/i18n/notifications.js';
+import { both, day, NOTICE_TERMS, notice } from '../../../../common/i18n/notifications.js';
 import { toShanghaiDate } from '../../../../common/rules/calendar/working-days.js';
 import { DEFAULT_13710_CONFIG, deadlines13710 } from '../../../../common/rules/deadline-13710.js';
 import { loadCalendar } from '../../../kernel/calendar/calendar.js';
@@ -117,7 +117,7 @@ export async function issueTask(ctx: Ctx, input: TIssueTask, link: { planItemId?
       kind: 'task',
       notice: notice('task.issued', {
         title: input.title,
-        issuer: issuer.name,
+        issuer: both({ zh: issuer.name, en: issuer.nameEn || issuer.name }),
         role: NOTICE_TERMS.taskRole[a.role === 'lead' ? 'lead' : 'cooperate'],
         feedbackDue: day(due.feedbackDue),
         resolveDue: day(due.resolveDue),

@@ -41,7 +41,7 @@ async function userCommand(config: Config, database: Database, sub: string, rest
     import('../bootstrap.js'),
     import('../kernel/actor.js'),
     import('../kernel/context.js'),
-    import('../modules/identity/commands/users.js'),
+    import('../modules/identity/index.js'),
   ]);
   const deps = createDeps(config, database, systemClock);
   const info = { id: null, ip: null, locale: 'zh-CN' as const };
@@ -94,7 +94,7 @@ async function main(argv: string[]): Promise<number> {
         const [{ systemActor }, { inTransaction }, { createUser, setRoles }, { unitExists }] = await Promise.all([
           import('../kernel/actor.js'),
           import('../kernel/context.js'),
-          import('../modules/identity/commands/users.js'),
+          import('../modules/identity/index.js'),
           import('../modules/org/index.js'),
         ]);
         const deps = createDeps(config, database, systemClock);

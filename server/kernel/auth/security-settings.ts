@@ -1,35 +1,15 @@
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
+import { type TSecuritySettings, ZSecuritySettings } from '../../../common/contracts/identity.js';
 import type { Executor } from '../../db/client.js';
 import { setting } from '../kernel.schema.js';
 
 /**
  * Security policy, maintained by the security admin. Defaults follow GB/T 22239-2019 (等保 2.0)
  * §8.1.4.1 identity authentication: login-failure handling (lock after repeated failures), session
- * timeout, and password complexity with periodic change. The numbers are configuration.
+ * timeout, and password complexity with periodic change. The numbers are configuration; the schema is
+ * the identity contract's (the web's form checks the same bounds).
  */
-export const ZSecuritySettings = z.object({
-  maxFailedAttempts: z.number().int().min(3).max(20),
-  lockoutMinutes: z
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 60),
-  idleTimeoutMinutes: z
-    .number()
-    .int()
-    .min(5)
-    .max(24 * 60),
-  absoluteTimeoutHours: z
-    .number()
-    .int()
-    .min(1)
-    .max(7 * 24),
-  passwordMinLength: z.number().int().min(8).max(64),
-  passwordClasses: z.number().int().min(2).max(4),
-  passwordMaxAgeDays: z.number().int().min(0).max(3650),
-});
-export type TSecuritySettings = z.infer<typeof ZSecuritySettings>;
+export { type TSecuritySettings, ZSecuritySettings } from '../../../common/contracts/identity.js';
 
 export const DEFAULT_SECURITY_SETTINGS: TSecuritySettings = {
   maxFailedAttempts: 5,

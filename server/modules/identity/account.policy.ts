@@ -13,7 +13,18 @@ import { isSystemScope } from '../../kernel/scope/scope.js';
  * server host with the `taihang user` command (the operator, outside the three duties, audited as "cli").
  */
 export type AdminDuty = 'system' | 'security' | 'audit';
-export type AccountAction = 'create' | 'disable' | 'enable' | 'resetPassword' | 'releasePassword' | 'setPassword' | 'unlock' | 'setRoles' | 'changeOwnPassword';
+export type AccountAction =
+  | 'create'
+  | 'disable'
+  | 'enable'
+  | 'resetPassword'
+  | 'releasePassword'
+  | 'setPassword'
+  | 'unlock'
+  | 'setRoles'
+  | 'changeOwnPassword'
+  /** The signed-in user's own session and preferences (sign out, language). */
+  | 'updateOwn';
 
 /**
  * The account as the policy sees it: who it is, which administrator duty it holds, and — while a
@@ -25,7 +36,7 @@ export interface AccountTarget {
   resetPendingBy: string | null;
 }
 
-const NEEDS: Record<Exclude<AccountAction, 'changeOwnPassword' | 'setPassword'>, Permission> = {
+const NEEDS: Record<Exclude<AccountAction, 'changeOwnPassword' | 'updateOwn' | 'setPassword'>, Permission> = {
   create: 'user.manage',
   disable: 'user.manage',
   enable: 'user.manage',
@@ -45,10 +56,11 @@ export const ACCOUNT_ACTIONS: readonly AccountAction[] = [
   'unlock',
   'setRoles',
   'changeOwnPassword',
+  'updateOwn',
 ];
 
 export const accountPolicy = definePolicy<AccountTarget, AccountAction>('user', ACCOUNT_ACTIONS, (actor, target, action): Verdict => {
-  if (action === 'changeOwnPassword') return actor.id === target.id ? null : 'FORBIDDEN';
+  if (action === 'changeOwnPassword' || action === 'updateOwn') return actor.id === target.id ? null : 'FORBIDDEN';
   // Choosing a whole password of another account is the host operator's alone (outside the three
   // duties); an administrator's reset is split between two people (resetPassword + releasePassword).
   if (action === 'setPassword') return isSystemScope(actor.scope) ? null : 'FORBIDDEN';
@@ -63,6 +75,13 @@ export const accountPolicy = definePolicy<AccountTarget, AccountAction>('user', 
   }
   return null;
 });
+
+/** The security policy (lockout, timeouts, password rules) is the security administrator's (security.manage). */
+export const securitySettingsPolicy = definePolicy<Record<string, never>, 'configure'>(
+  'security_settings',
+  ['configure'],
+  (actor): Verdict => (actor.permissions.has('security.manage') ? null : 'FORBIDDEN'),
+);
 
 /**
  * Which kinds of account each built-in role fits: a role's permissions are scoped by the account's

@@ -1,94 +1,50 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ALL_PERMISSIONS } from '../../../common/permissions.js';
+import {
+  ZCaptcha,
+  ZChangePassword,
+  ZCreatedUser,
+  ZCreateUser,
+  ZLoginInput,
+  ZLoginResult,
+  ZMe,
+  ZMePatch,
+  ZPasswordHalfA,
+  ZPasswordHalfB,
+  ZRoleList,
+  ZSecuritySettings,
+  ZSecuritySettingsView,
+  ZSetRoles,
+  ZUser,
+  ZUserListQuery,
+} from '../../../common/contracts/identity.js';
+import { ZOk } from '../../../common/contracts/platform.js';
 import type { Executor } from '../../db/client.js';
-import type { Actor, UserKind } from '../../kernel/actor.js';
 import { systemActor } from '../../kernel/actor.js';
 import { createCaptcha } from '../../kernel/auth/captcha.js';
-import { loadSecuritySettings, SECURITY_SETTINGS_SOURCE, saveSecuritySettings, ZSecuritySettings } from '../../kernel/auth/security-settings.js';
-import { deleteSession, SESSION_COOKIE } from '../../kernel/auth/session.js';
-import { lockedUntilOf } from '../../kernel/auth/throttle.js';
+import { loadSecuritySettings, SECURITY_SETTINGS_SOURCE } from '../../kernel/auth/security-settings.js';
+import { SESSION_COOKIE } from '../../kernel/auth/session.js';
 import { type Deps, inTransaction } from '../../kernel/context.js';
 import { invalid } from '../../kernel/errors.js';
 import { type App, requestInfo, route, ZPage } from '../../kernel/http/route.js';
+import { changeOwnPassword } from './commands/change-own-password.js';
+import { createUser } from './commands/create-user.js';
+import { logOut } from './commands/log-out.js';
 import { login } from './commands/login.js';
+import { releasePassword } from './commands/release-password.js';
+import { resetPassword } from './commands/reset-password.js';
+import { saveSecuritySettingsCommand } from './commands/save-security-settings.js';
+import { setOwnLocale } from './commands/set-own-locale.js';
+import { setRoles } from './commands/set-roles.js';
+import { setUserDisabled } from './commands/set-user-disabled.js';
+import { unlockUser } from './commands/unlock-user.js';
+import { presentMe, presentRole } from './identity.presenter.js';
+import { listRoles } from './identity.repository.js';
+import { listUsersQuery } from './queries/list-users.js';
 
 type UnitExists = (ex: Executor, kind: string, id: string | null | undefined) => Promise<boolean>;
 
-import { abilitiesOf } from '../../kernel/gate/gate.js';
-import { type AccountAction, accountPolicy } from './account.policy.js';
-import { changeOwnPassword, createUser, releasePassword, resetPassword, setRoles, setUserDisabled, unlockUser } from './commands/users.js';
-import { dutiesOf, findUsers, listRoles, rolesOf, updateUser } from './identity.repository.js';
-import { resetPendingBy } from './split-password.js';
-
-const ZMe = z.object({
-  user: z.object({
-    id: z.string(),
-    username: z.string(),
-    displayName: z.string(),
-    kind: z.string(),
-    unitName: z.string().nullable(),
-    locale: z.string(),
-    roles: z.array(z.string()),
-    mustChangePassword: z.boolean(),
-  }),
-  permissions: z.array(z.string()),
-});
-
-function presentMe(a: Actor) {
-  return {
-    user: {
-      id: a.id,
-      username: a.username,
-      displayName: a.displayName,
-      kind: a.kind,
-      unitName: a.unitName,
-      locale: a.locale,
-      roles: a.roles,
-      mustChangePassword: a.mustChangePassword,
-    },
-    permissions: ALL_PERMISSIONS.filter((p) => a.permissions.has(p)),
-  };
-}
-
 const ZId = z.object({ id: z.string().uuid({ message: 'invalid_format' }) });
-const ZUserKind = z.enum(['platform', 'government', 'industry', 'enterprise', 'group']);
-const ZUser = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  kind: z.string(),
-  departmentId: z.string().nullable(),
-  enterpriseId: z.string().nullable(),
-  phone: z.string().nullable(),
-  disabled: z.boolean(),
-  locked: z.boolean(),
-  lockedUntil: z.string().nullable(),
-  lastLoginAt: z.string().nullable(),
-  roles: z.array(z.string()),
-  unitName: z.string().nullable(),
-  /** What the caller may do to this account (account.policy.ts, 三权分立): the buttons the UI shows. */
-  /** A password reset waits for the security administrator's half B (split-password.ts). */
-  resetPending: z.boolean(),
-  abilities: z.object({
-    disable: z.boolean(),
-    enable: z.boolean(),
-    resetPassword: z.boolean(),
-    releasePassword: z.boolean(),
-    unlock: z.boolean(),
-    setRoles: z.boolean(),
-  }),
-});
-
-/** The actions on an existing account that the user list offers. */
-const rowAbilities = ({ disable, enable, resetPassword, releasePassword, unlock, setRoles }: Record<AccountAction, boolean>) => ({
-  disable,
-  enable,
-  resetPassword,
-  releasePassword,
-  unlock,
-  setRoles,
-});
 
 export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExists }): void {
   const tags = ['identity'];
@@ -102,18 +58,15 @@ export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExi
     method: 'POST',
     url: '/api/auth/login',
     access: 'public',
+    // A wrong password or captcha, and a disabled account, refuse a public route.
+    refuses: [401, 403],
     summary:
       'Sign in; sets an HttpOnly SameSite=Strict cookie and returns a bearer token for scripts. After failed sign-ins from the address or for the name, the image captcha of GET /api/auth/captcha is needed (error.extra.captcha)',
     tags,
     transactional: false,
     rateLimit: { max: deps.config.loginRatePerMinute, timeWindow: '1 minute' },
-    body: z.strictObject({
-      username: z.string().trim().min(1).max(64),
-      password: z.string().min(1).max(256),
-      captchaId: z.string().uuid({ message: 'invalid_format' }).optional(),
-      captcha: z.string().trim().max(16).optional(),
-    }),
-    response: ZMe.extend({ token: z.string() }),
+    body: ZLoginInput,
+    response: ZLoginResult,
     handler: async (_ctx, { body }, { req, reply }) => {
       // Committed even when sign-in fails: failed attempts and lockouts must be counted and audited.
       const r = await inTransaction(deps, systemActor(body.username), requestInfo(req), (ctx) =>
@@ -137,7 +90,7 @@ export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExi
     summary: 'A new image captcha for sign-in (SVG drawn by the server; the answer is kept hashed, expires in 3 minutes, one use)',
     tags,
     rateLimit: { max: Math.max(deps.config.loginRatePerMinute * 3, 30), timeWindow: '1 minute' },
-    response: z.object({ id: z.string(), image: z.string() }),
+    response: ZCaptcha,
     handler: async (ctx, _i, { reply }) => {
       reply.header('cache-control', 'no-store');
       return createCaptcha(deps.database.db, ctx.clock.now());
@@ -151,10 +104,9 @@ export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExi
     duringPasswordChange: true,
     summary: 'Sign out (ends this session)',
     tags,
-    response: z.object({ ok: z.literal(true) }),
+    response: ZOk,
     handler: async (ctx, _i, { req, reply }) => {
-      if (req.sessionToken) await deleteSession(ctx.tx, req.sessionToken);
-      await ctx.audit.record({ action: 'auth.logout', entityType: 'user', entityId: ctx.actor.id });
+      await logOut(ctx, req.sessionToken);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
     },
@@ -178,11 +130,10 @@ export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExi
     duringPasswordChange: true,
     summary: 'Update own preferences (language)',
     tags,
-    body: z.strictObject({ locale: z.enum(['zh-CN', 'en-US']) }),
+    body: ZMePatch,
     response: ZMe,
     handler: async (ctx, { body }) => {
-      await updateUser(ctx.tx, ctx.actor.id, { locale: body.locale });
-      await ctx.audit.record({ action: 'user.localeChanged', entityType: 'user', entityId: ctx.actor.id, before: { locale: ctx.actor.locale }, after: body });
+      await setOwnLocale(ctx, body.locale);
       return presentMe({ ...ctx.actor, locale: body.locale });
     },
   });
@@ -194,8 +145,8 @@ export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExi
     duringPasswordChange: true,
     summary: 'Change own password (policy from the security settings); ends every other session of the user',
     tags,
-    body: z.strictObject({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) }),
-    response: z.object({ ok: z.literal(true) }),
+    body: ZChangePassword,
+    response: ZOk,
     handler: async (ctx, { body }, { req }) => {
       await changeOwnPassword(ctx, body, req.sessionToken);
       return { ok: true as const };
@@ -210,57 +161,9 @@ export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExi
     access: 'user.read',
     summary: 'User accounts',
     tags,
-    query: z.object({
-      page: z.coerce.number().int().min(1).default(1),
-      pageSize: z.coerce.number().int().min(1).max(200).default(20),
-      q: z.string().trim().max(64).optional(),
-      lang: z.string().optional(),
-    }),
+    query: ZUserListQuery,
     response: ZPage(ZUser),
-    handler: async (ctx, { query }) => {
-      const { rows, total } = await findUsers(ctx.tx, query);
-      const roles = await rolesOf(
-        ctx.tx,
-        rows.map((r) => r.id),
-      );
-      const units = await Promise.all(
-        rows.map((u) => deps.resolveUnit(ctx.tx, { kind: u.kind as UserKind, departmentId: u.departmentId, enterpriseId: u.enterpriseId })),
-      );
-      const now = ctx.clock.now();
-      const locks = await lockedUntilOf(
-        ctx.tx,
-        rows.map((u) => u.username),
-        now,
-      );
-      const duties = await dutiesOf(
-        ctx.tx,
-        rows.map((u) => u.id),
-      );
-      return {
-        items: rows.map((u, i) => ({
-          id: u.id,
-          username: u.username,
-          displayName: u.displayName,
-          kind: u.kind,
-          departmentId: u.departmentId,
-          enterpriseId: u.enterpriseId,
-          phone: u.phone,
-          disabled: u.disabled,
-          locked: locks.has(u.username.toLowerCase()),
-          lockedUntil: locks.get(u.username.toLowerCase())?.toISOString() ?? null,
-          lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
-          roles: roles.get(u.id) ?? [],
-          unitName: units[i]?.unitName ?? null,
-          resetPending: resetPendingBy(u.passwordHash) !== null,
-          abilities: rowAbilities(
-            abilitiesOf(accountPolicy, ctx.actor, { id: u.id, duty: duties.get(u.id) ?? null, resetPendingBy: resetPendingBy(u.passwordHash) }),
-          ),
-        })),
-        total,
-        page: query.page,
-        pageSize: query.pageSize,
-      };
-    },
+    handler: (ctx, { query }) => listUsersQuery(ctx, deps.resolveUnit, query),
   });
 
   route(app, deps, {
@@ -270,20 +173,8 @@ export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExi
     summary:
       'Create an account (roles are granted separately by the security admin). No password is sent: the answer is half A of the first temporary password, the security admin releases half B (POST /api/users/:id/reset-password/release)',
     tags,
-    body: z.strictObject({
-      username: z
-        .string()
-        .trim()
-        .regex(/^[a-zA-Z0-9._-]{3,32}$/, { message: 'invalid_format' }),
-      displayName: z.string().trim().min(1).max(60),
-      kind: ZUserKind,
-      departmentId: z.string().uuid().nullable().optional(),
-      enterpriseId: z.string().uuid().nullable().optional(),
-      phone: z.string().trim().max(20).nullable().optional(),
-      // Accepted only to refuse it by name: no administrator chooses another account's password.
-      password: z.string().max(256).optional(),
-    }),
-    response: z.object({ id: z.string(), halfA: z.string() }),
+    body: ZCreateUser,
+    response: ZCreatedUser,
     handler: async (ctx, { body }) => {
       const { password, ...input } = body;
       if (password !== undefined) throw invalid([{ field: 'password', code: 'password.notChosen' }]);
@@ -300,7 +191,7 @@ export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExi
       summary: action === 'disable' ? 'Disable an account (ends its sessions)' : 'Enable an account',
       tags,
       params: ZId,
-      response: z.object({ ok: z.literal(true) }),
+      response: ZOk,
       handler: async (ctx, { params }) => {
         await setUserDisabled(ctx, params.id, action === 'disable');
         return { ok: true as const };
@@ -316,7 +207,7 @@ export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExi
       "Reset a business account's password, split knowledge (三权分立): the current password stops working, every session ends, and the answer is half A of a temporary password (shown once); the security administrator releases half B. No password is sent: the administrator never chooses one",
     tags,
     params: ZId,
-    response: z.object({ halfA: z.string() }),
+    response: ZPasswordHalfA,
     handler: async (ctx, { params }, { req }) => {
       // No body: a client that still sends a password (the old API) is refused, naming the field.
       const sent = req.body && typeof req.body === 'object' ? Object.keys(req.body) : [];
@@ -338,7 +229,7 @@ export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExi
       'Release half B of a pending password reset (shown once; never by whoever reset it; 409 when no reset waits): A + B then signs in once and must be changed',
     tags,
     params: ZId,
-    response: z.object({ halfB: z.string() }),
+    response: ZPasswordHalfB,
     handler: async (ctx, { params }) => releasePassword(ctx, params.id),
   });
 
@@ -349,7 +240,7 @@ export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExi
     summary: 'Lift the lockouts of an account after failed sign-ins (every address)',
     tags,
     params: ZId,
-    response: z.object({ ok: z.literal(true) }),
+    response: ZOk,
     handler: async (ctx, { params }) => {
       await unlockUser(ctx, params.id);
       return { ok: true as const };
@@ -363,8 +254,8 @@ export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExi
     summary: 'Grant roles (三权分立 rules apply)',
     tags,
     params: ZId,
-    body: z.strictObject({ roles: z.array(z.string().max(64)).max(10) }),
-    response: z.object({ ok: z.literal(true) }),
+    body: ZSetRoles,
+    response: ZOk,
     handler: async (ctx, { params, body }) => {
       await setRoles(ctx, params.id, body.roles);
       return { ok: true as const };
@@ -377,19 +268,8 @@ export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExi
     access: 'role.read',
     summary: 'Roles and their permissions',
     tags,
-    response: z.object({
-      items: z.array(
-        z.object({
-          key: z.string(),
-          name: z.string(),
-          nameEn: z.string(),
-          permissions: z.array(z.string()),
-          adminDuty: z.string().nullable(),
-          builtin: z.boolean(),
-        }),
-      ),
-    }),
-    handler: async (ctx) => ({ items: await listRoles(ctx.tx) }),
+    response: ZRoleList,
+    handler: async (ctx) => ({ items: (await listRoles(ctx.tx)).map(presentRole) }),
   });
 
   route(app, deps, {
@@ -398,7 +278,7 @@ export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExi
     access: 'security.manage',
     summary: 'Security policy (lockout, timeouts, password rules)',
     tags,
-    response: ZSecuritySettings.extend({ source: z.string() }),
+    response: ZSecuritySettingsView,
     handler: async (ctx) => ({ ...(await loadSecuritySettings(ctx.tx)), source: SECURITY_SETTINGS_SOURCE }),
   });
 
@@ -409,11 +289,9 @@ export function identityRoutes(app: App, deps: Deps, opts: { unitExists: UnitExi
     summary: 'Change the security policy',
     tags,
     body: ZSecuritySettings.strict(),
-    response: ZSecuritySettings.extend({ source: z.string() }),
+    response: ZSecuritySettingsView,
     handler: async (ctx, { body }) => {
-      const before = await loadSecuritySettings(ctx.tx);
-      await saveSecuritySettings(ctx.tx, body);
-      await ctx.audit.record({ action: 'security.settingsChanged', entityType: 'setting', entityId: 'security', before, after: body });
+      await saveSecuritySettingsCommand(ctx, body);
       return { ...body, source: SECURITY_SETTINGS_SOURCE };
     },
   });

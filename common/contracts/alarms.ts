@@ -86,3 +86,141 @@ export const ZAlarmDisposal = z.strictObject({
   maxShelveHours: z.number().int().min(1).max(720),
 });
 export type TAlarmDisposal = z.infer<typeof ZAlarmDisposal>;
+
+// ---- responses ----
+
+export const ALARM_DISPOSAL_STATES = ['done', 'onTrack', 'overdue'] as const;
+
+/** The list row (server/modules/alarms/alarm.presenter.ts presentAlarmSummary). */
+export const ZAlarmSummary = z.object({
+  id: z.string(),
+  sensorId: z.string(),
+  sensorName: z.string(),
+  sensorType: z.string(),
+  unit: z.string(),
+  location: z.string(),
+  enterpriseId: z.string(),
+  enterpriseName: z.string(),
+  industry: z.string(),
+  type: z.enum(ALARM_TYPES),
+  severity: z.enum(ALARM_SEVERITIES),
+  status: z.enum(ALARM_STATUS_KEYS),
+  active: z.boolean(),
+  limitValue: z.number().nullable(),
+  peakValue: z.number().nullable(),
+  lastValue: z.number().nullable(),
+  startTs: z.string(),
+  lastTs: z.string(),
+  clearTs: z.string().nullable(),
+  ackDue: z.string(),
+  feedbackDue: z.string(),
+  /** Escalation level reached (0: none; each step tells the next unit up). */
+  escalation: z.number(),
+  classification: z.enum(ALARM_CLASSIFICATIONS).nullable(),
+  disposalState: z.enum(ALARM_DISPOSAL_STATES),
+  hazardId: z.string().nullable(),
+  taskId: z.string().nullable(),
+});
+
+/** What a step recorded besides its comment (which fields depend on the step: feedback, shelve, escalate, toHazard …). */
+export const ZAlarmTransitionData = z.object({
+  classification: z.string().optional(),
+  feedback: z.string().nullable().optional(),
+  previous: z.string().nullable().optional(),
+  until: z.string().optional(),
+  hours: z.number().optional(),
+  hazardId: z.string().optional(),
+  code: z.string().optional(),
+  taskId: z.string().optional(),
+  value: z.number().optional(),
+  limit: z.number().nullable().optional(),
+  level: z.number().optional(),
+  units: z.array(z.object({ id: z.string().optional(), name: z.string().optional() })).optional(),
+  source: z.string().optional(),
+});
+
+export const ZAlarmTransition = z.object({
+  id: z.string(),
+  action: z.string(),
+  fromStatus: z.string(),
+  toStatus: z.string(),
+  actorName: z.string(),
+  actorUnit: z.string().nullable(),
+  at: z.string(),
+  comment: z.string(),
+  evidence: z.array(z.string()),
+  data: ZAlarmTransitionData.nullable(),
+});
+
+export const ZAlarmDetail = ZAlarmSummary.extend({
+  startValue: z.number().nullable(),
+  ackTs: z.string().nullable(),
+  ackBy: z.string().nullable(),
+  analysis: z.string().nullable(),
+  feedback: z.string().nullable(),
+  evidence: z.array(z.string()),
+  feedbackByName: z.string().nullable(),
+  feedbackAt: z.string().nullable(),
+  shelvedUntil: z.string().nullable(),
+  shelveReason: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  version: z.number(),
+  transitions: z.array(ZAlarmTransition),
+});
+
+/** What the caller may do with the alarm (server/modules/alarms/alarm.policy.ts alarmAbilities). */
+export const ZAlarmAbilities = z.object({
+  ack: z.boolean(),
+  feedback: z.boolean(),
+  shelve: z.boolean(),
+  unshelve: z.boolean(),
+  outOfService: z.boolean(),
+  returnToService: z.boolean(),
+  close: z.boolean(),
+  toHazard: z.boolean(),
+  toTask: z.boolean(),
+});
+export const ZAlarmResponse = z.object({ data: ZAlarmDetail, abilities: ZAlarmAbilities });
+
+const counts = <K extends readonly [string, ...string[]]>(keys: K) => z.partialRecord(z.enum(keys), z.number());
+
+export const ZAlarmStats = z.object({
+  from: z.string(),
+  to: z.string(),
+  total: z.number(),
+  active: z.number(),
+  bySeverity: counts(ALARM_SEVERITIES),
+  byStatus: counts(ALARM_STATUS_KEYS),
+  /** `none`: not classified yet. */
+  byClassification: counts([...ALARM_CLASSIFICATIONS, 'none']),
+  byType: counts(ALARM_TYPES),
+  /** Share of false alarms among classified alarms (%). */
+  falseShare: z.number().nullable(),
+  enterprises: z.array(
+    z.object({
+      enterpriseId: z.string(),
+      enterpriseName: z.string(),
+      total: z.number(),
+      real: z.number(),
+      false: z.number(),
+      plannedWork: z.number(),
+      equipmentFault: z.number(),
+      unclassified: z.number(),
+      overdueDisposal: z.number(),
+      falseShare: z.number().nullable(),
+      feedbackRate: z.number().nullable(),
+    }),
+  ),
+  source: z.string(),
+});
+
+const ZFieldSource = z.object({ zh: z.string(), en: z.string(), verified: z.boolean() });
+/** GET /api/alarm-disposal: the limits in force, the defaults and each field's 依据. */
+export const ZAlarmDisposalView = z.object({
+  config: ZAlarmDisposal,
+  defaults: ZAlarmDisposal,
+  configured: z.boolean(),
+  source: z.string(),
+  fieldSources: z.object({ ackMinutes: ZFieldSource, feedbackHours: ZFieldSource, escalateStepMinutes: ZFieldSource, maxShelveHours: ZFieldSource }),
+  abilities: z.object({ configure: z.boolean() }),
+});

@@ -53,14 +53,17 @@ export const WARNING_EVENT_KEYS = WARNING_EVENTS.map((e) => e.key) as [TWarningE
 export const defaultTask = (event: string) => WARNING_EVENTS.find((e) => e.key === event)?.task ?? (WARNING_EVENTS.at(-1)?.task as string);
 
 /** A registered object a target was matched through (server/modules/warnings/area-match.ts). */
-export interface TMatchedObject {
-  kind: 'site' | 'mine' | 'installation' | 'tailings';
-  id: string;
-  name: string;
-  via: 'polygon' | 'region';
-  overhead?: true;
-  approx?: true;
-}
+export const ZMatchedObject = z.object({
+  kind: z.enum(['site', 'mine', 'installation', 'tailings']),
+  id: z.string(),
+  name: z.string(),
+  via: z.enum(['polygon', 'region']),
+  /** A 头顶库 (people live downstream within its reach). */
+  overhead: z.literal(true).optional(),
+  /** Matched through an approximate location. */
+  approx: z.literal(true).optional(),
+});
+export type TMatchedObject = z.infer<typeof ZMatchedObject>;
 
 /** "润通尾矿库（头顶库）": a pond as tasks and tables name it. */
 export const pondLabel = (o: Pick<TMatchedObject, 'name' | 'overhead'>) => (o.overhead ? `${o.name}（头顶库）` : o.name);
@@ -143,3 +146,167 @@ export const ZWarningFeed = z
     if (v.url && !/^https?:\/\//.test(v.url)) ctx.addIssue({ code: 'custom', path: ['url'], message: 'invalid_format' });
   });
 export type TWarningFeed = z.infer<typeof ZWarningFeed>;
+
+/** Platform-wide import rules: the expiry (hours) of an imported alert without <expires>. */
+export const ZImportSettings = z.object({ defaultExpiryHours: z.number().int().min(1).max(720) });
+export type TImportSettings = z.infer<typeof ZImportSettings>;
+
+// ---- responses ----
+
+export const WARNING_STATES = ['active', 'expired', 'cancelled'] as const;
+/** CAP 1.2 enumerations as stored (imported messages may carry any of them; issued ones use the first of each). */
+export const CAP_MSG_TYPES = ['Alert', 'Update', 'Cancel', 'Ack', 'Error'] as const;
+export const CAP_STATUSES = ['Actual', 'Exercise', 'System', 'Test', 'Draft'] as const;
+export const CAP_SCOPES = ['Public', 'Restricted', 'Private'] as const;
+export const CAP_SEVERITIES = ['Extreme', 'Severe', 'Moderate', 'Minor', 'Unknown'] as const;
+
+export const ZWarningSummary = z.object({
+  id: z.string(),
+  identifier: z.string(),
+  msgType: z.string(),
+  capStatus: z.string(),
+  capScope: z.string(),
+  state: z.enum(WARNING_STATES),
+  eventType: z.string(),
+  level: z.enum(WARNING_LEVELS).nullable(),
+  severity: z.string(),
+  headline: z.string(),
+  issuerName: z.string(),
+  source: z.enum(WARNING_SOURCES),
+  effective: z.string(),
+  expires: z.string().nullable(),
+  targets: z.number(),
+  confirmed: z.number(),
+  version: z.number(),
+});
+
+const ZPosition2 = z.tuple([z.number(), z.number()]);
+/** A region of the area by name (GB/T 2260 code, Chinese and English names; the code alone when unknown). */
+export const ZAreaRegion = z.object({ code: z.string(), name: z.string().nullable(), nameEn: z.string().nullable() });
+
+export const ZWarningTarget = z.object({
+  id: z.string(),
+  enterpriseId: z.string(),
+  enterpriseName: z.string(),
+  industry: z.string(),
+  /** How (polygon | region) then what (mine | installation | tailings). */
+  matchedBecause: z.array(z.string()),
+  matchedObjects: z.array(ZMatchedObject),
+  taskText: z.string(),
+  status: z.enum(['sent', 'confirmed']),
+  sentAt: z.string(),
+  read: z.boolean(),
+  confirmerName: z.string().nullable(),
+  confirmedAt: z.string().nullable(),
+  feedback: z.string().nullable(),
+});
+
+export const ZWarningDetail = ZWarningSummary.extend({
+  sender: z.string(),
+  sent: z.string(),
+  description: z.string(),
+  instruction: z.string(),
+  taskText: z.string(),
+  area: z.object({ areaDesc: z.string(), polygons: z.array(z.array(ZPosition2)), regionCodes: z.array(z.string()) }),
+  /** The area's regions by name, in the order of area.regionCodes. */
+  areaRegions: z.array(ZAreaRegion),
+  references: z.string().nullable(),
+  identifiers: z.array(z.string()),
+  feedId: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+  capXml: z.string().nullable(),
+  targets: z.array(ZWarningTarget),
+  myTargetId: z.string().nullable(),
+  readCount: z.number(),
+});
+
+export const ZWarningAbilities = z.object({ update: z.boolean(), cancel: z.boolean(), confirm: z.boolean(), seeTargets: z.boolean() });
+export const ZWarningResponse = z.object({ data: ZWarningDetail, abilities: ZWarningAbilities });
+
+export const ZWarningEvent = z.object({
+  key: z.string(),
+  en: z.string(),
+  category: z.string(),
+  task: z.string(),
+  tailingsTask: z.string().optional(),
+});
+
+export const PLOT_POINT_KINDS = ['enterprise', 'installation', 'tailings'] as const;
+/** The issuer-region check issuing applies: polygons refused (outside) or reaching past the boundary (beyond). */
+export const ZJurisdiction = z.discriminatedUnion('rule', [
+  z.object({
+    rule: z.literal('boundary'),
+    regionCode: z.string(),
+    regionName: z.string(),
+    source: z.string(),
+    approximate: z.boolean(),
+    outside: z.array(z.number()),
+    beyond: z.array(z.number()),
+  }),
+  z.object({
+    rule: z.literal('points'),
+    regionCode: z.string().nullable(),
+    regionName: z.string().nullable(),
+    km: z.number(),
+    outside: z.array(z.number()),
+    beyond: z.array(z.number()),
+  }),
+]);
+
+export const ZWarningPreview = z.object({
+  count: z.number(),
+  /** Mine enterprises reached; installations and ponds inside (objects, not enterprises). */
+  byClass: z.object({ mine: z.number(), tailings: z.number(), installation: z.number() }),
+  unlocated: z.number(),
+  jurisdiction: ZJurisdiction,
+  points: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(PLOT_POINT_KINDS),
+      name: z.string(),
+      industry: z.string(),
+      lng: z.number(),
+      lat: z.number(),
+      inside: z.boolean(),
+      overhead: z.boolean(),
+    }),
+  ),
+  matched: z.array(z.object({ id: z.string(), name: z.string(), industry: z.string(), because: z.array(z.string()), objects: z.array(ZMatchedObject) })),
+});
+
+/** POST /api/warnings/import: what the message did (ignored: an Ack/Error, or a Cancel of nothing known). */
+export const ZImportResult = z.union([
+  z.object({ status: z.literal('ignored'), reason: z.enum(['ack', 'cancelUnknown']) }),
+  z.object({ status: z.enum(['created', 'updated', 'cancelled', 'duplicate']), id: z.string(), identifier: z.string(), targeted: z.number() }),
+]);
+
+export const ZFeedView = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(['url', 'file']),
+  url: z.string().nullable(),
+  intervalMinutes: z.number(),
+  enabled: z.boolean(),
+  lastFetchedAt: z.string().nullable(),
+  lastStatus: z.string().nullable(),
+  lastResult: z.string().nullable(),
+  /** The unit the feed belongs to; its line manages it (the server's feed policy answers the abilities). */
+  unitName: z.string().nullable(),
+  abilities: z.object({ change: z.boolean(), delete: z.boolean(), fetch: z.boolean() }),
+});
+
+/** 立即抓取: messages by outcome and the problems met. */
+export const ZFeedFetchResult = z.object({
+  status: z.enum(['ok', 'error']),
+  counts: z.object({
+    created: z.number(),
+    updated: z.number(),
+    cancelled: z.number(),
+    duplicate: z.number(),
+    ignored: z.number(),
+    rejected: z.number(),
+  }),
+  problems: z.array(z.string()),
+});
+
+export const ZImportSettingsView = ZImportSettings.extend({ configured: z.boolean(), configure: z.boolean() });

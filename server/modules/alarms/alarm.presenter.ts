@@ -1,3 +1,7 @@
+import type { z } from 'zod';
+import type { ZAlarmDetail, ZAlarmSummary, ZAlarmTransition, ZAlarmTransitionData } from '../../../common/contracts/alarms.js';
+
+type Summary = z.input<typeof ZAlarmSummary>;
 import type { AlarmRow, AlarmTransitionRow } from './alarm.repository.js';
 
 /** Where an alarm stands against its disposal time limits. */
@@ -10,7 +14,7 @@ export function disposalState(a: Pick<AlarmRow, 'status' | 'ackTs' | 'ackDue' | 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 /** The list row: a whitelist of fields (rows are never returned raw). */
-export function presentAlarmSummary(a: AlarmRow, now: Date) {
+export function presentAlarmSummary(a: AlarmRow, now: Date): z.input<typeof ZAlarmSummary> {
   return {
     id: a.id,
     sensorId: a.sensorId,
@@ -21,9 +25,9 @@ export function presentAlarmSummary(a: AlarmRow, now: Date) {
     enterpriseId: a.enterpriseId,
     enterpriseName: a.enterpriseName,
     industry: a.industry,
-    type: a.type,
-    severity: a.severity,
-    status: a.status,
+    type: a.type as Summary['type'],
+    severity: a.severity as Summary['severity'],
+    status: a.status as Summary['status'],
     active: a.active,
     limitValue: a.limitValue,
     peakValue: a.peakValue,
@@ -34,14 +38,14 @@ export function presentAlarmSummary(a: AlarmRow, now: Date) {
     ackDue: a.ackDue.toISOString(),
     feedbackDue: a.feedbackDue.toISOString(),
     escalation: a.escalation,
-    classification: a.classification,
+    classification: a.classification as Summary['classification'],
     disposalState: disposalState(a, now),
     hazardId: a.hazardId,
     taskId: a.taskId,
   };
 }
 
-export function presentAlarmTransition(t: AlarmTransitionRow) {
+export function presentAlarmTransition(t: AlarmTransitionRow): z.input<typeof ZAlarmTransition> {
   return {
     id: t.id,
     action: t.action,
@@ -52,11 +56,11 @@ export function presentAlarmTransition(t: AlarmTransitionRow) {
     at: t.at.toISOString(),
     comment: t.comment,
     evidence: t.evidence,
-    data: t.data,
+    data: t.data as z.input<typeof ZAlarmTransitionData> | null,
   };
 }
 
-export function presentAlarm(a: AlarmRow, now: Date, transitions: AlarmTransitionRow[]) {
+export function presentAlarm(a: AlarmRow, now: Date, transitions: AlarmTransitionRow[]): z.input<typeof ZAlarmDetail> {
   return {
     ...presentAlarmSummary(a, now),
     startValue: a.startValue,

@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import {
   ZAlarmDisposal,
+  ZAlarmDisposalView,
   ZAlarmFeedback,
   ZAlarmListQuery,
+  ZAlarmResponse,
   ZAlarmShelve,
+  ZAlarmStats,
   ZAlarmStatsQuery,
+  ZAlarmSummary,
   ZAlarmStep,
   ZAlarmToHazard,
   ZAlarmToTask,
@@ -13,7 +17,7 @@ import { industryByKey } from '../../../common/industries.js';
 import { ALARM_DISPOSAL_FIELD_SOURCES, ALARM_DISPOSAL_SOURCE, DEFAULT_ALARM_DISPOSAL } from '../../../common/rules/alarm-disposal.js';
 import type { Ctx, Deps } from '../../kernel/context.js';
 import { exportFile, sendXlsx, workbookOf } from '../../kernel/files/excel.js';
-import { type App, route } from '../../kernel/http/route.js';
+import { type App, route, ZPage } from '../../kernel/http/route.js';
 import { canConfigureDisposal } from './alarm.policy.js';
 import { ackAlarm, alarmStep, alarmToHazard, alarmToTask, feedbackAlarm, shelveAlarm } from './commands/alarm-step.js';
 import { saveDisposalSettings } from './commands/save-disposal-settings.js';
@@ -23,7 +27,6 @@ import { getAlarmQuery } from './queries/get-alarm.js';
 import { NOTICE_TERMS } from '../../../common/i18n/notifications.js';
 
 const ZId = z.object({ id: z.string().uuid({ message: 'invalid_format' }) });
-const ZDetail = z.object({ data: z.record(z.string(), z.unknown()), abilities: z.record(z.string(), z.boolean()) });
 
 const TYPE: Record<string, [string, string]> = {
   highHigh: ['高高报', 'High-high'],
@@ -57,7 +60,7 @@ export function alarmRoutes(app: App, deps: Deps): void {
   const tags = ['alarms'];
 
   // ---- disposal time limits (configuration with cited defaults) ----
-  const disposalView = async (ctx: Ctx) => {
+  const disposalView = async (ctx: Ctx): Promise<z.input<typeof ZAlarmDisposalView>> => {
     const { config, configured } = await loadAlarmDisposal(ctx.tx);
     return {
       config,
@@ -75,6 +78,7 @@ export function alarmRoutes(app: App, deps: Deps): void {
     access: 'alarm.read',
     summary: 'Disposal time limits (ack minutes, feedback hours by severity), escalation step and longest shelving in force, the defaults and their 依据',
     tags,
+    response: ZAlarmDisposalView,
     handler: (ctx) => disposalView(ctx),
   });
 
@@ -85,6 +89,7 @@ export function alarmRoutes(app: App, deps: Deps): void {
     summary: 'Set the disposal time limits for the platform (city level only): new alarms get the new due times, the sweep steps with the new interval',
     tags,
     body: ZAlarmDisposal,
+    response: ZAlarmDisposalView,
     handler: async (ctx, { body }) => {
       await saveDisposalSettings(ctx, body);
       return disposalView(ctx);
@@ -99,6 +104,7 @@ export function alarmRoutes(app: App, deps: Deps): void {
       'Alarms in scope (active first, red first) with filters: status|active|open|unack, severity, type, classification, enterprise, region, industry, from/to',
     tags,
     query: ZAlarmListQuery,
+    response: ZPage(ZAlarmSummary),
     handler: (ctx, { query }) => findAlarmsQuery(ctx, query),
   });
 
@@ -109,6 +115,7 @@ export function alarmRoutes(app: App, deps: Deps): void {
     summary: 'Counts by severity, status, classification and type; false-alarm share overall and per enterprise (default: the last 30 days)',
     tags,
     query: ZAlarmStatsQuery,
+    response: ZAlarmStats,
     handler: (ctx, { query }) => alarmStatsQuery(ctx, query),
   });
 
@@ -160,7 +167,7 @@ export function alarmRoutes(app: App, deps: Deps): void {
     summary: 'An alarm with its history and abilities',
     tags,
     params: ZId,
-    response: ZDetail,
+    response: ZAlarmResponse,
     handler: (ctx, { params }) => getAlarmQuery(ctx, params.id),
   });
 
@@ -172,7 +179,7 @@ export function alarmRoutes(app: App, deps: Deps): void {
     tags,
     params: ZId,
     body: ZAlarmStep,
-    response: ZDetail,
+    response: ZAlarmResponse,
     handler: async (ctx, { params, body }) => {
       await ackAlarm(ctx, params.id, body);
       return getAlarmQuery(ctx, params.id);
@@ -187,7 +194,7 @@ export function alarmRoutes(app: App, deps: Deps): void {
     tags,
     params: ZId,
     body: ZAlarmFeedback,
-    response: ZDetail,
+    response: ZAlarmResponse,
     handler: async (ctx, { params, body }) => {
       await feedbackAlarm(ctx, params.id, body);
       return getAlarmQuery(ctx, params.id);
@@ -202,7 +209,7 @@ export function alarmRoutes(app: App, deps: Deps): void {
     tags,
     params: ZId,
     body: ZAlarmShelve,
-    response: ZDetail,
+    response: ZAlarmResponse,
     handler: async (ctx, { params, body }) => {
       await shelveAlarm(ctx, params.id, body);
       return getAlarmQuery(ctx, params.id);
@@ -224,7 +231,7 @@ export function alarmRoutes(app: App, deps: Deps): void {
       tags,
       params: ZId,
       body: ZAlarmStep,
-      response: ZDetail,
+      response: ZAlarmResponse,
       handler: async (ctx, { params, body }) => {
         await alarmStep(ctx, params.id, action, body);
         return getAlarmQuery(ctx, params.id);
@@ -240,7 +247,7 @@ export function alarmRoutes(app: App, deps: Deps): void {
     tags,
     params: ZId,
     body: ZAlarmToHazard,
-    response: ZDetail,
+    response: ZAlarmResponse,
     handler: async (ctx, { params, body }) => {
       await alarmToHazard(ctx, params.id, body);
       return getAlarmQuery(ctx, params.id);
@@ -255,7 +262,7 @@ export function alarmRoutes(app: App, deps: Deps): void {
     tags,
     params: ZId,
     body: ZAlarmToTask,
-    response: ZDetail,
+    response: ZAlarmResponse,
     handler: async (ctx, { params, body }) => {
       await alarmToTask(ctx, params.id, body);
       return getAlarmQuery(ctx, params.id);

@@ -1,6 +1,8 @@
-import type { TSensorRules } from '../../../common/contracts/monitoring.js';
+import type { z } from 'zod';
+import type { SensorType, TSensorRules } from '../../../common/contracts/monitoring.js';
+import type { ZCredential, ZSensor, ZSensorChangeRequestView, ZSensorDetail } from '../../../common/contracts/sensors.js';
 import { COAL_CO_SOURCE, COAL_GAS_SOURCE, findCoalLocation } from '../../../common/rules/coal-gas-thresholds.js';
-import { effectiveRules, inServiceAt, legalLimitsOf, SENSOR_LIMIT_RULE_SOURCE } from '../../../common/rules/sensor-limits.js';
+import { effectiveRules, inServiceAt, type Loosening, legalLimitsOf, SENSOR_LIMIT_RULE_SOURCE } from '../../../common/rules/sensor-limits.js';
 import type { Actor } from '../../kernel/actor.js';
 import { abilitiesOf } from '../../kernel/gate/gate.js';
 import type { ChangeRequestRow, CredentialRow, SensorRow } from './monitoring.repository.js';
@@ -28,7 +30,7 @@ export const effectiveSensorRules = (s: SensorRow): TSensorRules => effectiveRul
  * The sensor row: a whitelist of fields. `rules` as stored, `effectiveRules` as evaluated, the legal limits
  * with their 依据, and `inService` as evaluated at `now` (an approved out-of-service window ends by itself).
  */
-export function presentSensor(s: SensorRow, now: Date) {
+export function presentSensor(s: SensorRow, now: Date): z.input<typeof ZSensor> {
   return {
     id: s.id,
     enterpriseId: s.enterpriseId,
@@ -38,7 +40,7 @@ export function presentSensor(s: SensorRow, now: Date) {
     installationName: s.installationName,
     code: s.code,
     name: s.name,
-    type: s.type,
+    type: s.type as SensorType,
     unit: s.unit,
     rangeLow: s.rangeLow,
     rangeHigh: s.rangeHigh,
@@ -53,14 +55,14 @@ export function presentSensor(s: SensorRow, now: Date) {
     outOfServiceUntil: s.outOfServiceUntil && s.outOfServiceUntil > now ? s.outOfServiceUntil.toISOString() : null,
     lastValue: s.lastValue,
     lastTs: s.lastTs?.toISOString() ?? null,
-    status: s.status,
+    status: s.status as z.input<typeof ZSensor>['status'],
     staleSince: s.staleSince?.toISOString() ?? null,
     level: valueLevel(s),
   };
 }
 
 /** The 依据 of a sensor's default limits (coal CH4 by location, coal CO). */
-export function rulesBasis(s: Pick<SensorRow, 'type' | 'coalLocationKey' | 'industry'>) {
+export function rulesBasis(s: Pick<SensorRow, 'type' | 'coalLocationKey' | 'industry'>): z.input<typeof ZSensorDetail>['basis'] {
   if (s.type === 'ch4') {
     const row = findCoalLocation(s.coalLocationKey);
     return row ? { source: COAL_GAS_SOURCE, location: row } : null;
@@ -69,7 +71,7 @@ export function rulesBasis(s: Pick<SensorRow, 'type' | 'coalLocationKey' | 'indu
   return null;
 }
 
-export function presentCredential(c: CredentialRow) {
+export function presentCredential(c: CredentialRow): z.input<typeof ZCredential> {
   return {
     id: c.id,
     enterpriseId: c.enterpriseId,
@@ -86,7 +88,7 @@ export function presentCredential(c: CredentialRow) {
 export function presentChangeRequest(
   r: { request: ChangeRequestRow; enterpriseId: string; enterpriseName: string; sensorCode: string; sensorName: string; sensorUnit: string; location: string },
   actor: Actor,
-) {
+): z.input<typeof ZSensorChangeRequestView> {
   const q = r.request;
   return {
     id: q.id,
@@ -100,9 +102,9 @@ export function presentChangeRequest(
     fromRules: q.fromRules as TSensorRules,
     toRules: q.toRules as TSensorRules,
     outOfServiceUntil: q.outOfServiceUntil?.toISOString() ?? null,
-    changes: q.changes as { field: string; from: unknown; to: unknown; legal: number | null; source: string }[],
+    changes: q.changes as Loosening[],
     reason: q.reason,
-    status: q.status,
+    status: q.status as z.input<typeof ZSensorChangeRequestView>['status'],
     requestedByName: q.requestedByName,
     requestedByUnit: q.requestedByUnit,
     requestedAt: q.requestedAt.toISOString(),

@@ -1,15 +1,27 @@
 import { z } from 'zod';
 import {
+  ZCoalLocation,
   ZCreateCredential,
   ZCreateSensor,
+  ZCredential,
+  ZIngestResult,
+  ZInstallationTrend,
   ZInstallationTrendQuery,
+  ZLive,
+  ZMonthlyReport,
   ZMonthlyReportQuery,
+  ZNewCredential,
+  ZQuality,
   ZQualityQuery,
   ZReadingBatch,
   ZReadingQuery,
+  ZReadingSeries,
+  ZSensor,
   ZSensorChangeDecision,
   ZSensorChangeQuery,
   ZSensorChangeRequest,
+  ZSensorChangeRequestView,
+  ZSensorDetail,
   ZSensorListQuery,
   ZUpdateSensor,
 } from '../../../common/contracts/sensors.js';
@@ -17,7 +29,7 @@ import { type Deps, inTransaction } from '../../kernel/context.js';
 import { AppError, invalid } from '../../kernel/errors.js';
 import { exportFile, sendXlsx, workbookOf } from '../../kernel/files/excel.js';
 import { zodIssueToFieldError } from '../../kernel/http/errors-http.js';
-import { type App, requestInfo, route } from '../../kernel/http/route.js';
+import { type App, requestInfo, route, ZPage } from '../../kernel/http/route.js';
 import { decideSensorChange, requestSensorChange } from './commands/change-requests.js';
 import { createCredential, revokeCredentialCommand } from './commands/credentials.js';
 import { ingestActor, ingestBatch, splitKey, verifyIngestKey } from './commands/ingest.js';
@@ -59,6 +71,7 @@ export function monitoringRoutes(app: App, deps: Deps): void {
     summary: '监测点: sensors in scope (filters: enterprise, installation, type, status, q)',
     tags,
     query: ZSensorListQuery,
+    response: ZPage(ZSensor),
     handler: (ctx, { query }) => findSensorsQuery(ctx, query),
   });
 
@@ -68,6 +81,7 @@ export function monitoringRoutes(app: App, deps: Deps): void {
     access: 'sensor.read',
     summary: '煤矿安全规程 CH4 sensor locations with alarm / power-off / restore values and their source',
     tags,
+    response: z.object({ items: z.array(ZCoalLocation) }),
     handler: async () => coalLocations(),
   });
 
@@ -78,6 +92,7 @@ export function monitoringRoutes(app: App, deps: Deps): void {
     summary: 'Current values by enterprise and installation with their level against the limits (refetch on SSE "reading")',
     tags,
     query: z.object({ enterpriseId: z.string().uuid({ message: 'invalid_format' }).optional() }),
+    response: ZLive,
     handler: (ctx, { query }) => liveQuery(ctx, query),
   });
 
@@ -88,6 +103,7 @@ export function monitoringRoutes(app: App, deps: Deps): void {
     summary: '登记监测点; coal CH4 / CO without rules get the 煤矿安全规程 defaults by location',
     tags,
     body: ZCreateSensor,
+    response: z.object({ data: ZSensor }),
     handler: async (ctx, { body }) => ({ data: await createSensor(ctx, body) }),
   });
 
@@ -98,6 +114,7 @@ export function monitoringRoutes(app: App, deps: Deps): void {
     summary: 'One sensor with its rules and the 依据 of coal defaults',
     tags,
     params: ZId,
+    response: z.object({ data: ZSensorDetail }),
     handler: (ctx, { params }) => getSensorQuery(ctx, params.id),
   });
 
@@ -110,6 +127,7 @@ export function monitoringRoutes(app: App, deps: Deps): void {
     tags,
     params: ZId,
     body: ZUpdateSensor,
+    response: z.object({ data: ZSensor }),
     handler: async (ctx, { params, body }) => ({ data: await changeSensor(ctx, params.id, body) }),
   });
 
@@ -122,6 +140,7 @@ export function monitoringRoutes(app: App, deps: Deps): void {
     tags,
     params: ZId,
     body: ZSensorChangeRequest,
+    response: z.object({ data: ZSensorChangeRequestView }),
     handler: async (ctx, { params, body }) => ({ data: await requestSensorChange(ctx, params.id, body) }),
   });
 
@@ -132,6 +151,7 @@ export function monitoringRoutes(app: App, deps: Deps): void {
     summary: '放宽/停用申请 whose sensors are in scope (pending first), each with what the caller may do',
     tags,
     query: ZSensorChangeQuery,
+    response: ZPage(ZSensorChangeRequestView),
     handler: (ctx, { query }) => listChangeRequests(ctx, query),
   });
 
@@ -147,6 +167,7 @@ export function monitoringRoutes(app: App, deps: Deps): void {
       tags,
       params: ZId,
       body: ZSensorChangeDecision,
+      response: z.object({ data: ZSensorChangeRequestView }),
       handler: async (ctx, { params, body }) => ({ data: await decideSensorChange(ctx, params.id, decision, body.comment) }),
     });
 
@@ -157,6 +178,7 @@ export function monitoringRoutes(app: App, deps: Deps): void {
     summary: 'A sensor’s readings for charts: raw, or 5-minute min/max/avg for ranges over 6 hours',
     tags,
     query: ZReadingQuery,
+    response: ZReadingSeries,
     handler: (ctx, { query }) => readingsQuery(ctx, query),
   });
 
@@ -168,6 +190,7 @@ export function monitoringRoutes(app: App, deps: Deps): void {
       'An installation’s sensors in one chart (by installationId, else installationName, else those without one): each sensor with its limits and points, raw or 5-minute statistics beyond 6 hours; 404 when none is in scope',
     tags,
     query: ZInstallationTrendQuery,
+    response: ZInstallationTrend,
     handler: (ctx, { query }) => installationTrendQuery(ctx, query),
   });
 
@@ -176,9 +199,12 @@ export function monitoringRoutes(app: App, deps: Deps): void {
     url: '/api/readings',
     access: 'public',
     summary: INGEST_DOC,
+    ingestKey: true,
+    bodyDoc: ZReadingBatch,
     tags,
     transactional: false,
     rateLimit: { max: 600, timeWindow: '1 minute' },
+    response: ZIngestResult,
     handler: async (_ctx, _input, { req }) => {
       const [keyId, secret] = splitKey(keyOf(req.headers));
       const cred = await verifyIngestKey(deps.database.db, keyId, secret);
@@ -201,6 +227,7 @@ export function monitoringRoutes(app: App, deps: Deps): void {
     summary: 'An enterprise’s ingestion credentials (key ids only; secrets are never shown again)',
     tags,
     query: ZEnterprise,
+    response: z.object({ items: z.array(ZCredential) }),
     handler: (ctx, { query }) => listCredentials(ctx, query.enterpriseId),
   });
 
@@ -211,6 +238,7 @@ export function monitoringRoutes(app: App, deps: Deps): void {
     summary: 'New ingestion credential; the response holds the full key `<keyId>.<secret>` this once',
     tags,
     body: ZCreateCredential,
+    response: z.object({ data: ZNewCredential }),
     handler: async (ctx, { body }) => ({ data: await createCredential(ctx, body) }),
   });
 
@@ -222,6 +250,7 @@ export function monitoringRoutes(app: App, deps: Deps): void {
     tags,
     params: ZId,
     body: ZEnterprise,
+    response: z.object({ data: ZCredential }),
     handler: async (ctx, { params, body }) => ({ data: await revokeCredentialCommand(ctx, body.enterpriseId, params.id) }),
   });
 
@@ -232,6 +261,7 @@ export function monitoringRoutes(app: App, deps: Deps): void {
     summary: '数据质量: online rate per sensor and enterprise (5-minute intervals with data), stale sensors, false-alarm share',
     tags,
     query: ZQualityQuery,
+    response: ZQuality,
     handler: (ctx, { query }) => qualityQuery(ctx, query),
   });
 
@@ -243,6 +273,7 @@ export function monitoringRoutes(app: App, deps: Deps): void {
     tags,
     query: ZMonthlyReportQuery,
     raw: true,
+    response: ZMonthlyReport,
     handler: async (ctx, { query }, { reply }) => {
       const r = await monthlyReportQuery(ctx, query);
       if (query.format !== 'xlsx') return r;

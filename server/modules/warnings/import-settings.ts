@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type TImportSettings, ZImportSettings } from '../../../common/contracts/warnings.js';
 import type { Executor } from '../../db/client.js';
 import { readSetting } from './warning.repository.js';
 
@@ -10,8 +10,7 @@ import { readSetting } from './warning.repository.js';
  */
 export const IMPORT_SETTINGS_KEY = 'warning.import';
 export const DEFAULT_IMPORT_EXPIRY_HOURS = 24;
-export const ZImportSettings = z.object({ defaultExpiryHours: z.number().int().min(1).max(720) });
-export type TImportSettings = z.infer<typeof ZImportSettings>;
+export { type TImportSettings, ZImportSettings };
 
 export async function loadImportSettings(ex: Executor): Promise<TImportSettings & { configured: boolean }> {
   const parsed = ZImportSettings.safeParse(await readSetting(ex, IMPORT_SETTINGS_KEY));

@@ -1,11 +1,12 @@
-import type { TMatchedObject } from '../../../common/contracts/warnings.js';
+import type { z } from 'zod';
+import type { TMatchedObject, ZFeedView, ZWarningDetail, ZWarningSummary, ZWarningTarget } from '../../../common/contracts/warnings.js';
 import { capTime, xmlText } from './cap/cap.js';
 import { publicCapXml } from './warning.cap.js';
 import type { FeedRow, TargetRow, WarningRow } from './warning.repository.js';
 import type { WarningState } from './warning.workflow.js';
 
 /** List row: a whitelist (rows are never returned raw). */
-export function presentWarningSummary(w: WarningRow, state: WarningState, counts?: { total: number; confirmed: number }) {
+export function presentWarningSummary(w: WarningRow, state: WarningState, counts?: { total: number; confirmed: number }): z.input<typeof ZWarningSummary> {
   return {
     id: w.id,
     identifier: w.identifier,
@@ -14,11 +15,11 @@ export function presentWarningSummary(w: WarningRow, state: WarningState, counts
     capScope: w.capScope,
     state,
     eventType: w.eventType,
-    level: w.level,
+    level: w.level as z.input<typeof ZWarningSummary>['level'],
     severity: w.severity,
     headline: w.headline,
     issuerName: w.issuerName,
-    source: w.source,
+    source: w.source as z.input<typeof ZWarningSummary>['source'],
     effective: w.effective.toISOString(),
     expires: w.expires?.toISOString() ?? null,
     targets: counts?.total ?? 0,
@@ -27,7 +28,14 @@ export function presentWarningSummary(w: WarningRow, state: WarningState, counts
   };
 }
 
-export function presentWarning(w: WarningRow, state: WarningState, counts: { total: number; confirmed: number }, showXml: boolean) {
+/** The detail without its targets (get-warning.ts adds them, with the caller's own target and the read count). */
+export function presentWarning(
+  w: WarningRow,
+  state: WarningState,
+  counts: { total: number; confirmed: number },
+  showXml: boolean,
+  areaRegions: z.input<typeof ZWarningDetail>['areaRegions'],
+): Omit<z.input<typeof ZWarningDetail>, 'targets' | 'myTargetId' | 'readCount'> {
   return {
     ...presentWarningSummary(w, state, counts),
     sender: w.sender,
@@ -36,6 +44,7 @@ export function presentWarning(w: WarningRow, state: WarningState, counts: { tot
     instruction: w.instruction,
     taskText: w.taskText,
     area: w.area as { areaDesc: string; polygons: [number, number][][]; regionCodes: string[] },
+    areaRegions,
     references: w.references,
     identifiers: w.identifiers,
     feedId: w.feedId,
@@ -44,7 +53,7 @@ export function presentWarning(w: WarningRow, state: WarningState, counts: { tot
   };
 }
 
-export function presentTarget(t: TargetRow, read: boolean) {
+export function presentTarget(t: TargetRow, read: boolean): z.input<typeof ZWarningTarget> {
   return {
     id: t.id,
     enterpriseId: t.enterpriseId,
@@ -53,7 +62,7 @@ export function presentTarget(t: TargetRow, read: boolean) {
     matchedBecause: t.matchedBecause,
     matchedObjects: t.matchedObjects as TMatchedObject[],
     taskText: t.taskText,
-    status: t.status,
+    status: t.status as z.input<typeof ZWarningTarget>['status'],
     sentAt: t.sentAt.toISOString(),
     read,
     confirmerName: t.confirmerName,
@@ -62,11 +71,11 @@ export function presentTarget(t: TargetRow, read: boolean) {
   };
 }
 
-export function presentFeed(f: FeedRow) {
+export function presentFeed(f: FeedRow): Omit<z.input<typeof ZFeedView>, 'unitName' | 'abilities'> {
   return {
     id: f.id,
     name: f.name,
-    kind: f.kind,
+    kind: f.kind as z.input<typeof ZFeedView>['kind'],
     url: f.url,
     intervalMinutes: f.intervalMinutes,
     enabled: f.enabled,

@@ -5,13 +5,22 @@ import {
   ZConfirmTarget,
   ZIssueWarning,
   ZWarningArea,
+  ZFeedFetchResult,
+  ZFeedView,
+  ZImportResult,
+  ZImportSettings,
+  ZImportSettingsView,
+  ZWarningEvent,
   ZWarningFeed,
   ZWarningListQuery,
+  ZWarningPreview,
+  ZWarningResponse,
+  ZWarningSummary,
 } from '../../../common/contracts/warnings.js';
 import type { Deps } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
 import { abilitiesOf } from '../../kernel/gate/gate.js';
-import { type App, route } from '../../kernel/http/route.js';
+import { type App, route, ZPage } from '../../kernel/http/route.js';
 import { loadOutboundAllowList, saveOutboundAllowList, ZOutboundAllowList } from '../../kernel/net/outbound.js';
 import { findDepartmentWithPath } from '../org/index.js';
 import { confirmTarget } from './commands/confirm-target.js';
@@ -19,7 +28,7 @@ import { changeFeed, createFeed, fetchFeedNow, removeFeed } from './commands/fee
 import { importCap } from './commands/import-cap.js';
 import { changeImportSettings } from './commands/import-settings.js';
 import { cancelWarning, issueWarning, updateWarningCommand } from './commands/issue-warning.js';
-import { loadImportSettings, ZImportSettings } from './import-settings.js';
+import { loadImportSettings } from './import-settings.js';
 import { findWarningsQuery } from './queries/find-warnings.js';
 import { getWarningQuery } from './queries/get-warning.js';
 import { previewArea } from './queries/preview.js';
@@ -30,7 +39,6 @@ import { type FeedRow, listFeeds, publicActiveWarnings, publicWarning } from './
 
 const ZId = z.object({ id: z.string().uuid({ message: 'invalid_format' }) });
 const ZTargetId = ZId.extend({ targetId: z.string().uuid({ message: 'invalid_format' }) });
-const ZDetail = z.object({ data: z.record(z.string(), z.unknown()), abilities: z.record(z.string(), z.boolean()) });
 const CAP_TYPE = 'application/cap+xml; charset=utf-8';
 
 export function warningRoutes(app: App, deps: Deps): void {
@@ -43,6 +51,7 @@ export function warningRoutes(app: App, deps: Deps): void {
     summary: '预警信息: warnings in scope (filters: active, level, event, source; paged)',
     tags,
     query: ZWarningListQuery,
+    response: ZPage(ZWarningSummary),
     handler: (ctx, { query }) => findWarningsQuery(ctx, query),
   });
 
@@ -52,7 +61,8 @@ export function warningRoutes(app: App, deps: Deps): void {
     access: 'warning.read',
     summary: 'The event types a regulator issues, with their CAP category and default targeted task',
     tags,
-    handler: async () => ({ items: WARNING_EVENTS }),
+    response: z.object({ items: z.array(ZWarningEvent) }),
+    handler: async () => ({ items: [...WARNING_EVENTS] }),
   });
 
   route(app, deps, {
@@ -62,7 +72,7 @@ export function warningRoutes(app: App, deps: Deps): void {
     summary: '发布预警: CAP 1.2 Alert (GB/T 35965.1 identifier); the area’s enterprises receive targeted tasks',
     tags,
     body: ZIssueWarning,
-    response: ZDetail,
+    response: ZWarningResponse,
     handler: async (ctx, { body }) => getWarningQuery(ctx, (await issueWarning(ctx, body)).warning.id),
   });
 
@@ -73,16 +83,19 @@ export function warningRoutes(app: App, deps: Deps): void {
     summary: 'Enterprises in scope an area would reach (own point, installations, tailings ponds, region), with the located points for the preview plot',
     tags,
     body: ZWarningArea,
+    response: ZWarningPreview,
     handler: (ctx, { body }) => previewArea(ctx, body),
   });
 
   route(app, deps, {
     method: 'POST',
     url: '/api/warnings/import',
+    upload: 'A CAP 1.2 message: XML in UTF-8, UTF-16 or GB18030, without a DTD',
     access: 'warning.issue',
     summary:
       'Import a CAP 1.2 message (multipart "file"; UTF-8, UTF-16 or GB18030; no DTD); invalid: 400 with the reason, nothing stored; same sender and identifier: no-op; an Update/Cancel changes only a warning of the same sender imported by your line',
     tags,
+    response: ZImportResult,
     handler: async (ctx, _i, { req }) => {
       const file = await req.file().catch(() => undefined);
       if (!file) throw new AppError('VALIDATION', {}, [{ field: 'file', code: 'required' }]);
@@ -148,6 +161,7 @@ export function warningRoutes(app: App, deps: Deps): void {
     access: 'warning.issue',
     summary: 'CAP import sources of units in scope, with the owning unit, the outcome of their last fetch and what the user may do',
     tags,
+    response: z.object({ items: z.array(ZFeedView) }),
     handler: async (ctx) => ({ items: await Promise.all((await listFeeds(ctx.tx, ctx.scope)).map((f) => withUnit(ctx, f))) }),
   });
 
@@ -158,6 +172,7 @@ export function warningRoutes(app: App, deps: Deps): void {
     summary: 'Add a CAP import source (a URL polled every intervalMinutes, or a file-upload source)',
     tags,
     body: ZWarningFeed,
+    response: ZFeedView,
     handler: async (ctx, { body }) => withUnit(ctx, await createFeed(ctx, body)),
   });
 
@@ -169,6 +184,7 @@ export function warningRoutes(app: App, deps: Deps): void {
     tags,
     params: ZId,
     body: ZWarningFeed,
+    response: ZFeedView,
     handler: async (ctx, { params, body }) => withUnit(ctx, await changeFeed(ctx, params.id, body)),
   });
 
@@ -179,9 +195,10 @@ export function warningRoutes(app: App, deps: Deps): void {
     summary: 'Remove a CAP import source (imported warnings stay)',
     tags,
     params: ZId,
+    response: z.object({ ok: z.literal(true) }),
     handler: async (ctx, { params }) => {
       await removeFeed(ctx, params.id);
-      return { ok: true };
+      return { ok: true as const };
     },
   });
 
@@ -193,18 +210,18 @@ export function warningRoutes(app: App, deps: Deps): void {
     tags,
     params: ZId,
     transactional: false,
+    response: ZFeedFetchResult,
     handler: (ctx, { params }) => fetchFeedNow(ctx, deps, params.id),
   });
 
   // ---- platform-wide import rules (the top government sets them) ----
-  const ZImportSettingsOut = ZImportSettings.extend({ configured: z.boolean(), configure: z.boolean() });
   route(app, deps, {
     method: 'GET',
     url: '/api/warnings/import-settings',
     access: 'warning.issue',
     summary: 'How imported CAP messages are kept: the default expiry (hours) of an alert without <expires>',
     tags,
-    response: ZImportSettingsOut,
+    response: ZImportSettingsView,
     handler: async (ctx) => ({
       ...(await loadImportSettings(ctx.tx)),
       configure: importSettingsPolicy.check(ctx.actor, {}, 'configure') === null,
@@ -217,7 +234,7 @@ export function warningRoutes(app: App, deps: Deps): void {
     summary: 'Set the default expiry of imported alerts without <expires> (the government at the top of the region tree)',
     tags,
     body: ZImportSettings.strict(),
-    response: ZImportSettingsOut,
+    response: ZImportSettingsView,
     handler: async (ctx, { body }) => ({ ...(await changeImportSettings(ctx, body)), configured: true, configure: true }),
   });
 
@@ -255,7 +272,7 @@ export function warningRoutes(app: App, deps: Deps): void {
     summary: 'Warning detail with targets, read receipts, confirmation counts and abilities',
     tags,
     params: ZId,
-    response: ZDetail,
+    response: ZWarningResponse,
     handler: (ctx, { params }) => getWarningQuery(ctx, params.id),
   });
 
@@ -267,7 +284,7 @@ export function warningRoutes(app: App, deps: Deps): void {
     tags,
     params: ZId,
     body: ZIssueWarning,
-    response: ZDetail,
+    response: ZWarningResponse,
     handler: async (ctx, { params, body }) => {
       await updateWarningCommand(ctx, params.id, body);
       return getWarningQuery(ctx, params.id);
@@ -282,7 +299,7 @@ export function warningRoutes(app: App, deps: Deps): void {
     tags,
     params: ZId,
     body: ZCancelWarning,
-    response: ZDetail,
+    response: ZWarningResponse,
     handler: async (ctx, { params, body }) => {
       await cancelWarning(ctx, params.id, body.reason);
       return getWarningQuery(ctx, params.id);
@@ -297,7 +314,7 @@ export function warningRoutes(app: App, deps: Deps): void {
     tags,
     params: ZTargetId,
     body: ZConfirmTarget,
-    response: ZDetail,
+    response: ZWarningResponse,
     handler: async (ctx, { params, body }) => {
       await confirmTarget(ctx, params.id, params.targetId, body.feedback);
       return getWarningQuery(ctx, params.id);

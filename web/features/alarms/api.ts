@@ -1,119 +1,41 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
-import type { TAlarmDisposal } from '../../../common/contracts/alarms';
+import type { z } from 'zod';
+import {
+  ALARM_CLASSIFICATIONS,
+  ALARM_STATUS_KEYS,
+  type ZAlarmAbilities,
+  type ZAlarmDetail,
+  type ZAlarmDisposalView,
+  type ZAlarmResponse,
+  type ZAlarmStats,
+  type ZAlarmSummary,
+  type ZAlarmTransition,
+} from '../../../common/contracts/alarms';
+import { ALARM_SEVERITIES, type AlarmType as AlarmTypeKey } from '../../../common/rules/alarm-rules';
 import { api, type Page, type Query } from '../../lib/api';
 import { subscribeLive } from '../../lib/live-events';
 
-/** 报警处置 API. Shapes follow server/modules/alarms/alarm.presenter.ts field by field. */
-export const SEVERITIES = ['red', 'orange', 'yellow', 'blue'] as const;
+/** 报警处置 API. Response types are the contracts' (common/contracts/alarms.ts), which the server's routes declare. */
+export const SEVERITIES = ALARM_SEVERITIES;
 export type Severity = (typeof SEVERITIES)[number];
-export const TYPES = ['powerOff', 'highHigh', 'high', 'low', 'lowLow', 'rateOfChange', 'flatLine', 'stale'] as const;
-export type AlarmType = (typeof TYPES)[number];
-export const STATUSES = ['ACTIVE_UNACK', 'ACTIVE_ACK', 'CLEARED_UNACK', 'CLEARED', 'SHELVED', 'OUT_OF_SERVICE', 'CLOSED'] as const;
+/** The filter's order: the most serious first. */
+export const TYPES = ['powerOff', 'highHigh', 'high', 'low', 'lowLow', 'rateOfChange', 'flatLine', 'stale'] as const satisfies readonly AlarmTypeKey[];
+export type AlarmType = AlarmTypeKey;
+export const STATUSES = ALARM_STATUS_KEYS;
 export type AlarmStatus = (typeof STATUSES)[number];
-export const CLASSIFICATIONS = ['real', 'false', 'plannedWork', 'equipmentFault'] as const;
+export const CLASSIFICATIONS = ALARM_CLASSIFICATIONS;
 export type Classification = (typeof CLASSIFICATIONS)[number];
 export const FILTER_KEYS = ['q', 'status', 'severity', 'type', 'classification', 'enterpriseId', 'regionCode', 'industry', 'from', 'to'] as const;
 
-export interface TAlarmSummary {
-  id: string;
-  sensorId: string;
-  sensorName: string;
-  sensorType: string;
-  unit: string;
-  location: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  industry: string;
-  type: AlarmType;
-  severity: Severity;
-  status: AlarmStatus;
-  active: boolean;
-  limitValue: number | null;
-  peakValue: number | null;
-  lastValue: number | null;
-  startTs: string;
-  lastTs: string;
-  clearTs: string | null;
-  ackDue: string;
-  feedbackDue: string;
-  escalation: number;
-  classification: Classification | null;
-  disposalState: 'done' | 'onTrack' | 'overdue';
-  hazardId: string | null;
-  taskId: string | null;
-}
-
-export interface TAlarmTransition {
-  id: string;
-  action: string;
-  fromStatus: string;
-  toStatus: string;
-  actorName: string;
-  actorUnit: string | null;
-  at: string;
-  comment: string;
-  evidence: string[];
-  data: Record<string, unknown> | null;
-}
-
-export interface TAlarmDetail extends TAlarmSummary {
-  startValue: number | null;
-  ackTs: string | null;
-  ackBy: string | null;
-  analysis: string | null;
-  feedback: string | null;
-  evidence: string[];
-  feedbackByName: string | null;
-  feedbackAt: string | null;
-  shelvedUntil: string | null;
-  shelveReason: string | null;
-  closedAt: string | null;
-  transitions: TAlarmTransition[];
-}
-
-export const ACTIONS = ['ack', 'feedback', 'shelve', 'unshelve', 'outOfService', 'returnToService', 'close', 'toHazard', 'toTask'] as const;
-export type AlarmAction = (typeof ACTIONS)[number];
-export interface AlarmResponse {
-  data: TAlarmDetail;
-  abilities: Record<AlarmAction, boolean>;
-}
-
-export interface AlarmStats {
-  from: string;
-  to: string;
-  total: number;
-  active: number;
-  bySeverity: Partial<Record<Severity, number>>;
-  byStatus: Partial<Record<AlarmStatus, number>>;
-  byClassification: Partial<Record<Classification | 'none', number>>;
-  byType: Partial<Record<AlarmType, number>>;
-  falseShare: number | null;
-  enterprises: {
-    enterpriseId: string;
-    enterpriseName: string;
-    total: number;
-    real: number;
-    false: number;
-    plannedWork: number;
-    equipmentFault: number;
-    unclassified: number;
-    overdueDisposal: number;
-    falseShare: number | null;
-    feedbackRate: number | null;
-  }[];
-  source: string;
-}
-
+export type TAlarmSummary = z.infer<typeof ZAlarmSummary>;
+export type TAlarmTransition = z.infer<typeof ZAlarmTransition>;
+export type TAlarmDetail = z.infer<typeof ZAlarmDetail>;
+export type AlarmAction = keyof z.infer<typeof ZAlarmAbilities>;
+export type AlarmResponse = z.infer<typeof ZAlarmResponse>;
+export type AlarmStats = z.infer<typeof ZAlarmStats>;
 /** GET /api/alarm-disposal: the time limits in force, the defaults and each field's 依据. */
-export interface AlarmDisposalView {
-  config: TAlarmDisposal;
-  defaults: TAlarmDisposal;
-  configured: boolean;
-  source: string;
-  fieldSources: Record<keyof TAlarmDisposal, { zh: string; en: string; verified: boolean }>;
-  abilities: { configure: boolean };
-}
+export type AlarmDisposalView = z.infer<typeof ZAlarmDisposalView>;
 
 export function useAlarmDisposal() {
   return useQuery({ queryKey: ['alarm-disposal'], queryFn: () => api<AlarmDisposalView>('/api/alarm-disposal'), staleTime: 60_000 });

@@ -9,7 +9,7 @@ import { api } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { useUrlState } from '../../lib/url-state';
 import { useApiError } from '../../lib/use-api-error';
-import { type TCredential, useCredentials } from './api';
+import { type TCredential, type TNewCredential, useCredentials } from './api';
 
 /** 数据接入凭证 of an enterprise: create (the key is shown once, with the MQTT topic and a curl example) and revoke. */
 export function CredentialsPage() {
@@ -21,13 +21,13 @@ export function CredentialsPage() {
   const enterpriseId = state.enterpriseId;
   const { data, isFetching } = useCredentials(enterpriseId);
   const [creating, setCreating] = useState(false);
-  const [created, setCreated] = useState<TCredential | null>(null);
+  const [created, setCreated] = useState<TNewCredential | null>(null);
   const [form] = Form.useForm<{ label: string }>();
 
   const refresh = () => qc.invalidateQueries({ queryKey: ['ingest-credentials'] });
   const create = async (v: { label: string }) => {
     try {
-      const r = await api<{ data: TCredential }>('/api/monitoring/credentials', { body: { enterpriseId, label: v.label } });
+      const r = await api<{ data: TNewCredential }>('/api/monitoring/credentials', { body: { enterpriseId, label: v.label } });
       setCreating(false);
       setCreated(r.data);
       form.resetFields();

@@ -1,75 +1,45 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { SensorType, TSensorRules } from '../../../common/contracts/monitoring';
-import type { LegalLimit } from '../../../common/rules/sensor-limits';
+import type { z } from 'zod';
+import type {
+  TSensorLevel,
+  ZCoalLocation,
+  ZCredential,
+  ZEnterpriseQuality,
+  ZInstallationTrend,
+  ZLegalLimit,
+  ZLive,
+  ZLiveGroup,
+  ZMonthlyReport,
+  ZNewCredential,
+  ZQuality,
+  ZReadingSeries,
+  ZSensor,
+  ZSensorChangeRequestView,
+  ZSensorDetail,
+} from '../../../common/contracts/sensors';
 import { api, type Page, type Query } from '../../lib/api';
 import { subscribeLive } from '../../lib/live-events';
 
-/** 监测 API. Shapes follow server/modules/monitoring/monitoring.presenter.ts. */
-export type Level = 'none' | 'normal' | 'alarm' | 'powerOff' | 'stale';
-
-export interface TSensor {
-  id: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  /** The enterprise's industry (some legal limits depend on it, e.g. coal CO). */
-  industry: string;
-  installationId: string | null;
-  installationName: string | null;
-  code: string;
-  name: string;
-  type: SensorType;
-  unit: string;
-  rangeLow: number | null;
-  rangeHigh: number | null;
-  location: string;
-  coalLocationKey: string | null;
-  lng: number | null;
-  lat: number | null;
-  rules: TSensorRules;
-  /** The rules the engine evaluates: the stored ones clamped to the legal limits. */
-  effectiveRules: TSensorRules;
-  /** Limits a regulation sets for this sensor, with their 依据 (common/rules/sensor-limits.ts). */
-  legalLimits: LegalLimit[];
-  /** As evaluated now: false inside an approved out-of-service window. */
-  inService: boolean;
-  outOfServiceUntil: string | null;
-  lastValue: number | null;
-  lastTs: string | null;
-  status: 'unknown' | 'online' | 'stale';
-  staleSince: string | null;
-  level: Level;
-}
-
-export type { LegalLimit } from '../../../common/rules/sensor-limits';
-
+/** 监测 API. Response types are the contracts' (common/contracts/sensors.ts), which the server's routes declare. */
+export type Level = TSensorLevel;
+export type TSensor = z.infer<typeof ZSensor>;
+export type TSensorDetail = z.infer<typeof ZSensorDetail>;
+export type LegalLimit = z.infer<typeof ZLegalLimit>;
+export type CoalLocation = z.infer<typeof ZCoalLocation>;
 /** 放宽/停用申请 (server: presentChangeRequest). */
-export interface TChangeRequest {
-  id: string;
-  sensorId: string;
-  sensorCode: string;
-  sensorName: string;
-  unit: string;
-  location: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  fromRules: TSensorRules;
-  toRules: TSensorRules;
-  outOfServiceUntil: string | null;
-  changes: { field: string; from: number | boolean | string | null; to: number | boolean | string | null; legal: number | null; source: string }[];
-  reason: string;
-  status: 'pending' | 'approved' | 'rejected';
-  requestedByName: string;
-  requestedByUnit: string | null;
-  requestedAt: string;
-  decidedByName: string | null;
-  decidedByUnit: string | null;
-  decidedAt: string | null;
-  decisionComment: string | null;
-  appliedAt: string | null;
-  basis: string;
-  abilities: { approve: boolean; reject: boolean };
-}
+export type TChangeRequest = z.infer<typeof ZSensorChangeRequestView>;
+export type LiveGroup = z.infer<typeof ZLiveGroup>;
+export type Live = z.infer<typeof ZLive>;
+export type ReadingSeries = z.infer<typeof ZReadingSeries>;
+/** One installation's sensors in one chart (GET /api/readings/installation). */
+export type InstallationTrend = z.infer<typeof ZInstallationTrend>;
+/** A credential as listed (key id only); the new one carries its full key this once. */
+export type TCredential = z.infer<typeof ZCredential>;
+export type TNewCredential = z.infer<typeof ZNewCredential>;
+export type EnterpriseQuality = z.infer<typeof ZEnterpriseQuality>;
+export type Quality = z.infer<typeof ZQuality>;
+export type MonthlyReport = z.infer<typeof ZMonthlyReport>;
 
 export const useChangeRequests = (q: Query, enabled = true) =>
   useQuery({
@@ -78,56 +48,6 @@ export const useChangeRequests = (q: Query, enabled = true) =>
     placeholderData: keepPreviousData,
     enabled,
   });
-
-export interface CoalLocation {
-  key: string;
-  zh: string;
-  en: string;
-  alarm: number;
-  powerOff: number | null;
-  restore: number | null;
-  rangeZh: string;
-  rangeEn: string;
-  verified: boolean;
-}
-
-export interface TSensorDetail extends TSensor {
-  basis: { source: string; location: CoalLocation | null } | null;
-}
-
-export interface LiveGroup {
-  enterpriseId: string;
-  enterpriseName: string;
-  installationId: string | null;
-  installationName: string | null;
-  sensors: TSensor[];
-}
-
-export interface Live {
-  at: string;
-  counts: Record<'total' | Level, number>;
-  items: LiveGroup[];
-}
-
-export interface ReadingSeries {
-  sensorId: string;
-  resolution: 'raw' | 'rollup';
-  from: string;
-  to: string;
-  items: { ts: string; value: number; min?: number; max?: number; count?: number }[];
-}
-
-/** One installation's sensors in one chart (GET /api/readings/installation). */
-export interface InstallationTrend {
-  enterpriseId: string;
-  enterpriseName: string;
-  installationId: string | null;
-  installationName: string | null;
-  resolution: 'raw' | 'rollup';
-  from: string;
-  to: string;
-  series: { sensor: TSensor; items: ReadingSeries['items'] }[];
-}
 
 /** The chart ranges of the sensor and installation trends. */
 export const TREND_RANGES = { '1h': 3_600_000, '6h': 6 * 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000 } as const;
@@ -139,53 +59,6 @@ export function installationPath(g: { enterpriseId: string; installationId: stri
   if (g.installationId) q.set('installationId', g.installationId);
   else if (g.installationName) q.set('installationName', g.installationName);
   return `/monitoring/installation?${q.toString()}`;
-}
-
-export interface TCredential {
-  id: string;
-  enterpriseId: string;
-  keyId: string;
-  label: string;
-  createdBy: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  key?: string;
-}
-
-export interface EnterpriseQuality {
-  enterpriseId: string;
-  enterpriseName: string;
-  sensors: number;
-  stale: number;
-  onlineRate: number | null;
-  alarms: number;
-  realAlarms: number;
-  falseAlarms: number;
-  plannedWork: number;
-  equipmentFault: number;
-  unclassified: number;
-  overdueDisposal: number;
-  falseAlarmShare: number | null;
-}
-
-export interface Quality {
-  from: string;
-  to: string;
-  overall: { sensors: number; onlineRate: number | null; stale: number };
-  enterprises: EnterpriseQuality[];
-  sensors: (TSensor & { onlineRate: number | null; expected: number; received: number })[];
-  stale: TSensor[];
-}
-
-export interface MonthlyReport {
-  month: string;
-  regionCode: string | null;
-  regionName: string | null;
-  generatedAt: string;
-  totals: Omit<EnterpriseQuality, 'enterpriseId' | 'enterpriseName'> & { enterprises: number };
-  enterprises: EnterpriseQuality[];
-  findings: { kind: 'lowOnline' | 'noisy' | 'overdue' | 'unclassified'; n: number; names: string[] }[];
 }
 
 export const LEVEL_COLOR: Record<Level, string> = {

@@ -9,16 +9,7 @@ import { useI18n } from '../../i18n';
 import { ApiError, api, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { useApiError } from '../../lib/use-api-error';
-import { type TFeed, type TImportSettings, useFeeds, useImportSettings, useWarningUpdated } from './api';
-
-interface ImportResult {
-  status: 'created' | 'updated' | 'cancelled' | 'duplicate' | 'ignored';
-  id?: string;
-  identifier?: string;
-  targeted?: number;
-  /** Why nothing was stored (ignored): an Ack/Error, or a Cancel without <info> of a warning not here. */
-  reason?: 'ack' | 'cancelUnknown';
-}
+import { type TFeed, type TImportResult, type TImportSettings, useFeeds, useImportSettings, useWarningUpdated } from './api';
 
 /** The default expiry of imported alerts without <expires>: editable by the top government, read-only for others. */
 function ImportSettingsCard() {
@@ -68,7 +59,7 @@ export function WarningImportPage() {
   const onError = useApiError();
   const refresh = useWarningUpdated();
   const feeds = useFeeds();
-  const [result, setResult] = useState<ImportResult | null>(null);
+  const [result, setResult] = useState<TImportResult | null>(null);
   const [rejected, setRejected] = useState<string[] | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [form] = Form.useForm<{ name: string; url: string; intervalMinutes: number }>();
@@ -80,7 +71,7 @@ export function WarningImportPage() {
     const fd = new FormData();
     fd.append('file', file);
     try {
-      const r = await api<ImportResult>('/api/warnings/import', { method: 'POST', body: fd });
+      const r = await api<TImportResult>('/api/warnings/import', { method: 'POST', body: fd });
       setResult(r);
       await refresh();
     } catch (e) {
@@ -200,14 +191,14 @@ export function WarningImportPage() {
                 showIcon
                 message={t(`warning.import.${result.status}`)}
                 description={
-                  result.id ? (
+                  result.status === 'ignored' ? (
+                    t(`warning.ignored.${result.reason}`)
+                  ) : (
                     <>
                       <Link to={`/warnings/${result.id}`}>{result.identifier}</Link>
                       {result.targeted ? ` · ${t('warning.targetedN', { n: result.targeted })}` : ''}
                     </>
-                  ) : result.reason ? (
-                    t(`warning.ignored.${result.reason}`)
-                  ) : null
+                  )
                 }
               />
             ) : null}

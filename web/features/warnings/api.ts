@@ -1,122 +1,41 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { TMatchedObject, TWarningLevel } from '../../../common/contracts/warnings';
+import type { z } from 'zod';
+import type {
+  PLOT_POINT_KINDS,
+  TMatchedObject,
+  TWarningLevel,
+  WARNING_STATES,
+  ZFeedFetchResult,
+  ZFeedView,
+  ZImportResult,
+  ZImportSettingsView,
+  ZWarningDetail,
+  ZWarningPreview,
+  ZWarningResponse,
+  ZWarningSummary,
+  ZWarningTarget,
+} from '../../../common/contracts/warnings';
 import { api, type Page, type Query } from '../../lib/api';
 
-/** 预警信息 API; shapes follow server/modules/warnings/warning.presenter.ts field by field. */
-export { WARNING_EVENTS, WARNING_LEVELS } from '../../../common/contracts/warnings';
+/** 预警信息 API. Response types are the contracts' (common/contracts/warnings.ts), which the server's routes declare. */
+export { CAP_MSG_TYPES, CAP_SCOPES, CAP_SEVERITIES, CAP_STATUSES, WARNING_EVENTS, WARNING_LEVELS } from '../../../common/contracts/warnings';
 export type { TMatchedObject, TWarningLevel };
-export type WarningState = 'active' | 'expired' | 'cancelled';
+export type WarningState = (typeof WARNING_STATES)[number];
 export type Position = [number, number];
-
-export interface TWarningSummary {
-  id: string;
-  identifier: string;
-  msgType: string;
-  capStatus: string;
-  capScope: string;
-  state: WarningState;
-  eventType: string;
-  level: TWarningLevel | null;
-  severity: string;
-  headline: string;
-  issuerName: string;
-  source: 'issued' | 'imported';
-  effective: string;
-  expires: string | null;
-  targets: number;
-  confirmed: number;
-  version: number;
-}
-
-export interface TTarget {
-  id: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  industry: string;
-  matchedBecause: string[];
-  /** What matched: the enterprise's own point, its installations, its tailings ponds. */
-  matchedObjects: TMatchedObject[];
-  taskText: string;
-  status: 'sent' | 'confirmed';
-  sentAt: string;
-  read: boolean;
-  confirmerName: string | null;
-  confirmedAt: string | null;
-  feedback: string | null;
-}
-
-export interface TWarning extends TWarningSummary {
-  sender: string;
-  sent: string;
-  description: string;
-  instruction: string;
-  taskText: string;
-  area: { areaDesc: string; polygons: Position[][]; regionCodes: string[] };
-  references: string | null;
-  identifiers: string[];
-  cancelledAt: string | null;
-  capXml: string | null;
-  targets: never;
-}
-
-export interface WarningResponse {
-  data: Omit<TWarning, 'targets'> & { targets: TTarget[]; myTargetId: string | null; readCount: number };
-  abilities: { update: boolean; cancel: boolean; confirm: boolean; seeTargets: boolean };
-}
-
-export type PointKind = 'enterprise' | 'installation' | 'tailings';
-
-export interface TPlotPoint {
-  id: string;
-  kind?: PointKind;
-  name: string;
-  lng: number;
-  lat: number;
-  inside: boolean;
-  overhead?: boolean;
-}
-
-export interface TPreview {
-  count: number;
-  /** Mine enterprises reached; installations and ponds inside (objects, not enterprises). */
-  byClass: { mine: number; tailings: number; installation: number };
-  unlocated: number;
-  points: (TPlotPoint & { industry: string; kind: PointKind; overhead: boolean })[];
-  matched: { id: string; name: string; industry: string; because: string[]; objects: TMatchedObject[] }[];
-  /** The issuer-region check issuing applies: polygons refused (outside) or reaching past the boundary (beyond). */
-  jurisdiction: {
-    rule: 'boundary' | 'points';
-    regionName: string | null;
-    km?: number;
-    source?: string;
-    approximate?: boolean;
-    outside: number[];
-    beyond: number[];
-  };
-}
-
-export interface TFeed {
-  id: string;
-  name: string;
-  kind: 'url' | 'file';
-  url: string | null;
-  intervalMinutes: number;
-  enabled: boolean;
-  lastFetchedAt: string | null;
-  lastStatus: string | null;
-  lastResult: string | null;
-  /** The unit the feed belongs to; its line manages it (the server's feed policy answers these). */
-  unitName: string | null;
-  abilities: { change: boolean; delete: boolean; fetch: boolean };
-}
-
+export type TWarningSummary = z.infer<typeof ZWarningSummary>;
+export type TTarget = z.infer<typeof ZWarningTarget>;
+export type TWarning = z.infer<typeof ZWarningDetail>;
+export type WarningResponse = z.infer<typeof ZWarningResponse>;
+export type TPreview = z.infer<typeof ZWarningPreview>;
+export type PointKind = (typeof PLOT_POINT_KINDS)[number];
+/** A point of the area plot: a preview point, or (on the detail) a target's object without industry. */
+export type TPlotPoint = Pick<TPreview['points'][number], 'id' | 'name' | 'lng' | 'lat' | 'inside'> & { kind?: PointKind; overhead?: boolean };
+export type TFeed = z.infer<typeof ZFeedView>;
 /** Platform-wide import rules: the expiry of an imported alert without <expires>; `configure`: may this user change it. */
-export interface TImportSettings {
-  defaultExpiryHours: number;
-  configured: boolean;
-  configure: boolean;
-}
+export type TImportSettings = z.infer<typeof ZImportSettingsView>;
+export type TImportResult = z.infer<typeof ZImportResult>;
+export type TFeedFetchResult = z.infer<typeof ZFeedFetchResult>;
 
 export function useImportSettings() {
   return useQuery({ queryKey: ['warning-import-settings'], queryFn: () => api<TImportSettings>('/api/warnings/import-settings') });

@@ -1,4 +1,5 @@
-import type { TAlarmListQuery, TAlarmStatsQuery } from '../../../../common/contracts/alarms.js';
+import type { z } from 'zod';
+import type { TAlarmListQuery, TAlarmStatsQuery, ZAlarmStats } from '../../../../common/contracts/alarms.js';
 import { ALARM_DISPOSAL_SOURCE } from '../../../../common/rules/alarm-disposal.js';
 import { ALARM_RULES_SOURCE } from '../../../../common/rules/alarm-rules.js';
 import type { Executor } from '../../../db/client.js';
@@ -60,7 +61,7 @@ export function alarmStats(ex: Executor, scope: Scope, range: { from: Date; to: 
 }
 
 /** Counts by severity, status, classification and type; false-alarm share overall and per enterprise. */
-export async function alarmStatsQuery(ctx: Ctx, q: TAlarmStatsQuery) {
+export async function alarmStatsQuery(ctx: Ctx, q: TAlarmStatsQuery): Promise<z.input<typeof ZAlarmStats>> {
   const now = ctx.clock.now();
   const f = await alarmFilterOf(ctx, q);
   const from = f.from ?? new Date(now.getTime() - 30 * DAY);

@@ -1,4 +1,6 @@
 import { sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { TEnterpriseQuality, ZMonthlyReport, ZQuality } from '../../../../common/contracts/sensors.js';
 import { inServiceAt } from '../../../../common/rules/sensor-limits.js';
 import { execRows } from '../../../db/client.js';
 import type { Ctx } from '../../../kernel/context.js';
@@ -40,21 +42,7 @@ function expectedBuckets(s: SensorRow, from: Date, to: Date): number {
 /** False alarms among the classified ones (as the alarm statistics count them): unclassified alarms are not known to be false. */
 const falseShare = (falses: number, classified: number) => (classified ? falses / classified : null);
 
-export interface EnterpriseQuality {
-  enterpriseId: string;
-  enterpriseName: string;
-  sensors: number;
-  stale: number;
-  onlineRate: number | null;
-  alarms: number;
-  realAlarms: number;
-  falseAlarms: number;
-  plannedWork: number;
-  equipmentFault: number;
-  unclassified: number;
-  overdueDisposal: number;
-  falseAlarmShare: number | null;
-}
+type EnterpriseQuality = TEnterpriseQuality;
 
 export async function qualityOf(
   ex: Ctx['tx'],
@@ -127,7 +115,10 @@ export async function qualityOf(
   return { perSensor, enterprises };
 }
 
-export async function qualityQuery(ctx: Ctx, q: { from?: string | undefined; to?: string | undefined; enterpriseId?: string | undefined }) {
+export async function qualityQuery(
+  ctx: Ctx,
+  q: { from?: string | undefined; to?: string | undefined; enterpriseId?: string | undefined },
+): Promise<z.input<typeof ZQuality>> {
   const to = q.to ? new Date(q.to) : ctx.clock.now();
   const from = q.from ? new Date(q.from) : new Date(to.getTime() - 86_400_000);
   if (from >= to) throw invalidField('from', 'dateOrder');
@@ -158,7 +149,7 @@ export function monthRange(month: string): { from: Date; to: Date } {
 }
 
 /** 月度报警分析报告 for a region: per enterprise sensors, online rate, alarms by classification, false share, overdue disposal. */
-export async function monthlyReportQuery(ctx: Ctx, q: { month: string; regionCode?: string | undefined }) {
+export async function monthlyReportQuery(ctx: Ctx, q: { month: string; regionCode?: string | undefined }): Promise<z.input<typeof ZMonthlyReport>> {
   let regionPath: string | undefined;
   let regionName: string | null = null;
   if (q.regionCode) {

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { ZInstallationTrend, ZLive, ZReadingSeries, ZSensor, ZSensorDetail } from '../../../../common/contracts/sensors.js';
 import { COAL_GAS_TABLE } from '../../../../common/rules/coal-gas-thresholds.js';
 import { inServiceAt } from '../../../../common/rules/sensor-limits.js';
 import type { Ctx } from '../../../kernel/context.js';
@@ -10,14 +12,14 @@ export async function findSensorsQuery(ctx: Ctx, q: SensorFilter & { page: numbe
   return { items: rows.map((r) => presentSensor(r, ctx.clock.now())), total, page: q.page, pageSize: q.pageSize };
 }
 
-export async function getSensorQuery(ctx: Ctx, id: string) {
+export async function getSensorQuery(ctx: Ctx, id: string): Promise<{ data: z.input<typeof ZSensorDetail> }> {
   const s = await getSensor(ctx.tx, ctx.scope, id);
   if (!s) throw notFound();
   return { data: { ...presentSensor(s, ctx.clock.now()), basis: rulesBasis(s) } };
 }
 
 /** The CH4 location table for the registry form (key, names, limits, 依据). */
-export const coalLocations = () => ({ items: COAL_GAS_TABLE });
+export const coalLocations = () => ({ items: [...COAL_GAS_TABLE] });
 
 const RAW_LIMIT = 20_000;
 /** Raw readings up to 6 hours (plus a margin for the client's clock); 5-minute statistics beyond. */
@@ -56,7 +58,7 @@ async function seriesOf(ctx: Ctx, sensorId: string, w: { from: Date; to: Date; r
 }
 
 /** Chart data: raw readings, or 5-minute statistics for long ranges (auto: raw up to 6 hours). */
-export async function readingsQuery(ctx: Ctx, q: RangeQuery & { sensorId: string }) {
+export async function readingsQuery(ctx: Ctx, q: RangeQuery & { sensorId: string }): Promise<z.input<typeof ZReadingSeries>> {
   const s = await getSensor(ctx.tx, ctx.scope, q.sensorId);
   if (!s) throw notFound();
   const w = chartWindow(ctx, q);
@@ -84,7 +86,7 @@ const sameInstallation = (s: SensorRow, q: { installationId?: string | undefined
 export async function installationTrendQuery(
   ctx: Ctx,
   q: RangeQuery & { enterpriseId: string; installationId?: string | undefined; installationName?: string | undefined },
-) {
+): Promise<z.input<typeof ZInstallationTrend>> {
   const w = chartWindow(ctx, q);
   const sensors = (await sensorsInScope(ctx.tx, ctx.scope, { enterpriseId: q.enterpriseId }, 2000))
     .filter((s) => inServiceAt(s, ctx.clock.now()) && sameInstallation(s, q))
@@ -107,7 +109,7 @@ export async function installationTrendQuery(
 }
 
 /** Live view: current values in scope grouped by enterprise and installation (ids only are pushed; the page refetches this). */
-export async function liveQuery(ctx: Ctx, f: { enterpriseId?: string | undefined }) {
+export async function liveQuery(ctx: Ctx, f: { enterpriseId?: string | undefined }): Promise<z.input<typeof ZLive>> {
   const rows = (await sensorsInScope(ctx.tx, ctx.scope, { enterpriseId: f.enterpriseId }, 2000)).filter((s) => inServiceAt(s, ctx.clock.now()));
   const groups = new Map<
     string,
@@ -116,7 +118,7 @@ export async function liveQuery(ctx: Ctx, f: { enterpriseId?: string | undefined
       enterpriseName: string;
       installationId: string | null;
       installationName: string | null;
-      sensors: ReturnType<typeof presentSensor>[];
+      sensors: z.input<typeof ZSensor>[];
     }
   >();
   for (const s of rows) {

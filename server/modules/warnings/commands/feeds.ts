@@ -120,7 +120,7 @@ export async function fetchFeed(deps: Deps, feed: FeedRow, fetcher?: Fetcher) {
   const counts = { created: 0, updated: 0, cancelled: 0, duplicate: 0, ignored: 0, rejected: 0 };
   const problems: string[] = [];
   const from = { feed, scope: await feedScope(deps, feed) };
-  let status = 'ok';
+  let status: 'ok' | 'error' = 'ok';
   try {
     const body = await get(feed.url as string);
     const text = Buffer.from(body).toString('latin1');

@@ -1,11 +1,14 @@
 import type { z } from 'zod';
-import type { ZWarningListQuery } from '../../../../common/contracts/warnings.js';
+import type { ZWarningListQuery, ZWarningSummary } from '../../../../common/contracts/warnings.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { presentWarningSummary } from '../warning.presenter.js';
 import { findWarnings, targetCounts } from '../warning.repository.js';
 import { effectiveState } from '../warning.workflow.js';
 
-export async function findWarningsQuery(ctx: Ctx, q: z.infer<typeof ZWarningListQuery>) {
+export async function findWarningsQuery(
+  ctx: Ctx,
+  q: z.infer<typeof ZWarningListQuery>,
+): Promise<{ items: z.input<typeof ZWarningSummary>[]; total: number; page: number; pageSize: number }> {
   const now = ctx.clock.now();
   const { items, total } = await findWarnings(
     ctx.tx,

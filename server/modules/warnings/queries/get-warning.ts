@@ -1,7 +1,10 @@
+import type { z } from 'zod';
+import type { ZWarningDetail, ZWarningResponse } from '../../../../common/contracts/warnings.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { AppError } from '../../../kernel/errors.js';
 import { abilitiesOf } from '../../../kernel/gate/gate.js';
 import { scopeEnterpriseId } from '../../../kernel/scope/scope.js';
+import { findRegion } from '../../org/index.js';
 import { warningPolicy } from '../warning.policy.js';
 import { presentTarget, presentWarning } from '../warning.presenter.js';
 import { readNotificationIds, targetsOf } from '../warning.repository.js';
@@ -11,7 +14,17 @@ import { warningLoader } from '../warning.subject.js';
  * A warning with its targets (an enterprise sees only its own), confirmation counts and abilities (the answers of
  * the policy the commands' gate asks); 404 out of scope.
  */
-export async function getWarningQuery(ctx: Ctx, id: string) {
+/** The area's regions by name (a code the registry does not know keeps its code, names null). */
+async function areaRegions(ctx: Ctx, codes: readonly string[]): Promise<z.input<typeof ZWarningDetail>['areaRegions']> {
+  const out = [];
+  for (const code of codes) {
+    const r = await findRegion(ctx.tx, code);
+    out.push({ code, name: r?.name ?? null, nameEn: r?.nameEn ?? null });
+  }
+  return out;
+}
+
+export async function getWarningQuery(ctx: Ctx, id: string): Promise<z.input<typeof ZWarningResponse>> {
   const s = await warningLoader(ctx.clock.now(), id)(ctx.tx, ctx.scope);
   if (!s) throw new AppError('NOT_FOUND');
   const w = s.row;
@@ -25,7 +38,7 @@ export async function getWarningQuery(ctx: Ctx, id: string) {
   const counts = { total: targets.length, confirmed: targets.filter((t) => t.status === 'confirmed').length };
   return {
     data: {
-      ...presentWarning(w, s.state, counts, true),
+      ...presentWarning(w, s.state, counts, true, await areaRegions(ctx, (w.area as { regionCodes?: string[] }).regionCodes ?? [])),
       targets: targets.map((t) =>
         presentTarget(
           t,

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ZWarningArea } from '../../../../common/contracts/warnings.js';
+import type { ZWarningArea, ZWarningPreview } from '../../../../common/contracts/warnings.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { findDepartmentWithPath } from '../../org/index.js';
 import { checkJurisdiction } from './jurisdiction.js';
@@ -12,7 +12,7 @@ const MAX_POINTS = 3000;
  * tailings pond in scope for the SVG preview. byClass counts mine enterprises and the installations and
  * ponds themselves (a pond inside reaches its enterprise even when the plant is outside).
  */
-export async function previewArea(ctx: Ctx, area: z.infer<typeof ZWarningArea>) {
+export async function previewArea(ctx: Ctx, area: z.infer<typeof ZWarningArea>): Promise<z.input<typeof ZWarningPreview>> {
   const { all, objects, matches } = await matchArea(ctx, { areaDesc: '', ...area }, ctx.scope);
   // The same jurisdiction check issuing applies, so the form shows a refused polygon (outside) or one reaching past
   // the issuer's boundary (beyond: accepted, the public CAP area covers the neighbour too) before it is sent.

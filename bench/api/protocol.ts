@@ -27,9 +27,4 @@ export type ChildMessage =
   | { type: 'closed' }
   | { type: 'error'; message: string };
 
-/** Nearest-rank percentile of an ascending array. */
-export function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return Number.NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i] as number;
-}
+export { percentile } from '../lib/settings.js';

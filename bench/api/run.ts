@@ -11,35 +11,25 @@
  * BENCH_WARMUP_SECONDS=2  BENCH_ENTERPRISES=10000  BENCH_PROFILE=<dir> (CPU profile of the server process)
  * BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/taihang_bench (dropped and recreated each run).
  */
-import { type ChildProcess, fork } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { parsePgUrl, pgbenchVersion, recreateDatabase, runPgbench } from './postgres.js';
+import { BenchChild, boundRun, machineLine, makeWorkDir, removeWorkDir, writeResult } from '../lib/parent.js';
+import { parsePgUrl, pgbenchVersion, recreateDatabase, runPgbench } from '../lib/postgres.js';
+import { type Backend, backendsFromEnv, intEnv, pgUrlFromEnv } from '../lib/settings.js';
 import { type ChildMessage, LIST_QUERY, type ParentMessage } from './protocol.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const env = process.env;
-const intEnv = (name: string, dflt: number, min = 1) => {
-  const v = env[name] === undefined || env[name] === '' ? dflt : Number(env[name]);
-  if (!Number.isInteger(v) || v < min) throw new Error(`${name} must be an integer >= ${min}`);
-  return v;
-};
 const SECONDS = intEnv('BENCH_SECONDS', 10);
 const WARMUP = intEnv('BENCH_WARMUP_SECONDS', 2, 0);
 const CONNECTIONS = intEnv('BENCH_CONNECTIONS', 10);
 const ENTERPRISES = intEnv('BENCH_ENTERPRISES', 10_000);
-const PG_URL = env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/taihang_bench';
+const PG_URL = pgUrlFromEnv('taihang_bench');
 const PROFILE_DIR = env.BENCH_PROFILE ? path.resolve(env.BENCH_PROFILE) : undefined;
-const BACKENDS = (env.BENCH_BACKENDS || 'pglite,postgres')
-  .split(',')
-  .map((s) => s.trim())
-  .filter(Boolean);
-for (const b of BACKENDS) if (b !== 'pglite' && b !== 'postgres') throw new Error(`BENCH_BACKENDS: unknown backend ${b} (pglite, postgres)`);
+const BACKENDS = backendsFromEnv();
 
-type Backend = 'pglite' | 'postgres';
 interface Row {
   backend: Backend;
   target: string;
@@ -55,60 +45,9 @@ const rows: Row[] = [];
 const memory: { backend: Backend; idle: number; afterLoad: Rss; end: Rss }[] = [];
 const notes: string[] = [];
 const setups: Record<string, Omit<Ready, 'authorization' | 'type'>> = {};
-const children = new Set<ChildProcess>();
 
 // Hard bound on the whole run: setup (seeding) plus warm-up and measurement of three targets per backend.
-const limitMs = (60 + BACKENDS.length * (150 + 3 * (SECONDS + WARMUP))) * 1000;
-setTimeout(() => {
-  console.error(`bench: still running after ${limitMs / 1000} s; giving up`);
-  for (const c of children) c.kill('SIGKILL');
-  process.exit(2);
-}, limitMs).unref();
-
-/** Talks to one server.ts child: waits for its next message of a given type, failing on error, exit or timeout. */
-class Server {
-  private queue: ChildMessage[] = [];
-  private waiter: (() => void) | undefined;
-  private exited: string | undefined;
-
-  constructor(readonly child: ChildProcess) {
-    child.on('message', (m: ChildMessage) => {
-      this.queue.push(m);
-      this.waiter?.();
-    });
-    child.on('exit', (code, signal) => {
-      this.exited = `server process exited (${signal ?? code})`;
-      children.delete(child);
-      this.waiter?.();
-    });
-  }
-
-  async next<T extends ChildMessage['type']>(type: T, timeoutMs: number): Promise<Extract<ChildMessage, { type: T }>> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const m = this.queue.shift();
-      if (m?.type === 'error') throw new Error(`server: ${m.message}`);
-      if (m?.type === type) return m as Extract<ChildMessage, { type: T }>;
-      if (m) continue;
-      if (this.exited) throw new Error(this.exited);
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no '${type}' from the server within ${timeoutMs / 1000} s`);
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, left);
-        this.waiter = () => {
-          clearTimeout(t);
-          resolve();
-        };
-      });
-      this.waiter = undefined;
-    }
-  }
-
-  ask<T extends ChildMessage['type']>(msg: ParentMessage, type: T, timeoutMs: number) {
-    this.child.send(msg);
-    return this.next(type, timeoutMs);
-  }
-}
+boundRun((60 + BACKENDS.length * (150 + 3 * (SECONDS + WARMUP))) * 1000);
 
 async function load(url: string, headers: Record<string, string>) {
   if (WARMUP) await autocannon({ url, connections: CONNECTIONS, duration: WARMUP, headers });
@@ -123,7 +62,7 @@ async function load(url: string, headers: Record<string, string>) {
 }
 
 async function benchBackend(backend: Backend): Promise<void> {
-  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `taihang-bench-${backend}-`));
+  const workDir = makeWorkDir(`taihang-bench-${backend}-`);
   const pg = parsePgUrl(PG_URL);
   try {
     if (backend === 'postgres') {
@@ -136,13 +75,10 @@ async function benchBackend(backend: Backend): Promise<void> {
       }
     }
     console.log(`\n[${backend}] seeding the demo city and topping up to ${ENTERPRISES} enterprises …`);
-    const child = fork(path.join(here, 'server.ts'), [backend, workDir, PG_URL, String(ENTERPRISES)], {
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    const server = new BenchChild<ChildMessage, ParentMessage>(path.join(here, 'server.ts'), [backend, workDir, PG_URL, String(ENTERPRISES)], {
       // BENCH_PROFILE=<dir>: a V8 CPU profile of the server process, for Chrome DevTools or speedscope.
       execArgv: PROFILE_DIR ? [...process.execArgv, '--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : process.execArgv,
     });
-    children.add(child);
-    const server = new Server(child);
     try {
       const ready = await server.next('ready', 150_000);
       const { authorization, type: _t, ...setup } = ready;
@@ -195,10 +131,7 @@ async function benchBackend(backend: Backend): Promise<void> {
       memory.push({ backend, idle: ready.rssMb, afterLoad, end });
       await server.ask({ cmd: 'close' }, 'closed', 30_000);
     } finally {
-      if (child.exitCode === null && child.signalCode === null) {
-        await Promise.race([new Promise((r) => child.once('exit', r)), new Promise((r) => setTimeout(r, 5_000))]);
-        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      }
+      await server.stop();
     }
   } catch (err) {
     const line = `${backend}: ${(err as Error).message}`;
@@ -206,7 +139,7 @@ async function benchBackend(backend: Backend): Promise<void> {
     notes.push(line);
     process.exitCode = 1;
   } finally {
-    fs.rmSync(workDir, { recursive: true, force: true });
+    removeWorkDir(workDir);
   }
 }
 
@@ -220,10 +153,7 @@ function report(): void {
       .map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i] as number) : c.padEnd(widths[i] as number)))
       .join(' | ')
       .trimEnd();
-  const cpus = os.cpus();
-  console.log(
-    `\n=== bench/api — ${new Date().toISOString()} — Node ${process.version}, ${cpus.length} × ${cpus[0]?.model.trim() ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
-  );
+  console.log(`\n${machineLine('bench/api')}`);
   console.log(`${CONNECTIONS} connections, ${SECONDS} s per row after ${WARMUP} s warm-up; GET ${LIST_QUERY} as zezhou (county scope)\n`);
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
@@ -241,25 +171,14 @@ function report(): void {
 
 for (const b of BACKENDS) await benchBackend(b as Backend);
 report();
-const outDir = path.join(here, 'results');
-fs.mkdirSync(outDir, { recursive: true });
-const out = path.join(outDir, 'last-result.json');
-fs.writeFileSync(
-  out,
-  `${JSON.stringify(
-    {
-      at: new Date().toISOString(),
-      node: process.version,
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model.trim(),
-      settings: { seconds: SECONDS, warmupSeconds: WARMUP, connections: CONNECTIONS, enterprises: ENTERPRISES, backends: BACKENDS, query: LIST_QUERY },
-      setups,
-      rows,
-      memory,
-      notes,
-    },
-    null,
-    2,
-  )}\n`,
-);
-console.log(`\nwritten ${path.relative(process.cwd(), out)}`);
+writeResult(here, {
+  at: new Date().toISOString(),
+  node: process.version,
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model.trim(),
+  settings: { seconds: SECONDS, warmupSeconds: WARMUP, connections: CONNECTIONS, enterprises: ENTERPRISES, backends: BACKENDS, query: LIST_QUERY },
+  setups,
+  rows,
+  memory,
+  notes,
+});

@@ -4,81 +4,55 @@
  * is the server's. It seeds the database, serves the real Taihang app and a bare Fastify app on
  * 127.0.0.1, and answers run.ts's messages. Not meant to be started by hand.
  */
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { PGlite } from '@electric-sql/pglite';
 import { eq } from 'drizzle-orm';
 import Fastify from 'fastify';
-import pg from 'pg';
 import { ZEnterpriseListQuery } from '../../common/contracts/org.js';
-import { buildApp } from '../../server/app.js';
-import { createDeps, prepareDatabase } from '../../server/bootstrap.js';
-import { loadConfig } from '../../server/config.js';
-import { type Database, openPglite, openPostgres } from '../../server/db/client.js';
+import { createDeps } from '../../server/bootstrap.js';
+import type { Database } from '../../server/db/client.js';
 import type { UserKind } from '../../server/kernel/actor.js';
 import { systemClock } from '../../server/kernel/clock.js';
 import { appUser } from '../../server/kernel/kernel.schema.js';
+import {
+  bearerFor,
+  closed,
+  countStatements,
+  exitWithParent,
+  listenApp,
+  mb,
+  onParentMessage,
+  openBenchDatabase,
+  portOf,
+  runChild,
+  send as sendAny,
+} from '../lib/server.js';
 import { topUpEnterprises } from './bulk-enterprises.js';
 import { captureFindEnterprises, inlineParams } from './capture-sql.js';
 import { type ChildMessage, LIST_QUERY, type ParentMessage, percentile } from './protocol.js';
 
-const DEMO_PASSWORD = 'Bench-Pass-2021';
 const USERNAME = 'zezhou';
 
 const [backend, workDir, pgUrl, target] = process.argv.slice(2) as ['pglite' | 'postgres', string, string, string];
 
-function send(msg: ChildMessage): void {
-  process.send?.(msg);
-}
-
-/** SQL statements sent by this process (both drivers), to report how many one request runs. */
-let statements = 0;
-for (const proto of [pg.Client.prototype, PGlite.prototype] as { query: (...a: unknown[]) => unknown }[]) {
-  const original = proto.query;
-  proto.query = function (this: unknown, ...args: unknown[]) {
-    statements++;
-    return original.apply(this, args);
-  };
-}
-
-const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
+const send = (msg: ChildMessage) => sendAny(msg);
+const statements = countStatements();
+exitWithParent();
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const database: Database = backend === 'pglite' ? await openPglite(path.join(workDir, 'pglite')) : await openPostgres(pgUrl, 10);
-  const config = loadConfig({
-    TAIHANG_DEMO: 'on',
-    TAIHANG_DEMO_PASSWORD: DEMO_PASSWORD,
-    TAIHANG_MQTT_PORT: 'off',
-    TAIHANG_DATA_DIR: workDir,
-    // The audit key and anchor inside the work dir (by default <data dir>-audit, beside it), so removing it leaves nothing.
-    TAIHANG_AUDIT_KEY_FILE: path.join(workDir, 'audit', 'audit.key'),
-    TAIHANG_RATE_PER_MIN: '100000000',
-    TAIHANG_LOGIN_RATE_PER_MIN: '100000',
-    TAIHANG_LOG_LEVEL: 'warn',
-  });
-  await prepareDatabase(database, config, systemClock);
+  const { database, config } = await openBenchDatabase(backend, workDir, pgUrl);
   const enterprises = await topUpEnterprises(database, Number(target), new Date());
   const seedSeconds = (performance.now() - started) / 1000;
 
   const deps = createDeps(config, database, systemClock, []);
   await deps.jobs.start({ work: false });
-  const app = await buildApp(deps);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const appUrl = `http://127.0.0.1:${portOf(app.server.address())}`;
+  const { app, appUrl } = await listenApp(deps);
+  const authorization = await bearerFor(appUrl, USERNAME);
 
-  const login = await fetch(`${appUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: USERNAME, password: DEMO_PASSWORD }),
-  });
-  if (login.status !== 200) throw new Error(`login as ${USERNAME} failed: ${login.status} ${await login.text()}`);
-  const authorization = `Bearer ${((await login.json()) as { token: string }).token}`;
-
-  const statementsBefore = statements;
+  const statementsBefore = statements();
   const listRes = await fetch(`${appUrl}${LIST_QUERY}`, { headers: { authorization } });
   const listBody = await listRes.text();
-  const statementsPerRequest = statements - statementsBefore;
+  const statementsPerRequest = statements() - statementsBefore;
   if (listRes.status !== 200) throw new Error(`GET ${LIST_QUERY} answered ${listRes.status}: ${listBody.slice(0, 300)}`);
   const list = JSON.parse(listBody) as { items: { id: string }[]; total: number };
 
@@ -105,33 +79,28 @@ async function main(): Promise<void> {
   await bare.listen({ port: 0, host: '127.0.0.1' });
   const bareUrl = `http://127.0.0.1:${portOf(bare.server.address())}/bare`;
 
-  process.on('message', async (raw: ParentMessage) => {
-    try {
-      if (raw.cmd === 'rss') {
-        const m = process.memoryUsage();
-        send({ type: 'rss', rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed), externalMb: mb(m.external + m.arrayBuffers) });
-      } else if (raw.cmd === 'raw') {
-        await rawLoop(database, captured, raw.warmupSeconds, () => {});
-        const lat: number[] = [];
-        const seconds = await rawLoop(database, captured, raw.seconds, (ms) => lat.push(ms), raw.connections);
-        lat.sort((a, b) => a - b);
-        send({
-          type: 'raw',
-          perSecond: lat.length / seconds,
-          p99Ms: percentile(lat, 99),
-          avgMs: lat.reduce((s, x) => s + x, 0) / (lat.length || 1),
-          iterations: lat.length,
-        });
-      } else if (raw.cmd === 'close') {
-        await bare.close();
-        await app.close();
-        await deps.jobs.stop();
-        await database.close();
-        // Everything is closed; leave even if a library kept a timer alive.
-        process.send?.({ type: 'closed' } satisfies ChildMessage, () => process.exit(0));
-      }
-    } catch (err) {
-      send({ type: 'error', message: (err as Error).stack ?? String(err) });
+  onParentMessage<ParentMessage>(async (raw) => {
+    if (raw.cmd === 'rss') {
+      const m = process.memoryUsage();
+      send({ type: 'rss', rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed), externalMb: mb(m.external + m.arrayBuffers) });
+    } else if (raw.cmd === 'raw') {
+      await rawLoop(database, captured, raw.warmupSeconds, () => {});
+      const lat: number[] = [];
+      const seconds = await rawLoop(database, captured, raw.seconds, (ms) => lat.push(ms), raw.connections);
+      lat.sort((a, b) => a - b);
+      send({
+        type: 'raw',
+        perSecond: lat.length / seconds,
+        p99Ms: percentile(lat, 99),
+        avgMs: lat.reduce((s, x) => s + x, 0) / (lat.length || 1),
+        iterations: lat.length,
+      });
+    } else if (raw.cmd === 'close') {
+      await bare.close();
+      await app.close();
+      await deps.jobs.stop();
+      await database.close();
+      closed();
     }
   });
 
@@ -176,13 +145,4 @@ async function rawLoop(
   return (performance.now() - start) / 1000;
 }
 
-function portOf(address: ReturnType<import('node:net').Server['address']>): number {
-  if (address && typeof address === 'object') return address.port;
-  throw new Error('server is not listening on a TCP port');
-}
-
-main().catch((err: Error) => {
-  send({ type: 'error', message: err.stack ?? String(err) });
-  process.exitCode = 1;
-  setTimeout(() => process.exit(1), 200).unref();
-});
+runChild(main);

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { PgTarget } from '../api/postgres.js';
+import type { PgTarget } from '../lib/postgres.js';
 import { percentile, type RawResult } from './protocol.js';
 
 const run = promisify(execFile);

@@ -2,7 +2,7 @@
 import type { LoadResult } from './bulk-hazards.js';
 import type { PlanSummary } from './explain.js';
 
-export { percentile } from '../api/protocol.js';
+export { percentile } from '../lib/settings.js';
 
 /** The demo users measured: a county government user and the city's (their scopes are region subtrees). */
 export const USERS = ['zezhou', 'city'] as const;

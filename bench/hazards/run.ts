@@ -13,14 +13,14 @@
  * BENCH_SECONDS=10  BENCH_WARMUP_SECONDS=2  BENCH_CONNECTIONS=10  BENCH_SUGGESTED=on|off
  * BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/taihang_bench (dropped and recreated each run).
  */
-import { type ChildProcess, fork } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { parsePgUrl, pgbenchVersion, recreateDatabase } from '../api/postgres.js';
+import { BenchChild, boundRun, machineLine, makeWorkDir, removeWorkDir, writeResult } from '../lib/parent.js';
+import { parsePgUrl, pgbenchVersion, recreateDatabase } from '../lib/postgres.js';
+import { type Backend, backendsFromEnv, intEnv, pgUrlFromEnv } from '../lib/settings.js';
 import { formatPlan, type PlanSummary } from './explain.js';
 import { pgbench } from './pgbench.js';
 import {
@@ -37,25 +37,15 @@ import {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const env = process.env;
-const intEnv = (name: string, dflt: number, min = 1) => {
-  const v = env[name] === undefined || env[name] === '' ? dflt : Number(env[name]);
-  if (!Number.isInteger(v) || v < min) throw new Error(`${name} must be an integer >= ${min}`);
-  return v;
-};
 const SECONDS = intEnv('BENCH_SECONDS', 10);
 const WARMUP = intEnv('BENCH_WARMUP_SECONDS', 2, 0);
 const CONNECTIONS = intEnv('BENCH_CONNECTIONS', 10);
 const ENTERPRISES = intEnv('BENCH_ENTERPRISES', 10_000);
 const HAZARDS = intEnv('BENCH_HAZARDS', 1_000_000);
 const SUGGESTED = (env.BENCH_SUGGESTED || 'on') !== 'off';
-const PG_URL = env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/taihang_bench';
-const BACKENDS = (env.BENCH_BACKENDS || 'pglite,postgres')
-  .split(',')
-  .map((s) => s.trim())
-  .filter(Boolean);
-for (const b of BACKENDS) if (b !== 'pglite' && b !== 'postgres') throw new Error(`BENCH_BACKENDS: unknown backend ${b} (pglite, postgres)`);
+const PG_URL = pgUrlFromEnv('taihang_bench');
+const BACKENDS = backendsFromEnv();
 
-type Backend = 'pglite' | 'postgres';
 interface Row {
   backend: Backend;
   user: BenchUser;
@@ -86,73 +76,15 @@ interface BackendReport {
 const rows: Row[] = [];
 const reports: BackendReport[] = [];
 const notes: string[] = [];
-const children = new Set<ChildProcess>();
-const workDirs = new Set<string>();
-/** On a signal or the time bound: no server process or temp database left behind. */
-function abandon(code: number): never {
-  for (const c of children) c.kill('SIGKILL');
-  for (const d of workDirs) fs.rmSync(d, { recursive: true, force: true });
-  process.exit(code);
-}
 const runStarted = Date.now();
 
 // Hard bound on the whole run: loading (PGlite is the slower, ~4.5 min per million on this machine),
 // then 20 rows per backend with warm-up and draining, EXPLAINs and index builds.
 const loadBudgetS = 120 + (HAZARDS / 1_000_000) * 600;
 const rowBudgetS = SECONDS + WARMUP + 60;
-const limitMs = (60 + BACKENDS.length * (loadBudgetS + 20 * rowBudgetS + 300)) * 1000;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => abandon(130));
-}
-setTimeout(() => {
-  console.error(`bench: still running after ${Math.round(limitMs / 1000)} s; giving up`);
-  abandon(2);
-}, limitMs).unref();
+boundRun((60 + BACKENDS.length * (loadBudgetS + 20 * rowBudgetS + 300)) * 1000);
 
-/** Talks to one server.ts child: waits for its next message of a given type, failing on error, exit or timeout. */
-class Server {
-  private queue: ChildMessage[] = [];
-  private waiter: (() => void) | undefined;
-  private exited: string | undefined;
-
-  constructor(readonly child: ChildProcess) {
-    child.on('message', (m: ChildMessage) => {
-      this.queue.push(m);
-      this.waiter?.();
-    });
-    child.on('exit', (code, signal) => {
-      this.exited = `server process exited (${signal ?? code})`;
-      children.delete(child);
-      this.waiter?.();
-    });
-  }
-
-  async next<T extends ChildMessage['type']>(type: T, timeoutMs: number): Promise<Extract<ChildMessage, { type: T }>> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const m = this.queue.shift();
-      if (m?.type === 'error') throw new Error(`server: ${m.message}`);
-      if (m?.type === type) return m as Extract<ChildMessage, { type: T }>;
-      if (m) continue;
-      if (this.exited) throw new Error(this.exited);
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no '${type}' from the server within ${timeoutMs / 1000} s`);
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, left);
-        this.waiter = () => {
-          clearTimeout(t);
-          resolve();
-        };
-      });
-      this.waiter = undefined;
-    }
-  }
-
-  ask<T extends ChildMessage['type']>(msg: ParentMessage, type: T, timeoutMs: number) {
-    this.child.send(msg);
-    return this.next(type, timeoutMs);
-  }
-}
+type Server = BenchChild<ChildMessage, ParentMessage>;
 
 const fmtMs = (ms: number) => (ms < 10 ? ms.toFixed(1) : Math.round(ms).toString());
 
@@ -235,8 +167,7 @@ async function load(server: Server, url: string, authorization: string, plan: Ro
 
 async function benchBackend(backend: Backend): Promise<void> {
   const started = Date.now();
-  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `taihang-bench-hazards-${backend}-`));
-  workDirs.add(workDir);
+  const workDir = makeWorkDir(`taihang-bench-hazards-${backend}-`);
   const pg = parsePgUrl(PG_URL);
   try {
     if (backend === 'postgres') {
@@ -249,11 +180,7 @@ async function benchBackend(backend: Backend): Promise<void> {
       }
     }
     console.log(`\n[${backend}] seeding the demo city, topping up to ${ENTERPRISES} enterprises, loading ${HAZARDS.toLocaleString('en-US')} hazards …`);
-    const child = fork(path.join(here, 'server.ts'), [backend, workDir, PG_URL, String(ENTERPRISES), String(HAZARDS)], {
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    children.add(child);
-    const server = new Server(child);
+    const server: Server = new BenchChild(path.join(here, 'server.ts'), [backend, workDir, PG_URL, String(ENTERPRISES), String(HAZARDS)]);
     try {
       const ready = await server.next('ready', loadBudgetS * 1000);
       const { type: _t, users, ...setup } = ready;
@@ -374,10 +301,7 @@ async function benchBackend(backend: Backend): Promise<void> {
       });
       await server.ask({ cmd: 'close' }, 'closed', 60_000);
     } finally {
-      if (child.exitCode === null && child.signalCode === null) {
-        await Promise.race([new Promise((r) => child.once('exit', r)), new Promise((r) => setTimeout(r, 5_000))]);
-        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      }
+      await server.stop();
     }
   } catch (err) {
     const line = `${backend}: ${(err as Error).message}`;
@@ -385,8 +309,7 @@ async function benchBackend(backend: Backend): Promise<void> {
     notes.push(line);
     process.exitCode = 1;
   } finally {
-    fs.rmSync(workDir, { recursive: true, force: true });
-    workDirs.delete(workDir);
+    removeWorkDir(workDir);
   }
 }
 
@@ -398,10 +321,7 @@ function report(): void {
   const fmt = (n: number | null, digits: number) => (n === null || Number.isNaN(n) ? '—' : n.toFixed(digits));
   const header = ['backend', 'user', 'request', 'measured', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'avg ms', 'loadavg', 'note'];
   const numeric = new Set([4, 5, 6, 7, 8, 9]);
-  const cpus = os.cpus();
-  console.log(
-    `\n=== bench/hazards — ${new Date().toISOString()} — Node ${process.version}, ${cpus.length} × ${cpus[0]?.model.trim() ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
-  );
+  console.log(`\n${machineLine('bench/hazards')}`);
   console.log(
     `${HAZARDS.toLocaleString('en-US')} hazards over ${ENTERPRISES.toLocaleString('en-US')} enterprises; ${CONNECTIONS} connections, ${SECONDS} s per row after ${WARMUP} s warm-up`,
   );
@@ -471,36 +391,25 @@ function report(): void {
 
 for (const b of BACKENDS) await benchBackend(b as Backend);
 report();
-const outDir = path.join(here, 'results');
-fs.mkdirSync(outDir, { recursive: true });
-const out = path.join(outDir, 'last-result.json');
-fs.writeFileSync(
-  out,
-  `${JSON.stringify(
-    {
-      at: new Date().toISOString(),
-      node: process.version,
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model.trim(),
-      settings: {
-        seconds: SECONDS,
-        warmupSeconds: WARMUP,
-        connections: CONNECTIONS,
-        enterprises: ENTERPRISES,
-        hazards: HAZARDS,
-        suggested: SUGGESTED,
-        backends: BACKENDS,
-        targets: TARGETS,
-        suggestedIndexes: SUGGESTED_INDEXES,
-      },
-      reports,
-      rows,
-      notes,
-      slow,
-      runSeconds: (Date.now() - runStarted) / 1000,
-    },
-    null,
-    2,
-  )}\n`,
-);
-console.log(`\nwritten ${path.relative(process.cwd(), out)}`);
+writeResult(here, {
+  at: new Date().toISOString(),
+  node: process.version,
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model.trim(),
+  settings: {
+    seconds: SECONDS,
+    warmupSeconds: WARMUP,
+    connections: CONNECTIONS,
+    enterprises: ENTERPRISES,
+    hazards: HAZARDS,
+    suggested: SUGGESTED,
+    backends: BACKENDS,
+    targets: TARGETS,
+    suggestedIndexes: SUGGESTED_INDEXES,
+  },
+  reports,
+  rows,
+  notes,
+  slow,
+  runSeconds: (Date.now() - runStarted) / 1000,
+});

@@ -5,21 +5,28 @@
  * measured request, and answers run.ts's messages (raw-SQL loops, EXPLAIN, suggested indexes). Not
  * meant to be started by hand.
  */
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { PGlite } from '@electric-sql/pglite';
 import { eq } from 'drizzle-orm';
-import pg from 'pg';
 import { toShanghaiDate } from '../../common/rules/calendar/working-days.js';
-import { buildApp } from '../../server/app.js';
-import { createDeps, prepareDatabase } from '../../server/bootstrap.js';
-import { loadConfig } from '../../server/config.js';
-import { type Database, openPglite, openPostgres } from '../../server/db/client.js';
+import { createDeps } from '../../server/bootstrap.js';
+import type { Database } from '../../server/db/client.js';
 import type { UserKind } from '../../server/kernel/actor.js';
 import { systemClock } from '../../server/kernel/clock.js';
 import { appUser } from '../../server/kernel/kernel.schema.js';
 import { topUpEnterprises } from '../api/bulk-enterprises.js';
 import { type CapturedQuery, inlineParams } from '../api/capture-sql.js';
+import {
+  bearerFor,
+  closed,
+  countStatements,
+  exitWithParent,
+  listenApp,
+  mb,
+  onParentMessage,
+  openBenchDatabase,
+  runChild,
+  send as sendAny,
+} from '../lib/server.js';
 import { loadHazards } from './bulk-hazards.js';
 import { captureHazardSql } from './capture-sql.js';
 import { explain, type PlanSummary } from './explain.js';
@@ -37,45 +44,18 @@ import {
   type UserSetup,
 } from './protocol.js';
 
-const DEMO_PASSWORD = 'Bench-Pass-2021';
-
 const [backend, workDir, pgUrl, enterpriseTarget, hazardCount] = process.argv.slice(2) as ['pglite' | 'postgres', string, string, string, string];
 
-// run.ts gone (killed, or it gave up): do not keep a database busy for nobody.
-process.on('disconnect', () => process.exit(1));
-
-function send(msg: ChildMessage): void {
-  process.send?.(msg);
-}
+exitWithParent();
+const send = (msg: ChildMessage) => sendAny(msg);
 const log = (line: string) => console.log(`[${backend}] ${line}`);
 
 /** SQL statements sent by this process (both drivers), to report how many one request runs. */
-let statements = 0;
-for (const proto of [pg.Client.prototype, PGlite.prototype] as { query: (...a: unknown[]) => unknown }[]) {
-  const original = proto.query;
-  proto.query = function (this: unknown, ...args: unknown[]) {
-    statements++;
-    return original.apply(this, args);
-  };
-}
-
-const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
+const statements = countStatements();
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const database: Database = backend === 'pglite' ? await openPglite(path.join(workDir, 'pglite')) : await openPostgres(pgUrl, 10);
-  const config = loadConfig({
-    TAIHANG_DEMO: 'on',
-    TAIHANG_DEMO_PASSWORD: DEMO_PASSWORD,
-    TAIHANG_MQTT_PORT: 'off',
-    TAIHANG_DATA_DIR: workDir,
-    // The audit key and anchor inside the work dir (by default <data dir>-audit, beside it), so removing it leaves nothing.
-    TAIHANG_AUDIT_KEY_FILE: path.join(workDir, 'audit', 'audit.key'),
-    TAIHANG_RATE_PER_MIN: '100000000',
-    TAIHANG_LOGIN_RATE_PER_MIN: '100000',
-    TAIHANG_LOG_LEVEL: 'warn',
-  });
-  await prepareDatabase(database, config, systemClock);
+  const { database, config } = await openBenchDatabase(backend, workDir, pgUrl);
   const enterprises = await topUpEnterprises(database, Number(enterpriseTarget), new Date());
   const seedSeconds = (performance.now() - started) / 1000;
   log(`demo city + ${enterprises.after} enterprises in ${seedSeconds.toFixed(1)} s; loading ${Number(hazardCount).toLocaleString('en-US')} hazards …`);
@@ -85,20 +65,12 @@ async function main(): Promise<void> {
 
   const deps = createDeps(config, database, systemClock, []);
   await deps.jobs.start({ work: false });
-  const app = await buildApp(deps);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const appUrl = `http://127.0.0.1:${portOf(app.server.address())}`;
+  const { app, appUrl } = await listenApp(deps);
 
   const users: UserSetup[] = [];
   const captured = new Map<string, CapturedQuery[]>();
   for (const username of USERS) {
-    const login = await fetch(`${appUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-    });
-    if (login.status !== 200) throw new Error(`login as ${username} failed: ${login.status} ${await login.text()}`);
-    const authorization = `Bearer ${((await login.json()) as { token: string }).token}`;
+    const authorization = await bearerFor(appUrl, username);
     const [user] = await database.db.select().from(appUser).where(eq(appUser.username, username));
     if (!user) throw new Error(`demo user ${username} missing`);
     const { scope } = await deps.resolveUnit(database.db, { kind: user.kind as UserKind, departmentId: user.departmentId, enterpriseId: user.enterpriseId });
@@ -106,10 +78,10 @@ async function main(): Promise<void> {
 
     const targets = {} as Record<TargetKey, TargetSetup>;
     for (const t of TARGETS) {
-      const before = statements;
+      const before = statements();
       const res = await fetch(`${appUrl}${t.path}`, { headers: { authorization } });
       const body = await res.text();
-      const statementsPerRequest = statements - before;
+      const statementsPerRequest = statements() - before;
       if (res.status !== 200) throw new Error(`GET ${t.path} as ${username} answered ${res.status}: ${body.slice(0, 300)}`);
       const json = JSON.parse(body) as { items?: { id: string }[]; total?: number; totals?: { total: number; open: number } };
       const times: number[] = [];
@@ -158,78 +130,73 @@ async function main(): Promise<void> {
     users.push({ username, authorization, regionPath: scope.regionPath, targets, defaultListSql });
   }
 
-  process.on('message', async (raw: ParentMessage) => {
-    try {
-      if (raw.cmd === 'rss') {
-        const m = process.memoryUsage();
-        send({ type: 'rss', rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed), externalMb: mb(m.external + m.arrayBuffers) });
-      } else if (raw.cmd === 'raw') {
-        const qs = captured.get(`${raw.user}:${raw.target}`);
-        if (!qs) throw new Error(`no captured SQL for ${raw.user}:${raw.target}`);
-        if (raw.warmupSeconds) await rawLoop(database, qs, raw.warmupSeconds, () => {}, raw.connections);
-        const lat: number[] = [];
-        const seconds = await rawLoop(database, qs, raw.seconds, (ms) => lat.push(ms), raw.connections);
-        lat.sort((a, b) => a - b);
-        const r: RawResult = {
-          perSecond: lat.length / seconds,
-          p50Ms: percentile(lat, 50),
-          p99Ms: percentile(lat, 99),
-          avgMs: lat.reduce((s, x) => s + x, 0) / (lat.length || 1),
-          iterations: lat.length,
-          seconds,
-        };
-        send({ type: 'raw', ...r });
-      } else if (raw.cmd === 'explain') {
-        const plans: PlanSummary[] = [];
-        for (const u of users) {
-          for (const t of TARGETS) {
-            if (!raw.targets.includes(t.key)) continue;
-            const names = t.kind === 'list' ? ['page', 'count'] : ['grouped counts', 'listedOpen'];
-            for (const [i, s] of u.targets[t.key].sql.entries()) {
-              await database.query(s); // warm, as under load
-              plans.push(await explain(database, `${u.username} ${t.label}: ${names[i] ?? `#${i + 1}`}`, s));
-            }
-          }
-          if (raw.withDefaultList) {
-            for (const [i, s] of u.defaultListSql.entries()) {
-              await database.query(s);
-              plans.push(await explain(database, `${u.username} default list (no filter, not load-tested): ${i ? 'count' : 'page'}`, s));
-            }
-            // What-if, not the app's SQL: the same page ordered `created_at desc` (the column is NOT NULL, so
-            // the rows are the same), which hazard_created_idx can serve backwards.
-            const page = u.defaultListSql[0] as string;
-            const whatIf = page.replace('"hazard"."created_at" desc nulls last', '"hazard"."created_at" desc');
-            if (whatIf !== page) {
-              await database.query(whatIf);
-              plans.push(
-                await explain(database, `${u.username} default list page ordered created_at desc without nulls last (what-if, not the app's SQL)`, whatIf),
-              );
-            }
+  onParentMessage<ParentMessage>(async (raw) => {
+    if (raw.cmd === 'rss') {
+      const m = process.memoryUsage();
+      send({ type: 'rss', rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed), externalMb: mb(m.external + m.arrayBuffers) });
+    } else if (raw.cmd === 'raw') {
+      const qs = captured.get(`${raw.user}:${raw.target}`);
+      if (!qs) throw new Error(`no captured SQL for ${raw.user}:${raw.target}`);
+      if (raw.warmupSeconds) await rawLoop(database, qs, raw.warmupSeconds, () => {}, raw.connections);
+      const lat: number[] = [];
+      const seconds = await rawLoop(database, qs, raw.seconds, (ms) => lat.push(ms), raw.connections);
+      lat.sort((a, b) => a - b);
+      const r: RawResult = {
+        perSecond: lat.length / seconds,
+        p50Ms: percentile(lat, 50),
+        p99Ms: percentile(lat, 99),
+        avgMs: lat.reduce((s, x) => s + x, 0) / (lat.length || 1),
+        iterations: lat.length,
+        seconds,
+      };
+      send({ type: 'raw', ...r });
+    } else if (raw.cmd === 'explain') {
+      const plans: PlanSummary[] = [];
+      for (const u of users) {
+        for (const t of TARGETS) {
+          if (!raw.targets.includes(t.key)) continue;
+          const names = t.kind === 'list' ? ['page', 'count'] : ['grouped counts', 'listedOpen'];
+          for (const [i, s] of u.targets[t.key].sql.entries()) {
+            await database.query(s); // warm, as under load
+            plans.push(await explain(database, `${u.username} ${t.label}: ${names[i] ?? `#${i + 1}`}`, s));
           }
         }
-        send({ type: 'plans', plans });
-      } else if (raw.cmd === 'indexes') {
-        const t0 = performance.now();
-        for (const ix of SUGGESTED_INDEXES) await database.query(ix.sql);
-        await database.query('analyze hazard');
-        const seconds = (performance.now() - t0) / 1000;
-        const sizes: { name: string; mb: number }[] = [];
-        for (const ix of SUGGESTED_INDEXES) {
-          const r = await database.query<{ n: string }>(`select pg_relation_size('${ix.name}') as n`);
-          sizes.push({ name: ix.name, mb: mb(Number((r.rows[0] as { n: string }).n)) });
+        if (raw.withDefaultList) {
+          for (const [i, s] of u.defaultListSql.entries()) {
+            await database.query(s);
+            plans.push(await explain(database, `${u.username} default list (no filter, not load-tested): ${i ? 'count' : 'page'}`, s));
+          }
+          // What-if, not the app's SQL: the same page ordered `created_at desc` (the column is NOT NULL, so
+          // the rows are the same), which hazard_created_idx can serve backwards.
+          const page = u.defaultListSql[0] as string;
+          const whatIf = page.replace('"hazard"."created_at" desc nulls last', '"hazard"."created_at" desc');
+          if (whatIf !== page) {
+            await database.query(whatIf);
+            plans.push(
+              await explain(database, `${u.username} default list page ordered created_at desc without nulls last (what-if, not the app's SQL)`, whatIf),
+            );
+          }
         }
-        send({ type: 'indexes', seconds, sizes });
-      } else if (raw.cmd === 'drain') {
-        send({ type: 'drained', ms: await drain(database) });
-      } else if (raw.cmd === 'close') {
-        await app.close();
-        await deps.jobs.stop();
-        await database.close();
-        // Everything is closed; leave even if a library kept a timer alive.
-        process.send?.({ type: 'closed' } satisfies ChildMessage, () => process.exit(0));
       }
-    } catch (err) {
-      send({ type: 'error', message: (err as Error).stack ?? String(err) });
+      send({ type: 'plans', plans });
+    } else if (raw.cmd === 'indexes') {
+      const t0 = performance.now();
+      for (const ix of SUGGESTED_INDEXES) await database.query(ix.sql);
+      await database.query('analyze hazard');
+      const seconds = (performance.now() - t0) / 1000;
+      const sizes: { name: string; mb: number }[] = [];
+      for (const ix of SUGGESTED_INDEXES) {
+        const r = await database.query<{ n: string }>(`select pg_relation_size('${ix.name}') as n`);
+        sizes.push({ name: ix.name, mb: mb(Number((r.rows[0] as { n: string }).n)) });
+      }
+      send({ type: 'indexes', seconds, sizes });
+    } else if (raw.cmd === 'drain') {
+      send({ type: 'drained', ms: await drain(database) });
+    } else if (raw.cmd === 'close') {
+      await app.close();
+      await deps.jobs.stop();
+      await database.close();
+      closed();
     }
   });
 
@@ -283,13 +250,4 @@ async function drain(database: Database): Promise<number> {
   return performance.now() - start;
 }
 
-function portOf(address: ReturnType<import('node:net').Server['address']>): number {
-  if (address && typeof address === 'object') return address.port;
-  throw new Error('server is not listening on a TCP port');
-}
-
-main().catch((err: Error) => {
-  send({ type: 'error', message: err.stack ?? String(err) });
-  process.exitCode = 1;
-  setTimeout(() => process.exit(1), 200).unref();
-});
+runChild(main);

@@ -1,6 +1,6 @@
 /** Messages between run.ts (load generator, report) and server.ts (the server under test), and shared bits. */
 
-export { percentile } from '../api/protocol.js';
+export { percentile } from '../lib/settings.js';
 
 /** For scale (issue 6): the national coal network, ~600 000 sensors polled every 30 s. */
 export const NATIONAL_SENSORS = 600_000;
@@ -10,7 +10,7 @@ export const NATIONAL_READINGS_PER_S = NATIONAL_SENSORS / NATIONAL_CYCLE_S;
 /** The user whose SSE stream (GET /api/events) stands for the live page: 晋城市应急管理局 sees every enterprise of the city. */
 export const WATCHER = 'city';
 
-export type Backend = 'pglite' | 'postgres';
+export type { Backend } from '../lib/settings.js';
 
 export interface BenchSensor {
   id: string;

@@ -19,23 +19,18 @@
  * BENCH_MQTT_SUBSCRIBERS=2 (an extra max row with this many subscribers in the share group; 1: none)
  * BENCH_PROFILE=<dir> (CPU profile of the server process).
  */
-import { type ChildProcess, fork } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { type PgTarget, parsePgUrl, recreateDatabase } from '../api/postgres.js';
+import { BenchChild, boundRun, machineLine, makeWorkDir, removeWorkDir, writeResult } from '../lib/parent.js';
+import { type PgTarget, parsePgUrl, recreateDatabase } from '../lib/postgres.js';
+import { backendsFromEnv, intEnv, pgUrlFromEnv } from '../lib/settings.js';
 import { Feed, HttpSender, MqttSender, type PhaseOptions, type PhaseResult, runPhase, type Sender, sleep, Watcher } from './load.js';
 import { type Backend, type ChildMessage, type CopyResult, NATIONAL_READINGS_PER_S, type ParentMessage, percentile, WATCHER } from './protocol.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const env = process.env;
-const intEnv = (name: string, dflt: number, min = 1) => {
-  const v = env[name] === undefined || env[name] === '' ? dflt : Number(env[name]);
-  if (!Number.isInteger(v) || v < min) throw new Error(`${name} must be an integer >= ${min}`);
-  return v;
-};
 const ENTERPRISES = intEnv('BENCH_ENTERPRISES', 40);
 const PER_ENTERPRISE = intEnv('BENCH_SENSORS_PER_ENTERPRISE', 125);
 const BATCH = intEnv('BENCH_BATCH', PER_ENTERPRISE);
@@ -45,14 +40,10 @@ const WARMUP = intEnv('BENCH_WARMUP_SECONDS', 3, 0);
 const PROBE_MS = intEnv('BENCH_PROBE_MS', 250, 20);
 const PACED_PERCENT = intEnv('BENCH_PACED_PERCENT', 50);
 const SUBSCRIBERS = intEnv('BENCH_MQTT_SUBSCRIBERS', 2);
-const PG_URL = env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/taihang_bench_ingest';
+const PG_URL = pgUrlFromEnv('taihang_bench_ingest');
 const MQTT_URL = env.BENCH_MQTT_URL || 'mqtt://127.0.0.1:1883';
 const PROFILE_DIR = env.BENCH_PROFILE ? path.resolve(env.BENCH_PROFILE) : undefined;
-const BACKENDS = (env.BENCH_BACKENDS || 'pglite,postgres')
-  .split(',')
-  .map((s) => s.trim())
-  .filter(Boolean) as Backend[];
-for (const b of BACKENDS) if (b !== 'pglite' && b !== 'postgres') throw new Error(`BENCH_BACKENDS: unknown backend ${b} (pglite, postgres)`);
+const BACKENDS = backendsFromEnv();
 if (CLIENTS >= ENTERPRISES) throw new Error('BENCH_CLIENTS must be below BENCH_ENTERPRISES (one batch in flight per mine, and the probes need a free one)');
 if (BATCH > 5000) throw new Error('BENCH_BATCH: at most 5000 readings a batch (the API limit)');
 /** A batch not stored after this long counts as failed (MQTT: no 'reading' event). */
@@ -92,68 +83,10 @@ interface BackendReport {
 const rows: Row[] = [];
 const reports: BackendReport[] = [];
 const notes: string[] = [];
-const children = new Set<ChildProcess>();
-const workDirs = new Set<string>();
 const runStarted = Date.now();
 
-/** On a signal or the time bound: no server process or temp database left behind. */
-function abandon(code: number): never {
-  for (const c of children) c.kill('SIGKILL');
-  for (const d of workDirs) fs.rmSync(d, { recursive: true, force: true });
-  process.exit(code);
-}
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => abandon(130));
 // Hard bound: seeding and registering the sensors, then two phases and their drains per backend.
-const limitMs = (60 + BACKENDS.length * (300 + (ENTERPRISES * PER_ENTERPRISE) / 50 + 5 * (WARMUP + SECONDS + 150))) * 1000;
-setTimeout(() => {
-  console.error(`bench: still running after ${Math.round(limitMs / 1000)} s; giving up`);
-  abandon(2);
-}, limitMs).unref();
-
-/** Talks to one server.ts child: waits for its next message of a given type, failing on error, exit or timeout. */
-class Server {
-  private queue: ChildMessage[] = [];
-  private waiter: (() => void) | undefined;
-  private exited: string | undefined;
-
-  constructor(readonly child: ChildProcess) {
-    child.on('message', (m: ChildMessage) => {
-      this.queue.push(m);
-      this.waiter?.();
-    });
-    child.on('exit', (code, signal) => {
-      this.exited = `server process exited (${signal ?? code})`;
-      children.delete(child);
-      this.waiter?.();
-    });
-  }
-
-  async next<T extends ChildMessage['type']>(type: T, timeoutMs: number): Promise<Extract<ChildMessage, { type: T }>> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const m = this.queue.shift();
-      if (m?.type === 'error') throw new Error(`server: ${m.message}`);
-      if (m?.type === type) return m as Extract<ChildMessage, { type: T }>;
-      if (m) continue;
-      if (this.exited) throw new Error(this.exited);
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no '${type}' from the server within ${timeoutMs / 1000} s`);
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, left);
-        this.waiter = () => {
-          clearTimeout(t);
-          resolve();
-        };
-      });
-      this.waiter = undefined;
-    }
-  }
-
-  ask<T extends ChildMessage['type']>(msg: ParentMessage, type: T, timeoutMs: number) {
-    this.child.send(msg);
-    return this.next(type, timeoutMs);
-  }
-}
+boundRun((60 + BACKENDS.length * (300 + (ENTERPRISES * PER_ENTERPRISE) / 50 + 5 * (WARMUP + SECONDS + 150))) * 1000);
 
 async function dropDatabase(t: PgTarget): Promise<void> {
   const client = new pg.Client({ host: t.host, port: Number(t.port), user: t.user, password: t.password, database: 'postgres', connectionTimeoutMillis: 5000 });
@@ -209,7 +142,7 @@ async function probeLatency(watcher: Watcher, phase: PhaseResult) {
 
 async function measurePath(
   backend: Backend,
-  server: Server,
+  server: BenchChild<ChildMessage, ParentMessage>,
   feed: Feed,
   watcher: Watcher,
   sender: Sender,
@@ -262,8 +195,7 @@ const fmtMs = (ms: number | null) => (ms === null || Number.isNaN(ms) ? '—' : 
 
 async function benchBackend(backend: Backend): Promise<void> {
   const started = Date.now();
-  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `taihang-bench-ingest-${backend}-`));
-  workDirs.add(workDir);
+  const workDir = makeWorkDir(`taihang-bench-ingest-${backend}-`);
   const pgTarget = parsePgUrl(PG_URL);
   let created = false;
   try {
@@ -279,12 +211,11 @@ async function benchBackend(backend: Backend): Promise<void> {
       created = true;
     }
     console.log(`\n[${backend}] seeding the demo city, registering ${ENTERPRISES} mines × ${PER_ENTERPRISE} sensors …`);
-    const child = fork(path.join(here, 'server.ts'), [backend, workDir, PG_URL, String(ENTERPRISES), String(PER_ENTERPRISE), MQTT_URL], {
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      execArgv: PROFILE_DIR ? [...process.execArgv, '--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : process.execArgv,
-    });
-    children.add(child);
-    const server = new Server(child);
+    const server = new BenchChild<ChildMessage, ParentMessage>(
+      path.join(here, 'server.ts'),
+      [backend, workDir, PG_URL, String(ENTERPRISES), String(PER_ENTERPRISE), MQTT_URL],
+      { execArgv: PROFILE_DIR ? [...process.execArgv, '--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : process.execArgv },
+    );
     let watcher: Watcher | undefined;
     const senders: Sender[] = [];
     try {
@@ -394,10 +325,7 @@ async function benchBackend(backend: Backend): Promise<void> {
     } finally {
       for (const s of senders) await s.close().catch(() => {});
       watcher?.close();
-      if (child.exitCode === null && child.signalCode === null) {
-        await Promise.race([new Promise((r) => child.once('exit', r)), new Promise((r) => setTimeout(r, 5_000))]);
-        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      }
+      await server.stop();
     }
   } catch (err) {
     const line = `${backend}: ${(err as Error).message}`;
@@ -406,8 +334,7 @@ async function benchBackend(backend: Backend): Promise<void> {
     process.exitCode = 1;
   } finally {
     if (created) await dropDatabase(pgTarget);
-    fs.rmSync(workDir, { recursive: true, force: true });
-    workDirs.delete(workDir);
+    removeWorkDir(workDir);
   }
 }
 
@@ -451,10 +378,7 @@ function report(): void {
       .map((c, i) => (numeric.has(i) ? c.padStart(widths[i] as number) : c.padEnd(widths[i] as number)))
       .join(' | ')
       .trimEnd();
-  const cpus = os.cpus();
-  console.log(
-    `\n=== bench/ingest — ${new Date().toISOString()} — Node ${process.version}, ${cpus.length} × ${cpus[0]?.model.trim() ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
-  );
+  console.log(`\n${machineLine('bench/ingest')}`);
   console.log(
     `${ENTERPRISES} mines × ${PER_ENTERPRISE} sensors = ${(ENTERPRISES * PER_ENTERPRISE).toLocaleString('en-US')} sensors; batches of ${BATCH} readings; ` +
       `${CLIENTS} senders (one batch in flight per mine); ${WARMUP} s warm-up + ${SECONDS} s measured per path; an alarm probe every ${PROBE_MS} ms; watcher: ${WATCHER}`,
@@ -484,35 +408,24 @@ function report(): void {
 
 for (const b of BACKENDS) await benchBackend(b);
 report();
-const outDir = path.join(here, 'results');
-fs.mkdirSync(outDir, { recursive: true });
-const out = path.join(outDir, 'last-result.json');
-fs.writeFileSync(
-  out,
-  `${JSON.stringify(
-    {
-      at: new Date().toISOString(),
-      node: process.version,
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model.trim(),
-      settings: {
-        enterprises: ENTERPRISES,
-        sensorsPerEnterprise: PER_ENTERPRISE,
-        batch: BATCH,
-        clients: CLIENTS,
-        seconds: SECONDS,
-        warmupSeconds: WARMUP,
-        probeMs: PROBE_MS,
-        backends: BACKENDS,
-        mqttUrl: MQTT_URL,
-      },
-      rows,
-      reports,
-      notes,
-      runSeconds: (Date.now() - runStarted) / 1000,
-    },
-    null,
-    2,
-  )}\n`,
-);
-console.log(`\nwritten ${path.relative(process.cwd(), out)}`);
+writeResult(here, {
+  at: new Date().toISOString(),
+  node: process.version,
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model.trim(),
+  settings: {
+    enterprises: ENTERPRISES,
+    sensorsPerEnterprise: PER_ENTERPRISE,
+    batch: BATCH,
+    clients: CLIENTS,
+    seconds: SECONDS,
+    warmupSeconds: WARMUP,
+    probeMs: PROBE_MS,
+    backends: BACKENDS,
+    mqttUrl: MQTT_URL,
+  },
+  rows,
+  reports,
+  notes,
+  runSeconds: (Date.now() - runStarted) / 1000,
+});

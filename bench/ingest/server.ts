@@ -7,43 +7,37 @@
  * baseline). Not meant to be started by hand.
  */
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
-import { buildApp } from '../../server/app.js';
-import { createDeps, prepareDatabase } from '../../server/bootstrap.js';
-import { loadConfig } from '../../server/config.js';
-import { type Database, openPglite, openPostgres } from '../../server/db/client.js';
+import { createDeps } from '../../server/bootstrap.js';
 import { systemClock } from '../../server/kernel/clock.js';
 import type { Deps } from '../../server/kernel/context.js';
 import { startEmbeddedBroker } from '../../server/kernel/mqtt/embedded-broker.js';
 import { embeddedBrokerAuth, maintainReadings } from '../../server/modules/monitoring/index.js';
 import { embeddedIngestOptions, type MqttIngest, startMqttIngest } from '../../server/modules/monitoring/mqtt-ingest.js';
-import { parsePgUrl } from '../api/postgres.js';
+import { parsePgUrl } from '../lib/postgres.js';
+import {
+  bearerFor,
+  closed,
+  countStatements,
+  exitWithParent,
+  listenApp,
+  mb,
+  onParentMessage,
+  openBenchDatabase,
+  runChild,
+  send as sendAny,
+} from '../lib/server.js';
 import { type Backend, type ChildMessage, type MqttInfo, type ParentMessage, WATCHER } from './protocol.js';
 import { copyBaseline, countReadings, createBaselineTable, setupMonitoring } from './setup.js';
 
-const DEMO_PASSWORD = 'Bench-Pass-2021';
-
 const [backend, workDir, pgUrl, enterprisesArg, perEnterpriseArg, mqttUrl] = process.argv.slice(2) as [Backend, string, string, string, string, string];
 
-// run.ts gone (killed, or it gave up): do not keep a database busy for nobody.
-process.on('disconnect', () => process.exit(1));
-
-function send(msg: ChildMessage): void {
-  process.send?.(msg);
-}
+exitWithParent();
+const send = (msg: ChildMessage) => sendAny(msg);
 const log = (line: string) => console.log(`[${backend}] ${line}`);
 
 /** SQL statements sent over node-postgres (PostgreSQL only: PGlite's transactions do not go through one prototype). */
-let statements = 0;
-const original = pg.Client.prototype.query as (...a: unknown[]) => unknown;
-(pg.Client.prototype as unknown as { query: (...a: unknown[]) => unknown }).query = function (this: unknown, ...args: unknown[]) {
-  statements++;
-  return original.apply(this, args);
-};
-
-const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
+const statements = countStatements({ pglite: false });
 
 /** Another subscriber of the external broker's share group (null on the embedded broker). */
 let addSubscriber: (() => Promise<number>) | null = null;
@@ -91,20 +85,8 @@ async function startEmbedded(deps: Deps, stops: (() => Promise<void>)[]): Promis
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const database: Database = backend === 'pglite' ? await openPglite(path.join(workDir, 'pglite')) : await openPostgres(pgUrl, 10);
-  const config = loadConfig({
-    TAIHANG_DEMO: 'on',
-    TAIHANG_DEMO_PASSWORD: DEMO_PASSWORD,
-    TAIHANG_MQTT_PORT: 'off',
-    TAIHANG_DATA_DIR: workDir,
-    // The audit key and anchor inside the work dir (by default <data dir>-audit, beside it), so removing it leaves nothing.
-    TAIHANG_AUDIT_KEY_FILE: path.join(workDir, 'audit', 'audit.key'),
-    // The watcher's GETs come from 127.0.0.1; POST /api/readings keeps its own per-address limit (600/min).
-    TAIHANG_RATE_PER_MIN: '100000000',
-    TAIHANG_LOGIN_RATE_PER_MIN: '100000',
-    TAIHANG_LOG_LEVEL: 'warn',
-  });
-  await prepareDatabase(database, config, systemClock);
+  // The watcher's GETs come from 127.0.0.1; POST /api/readings keeps its own per-address limit (600/min).
+  const { database, config } = await openBenchDatabase(backend, workDir, pgUrl);
   const seedSeconds = (performance.now() - started) / 1000;
 
   const deps = createDeps(config, database, systemClock, []);
@@ -119,44 +101,29 @@ async function main(): Promise<void> {
   const setupSeconds = (performance.now() - t1) / 1000;
 
   await deps.events.start(database);
-  const app = await buildApp(deps);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  if (!address || typeof address !== 'object') throw new Error('server is not listening on a TCP port');
-  const appUrl = `http://127.0.0.1:${address.port}`;
+  const { app, appUrl } = await listenApp(deps);
   const mqtt = await startMqtt(deps);
 
-  const login = await fetch(`${appUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: WATCHER, password: DEMO_PASSWORD }),
-  });
-  if (login.status !== 200) throw new Error(`login as ${WATCHER} failed: ${login.status} ${await login.text()}`);
-  const authorization = `Bearer ${((await login.json()) as { token: string }).token}`;
+  const authorization = await bearerFor(appUrl, WATCHER);
   const pgTarget = backend === 'postgres' ? parsePgUrl(pgUrl) : null;
 
-  process.on('message', async (raw: ParentMessage) => {
-    try {
-      if (raw.cmd === 'count') send({ type: 'count', rows: await countReadings(database, raw.from, raw.to) });
-      else if (raw.cmd === 'statements') send({ type: 'statements', statements });
-      else if (raw.cmd === 'subscriber') {
-        if (!addSubscriber) throw new Error('no external broker: one subscriber only');
-        send({ type: 'subscriber', subscribers: await addSubscriber() });
-      } else if (raw.cmd === 'copy') send({ type: 'copy', ...(await copyBaseline(database, pgTarget, workDir, raw.from, raw.to)) });
-      else if (raw.cmd === 'rss') {
-        const m = process.memoryUsage();
-        send({ type: 'rss', rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed) });
-      } else if (raw.cmd === 'close') {
-        for (const s of mqtt.stops) await s().catch(() => {});
-        await app.close();
-        await deps.events.close();
-        await deps.jobs.stop();
-        await database.close();
-        // Everything is closed; leave even if a library kept a timer alive.
-        process.send?.({ type: 'closed' } satisfies ChildMessage, () => process.exit(0));
-      }
-    } catch (err) {
-      send({ type: 'error', message: (err as Error).stack ?? String(err) });
+  onParentMessage<ParentMessage>(async (raw) => {
+    if (raw.cmd === 'count') send({ type: 'count', rows: await countReadings(database, raw.from, raw.to) });
+    else if (raw.cmd === 'statements') send({ type: 'statements', statements: statements() });
+    else if (raw.cmd === 'subscriber') {
+      if (!addSubscriber) throw new Error('no external broker: one subscriber only');
+      send({ type: 'subscriber', subscribers: await addSubscriber() });
+    } else if (raw.cmd === 'copy') send({ type: 'copy', ...(await copyBaseline(database, pgTarget, workDir, raw.from, raw.to)) });
+    else if (raw.cmd === 'rss') {
+      const m = process.memoryUsage();
+      send({ type: 'rss', rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed) });
+    } else if (raw.cmd === 'close') {
+      for (const s of mqtt.stops) await s().catch(() => {});
+      await app.close();
+      await deps.events.close();
+      await deps.jobs.stop();
+      await database.close();
+      closed();
     }
   });
 
@@ -173,8 +140,4 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((err: Error) => {
-  send({ type: 'error', message: err.stack ?? String(err) });
-  process.exitCode = 1;
-  setTimeout(() => process.exit(1), 200).unref();
-});
+runChild(main);

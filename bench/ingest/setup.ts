@@ -11,12 +11,12 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { SensorType, TSensorRules } from '../../common/contracts/monitoring.js';
 import { defaultRulesFor } from '../../common/rules/coal-gas-thresholds.js';
 import type { Database } from '../../server/db/client.js';
-import { systemActor } from '../../server/kernel/actor.js';
+import { type Actor, systemActor } from '../../server/kernel/actor.js';
 import { type Deps, inTransaction } from '../../server/kernel/context.js';
 import { createCredential } from '../../server/modules/monitoring/commands/credentials.js';
 import { sensor } from '../../server/modules/monitoring/monitoring.schema.js';
 import { topUpEnterprises } from '../api/bulk-enterprises.js';
-import type { PgTarget } from '../api/postgres.js';
+import type { PgTarget } from '../lib/postgres.js';
 import type { BenchEnterprise, BenchSensor, CopyResult } from './protocol.js';
 
 const run = promisify(execFile);
@@ -74,7 +74,8 @@ export async function setupMonitoring(deps: Deps, count: number, perEnterprise: 
   }
   if (picked.length < count) throw new Error(`bench: only ${picked.length} operating enterprises, ${count} wanted`);
 
-  const actor = systemActor('bench/ingest setup');
+  // System scope, and the one grant the ingest-key policy asks for (sensor.manage): the setup acts as the mines' operator.
+  const actor: Actor = { ...systemActor('bench/ingest setup'), permissions: new Set(['sensor.manage']) };
   const info = { id: null, ip: null, locale: 'zh-CN' as const };
   const out: BenchEnterprise[] = [];
   const t0 = performance.now();

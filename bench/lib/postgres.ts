@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { percentile } from './protocol.js';
+import { percentile } from './settings.js';
 
 const run = promisify(execFile);
 

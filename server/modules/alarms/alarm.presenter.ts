@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { ZAlarmDetail, ZAlarmSummary, ZAlarmTransition, ZAlarmTransitionData } from '../../../common/contracts/alarms.js';
+import type { AlarmRow, AlarmTransitionRow } from './alarm.repository.js';
 
 type Summary = z.input<typeof ZAlarmSummary>;
-import type { AlarmRow, AlarmTransitionRow } from './alarm.repository.js';
 
 /** Where an alarm stands against its disposal time limits. */
 export function disposalState(a: Pick<AlarmRow, 'status' | 'ackTs' | 'ackDue' | 'feedbackAt' | 'feedbackDue'>, now: Date): 'done' | 'onTrack' | 'overdue' {

@@ -10,7 +10,7 @@ import { formatDateTime, industryName } from '../../lib/format';
 import { useApiError } from '../../lib/use-api-error';
 import { AreaPlot } from './AreaPlot';
 import { type TMatchedObject, type TTarget, useWarning, useWarningUpdated, type WarningResponse } from './api';
-import { LEVEL_COLOR, LevelTag, useEventName, WarningStateTag } from './labels';
+import { LEVEL_COLOR, LevelTag, useCapName, useEventName, useRegionName, WarningStateTag } from './labels';
 
 /**
  * What a target matched through, one line each: the enterprise's own point, "重大危险源：罐区储存单元",
@@ -63,6 +63,8 @@ export function WarningDetailPage() {
   const onError = useApiError();
   const updated = useWarningUpdated();
   const eventName = useEventName();
+  const capName = useCapName();
+  const regionName = useRegionName();
   const { data, error, isLoading } = useWarning(id);
   const [modal, setModal] = useState<'confirm' | 'cancel' | null>(null);
   const [busy, setBusy] = useState(false);
@@ -249,9 +251,14 @@ export function WarningDetailPage() {
                   {w.identifier}
                 </Typography.Text>
               </Descriptions.Item>
-              <Descriptions.Item label={t('warning.capMeta')}>
-                {w.msgType} · {w.capStatus} · {w.capScope} · {w.severity}
+              <Descriptions.Item label={t('warning.msgType')}>{capName('msgType', w.msgType)}</Descriptions.Item>
+              <Descriptions.Item label={t('warning.capStatus')}>{capName('capStatus', w.capStatus)}</Descriptions.Item>
+              <Descriptions.Item label={t('warning.capScope')}>{capName('scope', w.capScope)}</Descriptions.Item>
+              <Descriptions.Item label={t('warning.severity')}>{capName('severity', w.severity)}</Descriptions.Item>
+              <Descriptions.Item label={t('warning.sender')}>
+                <span style={{ wordBreak: 'break-all' }}>{w.sender}</span>
               </Descriptions.Item>
+              <Descriptions.Item label={t('warning.sent')}>{formatDateTime(w.sent)}</Descriptions.Item>
               {w.references ? (
                 <Descriptions.Item label={t('warning.references')}>
                   <span style={{ wordBreak: 'break-all', fontSize: 12 }}>{w.references}</span>
@@ -268,7 +275,7 @@ export function WarningDetailPage() {
             ) : null}
             {w.area.regionCodes.length ? (
               <Typography.Paragraph style={{ marginTop: 8 }}>
-                {t('warning.regionCodes')}：{w.area.regionCodes.join('、')}
+                {t('warning.regionCodes')}：{w.areaRegions.map(regionName).join('、')}
               </Typography.Paragraph>
             ) : null}
           </Card>

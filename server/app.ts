@@ -9,11 +9,12 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from './kernel/context.js';
 import { AppError } from './kernel/errors.js';
 import { clientError, frameworkError, sendError } from './kernel/http/errors-http.js';
 import { installInputGuard } from './kernel/http/input-guard.js';
+import { openApiOptions } from './kernel/http/openapi.js';
 import { installRequestLog, loggerOptions } from './kernel/http/request-log.js';
 import { installHttpKernel, route } from './kernel/http/route.js';
 import { MODULES } from './modules.js';
@@ -68,18 +69,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | { stream: 
   // Per process; behind several web processes the limit is per process (docs/operations.md).
   await app.register(rateLimit, { global: true, max: deps.config.ratePerMinute, timeWindow: '1 minute' });
   await app.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1 } });
-  await app.register(swagger, {
-    openapi: {
-      info: { title: 'Taihang API', version: deps.config.version, description: '太行 安全生产与应急管理平台 API' },
-      components: {
-        securitySchemes: {
-          cookie: { type: 'apiKey', in: 'cookie', name: 'taihang_session' },
-          bearer: { type: 'http', scheme: 'bearer' },
-        },
-      },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, openApiOptions(deps.config.version));
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   installHttpKernel(app, deps);
@@ -92,7 +82,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | { stream: 
     access: 'public',
     summary: 'This API as OpenAPI 3',
     tags: ['platform'],
-    raw: true,
+    raw: 'json',
     handler: async () => app.swagger(),
   });
   for (const m of MODULES) m.routes?.(app, deps);

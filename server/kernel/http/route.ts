@@ -11,6 +11,7 @@ import { type Ctx, type Deps, inTransaction, type RequestInfo, readContext } fro
 import { AppError } from '../errors.js';
 import { contractViolations, describeViolations } from './contract-check.js';
 import { handleError, sendError } from './errors-http.js';
+import type { ErrorStatus, OperationFacts, RawMedia } from './openapi.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -24,6 +25,8 @@ declare module 'fastify' {
     duringPasswordChange?: boolean;
     /** The handler sends a file or stream itself (RouteSpec.raw). */
     raw?: boolean;
+    /** What the OpenAPI document says of this operation beyond its schemas (kernel/http/openapi.ts). */
+    openapi?: OperationFacts;
   }
 }
 
@@ -46,8 +49,18 @@ export interface RouteSpec<P extends ZodAny, Q extends ZodAny, B extends ZodAny,
   transactional?: boolean;
   /** Per-route rate limit (e.g. sign-in), on top of the global one. */
   rateLimit?: { max: number; timeWindow: string };
-  /** Send the handler's return value as-is (files, streams); `response` is then only documentation. */
-  raw?: boolean;
+  /** The handler sends a file or stream itself, of this media type (documented instead of a schema). */
+  raw?: RawMedia;
+  /** Stable name for clients; default derived from method and path (`getHazardsById`). */
+  operationId?: string;
+  /** A multipart upload of one `file` part: what it holds (documented as multipart/form-data). */
+  upload?: string;
+  /** Authenticated by an enterprise's ingestion key (X-Ingest-Key or bearer), not a session. */
+  ingestKey?: true;
+  /** A body the handler validates itself (after its own authentication): documented, not validated here. */
+  bodyDoc?: ZodAny;
+  /** Refusals beyond those derived from the route (openapi.ts errorStatuses), e.g. a public sign-in's 401. */
+  refuses?: readonly ErrorStatus[];
   /** Also for a user who must change their password (every other route answers PASSWORD_CHANGE_REQUIRED). */
   duringPasswordChange?: true;
   handler: (
@@ -179,7 +192,8 @@ export function route<P extends ZodAny = z.ZodObject, Q extends ZodAny = z.ZodOb
 ): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const write = spec.method !== 'GET' && spec.transactional !== false;
-  const checked = deps.config.contractChecks && spec.response && !spec.raw ? spec.response : null;
+  // A raw route with a schema answers JSON when it does not send a file itself: that answer is checked too.
+  const checked = deps.config.contractChecks && spec.response ? spec.response : null;
   typed.route({
     method: spec.method,
     url: spec.url,
@@ -188,6 +202,16 @@ export function route<P extends ZodAny = z.ZodObject, Q extends ZodAny = z.ZodOb
       ...(spec.rateLimit ? { rateLimit: spec.rateLimit } : {}),
       ...(spec.duringPasswordChange ? { duringPasswordChange: true } : {}),
       ...(spec.raw ? { raw: true } : {}),
+      openapi: {
+        access: spec.access,
+        ...(spec.operationId ? { operationId: spec.operationId } : {}),
+        ...(spec.raw ? { raw: spec.raw, ...(spec.response ? { rawJson: spec.response } : {}) } : {}),
+        ...(spec.upload ? { upload: spec.upload } : {}),
+        ...(spec.ingestKey ? { ingestKey: true } : {}),
+        ...(spec.bodyDoc ? { bodyDoc: spec.bodyDoc } : {}),
+        ...(spec.duringPasswordChange ? { duringPasswordChange: true } : {}),
+        ...(spec.refuses ? { refuses: spec.refuses } : {}),
+      },
     },
     schema: {
       summary: spec.summary,
@@ -196,7 +220,6 @@ export function route<P extends ZodAny = z.ZodObject, Q extends ZodAny = z.ZodOb
       ...(spec.query ? { querystring: spec.query } : {}),
       ...(spec.body ? { body: spec.body } : {}),
       ...(spec.response && !spec.raw ? { response: { 200: spec.response } } : {}),
-      ...(spec.access === 'public' ? {} : { security: [{ cookie: [] }, { bearer: [] }] }),
       ...(spec.access !== 'public' && spec.access !== 'authenticated' ? { description: `Permission: \`${spec.access}\`` } : {}),
     },
     handler: async (req, reply) => {

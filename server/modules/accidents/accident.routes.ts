@@ -97,7 +97,7 @@ export function accidentRoutes(app: App, deps: Deps): void {
     summary: 'Excel of the accident list with the same filters',
     tags,
     query: ZAccidentListQuery.omit({ page: true, pageSize: true }).extend({ format: z.literal('xlsx').default('xlsx') }),
-    raw: true,
+    raw: 'xlsx',
     handler: async (ctx, { query }, { reply }) => sendXlsx(reply, exportFile(ctx, 'accidents'), await exportAccidents(ctx, query)),
   });
 
@@ -108,7 +108,7 @@ export function accidentRoutes(app: App, deps: Deps): void {
     summary: 'Excel of the statistics table (with the year-earlier period)',
     tags,
     query: ZAccidentStatsQuery.extend({ format: z.literal('xlsx').default('xlsx') }),
-    raw: true,
+    raw: 'xlsx',
     handler: async (ctx, { query }, { reply }) => sendXlsx(reply, exportFile(ctx, 'accidentStats', `${query.from}_${query.to}`), await exportAccidentStats(ctx, query)),
   });
 

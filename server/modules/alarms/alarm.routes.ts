@@ -126,7 +126,7 @@ export function alarmRoutes(app: App, deps: Deps): void {
     summary: 'Alarms as Excel (same filters as the list)',
     tags,
     query: ZAlarmListQuery.omit({ page: true, pageSize: true }).extend({ format: z.literal('xlsx').default('xlsx') }),
-    raw: true,
+    raw: 'xlsx',
     handler: async (ctx, { query }, { reply }) => {
       const rows = await exportAlarmsQuery(ctx, query);
       const en = ctx.request.locale === 'en-US';

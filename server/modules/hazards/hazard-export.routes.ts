@@ -16,7 +16,7 @@ export function hazardExportRoutes(app: App, deps: Deps): void {
     summary: '问题隐患清单 as Excel (same filters as the list)',
     tags,
     query: ZHazardListQuery.extend({ format: z.literal('xlsx').default('xlsx') }),
-    raw: true,
+    raw: 'xlsx',
     handler: async (ctx, { query }, { reply }) => sendXlsx(reply, exportFile(ctx, 'hazards'), await hazardsWorkbook(ctx, query)),
   });
 
@@ -27,7 +27,7 @@ export function hazardExportRoutes(app: App, deps: Deps): void {
     summary: '挂牌督办清单 as Excel',
     tags,
     query: z.object({ status: z.enum(['open', 'closed']).optional(), q: z.string().trim().max(100).optional(), format: z.literal('xlsx').default('xlsx') }),
-    raw: true,
+    raw: 'xlsx',
     handler: async (ctx, { query }, { reply }) => sendXlsx(reply, exportFile(ctx, 'hazardListings'), await listingsWorkbook(ctx, query)),
   });
 
@@ -39,7 +39,7 @@ export function hazardExportRoutes(app: App, deps: Deps): void {
     tags,
     params: z.object({ kind: z.enum(LIST_KINDS) }),
     query: z.object({ q: z.string().trim().max(100).optional(), format: z.literal('xlsx').default('xlsx') }),
-    raw: true,
+    raw: 'xlsx',
     handler: async (ctx, { params, query }, { reply }) =>
       sendXlsx(
         reply,

@@ -272,7 +272,7 @@ export function monitoringRoutes(app: App, deps: Deps): void {
     summary: '月度报警分析报告 of a region (month YYYY-MM, Beijing time), as JSON or xlsx',
     tags,
     query: ZMonthlyReportQuery,
-    raw: true,
+    raw: 'xlsx',
     response: ZMonthlyReport,
     handler: async (ctx, { query }, { reply }) => {
       const r = await monthlyReportQuery(ctx, query);

@@ -51,6 +51,7 @@ export function orgRoutes(app: App, deps: Deps): void {
   route(app, deps, {
     method: 'POST',
     url: '/api/regions/boundaries',
+    upload: 'A GeoJSON FeatureCollection, one (Multi)Polygon per GB/T 2260 region code',
     access: 'org.manage',
     summary: '导入行政区划边界: a GeoJSON FeatureCollection (multipart field "file"), one (Multi)Polygon per GB/T 2260 code; all or none',
     tags,
@@ -106,7 +107,7 @@ export function orgRoutes(app: App, deps: Deps): void {
     summary: 'Excel of exactly the enterprises the list shows with the same filters',
     tags,
     query: ZEnterpriseListQuery.omit({ page: true, pageSize: true }).merge(ZExportQuery),
-    raw: true,
+    raw: 'xlsx',
     handler: async (ctx, { query }, { reply }) =>
       sendXlsx(reply, exportFile(ctx, 'enterprises'), await exportEnterprises(ctx, query)),
   });
@@ -117,13 +118,14 @@ export function orgRoutes(app: App, deps: Deps): void {
     access: 'enterprise.import',
     summary: 'The Excel template for importing enterprises and supervision assignments',
     tags,
-    raw: true,
+    raw: 'xlsx',
     handler: async (ctx, _i, { reply }) => sendXlsx(reply, exportFile(ctx, 'enterpriseTemplate', ''), await importTemplate()),
   });
 
   route(app, deps, {
     method: 'POST',
     url: '/api/enterprises/import',
+    upload: 'The enterprise workbook (xlsx) filled in from GET /api/enterprises/import-template',
     access: 'enterprise.import',
     summary: 'Import enterprises and assignments (multipart field "file"); all rows or none',
     tags,
@@ -225,7 +227,7 @@ export function orgRoutes(app: App, deps: Deps): void {
     summary: 'Excel of the 一张表 exactly as filtered',
     tags,
     query: ZSupervisionQuery.omit({ page: true, pageSize: true }).merge(ZExportQuery),
-    raw: true,
+    raw: 'xlsx',
     handler: async (ctx, { query }, { reply }) =>
       sendXlsx(reply, exportFile(ctx, 'supervisionTable'), await exportSupervisionTable(ctx, query)),
   });

@@ -62,7 +62,7 @@ export function platformRoutes(app: App, deps: Deps): void {
     access: 'authenticated',
     summary: 'Server-Sent Events for the signed-in user: notification (and later alarm, task) changes',
     tags: ['platform'],
-    raw: true,
+    raw: 'event-stream',
     handler: async (ctx, _i, { req, reply }) => {
       reply.hijack();
       const res = reply.raw;
@@ -251,6 +251,7 @@ export function platformRoutes(app: App, deps: Deps): void {
     method: 'POST',
     url: '/api/attachments',
     access: 'attachment.upload',
+    upload: 'The file: an image, PDF, xlsx or docx, up to the upload limit',
     summary: 'Upload a file (multipart "file"): images, PDF, xlsx, docx; stored by content hash',
     tags: ['attachments'],
     response: ZAttachmentMeta,
@@ -269,7 +270,7 @@ export function platformRoutes(app: App, deps: Deps): void {
     tags: ['attachments'],
     params: ZUuidParam,
     query: z.object({ meta: z.enum(['true', 'false']).optional() }),
-    raw: true,
+    raw: 'file',
     handler: async (ctx, { params, query }, { reply }) => {
       const { attachment: a, data } = await readAttachment(ctx.tx, ctx, params.id);
       if (query.meta === 'true') return reply.send({ id: a.id, filename: a.filename, size: a.size, mime: a.mime, meta: a.meta ?? null });

@@ -68,7 +68,7 @@ export function taskRoutes(app: App, deps: Deps): void {
     summary: 'Excel of the on-time statistics',
     tags,
     query: ZTaskStatsQuery.extend({ format: z.literal('xlsx').default('xlsx') }),
-    raw: true,
+    raw: 'xlsx',
     handler: async (ctx, { query }, { reply }) => {
       const s = await taskStats(ctx, query);
       const en = ctx.request.locale === 'en-US';

@@ -111,7 +111,7 @@ export function warningRoutes(app: App, deps: Deps): void {
     access: 'public',
     summary: 'Atom 1.0 feed of active public warnings; each entry links to its CAP message',
     tags,
-    raw: true,
+    raw: 'atom',
     handler: async (ctx, _i, { reply }) => {
       const rows = await publicActiveWarnings(ctx.tx, ctx.clock.now());
       // Links come from the configured public address, or are relative (RFC 4287 resolves them against the feed's own URL):
@@ -126,7 +126,7 @@ export function warningRoutes(app: App, deps: Deps): void {
     access: 'public',
     summary: 'Every active public warning’s CAP 1.2 <alert> in one <alerts> document',
     tags,
-    raw: true,
+    raw: 'xml',
     handler: async (ctx, _i, { reply }) =>
       reply.type('application/xml; charset=utf-8').send(activeCapList(await publicActiveWarnings(ctx.tx, ctx.clock.now()))),
   });
@@ -138,7 +138,7 @@ export function warningRoutes(app: App, deps: Deps): void {
     summary: 'The CAP 1.2 message of a public warning (Restricted ones: 404; issuers download them from the detail)',
     tags,
     params: ZId,
-    raw: true,
+    raw: 'cap',
     handler: async (ctx, { params }, { reply }) => {
       const w = await publicWarning(ctx.tx, params.id);
       if (!w) throw new AppError('NOT_FOUND');

@@ -49,7 +49,7 @@ export function workplanRoutes(app: App, deps: Deps): void {
     access: 'workplan.manage',
     summary: 'Excel template for entering a notice',
     tags,
-    raw: true,
+    raw: 'xlsx',
     handler: async (ctx, _i, { reply }) => sendXlsx(reply, exportFile(ctx, 'workPlanTemplate', ''), await planTemplate()),
   });
 
@@ -98,7 +98,7 @@ export function workplanRoutes(app: App, deps: Deps): void {
     tags,
     params: ZPlanId,
     query: z.object({ format: z.literal('xlsx').default('xlsx'), lang: z.string().optional() }),
-    raw: true,
+    raw: 'xlsx',
     handler: async (ctx, { params }, { reply }) => {
       const o = await planOverview(ctx, params.id);
       const en = ctx.request.locale === 'en-US';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { GB6441_CODES } from '../gb6441.js';
 import { INDUSTRY_KEYS } from '../industries.js';
 import { ZDate, ZInstant } from './dates.js';
+import { ZPageOf } from './page.js';
 
 /** Accident requests (国务院令第493号). Field names are the Art. 12 contents the 快报 must carry. */
 
@@ -73,6 +74,16 @@ export const ZReplyInvestigation = z.strictObject({ documentNumber: text(80), co
 export const ZPublishAccident = z.strictObject({ publicSummary: text(4000) });
 export const ZCloseAction = z.strictObject({ comment: text(1000), evidence: z.array(z.string().uuid()).max(20).default([]) });
 
+/** An accident's status (accident.workflow.ts holds the transitions between them). */
+export const ACCIDENT_STATUSES = ['reported', 'investigating', 'reportSubmitted', 'closed'] as const;
+export type AccidentStatus = (typeof ACCIDENT_STATUSES)[number];
+
+export const ZAccidentGradeCalc = z.strictObject({
+  deaths: count,
+  seriousInjuries: count,
+  directLossYuan: z.number().int().min(0).max(1e13),
+});
+
 export const ZAccidentListQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
@@ -83,7 +94,7 @@ export const ZAccidentListQuery = z.object({
     .string()
     .regex(/^\d{6,12}$/, { message: 'region' })
     .optional(),
-  status: z.enum(['reported', 'investigating', 'reportSubmitted', 'closed']).optional(),
+  status: z.enum(ACCIDENT_STATUSES).optional(),
   from: ZDate.optional(),
   to: ZDate.optional(),
   lang: z.string().optional(),
@@ -97,3 +108,205 @@ export const ZAccidentStatsQuery = z.object({
   lang: z.string().optional(),
 });
 export type TAccidentStatsQuery = z.infer<typeof ZAccidentStatsQuery>;
+
+export const ZSpecialInspectionQuery = z.object({ from: ZDate, to: ZDate, lang: z.string().optional() });
+
+// ---- responses ----
+
+const ZGrade = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+const ZCriterion = z.enum(['deaths', 'seriousInjuries', 'directLoss']);
+export const FATAL_ACTION_KEYS = ['suspendEnterprise', 'revokeStandardization', 'licenceAction', 'criminalReferral'] as const;
+export const FATAL_ACTION_STATUSES = ['open', 'done', 'setAside'] as const;
+
+/** 国务院令第493号 Art. 3: the grade, the criterion that decided it, the grade each criterion reaches alone. */
+export const ZAccidentGradeResult = z.object({
+  grade: ZGrade,
+  name: z.string(),
+  nameEn: z.string(),
+  decidedBy: ZCriterion,
+  criteria: z.object({ deaths: ZGrade, seriousInjuries: ZGrade, directLoss: ZGrade }),
+  source: z.string(),
+});
+
+export const ZAccidentSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  occurredAt: z.string(),
+  reportedAt: z.string(),
+  place: z.string(),
+  regionName: z.string(),
+  countyName: z.string(),
+  industry: z.string(),
+  accidentType: z.string(),
+  enterpriseId: z.string().nullable(),
+  deaths: z.number().int(),
+  missing: z.number().int(),
+  seriousInjuries: z.number().int(),
+  minorInjuries: z.number().int(),
+  directLossYuan: z.number(),
+  grade: ZGrade,
+  gradeName: z.string(),
+  decidedBy: ZCriterion,
+  status: z.enum(ACCIDENT_STATUSES),
+  published: z.boolean(),
+});
+export const ZAccidentPage = ZPageOf(ZAccidentSummary);
+
+/** The 快报 figures and each 续报's new totals, oldest first. */
+export const ZAccidentRevision = z.object({
+  id: z.string(),
+  kind: z.enum(['initial', 'supplement']),
+  at: z.string(),
+  actorName: z.string(),
+  deaths: z.number().int(),
+  missing: z.number().int(),
+  seriousInjuries: z.number().int(),
+  minorInjuries: z.number().int(),
+  directLossYuan: z.number(),
+  grade: ZGrade,
+  note: z.string(),
+  /** Filed after the 续报 deadline. */
+  late: z.boolean(),
+});
+
+/** A link of the reporting chain (Art. 9–10) with what the viewer may do on it. */
+export const ZChainLink = z.object({
+  recipient: z.enum(CHAIN_RECIPIENTS),
+  departmentId: z.string().nullable(),
+  due: z.string(),
+  reportedAt: z.string().nullable(),
+  reportedBy: z.string().nullable(),
+  confirmedAt: z.string().nullable(),
+  confirmedBy: z.string().nullable(),
+  skipped: z.boolean(),
+  skipReason: z.string().nullable(),
+  late: z.boolean(),
+  canConfirm: z.boolean(),
+  /** The server's word on who reports this link (the level below, Art. 10). */
+  canReport: z.boolean(),
+  /** Reporting it now would be 越级上报: a reason is required. */
+  reportNeedsReason: z.boolean(),
+});
+
+export const ZInvestigation = z.object({
+  level: z.enum(['stateCouncil', 'province', 'city', 'county']),
+  leader: z.string(),
+  members: z.array(z.string()),
+  startedAt: z.string(),
+  extensionDays: z.number().int(),
+  extensionReason: z.string().nullable(),
+  appraisalDays: z.number().int(),
+  due: z.string(),
+  /** Art. 30 contents; the responsibility findings are listed as accountability. */
+  report: z.object({ causes: z.string(), nature: z.enum(['liability', 'nonLiability']), measures: z.string() }).nullable(),
+  reportSubmittedAt: z.string().nullable(),
+  replyDue: z.string().nullable(),
+  repliedAt: z.string().nullable(),
+  replyDocument: z.string().nullable(),
+  overdue: z.boolean(),
+});
+
+export const ZAccountability = z.object({
+  id: z.string(),
+  subject: z.string(),
+  subjectKind: z.enum(['person', 'unit']),
+  finding: z.string(),
+  proposal: z.string(),
+});
+
+/** A fatal-accident action (notice item 27). */
+export const ZFatalAction = z.object({
+  key: z.enum(FATAL_ACTION_KEYS),
+  name: z.string(),
+  ownerDepartmentId: z.string().nullable(),
+  due: z.string(),
+  status: z.enum(FATAL_ACTION_STATUSES),
+  closedAt: z.string().nullable(),
+  closedBy: z.string().nullable(),
+  comment: z.string().nullable(),
+  evidence: z.array(z.string()),
+  overdue: z.boolean(),
+  /** The action's policy: its owner (the county 应急管理局) or the government leading the investigation, while open. */
+  canClose: z.boolean(),
+});
+
+export const ZAccidentDetail = ZAccidentSummary.extend({
+  enterpriseName: z.string().nullable(),
+  lng: z.number().nullable(),
+  lat: z.number().nullable(),
+  unitOverview: z.string(),
+  scene: z.string(),
+  narrative: z.string(),
+  measures: z.string(),
+  other: z.string().nullable(),
+  reporterName: z.string(),
+  reporterUnit: z.string().nullable(),
+  publicSummary: z.string().nullable(),
+  version: z.number().int(),
+  supplementDeadline: z.string(),
+  revisions: z.array(ZAccidentRevision),
+  chain: z.array(ZChainLink),
+  investigation: ZInvestigation.nullable(),
+  accountability: z.array(ZAccountability),
+  actions: z.array(ZFatalAction),
+  sources: z.object({ grade: z.string(), reporting: z.string(), investigation: z.string(), fatal: z.string() }),
+});
+
+export const ZAccidentAbilities = z.object({
+  supplement: z.boolean(),
+  startInvestigation: z.boolean(),
+  extendInvestigation: z.boolean(),
+  recordAppraisal: z.boolean(),
+  submitReport: z.boolean(),
+  reply: z.boolean(),
+  publish: z.boolean(),
+  /** accident.manage: report up the chain and close the fatal-accident actions. */
+  report: z.boolean(),
+});
+
+export const ZAccidentResponse = z.object({ data: ZAccidentDetail, abilities: ZAccidentAbilities });
+
+const ZStatsTotals = z.object({
+  accidents: z.number().int(),
+  deaths: z.number().int(),
+  seriousInjuries: z.number().int(),
+  directLossYuan: z.number(),
+});
+export const ZAccidentStatsRow = z.object({ key: z.string(), label: z.string(), current: ZStatsTotals, previous: ZStatsTotals });
+
+/** The period's totals per group beside the same period a year earlier. */
+export const ZAccidentStats = z.object({
+  groupBy: z.enum(['grade', 'industry', 'county', 'month']),
+  from: z.string(),
+  to: z.string(),
+  rows: z.array(ZAccidentStatsRow),
+  total: z.object({ current: ZStatsTotals, previous: ZStatsTotals }),
+});
+
+/** Notice item 26: the counties with a 较大 or worse accident in the period, and those accidents. */
+export const ZSpecialInspection = z.object({
+  source: z.string(),
+  note: z.string(),
+  counties: z.array(
+    z.object({
+      regionCode: z.string(),
+      name: z.string(),
+      accidents: z.array(
+        z.object({ id: z.string(), title: z.string(), grade: ZGrade, occurredAt: z.string(), industry: z.string(), deaths: z.number().int() }),
+      ),
+    }),
+  ),
+});
+
+/** A published handling result on the public portal. */
+export const ZPublicAccident = z.object({
+  id: z.string(),
+  title: z.string(),
+  occurredAt: z.string(),
+  countyName: z.string(),
+  grade: ZGrade,
+  deaths: z.number().int(),
+  publishedAt: z.string().nullable(),
+  publicSummary: z.string().nullable(),
+});
+export const ZPublicAccidents = z.object({ items: z.array(ZPublicAccident) });

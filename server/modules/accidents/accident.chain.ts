@@ -49,3 +49,10 @@ export const REPORTED_BY_LEVEL: Record<ChainRecipient, ChainRecipient | 'unit'> 
 };
 
 export const LEVEL_ORDER: ChainRecipient[] = ['county', 'city', 'province', 'stateCouncil'];
+
+/** Road traffic and fire accidents have the 7-day window of Art. 13; GB 6441 type 08 is fire. */
+export function supplementKind(a: { industry: string; accidentType: string }): string {
+  if (a.industry === 'roadTransport') return 'roadTransport';
+  if (a.accidentType === '08') return 'fire';
+  return a.industry;
+}

@@ -4,9 +4,9 @@ import { industryByKey } from '../../../common/industries.js';
 import type { Ctx } from '../../kernel/context.js';
 import { workbookOf } from '../../kernel/files/excel.js';
 import { allRegions, RegionNames } from '../org/index.js';
+import { presentAccidentSummary } from './accident.presenter.js';
 import { findAccidents } from './accident.repository.js';
 import { accidentStats } from './queries/accident-stats.js';
-import { presentAccidentSummary } from './queries/get-accident.js';
 
 const EXPORT_LIMIT = 20_000;
 const STATUS: Record<string, [string, string]> = {

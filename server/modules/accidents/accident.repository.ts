@@ -10,6 +10,8 @@ export type AccidentRow = typeof accident.$inferSelect;
 export type ReportRow = typeof accidentReport.$inferSelect;
 export type ActionRow = typeof accidentAction.$inferSelect;
 export type InvestigationRow = typeof accidentInvestigation.$inferSelect;
+export type RevisionRow = typeof accidentRevision.$inferSelect;
+export type AccountabilityRow = typeof accidentAccountability.$inferSelect;
 
 const scopeOf = (scope: Scope) =>
   enterpriseScopeSql(scope, { id: accident.enterpriseId, regionPath: accident.regionPath, industry: accident.industry, groupId: accident.groupId });

@@ -1,28 +1,33 @@
 import { z } from 'zod';
 import {
   CHAIN_RECIPIENTS,
+  FATAL_ACTION_KEYS,
+  ZAccidentGradeCalc,
+  ZAccidentGradeResult,
   ZAccidentListQuery,
+  ZAccidentPage,
+  ZAccidentResponse,
+  ZAccidentStats,
   ZAccidentStatsQuery,
   ZAppraisal,
   ZChainReport,
   ZCloseAction,
   ZExtendInvestigation,
+  ZPublicAccidents,
   ZPublishAccident,
   ZReplyInvestigation,
   ZReportAccident,
+  ZSpecialInspection,
+  ZSpecialInspectionQuery,
   ZStartInvestigation,
   ZSubmitInvestigationReport,
   ZSupplementAccident,
 } from '../../../common/contracts/accidents.js';
-import { ZDate } from '../../../common/contracts/dates.js';
 import { gradeAccident } from '../../../common/rules/accident-grade.js';
-import type { FatalAccidentActionKey } from '../../../common/rules/accident-investigation.js';
 import type { Deps } from '../../kernel/context.js';
 import { exportFile, sendXlsx } from '../../kernel/files/excel.js';
 import { type App, route } from '../../kernel/http/route.js';
-import { allRegions, RegionNames } from '../org/index.js';
 import { exportAccidentStats, exportAccidents } from './accident.export.js';
-import { findAccidents, publishedAccidents } from './accident.repository.js';
 import { confirmReceipt, reportToLevel } from './commands/chain-report.js';
 import { closeAction } from './commands/close-action.js';
 import {
@@ -36,10 +41,10 @@ import {
 import { reportAccident } from './commands/report-accident.js';
 import { supplementAccident } from './commands/supplement-accident.js';
 import { accidentStats, specialInspectionSelection } from './queries/accident-stats.js';
-import { getAccidentQuery, presentAccidentSummary } from './queries/get-accident.js';
+import { findAccidentsQuery, publicAccidentsQuery } from './queries/find-accidents.js';
+import { getAccidentQuery } from './queries/get-accident.js';
 
 const ZId = z.object({ id: z.string().uuid({ message: 'invalid_format' }) });
-const ZDetail = z.object({ data: z.record(z.string(), z.unknown()), abilities: z.record(z.string(), z.boolean()) });
 
 export function accidentRoutes(app: App, deps: Deps): void {
   const tags = ['accidents'];
@@ -50,19 +55,8 @@ export function accidentRoutes(app: App, deps: Deps): void {
     access: 'authenticated',
     summary: 'Accident grade per 国务院令第493号 Art. 3: grade, the deciding criterion and its source',
     tags: ['calculators'],
-    body: z.strictObject({
-      deaths: z.number().int().min(0).max(100_000),
-      seriousInjuries: z.number().int().min(0).max(100_000),
-      directLossYuan: z.number().int().min(0).max(1e13),
-    }),
-    response: z.object({
-      grade: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
-      name: z.string(),
-      nameEn: z.string(),
-      decidedBy: z.enum(['deaths', 'seriousInjuries', 'directLoss']),
-      criteria: z.record(z.string(), z.number()),
-      source: z.string(),
-    }),
+    body: ZAccidentGradeCalc,
+    response: ZAccidentGradeResult,
     handler: async (_ctx, { body }) => gradeAccident(body),
   });
 
@@ -73,11 +67,8 @@ export function accidentRoutes(app: App, deps: Deps): void {
     summary: 'Accidents in scope, newest first',
     tags,
     query: ZAccidentListQuery,
-    handler: async (ctx, { query }) => {
-      const { rows, total } = await findAccidents(ctx.tx, ctx.scope, query);
-      const names = new RegionNames(await allRegions(ctx.tx), ctx.request.locale);
-      return { items: rows.map((a) => presentAccidentSummary(a, names, ctx.request.locale)), total, page: query.page, pageSize: query.pageSize };
-    },
+    response: ZAccidentPage,
+    handler: (ctx, { query }) => findAccidentsQuery(ctx, query),
   });
 
   route(app, deps, {
@@ -87,6 +78,7 @@ export function accidentRoutes(app: App, deps: Deps): void {
     summary: 'Statistics by grade, industry, county or month with the year-earlier period',
     tags,
     query: ZAccidentStatsQuery,
+    response: ZAccidentStats,
     handler: (ctx, { query }) => accidentStats(ctx, query),
   });
 
@@ -109,7 +101,8 @@ export function accidentRoutes(app: App, deps: Deps): void {
     tags,
     query: ZAccidentStatsQuery.extend({ format: z.literal('xlsx').default('xlsx') }),
     raw: 'xlsx',
-    handler: async (ctx, { query }, { reply }) => sendXlsx(reply, exportFile(ctx, 'accidentStats', `${query.from}_${query.to}`), await exportAccidentStats(ctx, query)),
+    handler: async (ctx, { query }, { reply }) =>
+      sendXlsx(reply, exportFile(ctx, 'accidentStats', `${query.from}_${query.to}`), await exportAccidentStats(ctx, query)),
   });
 
   route(app, deps, {
@@ -118,7 +111,8 @@ export function accidentRoutes(app: App, deps: Deps): void {
     access: 'accident.read',
     summary: 'Notice item 26: counties with a 较大 or worse accident in the period',
     tags,
-    query: z.object({ from: ZDate, to: ZDate, lang: z.string().optional() }),
+    query: ZSpecialInspectionQuery,
+    response: ZSpecialInspection,
     handler: (ctx, { query }) => specialInspectionSelection(ctx, query),
   });
 
@@ -128,22 +122,8 @@ export function accidentRoutes(app: App, deps: Deps): void {
     access: 'public',
     summary: 'Published handling results of closed accident investigations (public portal)',
     tags,
-    handler: async (ctx) => {
-      const rows = await publishedAccidents(ctx.tx, 100);
-      const names = new RegionNames(await allRegions(ctx.tx), ctx.request.locale);
-      return {
-        items: rows.map((a) => ({
-          id: a.id,
-          title: a.title,
-          occurredAt: a.occurredAt.toISOString(),
-          countyName: names.county(a.regionCode),
-          grade: a.grade,
-          deaths: a.deaths,
-          publishedAt: a.publishedAt?.toISOString() ?? null,
-          publicSummary: a.publicSummary,
-        })),
-      };
-    },
+    response: ZPublicAccidents,
+    handler: (ctx) => publicAccidentsQuery(ctx),
   });
 
   route(app, deps, {
@@ -153,7 +133,7 @@ export function accidentRoutes(app: App, deps: Deps): void {
     summary: 'Accident with figure history, reporting chain, investigation and fatal-accident actions',
     tags,
     params: ZId,
-    response: ZDetail,
+    response: ZAccidentResponse,
     handler: (ctx, { params }) => getAccidentQuery(ctx, params.id),
   });
 
@@ -164,7 +144,7 @@ export function accidentRoutes(app: App, deps: Deps): void {
     summary: '快报: the six contents of Art. 12; graded and put on the reporting chain',
     tags,
     body: ZReportAccident,
-    response: ZDetail,
+    response: ZAccidentResponse,
     handler: async (ctx, { body }) => getAccidentQuery(ctx, (await reportAccident(ctx, body)).id),
   });
 
@@ -176,7 +156,7 @@ export function accidentRoutes(app: App, deps: Deps): void {
     tags,
     params: ZId,
     body: ZSupplementAccident,
-    response: ZDetail,
+    response: ZAccidentResponse,
     handler: async (ctx, { params, body }) => {
       await supplementAccident(ctx, params.id, body);
       return getAccidentQuery(ctx, params.id);
@@ -192,7 +172,7 @@ export function accidentRoutes(app: App, deps: Deps): void {
     tags,
     params: ZRecipient,
     body: ZChainReport,
-    response: ZDetail,
+    response: ZAccidentResponse,
     handler: async (ctx, { params, body }) => {
       await reportToLevel(ctx, params.id, params.recipient, body);
       return getAccidentQuery(ctx, params.id);
@@ -205,7 +185,7 @@ export function accidentRoutes(app: App, deps: Deps): void {
     summary: 'The receiving department confirms receipt',
     tags,
     params: ZRecipient,
-    response: ZDetail,
+    response: ZAccidentResponse,
     handler: async (ctx, { params }) => {
       await confirmReceipt(ctx, params.id, params.recipient);
       return getAccidentQuery(ctx, params.id);
@@ -229,7 +209,7 @@ export function accidentRoutes(app: App, deps: Deps): void {
       tags,
       params: ZId,
       body,
-      response: ZDetail,
+      response: ZAccidentResponse,
       handler: async (ctx, { params, body: input }) => {
         await (command as (c: typeof ctx, id: string, i: unknown) => Promise<void>)(ctx, params.id, input);
         return getAccidentQuery(ctx, params.id);
@@ -239,7 +219,7 @@ export function accidentRoutes(app: App, deps: Deps): void {
 
   const ZActionParams = z.object({
     id: z.string().uuid({ message: 'invalid_format' }),
-    key: z.enum(['suspendEnterprise', 'revokeStandardization', 'licenceAction', 'criminalReferral']),
+    key: z.enum(FATAL_ACTION_KEYS),
   });
   for (const [name, outcome] of [
     ['complete', 'done'],
@@ -253,9 +233,9 @@ export function accidentRoutes(app: App, deps: Deps): void {
       tags,
       params: ZActionParams,
       body: ZCloseAction,
-      response: ZDetail,
+      response: ZAccidentResponse,
       handler: async (ctx, { params, body }) => {
-        await closeAction(ctx, params.id, params.key as FatalAccidentActionKey, outcome, body);
+        await closeAction(ctx, params.id, params.key, outcome, body);
         return getAccidentQuery(ctx, params.id);
       },
     });

@@ -1,9 +1,11 @@
+import { ACCIDENT_STATUSES, type AccidentStatus } from '../../../common/contracts/accidents.js';
+
 /**
  * The accident's life as a transition table (architecture.md §4.7): 快报 → investigation (Art. 19)
  * → report submitted (Art. 30) → 批复 and closure (Art. 32). 续报 and chain links are separate records.
+ * The statuses themselves are the contract's.
  */
-export const ACCIDENT_STATUSES = ['reported', 'investigating', 'reportSubmitted', 'closed'] as const;
-export type AccidentStatus = (typeof ACCIDENT_STATUSES)[number];
+export { ACCIDENT_STATUSES, type AccidentStatus };
 
 export const ACCIDENT_ACTIONS = ['supplement', 'startInvestigation', 'extendInvestigation', 'recordAppraisal', 'submitReport', 'reply', 'publish'] as const;
 export type AccidentAction = (typeof ACCIDENT_ACTIONS)[number];

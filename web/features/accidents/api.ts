@@ -1,170 +1,55 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { ChainRecipient } from '../../../common/contracts/accidents';
-import type { AccidentGrade, AccidentGradeCriterion } from '../../../common/rules/accident-grade';
-import type { FatalAccidentActionKey, InvestigatingLevel } from '../../../common/rules/accident-investigation';
-import { api, type Page, type Query } from '../../lib/api';
+import type { z } from 'zod';
+import type {
+  AccidentStatus,
+  ChainRecipient,
+  FATAL_ACTION_STATUSES,
+  ZAccidentAbilities,
+  ZAccidentDetail,
+  ZAccidentGradeCalc,
+  ZAccidentGradeResult,
+  ZAccidentPage,
+  ZAccidentResponse,
+  ZAccidentRevision,
+  ZAccidentStats,
+  ZAccidentStatsRow,
+  ZAccidentSummary,
+  ZAccountability,
+  ZChainLink,
+  ZFatalAction,
+  ZInvestigation,
+  ZPublicAccident,
+  ZPublicAccidents,
+  ZSpecialInspection,
+} from '../../../common/contracts/accidents';
+import type { AccidentGrade } from '../../../common/rules/accident-grade';
+import { api, type Query } from '../../lib/api';
 
-/**
- * Accident API (国务院令第493号). The server declares the detail as a plain record, so the shapes
- * below follow server/modules/accidents/queries/get-accident.ts and accident-stats.ts field by field.
- */
+/** Accident API (国务院令第493号): every response type is inferred from common/contracts/accidents.ts. */
 
-export type { AccidentGrade, ChainRecipient };
-
-export const ACCIDENT_STATUSES = ['reported', 'investigating', 'reportSubmitted', 'closed'] as const;
-export type AccidentStatus = (typeof ACCIDENT_STATUSES)[number];
+export { ACCIDENT_STATUSES } from '../../../common/contracts/accidents';
+export type { AccidentGrade, AccidentStatus, ChainRecipient };
 
 /** The list filters, as they appear in the URL. */
 export const ACCIDENT_FILTER_KEYS = ['q', 'grade', 'industry', 'regionCode', 'status', 'from', 'to'] as const;
 
-export interface TAccidentSummary {
-  id: string;
-  title: string;
-  occurredAt: string;
-  reportedAt: string;
-  place: string;
-  regionName: string;
-  countyName: string;
-  industry: string;
-  accidentType: string;
-  enterpriseId: string | null;
-  deaths: number;
-  missing: number;
-  seriousInjuries: number;
-  minorInjuries: number;
-  directLossYuan: number;
-  grade: AccidentGrade;
-  gradeName: string;
-  decidedBy: AccidentGradeCriterion;
-  status: AccidentStatus;
-  published: boolean;
-}
-
-export interface TRevision {
-  id: string;
-  kind: 'initial' | 'supplement';
-  at: string;
-  actorName: string;
-  deaths: number;
-  missing: number;
-  seriousInjuries: number;
-  minorInjuries: number;
-  directLossYuan: number;
-  grade: AccidentGrade;
-  note: string;
-  late: boolean;
-}
-
-export interface TChainLink {
-  recipient: ChainRecipient;
-  departmentId: string | null;
-  due: string;
-  reportedAt: string | null;
-  reportedBy: string | null;
-  confirmedAt: string | null;
-  confirmedBy: string | null;
-  skipped: boolean;
-  skipReason: string | null;
-  late: boolean;
-  canConfirm: boolean;
-  /** The server's word on who reports this link (the level below, Art. 10). */
-  canReport: boolean;
-  /** Reporting it now would be 越级上报: a reason is required. */
-  reportNeedsReason: boolean;
-}
-
-export interface TInvestigationReport {
-  causes: string;
-  nature: 'liability' | 'nonLiability';
-  measures: string;
-}
-
-export interface TInvestigation {
-  level: InvestigatingLevel;
-  leader: string;
-  members: string[];
-  startedAt: string;
-  extensionDays: number;
-  extensionReason: string | null;
-  appraisalDays: number;
-  due: string;
-  report: TInvestigationReport | null;
-  reportSubmittedAt: string | null;
-  replyDue: string | null;
-  repliedAt: string | null;
-  replyDocument: string | null;
-  overdue: boolean;
-}
-
-export interface TAccountability {
-  id: string;
-  subject: string;
-  subjectKind: 'person' | 'unit';
-  finding: string;
-  proposal: string;
-}
-
-export type FatalActionStatus = 'open' | 'done' | 'setAside';
-
-export interface TFatalAction {
-  key: FatalAccidentActionKey;
-  name: string;
-  ownerDepartmentId: string | null;
-  due: string;
-  status: FatalActionStatus;
-  closedAt: string | null;
-  closedBy: string | null;
-  comment: string | null;
-  evidence: string[];
-  overdue: boolean;
-  /** The action's policy: its owner (the county 应急管理局) or the government leading the investigation, while open. */
-  canClose: boolean;
-}
-
-export interface TAccidentDetail extends TAccidentSummary {
-  enterpriseName: string | null;
-  lng: number | null;
-  lat: number | null;
-  unitOverview: string;
-  scene: string;
-  narrative: string;
-  measures: string;
-  other: string | null;
-  reporterName: string;
-  reporterUnit: string | null;
-  publicSummary: string | null;
-  version: number;
-  supplementDeadline: string;
-  revisions: TRevision[];
-  chain: TChainLink[];
-  investigation: TInvestigation | null;
-  accountability: TAccountability[];
-  actions: TFatalAction[];
-  sources: { grade: string; reporting: string; investigation: string; fatal: string };
-}
-
-export interface TAccidentAbilities {
-  supplement: boolean;
-  startInvestigation: boolean;
-  extendInvestigation: boolean;
-  recordAppraisal: boolean;
-  submitReport: boolean;
-  reply: boolean;
-  publish: boolean;
-  /** accident.manage: report up the chain and close the fatal-accident actions. */
-  report: boolean;
-}
-
-export interface AccidentResponse {
-  data: TAccidentDetail;
-  abilities: TAccidentAbilities;
-}
+export type TAccidentSummary = z.infer<typeof ZAccidentSummary>;
+export type TRevision = z.infer<typeof ZAccidentRevision>;
+export type TChainLink = z.infer<typeof ZChainLink>;
+export type TInvestigation = z.infer<typeof ZInvestigation>;
+export type TInvestigationReport = NonNullable<TInvestigation['report']>;
+export type TAccountability = z.infer<typeof ZAccountability>;
+export type FatalActionStatus = (typeof FATAL_ACTION_STATUSES)[number];
+export type TFatalAction = z.infer<typeof ZFatalAction>;
+export type TAccidentDetail = z.infer<typeof ZAccidentDetail>;
+export type TAccidentAbilities = z.infer<typeof ZAccidentAbilities>;
+export type AccidentResponse = z.infer<typeof ZAccidentResponse>;
 
 export function useAccidents(query: Query) {
   return useQuery({
     queryKey: ['accidents', query],
-    queryFn: () => api<Page<TAccidentSummary>>('/api/accidents', { query }),
+    queryFn: () => api<z.infer<typeof ZAccidentPage>>('/api/accidents', { query }),
     placeholderData: keepPreviousData,
   });
 }
@@ -181,20 +66,8 @@ export function useAccident(id: string | undefined) {
 
 // ---- grade calculator ----
 
-export interface TGradeResult {
-  grade: AccidentGrade;
-  name: string;
-  nameEn: string;
-  decidedBy: AccidentGradeCriterion;
-  criteria: Record<AccidentGradeCriterion, AccidentGrade>;
-  source: string;
-}
-
-export interface GradeInput {
-  deaths: number;
-  seriousInjuries: number;
-  directLossYuan: number;
-}
+export type TGradeResult = z.infer<typeof ZAccidentGradeResult>;
+export type GradeInput = z.input<typeof ZAccidentGradeCalc>;
 
 export function gradeAccidentRemote(body: GradeInput, signal?: AbortSignal) {
   return api<TGradeResult>('/api/calculators/accident-grade', { body, signal });
@@ -205,27 +78,9 @@ export function gradeAccidentRemote(body: GradeInput, signal?: AbortSignal) {
 export const STATS_GROUPS = ['grade', 'industry', 'county', 'month'] as const;
 export type StatsGroup = (typeof STATS_GROUPS)[number];
 
-export interface StatsTotals {
-  accidents: number;
-  deaths: number;
-  seriousInjuries: number;
-  directLossYuan: number;
-}
-
-export interface StatsRow {
-  key: string;
-  label: string;
-  current: StatsTotals;
-  previous: StatsTotals;
-}
-
-export interface AccidentStats {
-  groupBy: StatsGroup;
-  from: string;
-  to: string;
-  rows: StatsRow[];
-  total: { current: StatsTotals; previous: StatsTotals };
-}
+export type AccidentStats = z.infer<typeof ZAccidentStats>;
+export type StatsRow = z.infer<typeof ZAccidentStatsRow>;
+export type StatsTotals = StatsRow['current'];
 
 export function useAccidentStats(query: { groupBy: StatsGroup; from: string; to: string }) {
   return useQuery({
@@ -235,15 +90,7 @@ export function useAccidentStats(query: { groupBy: StatsGroup; from: string; to:
   });
 }
 
-export interface SpecialInspection {
-  source: string;
-  note: string;
-  counties: {
-    regionCode: string;
-    name: string;
-    accidents: { id: string; title: string; grade: AccidentGrade; occurredAt: string; industry: string; deaths: number }[];
-  }[];
-}
+export type SpecialInspection = z.infer<typeof ZSpecialInspection>;
 
 export function useSpecialInspection(query: { from: string; to: string }) {
   return useQuery({
@@ -255,21 +102,12 @@ export function useSpecialInspection(query: { from: string; to: string }) {
 
 // ---- public portal ----
 
-export interface PublicAccident {
-  id: string;
-  title: string;
-  occurredAt: string;
-  countyName: string;
-  grade: AccidentGrade;
-  deaths: number;
-  publishedAt: string | null;
-  publicSummary: string | null;
-}
+export type PublicAccident = z.infer<typeof ZPublicAccident>;
 
 export function usePublicAccidents() {
   return useQuery({
     queryKey: ['public-accidents'],
-    queryFn: () => api<{ items: PublicAccident[] }>('/api/public/accidents', { allowUnauthenticated: true }),
+    queryFn: () => api<z.infer<typeof ZPublicAccidents>>('/api/public/accidents', { allowUnauthenticated: true }),
     select: (d) => d.items,
   });
 }

@@ -5,17 +5,10 @@ import { toShanghaiDate } from '../../../../common/rules/calendar/working-days.j
 import type { Ctx } from '../../../kernel/context.js';
 import { AppError } from '../../../kernel/errors.js';
 import { loadFor } from '../../../kernel/gate/gate.js';
-import { chainLinks } from '../accident.chain.js';
+import { chainLinks, supplementKind } from '../accident.chain.js';
 import { accidentPolicy } from '../accident.policy.js';
 import { insertReports, insertRevision, lockAccident, updateAccident } from '../accident.repository.js';
 import { createFatalActions, notifyChain } from './chain-effects.js';
-
-/** Road traffic and fire accidents have the 7-day window of Art. 13; GB 6441 type 08 is fire. */
-export function supplementKind(a: { industry: string; accidentType: string }): string {
-  if (a.industry === 'roadTransport') return 'roadTransport';
-  if (a.accidentType === '08') return 'fire';
-  return a.industry;
-}
 
 /**
  * 续报 (Art. 13): new casualty and loss totals within 30 days (7 for road traffic and fire). The accident

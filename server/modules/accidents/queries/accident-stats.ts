@@ -1,4 +1,5 @@
-import type { TAccidentStatsQuery } from '../../../../common/contracts/accidents.js';
+import type { z } from 'zod';
+import type { TAccidentStatsQuery, ZAccidentStats, ZSpecialInspection } from '../../../../common/contracts/accidents.js';
 import { ACCIDENT_GRADE_NAMES, type AccidentGrade } from '../../../../common/rules/accident-grade.js';
 import { toShanghaiDate } from '../../../../common/rules/calendar/working-days.js';
 import type { Ctx } from '../../../kernel/context.js';
@@ -23,7 +24,7 @@ const add = (t: Totals, a: AccidentRow) => {
 const minusYear = (d: string) => `${Number(d.slice(0, 4)) - 1}${d.slice(4)}`;
 
 /** Accident statistics by grade, industry, county or month, with the same period a year earlier. */
-export async function accidentStats(ctx: Ctx, q: TAccidentStatsQuery) {
+export async function accidentStats(ctx: Ctx, q: TAccidentStatsQuery): Promise<z.input<typeof ZAccidentStats>> {
   const [current, previous, regions] = [
     await accidentsBetween(ctx.tx, ctx.scope, q.from, q.to),
     await accidentsBetween(ctx.tx, ctx.scope, minusYear(q.from), minusYear(q.to)),
@@ -76,7 +77,7 @@ export async function accidentStats(ctx: Ctx, q: TAccidentStatsQuery) {
  * Notice item 26: the county governments (and the departments supervising the enterprises involved)
  * with a 较大 or worse accident in the period are listed for special inspection.
  */
-export async function specialInspectionSelection(ctx: Ctx, q: { from: string; to: string }) {
+export async function specialInspectionSelection(ctx: Ctx, q: { from: string; to: string }): Promise<z.input<typeof ZSpecialInspection>> {
   const [accidents, regions] = [await accidentsBetween(ctx.tx, ctx.scope, q.from, q.to), await allRegions(ctx.tx)];
   const names = new RegionNames(regions, ctx.request.locale);
   const serious = accidents.filter((a) => a.grade <= 3);
@@ -94,7 +95,7 @@ export async function specialInspectionSelection(ctx: Ctx, q: { from: string; to
       accidents: list.map((a) => ({
         id: a.id,
         title: a.title,
-        grade: a.grade,
+        grade: a.grade as AccidentGrade,
         occurredAt: a.occurredAt.toISOString(),
         industry: a.industry,
         deaths: a.deaths,

@@ -28,7 +28,11 @@ export async function exportEnterprises(ctx: Ctx, query: ListQuery): Promise<Buf
       { header: ['主要负责人', 'Principal'], width: 12, value: (r) => r.principal },
       { header: ['联系电话', 'Phone'], width: 14, value: (r) => r.phone },
       { header: ['从业人数', 'Employees'], width: 10, value: (r) => r.employees },
-      { header: ['标准化等级', 'Standardization'], width: 12, value: (r) => r.standardizationGrade ?? '' },
+      {
+        header: ['标准化等级', 'Standardization'],
+        width: 12,
+        value: (r) => (r.standardizationGrade ? (locale === 'en-US' ? `Grade ${r.standardizationGrade}` : `${'一二三'[r.standardizationGrade - 1]}级`) : ''),
+      },
       { header: ['安责险', 'Insurance'], width: 10, value: (r) => insuranceLabel(r.insuranceStatus, locale) },
     ],
     items,

@@ -17,7 +17,13 @@ import { planTemplate } from './workplan.excel.js';
 
 const ZPlanId = z.object({ id: z.string().uuid({ message: 'invalid_format' }) });
 const ZItemId = z.object({ id: z.string().uuid({ message: 'invalid_format' }), itemId: z.string().uuid({ message: 'invalid_format' }) });
-const STATUS_ZH: Record<string, string> = { green: '达标', yellow: '接近', red: '未达标', grey: '无数据' };
+/** An indicator's state by name (the export shows names, not the colour codes). */
+const STATUS_NAMES: Record<string, [string, string]> = {
+  green: ['达标', 'Met'],
+  yellow: ['接近', 'Close'],
+  red: ['未达标', 'Not met'],
+  grey: ['无数据', 'No data'],
+};
 
 export function workplanRoutes(app: App, deps: Deps): void {
   const tags = ['workplan'];
@@ -120,7 +126,7 @@ export function workplanRoutes(app: App, deps: Deps): void {
           { header: ['指标', 'Indicator'], width: 30, value: (r) => (r.ind ? (en ? r.ind.nameEn : r.ind.name) : '') },
           { header: ['目标', 'Target'], width: 24, value: (r) => r.ind?.target ?? '' },
           { header: ['当前值', 'Value'], width: 22, value: (r) => r.ind?.display ?? '' },
-          { header: ['状态', 'Status'], width: 10, value: (r) => (r.ind ? (en ? r.ind.status : (STATUS_ZH[r.ind.status] ?? r.ind.status)) : '') },
+          { header: ['状态', 'Status'], width: 10, value: (r) => (r.ind ? (STATUS_NAMES[r.ind.status]?.[en ? 1 : 0] ?? r.ind.status) : '') },
           { header: ['未达标单位数', 'Falling short'], width: 12, value: (r) => r.ind?.shortfallCount ?? '' },
           { header: ['督办事项', 'Tasks'], width: 10, value: (r) => r.tasks },
         ],

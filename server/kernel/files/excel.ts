@@ -8,7 +8,8 @@ import { checkXlsx, ZipLimitError } from './zip-limits.js';
 
 /** One Excel sheet from rows and column definitions (header in the user's language); used by every export. */
 export interface Column<T> {
-  header: [string, string];
+  /** From the catalogue: EXPORT_COLUMNS in common/i18n/exports.ts. */
+  header: Readonly<Record<Locale, string>>;
   width: number;
   /**
    * `datetime` / `date`: the value is an instant (Date or ISO string) or a civil date (YYYY-MM-DD), written
@@ -41,7 +42,7 @@ export async function workbookOf<T>(sheetName: string, columns: Column<T>[], row
     ws.mergeCells(1, 1, 1, columns.length);
     ws.getRow(1).font = { bold: true, size: 13 };
   }
-  const header = ws.addRow(columns.map((c) => c.header[locale === 'en-US' ? 1 : 0]));
+  const header = ws.addRow(columns.map((c) => c.header[locale]));
   header.font = { bold: true };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6F0FF' } };
   columns.forEach((c, i) => {

@@ -1,5 +1,6 @@
 import type { TAccidentListQuery, TAccidentStatsQuery } from '../../../common/contracts/accidents.js';
 import { GB6441_TYPES } from '../../../common/gb6441.js';
+import { EXPORT_COLUMNS } from '../../../common/i18n/exports.js';
 import { industryByKey } from '../../../common/industries.js';
 import type { Ctx } from '../../kernel/context.js';
 import { workbookOf } from '../../kernel/files/excel.js';
@@ -7,6 +8,8 @@ import { allRegions, RegionNames } from '../org/index.js';
 import { presentAccidentSummary } from './accident.presenter.js';
 import { findAccidents } from './accident.repository.js';
 import { accidentStats } from './queries/accident-stats.js';
+
+const COLUMNS = EXPORT_COLUMNS.accidents;
 
 const EXPORT_LIMIT = 20_000;
 const STATUS: Record<string, [string, string]> = {
@@ -26,21 +29,21 @@ export async function exportAccidents(ctx: Ctx, query: Omit<TAccidentListQuery, 
   return workbookOf(
     en ? 'Accidents' : '事故',
     [
-      { header: ['发生时间', 'Occurred'], width: 18, format: 'datetime', value: (r) => r.occurredAt },
-      { header: ['事故名称', 'Title'], width: 30, value: (r) => r.title },
-      { header: ['县（市、区）', 'County'], width: 14, value: (r) => r.countyName },
-      { header: ['行业', 'Industry'], width: 14, value: (r) => industryByKey(r.industry)?.[en ? 'en' : 'zh'] ?? r.industry },
+      { header: COLUMNS.occurred, width: 18, format: 'datetime', value: (r) => r.occurredAt },
+      { header: COLUMNS.title, width: 30, value: (r) => r.title },
+      { header: COLUMNS.county, width: 14, value: (r) => r.countyName },
+      { header: COLUMNS.industry, width: 14, value: (r) => industryByKey(r.industry)?.[en ? 'en' : 'zh'] ?? r.industry },
       {
-        header: ['事故类别（GB 6441）', 'Type (GB 6441)'],
+        header: COLUMNS.typeGB6441,
         width: 16,
         value: (r) => GB6441_TYPES.find((x) => x.code === r.accidentType)?.[en ? 'en' : 'zh'] ?? r.accidentType,
       },
-      { header: ['等级', 'Grade'], width: 10, value: (r) => r.gradeName },
-      { header: ['死亡', 'Deaths'], width: 8, value: (r) => r.deaths },
-      { header: ['失踪', 'Missing'], width: 8, value: (r) => r.missing },
-      { header: ['重伤', 'Serious injuries'], width: 8, value: (r) => r.seriousInjuries },
-      { header: ['直接经济损失（元）', 'Direct loss (CNY)'], width: 16, value: (r) => r.directLossYuan },
-      { header: ['状态', 'Status'], width: 14, value: (r) => STATUS[r.status]?.[en ? 1 : 0] ?? r.status },
+      { header: COLUMNS.grade, width: 10, value: (r) => r.gradeName },
+      { header: COLUMNS.deaths, width: 8, value: (r) => r.deaths },
+      { header: COLUMNS.missing, width: 8, value: (r) => r.missing },
+      { header: COLUMNS.seriousInjuries, width: 8, value: (r) => r.seriousInjuries },
+      { header: COLUMNS.directLossCNY, width: 16, value: (r) => r.directLossYuan },
+      { header: COLUMNS.status, width: 14, value: (r) => STATUS[r.status]?.[en ? 1 : 0] ?? r.status },
     ],
     items,
     ctx.request.locale,
@@ -55,15 +58,15 @@ export async function exportAccidentStats(ctx: Ctx, q: TAccidentStatsQuery): Pro
   return workbookOf<Row>(
     en ? 'Accident statistics' : '事故统计',
     [
-      { header: ['分组', 'Group'], width: 16, value: (r) => r.label },
-      { header: ['起数', 'Accidents'], width: 8, value: (r) => r.current.accidents },
-      { header: ['死亡', 'Deaths'], width: 8, value: (r) => r.current.deaths },
-      { header: ['重伤', 'Serious injuries'], width: 8, value: (r) => r.current.seriousInjuries },
-      { header: ['直接经济损失（元）', 'Direct loss (CNY)'], width: 16, value: (r) => r.current.directLossYuan },
-      { header: ['去年同期起数', 'Accidents a year earlier'], width: 12, value: (r) => r.previous.accidents },
-      { header: ['去年同期死亡', 'Deaths a year earlier'], width: 12, value: (r) => r.previous.deaths },
-      { header: ['起数同比', 'Accidents y/y'], width: 10, value: (r) => r.current.accidents - r.previous.accidents },
-      { header: ['死亡同比', 'Deaths y/y'], width: 10, value: (r) => r.current.deaths - r.previous.deaths },
+      { header: COLUMNS.group, width: 16, value: (r) => r.label },
+      { header: COLUMNS.accidents, width: 8, value: (r) => r.current.accidents },
+      { header: COLUMNS.deaths, width: 8, value: (r) => r.current.deaths },
+      { header: COLUMNS.seriousInjuries, width: 8, value: (r) => r.current.seriousInjuries },
+      { header: COLUMNS.directLossCNY, width: 16, value: (r) => r.current.directLossYuan },
+      { header: COLUMNS.accidentsAYearEarlier, width: 12, value: (r) => r.previous.accidents },
+      { header: COLUMNS.deathsAYearEarlier, width: 12, value: (r) => r.previous.deaths },
+      { header: COLUMNS.accidentsYY, width: 10, value: (r) => r.current.accidents - r.previous.accidents },
+      { header: COLUMNS.deathsYY, width: 10, value: (r) => r.current.deaths - r.previous.deaths },
     ],
     s.rows,
     ctx.request.locale,

@@ -13,6 +13,7 @@ import {
   ZAlarmToHazard,
   ZAlarmToTask,
 } from '../../../common/contracts/alarms.js';
+import { EXPORT_COLUMNS } from '../../../common/i18n/exports.js';
 import { industryByKey } from '../../../common/industries.js';
 import { ALARM_DISPOSAL_FIELD_SOURCES, ALARM_DISPOSAL_SOURCE, DEFAULT_ALARM_DISPOSAL } from '../../../common/rules/alarm-disposal.js';
 import type { Ctx, Deps } from '../../kernel/context.js';
@@ -25,6 +26,8 @@ import { loadAlarmDisposal } from './disposal-settings.js';
 import { alarmStatsQuery, exportAlarmsQuery, findAlarmsQuery } from './queries/find-alarms.js';
 import { getAlarmQuery } from './queries/get-alarm.js';
 import { NOTICE_TERMS } from '../../../common/i18n/notifications.js';
+
+const COLUMNS = EXPORT_COLUMNS.alarms;
 
 const ZId = z.object({ id: z.string().uuid({ message: 'invalid_format' }) });
 
@@ -134,20 +137,20 @@ export function alarmRoutes(app: App, deps: Deps): void {
       const buf = await workbookOf(
         en ? 'Alarms' : '报警记录',
         [
-          { header: ['报警时间', 'Raised'], width: 18, format: 'datetime', value: (r: R) => r.startTs },
-          { header: ['企业', 'Enterprise'], width: 30, value: (r) => r.enterpriseName },
-          { header: ['行业', 'Industry'], width: 12, value: (r) => (en ? industryByKey(r.industry)?.en : industryByKey(r.industry)?.zh) ?? r.industry },
-          { header: ['监测点', 'Sensor'], width: 24, value: (r) => r.sensorName },
-          { header: ['位置', 'Location'], width: 24, value: (r) => r.location },
-          { header: ['报警类型', 'Type'], width: 10, value: (r) => pick(TYPE, r.type, en) },
-          { header: ['级别', 'Severity'], width: 8, value: (r) => pick(SEVERITY, r.severity, en) },
-          { header: ['峰值', 'Peak'], width: 10, value: (r) => (r.peakValue === null ? '—' : `${r.peakValue} ${r.unit}`) },
-          { header: ['状态', 'Status'], width: 14, value: (r) => pick(STATUS, r.status, en) },
-          { header: ['恢复时间', 'Cleared'], width: 18, format: 'datetime', value: (r) => r.clearTs ?? '—' },
-          { header: ['处置结论', 'Classification'], width: 12, value: (r) => pick(CLASS, r.classification, en) },
-          { header: ['处置逾期', 'Overdue'], width: 8, value: (r) => (r.disposalState === 'overdue' ? (en ? 'Yes' : '是') : '') },
+          { header: COLUMNS.raised, width: 18, format: 'datetime', value: (r: R) => r.startTs },
+          { header: COLUMNS.enterprise, width: 30, value: (r) => r.enterpriseName },
+          { header: COLUMNS.industry, width: 12, value: (r) => (en ? industryByKey(r.industry)?.en : industryByKey(r.industry)?.zh) ?? r.industry },
+          { header: COLUMNS.sensor, width: 24, value: (r) => r.sensorName },
+          { header: COLUMNS.location, width: 24, value: (r) => r.location },
+          { header: COLUMNS.type, width: 10, value: (r) => pick(TYPE, r.type, en) },
+          { header: COLUMNS.severity, width: 8, value: (r) => pick(SEVERITY, r.severity, en) },
+          { header: COLUMNS.peak, width: 10, value: (r) => (r.peakValue === null ? '—' : `${r.peakValue} ${r.unit}`) },
+          { header: COLUMNS.status, width: 14, value: (r) => pick(STATUS, r.status, en) },
+          { header: COLUMNS.cleared, width: 18, format: 'datetime', value: (r) => r.clearTs ?? '—' },
+          { header: COLUMNS.classification, width: 12, value: (r) => pick(CLASS, r.classification, en) },
+          { header: COLUMNS.overdue, width: 8, value: (r) => (r.disposalState === 'overdue' ? (en ? 'Yes' : '是') : '') },
           {
-            header: ['推送层级', 'Escalation'],
+            header: COLUMNS.escalation,
             width: 24,
             value: (r) => (NOTICE_TERMS.alarmEscalation as Record<number, Record<'zh-CN' | 'en-US', string>>)[r.escalation]?.[ctx.request.locale] ?? '—',
           },

@@ -1,10 +1,13 @@
 import type { z } from 'zod';
 import type { LIST_KINDS, ZHazardListQuery } from '../../../common/contracts/hazards.js';
+import { EXPORT_COLUMNS } from '../../../common/i18n/exports.js';
 import { industryByKey } from '../../../common/industries.js';
 import type { Ctx } from '../../kernel/context.js';
 import { workbookOf } from '../../kernel/files/excel.js';
 import { exportHazardsQuery } from './queries/find-hazards.js';
 import { listEntriesQuery, listingsQuery } from './queries/four-lists.js';
+
+const COLUMNS = EXPORT_COLUMNS.hazards;
 
 const STATUS: Record<string, [string, string]> = {
   reported: ['待确认', 'Reported'],
@@ -36,19 +39,19 @@ export async function hazardsWorkbook(ctx: Ctx, query: z.infer<typeof ZHazardLis
   return workbookOf(
     en ? 'Hazards' : '问题隐患清单',
     [
-      { header: ['编号', 'Code'], width: 16, value: (r: R) => r.code },
-      { header: ['企业', 'Enterprise'], width: 30, value: (r) => r.enterpriseName },
-      { header: ['行业', 'Industry'], width: 12, value: (r) => (en ? industryByKey(r.industry)?.en : industryByKey(r.industry)?.zh) ?? r.industry },
-      { header: ['隐患', 'Hazard'], width: 36, value: (r) => r.title },
-      { header: ['部位', 'Location'], width: 20, value: (r) => r.location },
-      { header: ['来源', 'Source'], width: 10, value: (r) => pick(SOURCE, r.source, en) },
-      { header: ['等级', 'Grade'], width: 8, value: (r) => pick(GRADE, r.grade, en) },
-      { header: ['状态', 'Status'], width: 12, value: (r) => pick(STATUS, r.status, en) },
-      { header: ['整改责任人', 'Rectifier'], width: 12, value: (r) => r.rectifierName ?? '—' },
-      { header: ['整改期限', 'Deadline'], width: 12, format: 'date', value: (r) => r.deadline ?? '—' },
-      { header: ['逾期', 'Overdue'], width: 8, value: (r) => (r.deadlineState === 'overdue' ? (en ? 'Yes' : '是') : '') },
-      { header: ['挂牌督办', 'Listed'], width: 10, value: (r) => (r.listed ? (en ? 'Yes' : '是') : '') },
-      { header: ['上报时间', 'Reported'], width: 18, format: 'datetime', value: (r) => r.createdAt },
+      { header: COLUMNS.code, width: 16, value: (r: R) => r.code },
+      { header: COLUMNS.enterprise, width: 30, value: (r) => r.enterpriseName },
+      { header: COLUMNS.industry, width: 12, value: (r) => (en ? industryByKey(r.industry)?.en : industryByKey(r.industry)?.zh) ?? r.industry },
+      { header: COLUMNS.hazard, width: 36, value: (r) => r.title },
+      { header: COLUMNS.location, width: 20, value: (r) => r.location },
+      { header: COLUMNS.source, width: 10, value: (r) => pick(SOURCE, r.source, en) },
+      { header: COLUMNS.grade, width: 8, value: (r) => pick(GRADE, r.grade, en) },
+      { header: COLUMNS.status, width: 12, value: (r) => pick(STATUS, r.status, en) },
+      { header: COLUMNS.rectifier, width: 12, value: (r) => r.rectifierName ?? '—' },
+      { header: COLUMNS.deadline, width: 12, format: 'date', value: (r) => r.deadline ?? '—' },
+      { header: COLUMNS.overdue, width: 8, value: (r) => (r.deadlineState === 'overdue' ? (en ? 'Yes' : '是') : '') },
+      { header: COLUMNS.listed, width: 10, value: (r) => (r.listed ? (en ? 'Yes' : '是') : '') },
+      { header: COLUMNS.reported, width: 18, format: 'datetime', value: (r) => r.createdAt },
     ],
     rows,
     ctx.request.locale,
@@ -64,16 +67,16 @@ export async function listingsWorkbook(ctx: Ctx, query: { status?: 'open' | 'clo
   return workbookOf(
     en ? 'Listed hazards' : '挂牌督办清单',
     [
-      { header: ['督办文号', 'Document'], width: 18, value: (r: R) => r.documentNumber ?? '—' },
-      { header: ['挂牌部门', 'Department'], width: 22, value: (r) => r.departmentName },
-      { header: ['企业', 'Enterprise'], width: 30, value: (r) => r.hazard.enterpriseName },
-      { header: ['重大隐患', 'Major hazard'], width: 36, value: (r) => `${r.hazard.code} ${r.hazard.title}` },
-      { header: ['督办责任人', 'Supervisor'], width: 12, value: (r) => r.supervisor },
-      { header: ['督办期限', 'Deadline'], width: 12, format: 'date', value: (r) => r.deadline },
-      { header: ['治理进度', 'Progress'], width: 14, value: (r) => pick(STATUS, r.hazard.status, en) },
-      { header: ['挂牌状态', 'Listing'], width: 10, value: (r) => (r.status === 'open' ? (en ? 'Open' : '督办中') : en ? 'Closed' : '已摘牌') },
-      { header: ['挂牌日期', 'Listed on'], width: 12, format: 'date', value: (r) => r.listedAt },
-      { header: ['摘牌日期', 'Closed on'], width: 12, format: 'date', value: (r) => r.closedAt ?? '—' },
+      { header: COLUMNS.document, width: 18, value: (r: R) => r.documentNumber ?? '—' },
+      { header: COLUMNS.department, width: 22, value: (r) => r.departmentName },
+      { header: COLUMNS.enterprise, width: 30, value: (r) => r.hazard.enterpriseName },
+      { header: COLUMNS.majorHazard, width: 36, value: (r) => `${r.hazard.code} ${r.hazard.title}` },
+      { header: COLUMNS.supervisor, width: 12, value: (r) => r.supervisor },
+      { header: COLUMNS.listingDeadline, width: 12, format: 'date', value: (r) => r.deadline },
+      { header: COLUMNS.progress, width: 14, value: (r) => pick(STATUS, r.hazard.status, en) },
+      { header: COLUMNS.listing, width: 10, value: (r) => (r.status === 'open' ? (en ? 'Open' : '督办中') : en ? 'Closed' : '已摘牌') },
+      { header: COLUMNS.listedOn, width: 12, format: 'date', value: (r) => r.listedAt },
+      { header: COLUMNS.closedOn, width: 12, format: 'date', value: (r) => r.closedAt ?? '—' },
     ],
     items,
     ctx.request.locale,
@@ -91,14 +94,14 @@ export async function listEntriesWorkbook(ctx: Ctx, kind: (typeof LIST_KINDS)[nu
   return workbookOf(
     measure ? (en ? 'Measures' : '制度措施清单') : en ? 'Accountability' : '追责问责清单',
     [
-      { header: ['日期', 'Date'], width: 12, format: 'date', value: (r: R) => r.date },
-      { header: ['文号', 'Document'], width: 18, value: (r) => r.documentNumber ?? '—' },
-      { header: [measure ? '制度措施' : '追责事项', measure ? 'Measure' : 'Matter'], width: 30, value: (r) => r.title },
-      { header: ['内容', 'Content'], width: 50, value: (r) => r.content },
-      { header: [measure ? '责任单位' : '被问责单位', 'Unit'], width: 22, value: (r) => r.unitName },
-      { header: [measure ? '责任人' : '被问责人员', 'Person'], width: 14, value: (r) => r.person ?? '—' },
-      { header: ['关联隐患', 'Hazards'], width: 30, value: (r) => r.hazards.map((h) => h.code).join('、') || '—' },
-      { header: ['登记部门', 'Recorded by'], width: 20, value: (r) => r.departmentName },
+      { header: COLUMNS.date, width: 12, format: 'date', value: (r: R) => r.date },
+      { header: COLUMNS.documentNumber, width: 18, value: (r) => r.documentNumber ?? '—' },
+      { header: measure ? COLUMNS.measure : COLUMNS.matter, width: 30, value: (r) => r.title },
+      { header: COLUMNS.content, width: 50, value: (r) => r.content },
+      { header: measure ? COLUMNS.responsibleUnit : COLUMNS.unitHeldAccountable, width: 22, value: (r) => r.unitName },
+      { header: measure ? COLUMNS.responsiblePerson : COLUMNS.personHeldAccountable, width: 14, value: (r) => r.person ?? '—' },
+      { header: COLUMNS.hazards, width: 30, value: (r) => r.hazards.map((h) => h.code).join('、') || '—' },
+      { header: COLUMNS.recordedBy, width: 20, value: (r) => r.departmentName },
     ],
     items,
     ctx.request.locale,

@@ -25,6 +25,7 @@ import {
   ZSensorListQuery,
   ZUpdateSensor,
 } from '../../../common/contracts/sensors.js';
+import { EXPORT_COLUMNS } from '../../../common/i18n/exports.js';
 import { type Deps, inTransaction } from '../../kernel/context.js';
 import { AppError, invalid } from '../../kernel/errors.js';
 import { exportFile, sendXlsx, workbookOf } from '../../kernel/files/excel.js';
@@ -40,6 +41,8 @@ import { listChangeRequests } from './queries/change-requests.js';
 import { listCredentials } from './queries/credentials.js';
 import { monthlyReportQuery, qualityQuery } from './queries/quality.js';
 import { coalLocations, findSensorsQuery, getSensorQuery, installationTrendQuery, liveQuery, readingsQuery } from './queries/sensors.js';
+
+const COLUMNS = EXPORT_COLUMNS.monitoring;
 
 const ZId = z.object({ id: z.string().uuid({ message: 'invalid_format' }) });
 const ZEnterprise = z.object({ enterpriseId: z.string().uuid({ message: 'invalid_format' }) });
@@ -283,18 +286,18 @@ export function monitoringRoutes(app: App, deps: Deps): void {
       const buf = await workbookOf<E>(
         en ? 'Alarm analysis' : '报警分析',
         [
-          { header: ['企业', 'Enterprise'], width: 32, value: (e) => e.enterpriseName },
-          { header: ['监测点', 'Sensors'], width: 9, value: (e) => e.sensors },
-          { header: ['在线率', 'Online rate'], width: 10, value: (e) => pct(e.onlineRate) },
-          { header: ['当前断线', 'Stale now'], width: 10, value: (e) => e.stale },
-          { header: ['报警总数', 'Alarms'], width: 10, value: (e) => e.alarms },
-          { header: ['真实报警', 'Real'], width: 10, value: (e) => e.realAlarms },
-          { header: ['误报', 'False'], width: 8, value: (e) => e.falseAlarms },
-          { header: ['计划作业', 'Planned work'], width: 10, value: (e) => e.plannedWork },
-          { header: ['设备故障', 'Equipment fault'], width: 10, value: (e) => e.equipmentFault },
-          { header: ['未研判', 'Not classified'], width: 10, value: (e) => e.unclassified },
-          { header: ['逾期未处置', 'Overdue disposal'], width: 12, value: (e) => e.overdueDisposal },
-          { header: ['误报率', 'False-alarm share'], width: 10, value: (e) => pct(e.falseAlarmShare) },
+          { header: COLUMNS.enterprise, width: 32, value: (e) => e.enterpriseName },
+          { header: COLUMNS.sensors, width: 9, value: (e) => e.sensors },
+          { header: COLUMNS.onlineRate, width: 10, value: (e) => pct(e.onlineRate) },
+          { header: COLUMNS.staleNow, width: 10, value: (e) => e.stale },
+          { header: COLUMNS.alarms, width: 10, value: (e) => e.alarms },
+          { header: COLUMNS.real, width: 10, value: (e) => e.realAlarms },
+          { header: COLUMNS.false, width: 8, value: (e) => e.falseAlarms },
+          { header: COLUMNS.plannedWork, width: 10, value: (e) => e.plannedWork },
+          { header: COLUMNS.equipmentFault, width: 10, value: (e) => e.equipmentFault },
+          { header: COLUMNS.notClassified, width: 10, value: (e) => e.unclassified },
+          { header: COLUMNS.overdueDisposal, width: 12, value: (e) => e.overdueDisposal },
+          { header: COLUMNS.falseAlarmShare, width: 10, value: (e) => pct(e.falseAlarmShare) },
         ],
         r.enterprises,
         ctx.request.locale,

@@ -1,10 +1,13 @@
 import type { TEnterpriseListQuery, TSupervisionQuery } from '../../../common/contracts/org.js';
+import { EXPORT_COLUMNS } from '../../../common/i18n/exports.js';
 import type { Ctx } from '../../kernel/context.js';
 import { workbookOf } from '../../kernel/files/excel.js';
 import { industryLabel, insuranceLabel, statusLabel } from './org.excel.js';
 import { presentEnterpriseSummary, RegionNames } from './org.presenter.js';
 import { allEnterprises, listRegions } from './org.repository.js';
 import { EXPORT_LIMIT, SUPERVISION_TABLE_SOURCE, supervisionTableAll } from './queries/supervision-table.js';
+
+const COLUMNS = EXPORT_COLUMNS.org;
 
 type ListQuery = Omit<TEnterpriseListQuery, 'page' | 'pageSize'>;
 
@@ -18,22 +21,22 @@ export async function exportEnterprises(ctx: Ctx, query: ListQuery): Promise<Buf
   return workbookOf(
     locale === 'en-US' ? 'Enterprises' : '企业名录',
     [
-      { header: ['企业名称', 'Name'], width: 36, value: (r) => r.name },
-      { header: ['统一社会信用代码', 'USCC'], width: 22, value: (r) => r.uscc },
-      { header: ['县（市、区）', 'County'], width: 14, value: (r) => r.countyName },
-      { header: ['乡镇（街道）', 'Town'], width: 14, value: (r) => r.regionName },
-      { header: ['行业', 'Industry'], width: 14, value: (r) => industryLabel(r.industry, locale) },
-      { header: ['分类分级', 'Class'], width: 10, value: (r) => r.supervisionClass },
-      { header: ['状态', 'Status'], width: 12, value: (r) => statusLabel(r.status, locale) },
-      { header: ['主要负责人', 'Principal'], width: 12, value: (r) => r.principal },
-      { header: ['联系电话', 'Phone'], width: 14, value: (r) => r.phone },
-      { header: ['从业人数', 'Employees'], width: 10, value: (r) => r.employees },
+      { header: COLUMNS.name, width: 36, value: (r) => r.name },
+      { header: COLUMNS.uscc, width: 22, value: (r) => r.uscc },
+      { header: COLUMNS.county, width: 14, value: (r) => r.countyName },
+      { header: COLUMNS.town, width: 14, value: (r) => r.regionName },
+      { header: COLUMNS.industry, width: 14, value: (r) => industryLabel(r.industry, locale) },
+      { header: COLUMNS.class, width: 10, value: (r) => r.supervisionClass },
+      { header: COLUMNS.status, width: 12, value: (r) => statusLabel(r.status, locale) },
+      { header: COLUMNS.principal, width: 12, value: (r) => r.principal },
+      { header: COLUMNS.phone, width: 14, value: (r) => r.phone },
+      { header: COLUMNS.employees, width: 10, value: (r) => r.employees },
       {
-        header: ['标准化等级', 'Standardization'],
+        header: COLUMNS.standardization,
         width: 12,
         value: (r) => (r.standardizationGrade ? (locale === 'en-US' ? `Grade ${r.standardizationGrade}` : `${'一二三'[r.standardizationGrade - 1]}级`) : ''),
       },
-      { header: ['安责险', 'Insurance'], width: 10, value: (r) => insuranceLabel(r.insuranceStatus, locale) },
+      { header: COLUMNS.insurance, width: 10, value: (r) => insuranceLabel(r.insuranceStatus, locale) },
     ],
     items,
     locale,
@@ -49,24 +52,24 @@ export async function exportSupervisionTable(ctx: Ctx, query: Omit<TSupervisionQ
   return workbookOf(
     locale === 'en-US' ? 'Supervision table' : '监管一张表',
     [
-      { header: ['企业名称', 'Enterprise'], width: 36, value: (r) => r.name },
-      { header: ['统一社会信用代码', 'USCC'], width: 22, value: (r) => r.uscc },
-      { header: ['属地（县）', 'County'], width: 14, value: (r) => r.countyName },
-      { header: ['属地（乡镇）', 'Town'], width: 14, value: (r) => r.regionName },
-      { header: ['行业', 'Industry'], width: 14, value: (r) => industryLabel(r.industry, locale) },
-      { header: ['分类分级', 'Class'], width: 10, value: (r) => r.supervisionClass },
-      { header: ['状态', 'Status'], width: 12, value: (r) => statusLabel(r.status, locale) },
+      { header: COLUMNS.enterprise, width: 36, value: (r) => r.name },
+      { header: COLUMNS.uscc, width: 22, value: (r) => r.uscc },
+      { header: COLUMNS.territoryCounty, width: 14, value: (r) => r.countyName },
+      { header: COLUMNS.territoryTown, width: 14, value: (r) => r.regionName },
+      { header: COLUMNS.industry, width: 14, value: (r) => industryLabel(r.industry, locale) },
+      { header: COLUMNS.class, width: 10, value: (r) => r.supervisionClass },
+      { header: COLUMNS.status, width: 12, value: (r) => statusLabel(r.status, locale) },
       {
-        header: ['监管部门', 'Departments'],
+        header: COLUMNS.departments,
         width: 40,
         value: (r) => r.assignments.map((a) => `${a.departmentName}${a.primary ? '' : locale === 'en-US' ? ' (co)' : '（协管）'}`).join('、'),
       },
       {
-        header: ['监管责任人', 'Officials'],
+        header: COLUMNS.officials,
         width: 30,
         value: (r) => r.assignments.map((a) => (a.responsiblePerson ? `${a.responsiblePerson} ${a.responsiblePhone ?? ''}`.trim() : '—')).join('、'),
       },
-      { header: ['问题', 'Gaps'], width: 20, value: (r) => r.gaps.map(gapText).join('、') },
+      { header: COLUMNS.gaps, width: 20, value: (r) => r.gaps.map(gapText).join('、') },
     ],
     rows,
     locale,

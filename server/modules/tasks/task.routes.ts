@@ -12,6 +12,7 @@ import {
   ZTaskStep,
   ZTaskSummary,
 } from '../../../common/contracts/tasks.js';
+import { EXPORT_COLUMNS } from '../../../common/i18n/exports.js';
 import type { Deps } from '../../kernel/context.js';
 import { exportFile, sendXlsx, workbookOf } from '../../kernel/files/excel.js';
 import { type App, route } from '../../kernel/http/route.js';
@@ -21,6 +22,8 @@ import { issueTask } from './commands/issue-task.js';
 import { boardQuery, getTaskQuery, listTasksQuery } from './queries/task-queries.js';
 import { taskStats } from './queries/task-stats.js';
 import { ASSIGNEE_ACTIONS } from './task.workflow.js';
+
+const COLUMNS = EXPORT_COLUMNS.tasks;
 
 const ZId = z.object({ id: z.string().uuid({ message: 'invalid_format' }) });
 const ZAssignee = z.object({ id: z.string().uuid({ message: 'invalid_format' }), assigneeId: z.string().uuid({ message: 'invalid_format' }) });
@@ -76,14 +79,14 @@ export function taskRoutes(app: App, deps: Deps): void {
       const buf = await workbookOf(
         en ? 'Task statistics' : '督办统计',
         [
-          { header: ['单位', 'Unit'], width: 30, value: (r: (typeof s.units)[number]) => r.unitName },
-          { header: ['交办事项', 'Assigned'], width: 10, value: (r) => r.assigned },
-          { header: ['已销号', 'Closed'], width: 10, value: (r) => r.closed },
-          { header: ['延期', 'Extended'], width: 8, value: (r) => r.extended },
-          { header: ['当日部署按时率', 'Deploy on time'], width: 14, value: (r) => pct(r.deployOnTimeRate) },
-          { header: ['3日反馈按时率', 'Feedback on time'], width: 14, value: (r) => pct(r.feedbackOnTimeRate) },
-          { header: ['7日落实按时率', '7-day resolve on time'], width: 14, value: (r) => pct(r.resolve7OnTimeRate) },
-          { header: ['1个月落实按时率', '1-month resolve on time'], width: 16, value: (r) => pct(r.resolveMonthOnTimeRate) },
+          { header: COLUMNS.unit, width: 30, value: (r: (typeof s.units)[number]) => r.unitName },
+          { header: COLUMNS.assigned, width: 10, value: (r) => r.assigned },
+          { header: COLUMNS.closed, width: 10, value: (r) => r.closed },
+          { header: COLUMNS.extended, width: 8, value: (r) => r.extended },
+          { header: COLUMNS.deployOnTime, width: 14, value: (r) => pct(r.deployOnTimeRate) },
+          { header: COLUMNS.feedbackOnTime, width: 14, value: (r) => pct(r.feedbackOnTimeRate) },
+          { header: COLUMNS.n7DayResolveOnTime, width: 14, value: (r) => pct(r.resolve7OnTimeRate) },
+          { header: COLUMNS.n1MonthResolveOnTime, width: 16, value: (r) => pct(r.resolveMonthOnTimeRate) },
         ],
         s.units,
         ctx.request.locale,

@@ -3,6 +3,7 @@ import { ZPageOf } from '../../../common/contracts/page.js';
 import { ZCreatePlan } from '../../../common/contracts/plans.js';
 import { ZIssueTask, ZTaskResponse } from '../../../common/contracts/tasks.js';
 import { ZCreatedId, ZPlan, ZPlanItemDetail, ZPlanOverview, ZRecordActivity, ZRegisterEntry, ZRegisterQuery } from '../../../common/contracts/workplan.js';
+import { EXPORT_COLUMNS } from '../../../common/i18n/exports.js';
 import type { Deps } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
 import { exportFile, sendXlsx, workbookOf } from '../../kernel/files/excel.js';
@@ -14,6 +15,8 @@ import { issueItemTask } from './commands/issue-item-task.js';
 import { recordActivity } from './commands/record-activity.js';
 import { listPlansQuery, planItemDetail, planOverview, registersQuery } from './queries/plan-queries.js';
 import { planTemplate } from './workplan.excel.js';
+
+const COLUMNS = EXPORT_COLUMNS.workplan;
 
 const ZPlanId = z.object({ id: z.string().uuid({ message: 'invalid_format' }) });
 const ZItemId = z.object({ id: z.string().uuid({ message: 'invalid_format' }), itemId: z.string().uuid({ message: 'invalid_format' }) });
@@ -120,15 +123,15 @@ export function workplanRoutes(app: App, deps: Deps): void {
       const buf = await workbookOf(
         en ? 'Implementation' : '落实情况',
         [
-          { header: ['序号', 'No.'], width: 6, value: (r: (typeof rows)[number]) => r.number },
-          { header: ['工作任务', 'Item'], width: 30, value: (r) => r.title },
-          { header: ['责任单位', 'Responsible units'], width: 30, value: (r) => r.units },
-          { header: ['指标', 'Indicator'], width: 30, value: (r) => (r.ind ? (en ? r.ind.nameEn : r.ind.name) : '') },
-          { header: ['目标', 'Target'], width: 24, value: (r) => r.ind?.target ?? '' },
-          { header: ['当前值', 'Value'], width: 22, value: (r) => r.ind?.display ?? '' },
-          { header: ['状态', 'Status'], width: 10, value: (r) => (r.ind ? (STATUS_NAMES[r.ind.status]?.[en ? 1 : 0] ?? r.ind.status) : '') },
-          { header: ['未达标单位数', 'Falling short'], width: 12, value: (r) => r.ind?.shortfallCount ?? '' },
-          { header: ['督办事项', 'Tasks'], width: 10, value: (r) => r.tasks },
+          { header: COLUMNS.no, width: 6, value: (r: (typeof rows)[number]) => r.number },
+          { header: COLUMNS.item, width: 30, value: (r) => r.title },
+          { header: COLUMNS.responsibleUnits, width: 30, value: (r) => r.units },
+          { header: COLUMNS.indicator, width: 30, value: (r) => (r.ind ? (en ? r.ind.nameEn : r.ind.name) : '') },
+          { header: COLUMNS.target, width: 24, value: (r) => r.ind?.target ?? '' },
+          { header: COLUMNS.value, width: 22, value: (r) => r.ind?.display ?? '' },
+          { header: COLUMNS.status, width: 10, value: (r) => (r.ind ? (STATUS_NAMES[r.ind.status]?.[en ? 1 : 0] ?? r.ind.status) : '') },
+          { header: COLUMNS.fallingShort, width: 12, value: (r) => r.ind?.shortfallCount ?? '' },
+          { header: COLUMNS.tasks, width: 10, value: (r) => r.tasks },
         ],
         rows,
         ctx.request.locale,

@@ -77,7 +77,6 @@ export function errorStatuses(
   if (pathParams || op.hasQuery || takesBody) out.add(400);
   if (facts.access !== 'public' || facts.ingestKey) out.add(401);
   if (facts.access !== 'public' && !(facts.access === 'authenticated' && facts.duringPasswordChange)) out.add(403);
-  if (facts.access !== 'public' && facts.access !== 'authenticated') out.add(403);
   if (pathParams || op.queryIds) out.add(404);
   const write = op.method !== 'GET';
   if (write && (op.bodyHasVersion || /\/:\w+\/[a-z-]+$/.test(op.url))) out.add(409);

@@ -14,9 +14,9 @@ import { systemOnly } from '../../kernel/gate/gate.js';
 import type { JobDefinition } from '../../kernel/jobs/jobs.js';
 import { Scope } from '../../kernel/scope/scope.js';
 import { userIdsOfUnit } from '../identity/index.js';
-import { hazardLink, supervisorUsers } from './commands/effects.js';
+import { hazardLink, supervisorUsers } from './commands/_effects.js';
+import { notifyEscalation } from './commands/_escalation.js';
 import { flagOverdueStats } from './commands/flag-overdue-stats.js';
-import { notifyEscalation } from './commands/reassign.js';
 import { hazardsToSweep, insertTransition, reviewsOverdue, updateHazard } from './hazard.repository.js';
 
 const BATCH = 500;

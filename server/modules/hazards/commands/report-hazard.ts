@@ -10,7 +10,7 @@ import { findEnterprise } from '../../org/index.js';
 import { hazardPolicy } from '../hazard.policy.js';
 import { insertHazard, nextHazardCode } from '../hazard.repository.js';
 import { findDuplicates } from '../queries/duplicates.js';
-import { recordTransition } from './effects.js';
+import { recordTransition } from './_effects.js';
 
 /**
  * 隐患上报 from self-inspection, inspection, a worker, a grid worker, the public or an alarm. The

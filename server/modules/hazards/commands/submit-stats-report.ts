@@ -9,7 +9,7 @@ import { findEnterprise } from '../../org/index.js';
 import { statsReportPolicy } from '../hazard.policy.js';
 import { insertStatsReport, statsReportOf } from '../hazard.repository.js';
 import { figuresOf, periodRange, statsDraftQuery } from '../queries/stats-reports.js';
-import { supervisorUsers } from './effects.js';
+import { supervisorUsers } from './_effects.js';
 
 /** Submits the Art. 14 table, signed by the principal; figures are frozen as generated at this moment. */
 export async function submitStatsReport(ctx: Ctx, input: z.infer<typeof ZSubmitStatsReport>): Promise<z.input<typeof ZStatsDraft>> {

@@ -1,14 +1,15 @@
 import type { TBulkHazards } from '../../../../common/contracts/hazards.js';
-import { both, type Localized, notice } from '../../../../common/i18n/notifications.js';
+import { notice } from '../../../../common/i18n/notifications.js';
 import { toShanghaiDate } from '../../../../common/rules/calendar/working-days.js';
-import { HAZARD_ESCALATION_NAMES, type HazardEscalation } from '../../../../common/rules/hazard-deadlines.js';
+import type { HazardEscalation } from '../../../../common/rules/hazard-deadlines.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { AppError, invalidField } from '../../../kernel/errors.js';
 import { loadFor } from '../../../kernel/gate/gate.js';
 import { userIdsOfUnit } from '../../identity/index.js';
 import { hazardPolicy } from '../hazard.policy.js';
-import { type HazardRow, lockHazard, lockHazards, updateHazard } from '../hazard.repository.js';
-import { hazardLink, recordTransition, supervisorUsers } from './effects.js';
+import { lockHazard, lockHazards, updateHazard } from '../hazard.repository.js';
+import { hazardLink, recordTransition } from './_effects.js';
+import { notifyEscalation } from './_escalation.js';
 
 type Bulk = TBulkHazards;
 type Action = Bulk['action'];
@@ -98,31 +99,4 @@ export async function applyToHazards(ctx: Ctx, input: Bulk): Promise<{ updated: 
     });
   }
   return { updated: rows.length };
-}
-
-/**
- * Tells the unit the escalation level reaches: 1 the enterprise, 2 its supervising departments, 3 the region government too.
- * @gated-by applyToHazards sweepHazards
- */
-export async function notifyEscalation(ctx: Ctx, h: HazardRow, level: HazardEscalation, comment: string | Localized) {
-  const userIds = await userIdsOfUnit(ctx.tx, { enterpriseId: h.enterpriseId });
-  if (level >= 2) {
-    const s = await supervisorUsers(ctx, h.enterpriseId, { governmentLevels: level >= 3 ? 2 : 0 });
-    userIds.push(...s.userIds);
-  }
-  await ctx.notify.send({
-    userIds,
-    kind: 'hazard.escalated',
-    notice: notice('hazard.escalated', {
-      level: both(HAZARD_ESCALATION_NAMES[level]),
-      enterprise: h.enterpriseName,
-      title: h.title,
-      code: h.code,
-      deadline: h.deadline ?? '—',
-      comment,
-    }),
-    link: hazardLink(h.id),
-    entityType: 'hazard',
-    entityId: h.id,
-  });
 }

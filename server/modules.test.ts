@@ -106,7 +106,7 @@ describe('module manifests', () => {
     for (const [name, table] of expected) expect(actual.get(name), name).toBe(table);
   });
 
-  it('a module with a schema, hooks, jobs or routes file declares it in its manifest', () => {
+  it('a module with a schema, hooks, jobs or routes file declares it in its manifest, and its index.ts neither registers nor re-exports it', () => {
     const missing: string[] = [];
     for (const m of MODULES) {
       const files = fs.readdirSync(path.join(MODULES_DIR, m.name));
@@ -118,6 +118,9 @@ describe('module manifests', () => {
       // index.ts is the module's public surface only: registration happens through the manifest.
       const index = fs.readFileSync(path.join(MODULES_DIR, m.name, 'index.ts'), 'utf8');
       if (/^import '/m.test(index)) missing.push(`${m.name}: index.ts imports for a side effect`);
+      // What the manifest registers is not public: no one else can register it a second time.
+      for (const [, name] of index.matchAll(/\b(\w+(?:Routes|Jobs)|sync\w+)\b[^\n]*from '\.\/(?:[\w-]+\.)?(?:routes|jobs|sync-[\w-]+|demo-feed)/g))
+        missing.push(`${m.name}: index.ts re-exports ${name}, which its manifest registers`);
     }
     expect(missing).toEqual([]);
   });

@@ -5,8 +5,7 @@
  */
 
 export { type DemoSensorHistory, seedAlarmDemo } from './alarm.demo.js';
-export { alarmJobs, sweepAlarms } from './alarm.jobs.js';
+export { sweepAlarms } from './alarm.jobs.js';
 export type { EnterpriseAlarmStats } from './alarm.repository.js';
-export { alarmRoutes } from './alarm.routes.js';
 export { type AlarmSensor, clearStale, evaluateBatch, evaluateReadings, markStale } from './commands/engine.js';
 export { alarmStats } from './queries/find-alarms.js';

@@ -3,5 +3,4 @@
 export { flagOverdueStats } from './commands/flag-overdue-stats.js';
 export { reportHazard } from './commands/report-hazard.js';
 export { seedHazardDemo } from './hazard.demo.js';
-export { hazardJobs, sweepHazards } from './hazard.jobs.js';
-export { hazardRoutes } from './hazard.routes.js';
+export { sweepHazards } from './hazard.jobs.js';

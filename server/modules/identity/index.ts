@@ -4,6 +4,4 @@ export { setRoles } from './commands/set-roles.js';
 export { setTemporaryPassword } from './commands/set-temporary-password.js';
 export { setUserDisabled } from './commands/set-user-disabled.js';
 export { userIdsOfUnit } from './identity.repository.js';
-export { identityRoutes } from './identity.routes.js';
 export { accountIdOf } from './queries/account-id-of.js';
-export { syncBuiltinRoles } from './sync-roles.js';

@@ -5,7 +5,8 @@ import type { TSensorRules } from '../../../common/contracts/monitoring.js';
 import { loginAs } from '../../test/factories.js';
 import { getTestServer, TEST_DB_URL, type TestServer } from '../../test/harness.js';
 import { seedDemoData } from '../org/index.js';
-import { demoFeedJobs, seedMonitoringDemo, sweepStale } from './index.js';
+import { demoFeedJobs } from './demo-feed.js';
+import { seedMonitoringDemo, sweepStale } from './index.js';
 import { ingestCredential } from './monitoring.schema.js';
 
 const PW = 'Demo-Pass-2021';

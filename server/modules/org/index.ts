@@ -20,7 +20,6 @@ export { regionInScope } from './commands/enterprise-checks.js';
 export { revokeStandardizationGrade } from './commands/revoke-standardization.js';
 export { generateDemoPassword, seedDemoData } from './demo/seed.js';
 export { RegionNames } from './org.presenter.js';
-export { orgRoutes } from './org.routes.js';
 export { unitResolver } from './unit-resolver.js';
 
 export async function enterpriseVisible(ex: Executor, scope: Scope, id: string): Promise<boolean> {

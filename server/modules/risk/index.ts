@@ -4,8 +4,7 @@ import type { Scope } from '../../kernel/scope/scope.js';
 import { type RegisteredObjectRow, registeredObjects } from './risk.repository.js';
 
 export { seedRiskDemo } from './risk.demo.js';
-export { riskJobs, sweepRiskReviews } from './risk.jobs.js';
-export { riskRoutes } from './risk.routes.js';
+export { sweepRiskReviews } from './risk.jobs.js';
 
 export type RegisteredObject = RegisteredObjectRow;
 

@@ -2,6 +2,5 @@
 
 export { issueTask } from './commands/issue-task.js';
 export { getTaskQuery } from './queries/task-queries.js';
-export { sweepTasks, taskJobs } from './task.jobs.js';
+export { sweepTasks } from './task.jobs.js';
 export { assigneesOfPlanItems } from './task.repository.js';
-export { taskRoutes } from './task.routes.js';

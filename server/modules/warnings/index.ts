@@ -3,5 +3,4 @@
 export { importCap } from './commands/import-cap.js';
 export { issueWarning } from './commands/issue-warning.js';
 export { seedWarningDemo } from './warning.demo.js';
-export { sweepFeeds, warningJobs } from './warning.jobs.js';
-export { warningRoutes } from './warning.routes.js';
+export { sweepFeeds } from './warning.jobs.js';

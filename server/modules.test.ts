@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES, type ErrorCode } from '../common/i18n/api-messages.js';
 import { ALL_PERMISSIONS } from '../common/permissions.js';
@@ -123,6 +124,21 @@ describe('module manifests', () => {
         missing.push(`${m.name}: index.ts re-exports ${name}, which its manifest registers`);
     }
     expect(missing).toEqual([]);
+  });
+
+  it('index.ts only re-exports (no declarations, no logic, no side-effect imports)', () => {
+    const wrong: string[] = [];
+    for (const m of MODULES) {
+      const file = path.join(MODULES_DIR, m.name, 'index.ts');
+      const sf = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
+      for (const st of sf.statements) {
+        const reExport =
+          ts.isExportDeclaration(st) &&
+          (st.moduleSpecifier !== undefined || (st.exportClause && ts.isNamedExports(st.exportClause) && st.exportClause.elements.length === 0));
+        if (!reExport) wrong.push(`${m.name}/index.ts:${sf.getLineAndCharacterOfPosition(st.getStart(sf)).line + 1} ${ts.SyntaxKind[st.kind]}`);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 
   describe('routes', () => {

@@ -28,17 +28,16 @@ import type { Deps } from '../../kernel/context.js';
 import { exportFile, sendXlsx } from '../../kernel/files/excel.js';
 import { type App, route } from '../../kernel/http/route.js';
 import { exportAccidentStats, exportAccidents } from './accident.export.js';
-import { confirmReceipt, reportToLevel } from './commands/chain-report.js';
 import { closeAction } from './commands/close-action.js';
-import {
-  extendInvestigation,
-  publishAccident,
-  recordAppraisal,
-  replyInvestigation,
-  startInvestigation,
-  submitInvestigationReport,
-} from './commands/investigation.js';
+import { confirmReceipt } from './commands/confirm-receipt.js';
+import { extendInvestigation } from './commands/extend-investigation.js';
+import { publishAccident } from './commands/publish-accident.js';
+import { recordAppraisal } from './commands/record-appraisal.js';
+import { replyInvestigation } from './commands/reply-investigation.js';
 import { reportAccident } from './commands/report-accident.js';
+import { reportToLevel } from './commands/report-to-level.js';
+import { startInvestigation } from './commands/start-investigation.js';
+import { submitInvestigationReport } from './commands/submit-investigation-report.js';
 import { supplementAccident } from './commands/supplement-accident.js';
 import { accidentStats, specialInspectionSelection } from './queries/accident-stats.js';
 import { findAccidentsQuery, publicAccidentsQuery } from './queries/find-accidents.js';

@@ -7,8 +7,8 @@ import type { Executor } from '../../db/client.js';
 import { Notifier } from '../../kernel/notify/notify.js';
 import { Scope } from '../../kernel/scope/scope.js';
 import { enterprisesForIndicators } from '../org/index.js';
-import { reportValues, supervisingDepartments } from './commands/report-major-risk.js';
-import { fileTailingsPondReport } from './commands/report-pond-safety.js';
+import { reportValues, supervisingDepartments } from './commands/_report-major-risk.js';
+import { fileTailingsPondReport } from './commands/_report-pond-safety.js';
 import { insertMajorHazard, insertRecipients, insertReport, insertRiskPoint, insertTailingsPond } from './risk.repository.js';
 
 /**

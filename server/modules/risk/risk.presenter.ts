@@ -98,7 +98,7 @@ export function presentReport(r: RiskReportRow, recipients: RecipientRow[]): Out
     enterpriseId: r.enterpriseId,
     enterpriseName: r.enterpriseName,
     title: r.title,
-    // The snapshot written by reportValues (commands/report-major-risk.ts).
+    // The snapshot written by reportValues (commands/_report-major-risk.ts).
     content: r.content as Out<typeof ZRiskReportContent>,
     reportedAt: r.reportedAt.toISOString(),
     recipients: recipients.filter((x) => x.reportId === r.id).map(presentRecipient),

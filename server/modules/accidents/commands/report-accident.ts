@@ -8,7 +8,7 @@ import { findEnterprise, findRegion } from '../../org/index.js';
 import { chainLinks } from '../accident.chain.js';
 import { accidentPolicy } from '../accident.policy.js';
 import { insertAccident, insertReports, insertRevision } from '../accident.repository.js';
-import { createFatalActions, notifyChain } from './chain-effects.js';
+import { createFatalActions, notifyChain } from './_chain-effects.js';
 
 /**
  * 快报 (Art. 9, 12): records the six contents, grades the accident, lays out the reporting chain with

@@ -8,7 +8,7 @@ import { loadFor } from '../../../kernel/gate/gate.js';
 import { chainLinks, supplementKind } from '../accident.chain.js';
 import { accidentPolicy } from '../accident.policy.js';
 import { insertReports, insertRevision, lockAccident, updateAccident } from '../accident.repository.js';
-import { createFatalActions, notifyChain } from './chain-effects.js';
+import { createFatalActions, notifyChain } from './_chain-effects.js';
 
 /**
  * 续报 (Art. 13): new casualty and loss totals within 30 days (7 for road traffic and fire). The accident

@@ -3,7 +3,7 @@ import { toShanghaiDate } from '../../../../common/rules/calendar/working-days.j
 import type { Ctx } from '../../../kernel/context.js';
 import { notFound } from '../../../kernel/errors.js';
 import { receiptsOf } from '../../../kernel/notify/notify.js';
-import { POND_REPORT_ENTITY, POND_REPORT_KIND } from '../commands/report-pond-safety.js';
+import { POND_REPORT_ENTITY, POND_REPORT_KIND } from '../commands/_report-pond-safety.js';
 import { tailingsPondAbilities } from '../risk.policy.js';
 import { presentPondReport, presentTailingsPond } from '../risk.presenter.js';
 import { findTailingsPonds, getTailingsPond, type TailingsPondFilter, tailingsPondReports } from '../risk.repository.js';

@@ -5,7 +5,7 @@ import type { Ctx } from '../../../kernel/context.js';
 import type { Notifier } from '../../../kernel/notify/notify.js';
 import { userIdsOfUnit } from '../../identity/index.js';
 import { insertTailingsPondReport, type TailingsPondRow } from '../risk.repository.js';
-import { supervisingDepartments } from './report-major-risk.js';
+import { supervisingDepartments } from './_report-major-risk.js';
 
 export const POND_REPORT_KIND = 'risk.pondSafety';
 export const POND_REPORT_ENTITY = 'tailings_pond_report';

@@ -1,20 +1,12 @@
 import type { ChainRecipient } from '../../../../common/contracts/accidents.js';
-import type { Executor } from '../../../db/client.js';
 import type { Ctx } from '../../../kernel/context.js';
 import { invalid } from '../../../kernel/errors.js';
 import { loadFor } from '../../../kernel/gate/gate.js';
-import type { Scope } from '../../../kernel/scope/scope.js';
 import { LEVEL_ORDER, REPORTED_BY_LEVEL } from '../accident.chain.js';
 import { chainLinkPolicy, reportRole } from '../accident.policy.js';
-import { listReports, lockAccident, lockReport, updateReport } from '../accident.repository.js';
-import { notifyChain } from './chain-effects.js';
-
-/** The accident through the scope, then its link to `recipient`, locked. */
-async function lockLink(ex: Executor, scope: Scope, accidentId: string, recipient: ChainRecipient) {
-  const accident = await lockAccident(ex, scope, accidentId);
-  const link = accident && (await lockReport(ex, accidentId, recipient));
-  return link ? { accident, link } : undefined;
-}
+import { listReports, updateReport } from '../accident.repository.js';
+import { notifyChain } from './_chain-effects.js';
+import { lockLink } from './_chain-link.js';
 
 /**
  * Records that the level below reported to `recipient` (Art. 10). Reporting a level whose lower level
@@ -45,12 +37,4 @@ export async function reportToLevel(ctx: Ctx, accidentId: string, recipient: Cha
     after: { recipient, by: REPORTED_BY_LEVEL[recipient], late: now > link.due, skipped, skipReason: input.skipReason ?? null, comment: input.comment ?? null },
   });
   if (link.departmentId) await notifyChain(ctx, a, [recipient], 'accident.forwarded');
-}
-
-/** The receiving department confirms receipt: the read receipt the chain's deadline is measured by. */
-export async function confirmReceipt(ctx: Ctx, accidentId: string, recipient: ChainRecipient) {
-  const { link } = await loadFor(ctx, chainLinkPolicy, 'confirm', (ex, scope) => lockLink(ex, scope, accidentId, recipient));
-  const now = ctx.clock.now();
-  await updateReport(ctx.tx, link.id, { confirmedAt: now, confirmedBy: ctx.actor.displayName, ...(link.reportedAt ? {} : { reportedAt: now }) });
-  await ctx.audit.record({ action: 'accident.receiptConfirmed', entityType: 'accident', entityId: accidentId, after: { recipient, late: now > link.due } });
 }

@@ -1,6 +1,7 @@
 import { alarmsEnUS } from './alarms';
 import { auditEnUS } from './audit';
 import { hazardsEnUS } from './hazards';
+import { kitEnUS } from './kit';
 import { monitoringEnUS } from './monitoring';
 import { riskEnUS } from './risk';
 import { warningsEnUS } from './warnings';
@@ -821,6 +822,7 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   ...hazardsEnUS,
   ...monitoringEnUS,
   ...warningsEnUS,
+  ...kitEnUS,
   ...alarmsEnUS,
   ...auditEnUS,
 };

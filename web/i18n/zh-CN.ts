@@ -1,6 +1,7 @@
 import { alarmsZhCN } from './alarms';
 import { auditZhCN } from './audit';
 import { hazardsZhCN } from './hazards';
+import { kitZhCN } from './kit';
 import { monitoringZhCN } from './monitoring';
 import { riskZhCN } from './risk';
 import { warningsZhCN } from './warnings';
@@ -811,6 +812,7 @@ export const zhCN = {
   ...hazardsZhCN,
   ...monitoringZhCN,
   ...warningsZhCN,
+  ...kitZhCN,
   ...alarmsZhCN,
   ...auditZhCN,
 } as const;

@@ -1,35 +1,19 @@
+import { formatBeijingDate, formatBeijingDateTime } from '../../common/format/beijing';
 import { industryByKey } from '../../common/industries';
 import type { Locale } from '../i18n';
 
-const BEIJING_OFFSET_MS = 8 * 3600_000;
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /**
- * An instant as Beijing time (UTC+8, no daylight saving), whatever the browser's zone: the platform's
- * users, its regulations and its server texts all count days and deadlines in Beijing time.
+ * Beijing time (UTC+8, no daylight saving) whatever the browser's zone: the one formatter of
+ * common/format/beijing.ts, which the server's notifications and exports use too.
+ * `YYYY-MM-DD HH:mm`; '' for no value, the input as it is when it is not a time.
  */
-function beijingParts(iso: string): { date: string; time: string } | null {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return null;
-  const d = new Date(ms + BEIJING_OFFSET_MS);
-  return {
-    date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`,
-    time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
-  };
-}
-
-/** `YYYY-MM-DD HH:mm` in Beijing time; '' for no value, the input as it is when it is not a time. */
 export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const p = beijingParts(iso);
-  return p ? `${p.date} ${p.time}` : iso;
+  return formatBeijingDateTime(iso);
 }
 
 /** `YYYY-MM-DD` in Beijing time; a calendar date (`2026-12-08`) is returned as it is. */
 export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
-  return beijingParts(iso)?.date ?? iso;
+  return formatBeijingDate(iso);
 }
 
 /** The name in the user's language from data that carries both (industries, code lists). */

@@ -4,9 +4,10 @@
  * Usage: `tsx scripts/openapi-dump.ts [out.json]` (default: stdout).
  */
 import fs from 'node:fs';
+import type { OpenAPI3 } from 'openapi-typescript';
 import { getTestServer } from '../server/test/harness.js';
 
-export async function openApiDocument(): Promise<Record<string, unknown>> {
+export async function openApiDocument(): Promise<OpenAPI3> {
   const t = await getTestServer();
   try {
     const res = await t.app.inject({ url: '/api/openapi.json' });

@@ -2,7 +2,7 @@ import { Card, Checkbox, Empty, Flex, Pagination, Spin, Table, type TableProps, 
 import type { ColumnType } from 'antd/es/table';
 import { Fragment, type Key, type ReactNode, useState } from 'react';
 import { useI18n } from '../i18n';
-import type { ListPage } from '../lib/list-page';
+import type { ListPaging } from '../lib/list-page';
 import { usePhone } from '../lib/use-phone';
 
 /**
@@ -36,7 +36,7 @@ interface Props<T> {
   expandable?: TableProps<T>['expandable'];
   rowKey: keyof T & string;
   /** Server paging and sort from useListPage; without it the list is shown whole, client-paged at 20. */
-  list?: ListPage;
+  list?: ListPaging;
   total?: number;
   /** 'auto' (default): a table, cards at ≤ 576 px. */
   layout?: 'auto' | 'table' | 'cards';
@@ -118,7 +118,7 @@ function CardList({
 }: {
   columns: DataColumn<Row>[];
   rowKey: string;
-  list?: ListPage;
+  list?: ListPaging;
   total?: number;
   dataSource: readonly Row[];
   loading: boolean;

@@ -1,3 +1,4 @@
+import type { TableProps } from 'antd';
 import { useMemo } from 'react';
 import { useUrlPaging } from './url-paging';
 import { type UrlPatch, useUrlState } from './url-state';
@@ -53,3 +54,11 @@ export function useListPage<K extends string>(filterKeys: readonly K[], { sizes 
 }
 
 export type ListPage<K extends string = string> = ReturnType<typeof useListPage<K>>;
+
+/** What a list component needs of a list page: its page, and the table's paging props. */
+export interface ListPaging {
+  page: number;
+  pageSize: number;
+  setPage: (page: number, pageSize?: number) => void;
+  tableProps: <T>(total: number | undefined) => Pick<TableProps<T>, 'pagination' | 'onChange'>;
+}

@@ -75,6 +75,8 @@ export const ZUser = z.object({
   lastLoginAt: z.string().nullable(),
   roles: z.array(z.string()),
   unitName: z.string().nullable(),
+  /** The next sign-in must change the password (a new or reset account). */
+  mustChangePassword: z.boolean(),
   /** A password reset waits for the security administrator's half B (split-password.ts). */
   resetPending: z.boolean(),
   abilities: ZUserAbilities,

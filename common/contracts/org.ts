@@ -4,6 +4,7 @@ import { CHINA_BOUNDS } from '../validators/coordinates.js';
 import { isValidPhone, normalizePhone } from '../validators/phone.js';
 import { validateUscc } from '../validators/uscc.js';
 import { ZDate } from './dates.js';
+import { ZPageOf } from './page.js';
 
 /** Request and response shapes of the registry and the 监管一张表 (shared by server and web). */
 
@@ -232,3 +233,23 @@ export const ZSupervisionRow = z.object({
   assignments: z.array(ZAssignment),
   gaps: z.array(z.enum(['noDepartment', 'noPerson'])),
 });
+
+export const ZRegionList = z.object({ items: z.array(ZRegion) });
+export const ZDepartmentPage = ZPageOf(ZDepartment);
+export const ZEnterprisePage = ZPageOf(ZEnterpriseSummary);
+
+/** An enterprise and what the viewer may do to it (every enterprise write answers with it too). */
+export const ZEnterpriseResponse = z.object({ data: ZEnterpriseDetail, abilities: ZEnterpriseAbilities });
+
+/** How many rows the 一张表's filters match, and how many of them miss a department or a named official. */
+export const ZSupervisionSummary = z.object({ total: z.number(), noDepartment: z.number(), noPerson: z.number() });
+export const ZSupervisionPage = ZPageOf(ZSupervisionRow).extend({ summary: ZSupervisionSummary, source: z.string() });
+
+/** `POST /api/enterprises/import`: all rows or none (a refused file is a 400 naming each bad cell). */
+export const ZEnterpriseImportResult = z.object({ created: z.number(), updated: z.number(), assignments: z.number() });
+
+/** `POST /api/regions/boundaries`: the region codes whose boundary was imported. */
+export const ZBoundaryImportResult = z.object({ imported: z.number(), codes: z.array(z.string()) });
+
+/** A refused import's rows (the 400 IMPORT_REJECTED error's `extra.rows`): the sheet row, the field and what is wrong. */
+export const ZImportRowError = z.object({ row: z.number(), field: z.string(), message: z.string() });

@@ -59,6 +59,18 @@ export const ZAuditListQuery = z.object({
 });
 export type TAuditListQuery = z.infer<typeof ZAuditListQuery>;
 
+/**
+ * One field of an audit row's before/after snapshots. `field` is null when a snapshot is not an object (a list of
+ * thresholds, a single value): the whole value is then one row.
+ */
+export const ZAuditChange = z.object({
+  field: z.string().nullable(),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+  changed: z.boolean(),
+});
+export type TAuditChange = z.infer<typeof ZAuditChange>;
+
 export const ZAuditRow = z.object({
   seq: z.number(),
   at: z.string(),
@@ -70,8 +82,8 @@ export const ZAuditRow = z.object({
   entityId: z.string().nullable(),
   /** What a person calls the entity (an enterprise's name, a hazard's code and title …); null when it cannot be named. */
   entityLabel: z.string().nullable(),
-  before: z.unknown(),
-  after: z.unknown(),
+  /** The row's before/after snapshots, field by field (values as text: JSON for anything but a string). */
+  changes: z.array(ZAuditChange),
   requestId: z.string().nullable(),
   ip: z.string().nullable(),
   hash: z.string(),

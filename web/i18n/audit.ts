@@ -3,6 +3,9 @@
  * en-US.ts. One title, explanation and next step per finding code of server/kernel/audit/verify.ts.
  */
 export const auditZhCN = {
+  'audit.noChanges': '无变更内容',
+  'audit.changes': '变更内容',
+  'audit.hideChanges': '收起变更',
   'audit.verifyFailed': '发现 {n} 处问题（已校验 {checked} 条）',
   'audit.verifyMore': '下面列出 {listed} 处，另有 {more} 处未列出（同类问题，处理方式相同）。',
   'audit.where.row': '第 {seq} 行',
@@ -44,6 +47,9 @@ export const auditZhCN = {
 };
 
 export const auditEnUS: Record<keyof typeof auditZhCN, string> = {
+  'audit.noChanges': 'No recorded changes',
+  'audit.changes': 'Changes',
+  'audit.hideChanges': 'Hide changes',
   'audit.verifyFailed': 'Problems found: {n} ({checked} rows checked)',
   'audit.verifyMore': '{listed} are listed below; {more} more of the same kinds are not listed (handle them the same way).',
   'audit.where.row': 'Row {seq}',

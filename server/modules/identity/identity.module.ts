@@ -1,5 +1,6 @@
 import { defineModule } from '../../kernel/module.js';
 import { unitExists } from '../org/index.js';
+import { registerIdentityHooks } from './identity.hooks.js';
 import { identityRoutes } from './identity.routes.js';
 import { syncBuiltinRoles } from './sync-roles.js';
 
@@ -17,6 +18,7 @@ export const identityModule = defineModule({
     'PASSWORD_HALVES_ONE_PERSON',
     'SEPARATION_OF_DUTIES',
   ],
+  hooks: registerIdentityHooks,
   routes: (app, deps) => identityRoutes(app, deps, { unitExists }),
   // Built-in roles follow the code on every start.
   prepare: (ex) => syncBuiltinRoles(ex),

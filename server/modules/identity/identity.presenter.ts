@@ -48,6 +48,7 @@ export function presentUser(
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     roles: facts.roles,
     unitName: facts.unitName,
+    mustChangePassword: u.mustChangePassword,
     resetPending: facts.resetPending,
     abilities: { disable, enable, resetPassword, releasePassword, unlock, setRoles },
   };

@@ -1,5 +1,6 @@
 import { defineModule } from '../../kernel/module.js';
 import { seedDemoData } from './demo/seed.js';
+import { registerOrgHooks } from './org.hooks.js';
 import { orgRoutes } from './org.routes.js';
 import * as tables from './org.schema.js';
 
@@ -22,6 +23,7 @@ export const orgModule = defineModule({
   ],
   errors: [],
   tables,
+  hooks: registerOrgHooks,
   routes: orgRoutes,
   // The demo city's units and accounts; a database that already has enterprises is left alone (and so are the other modules).
   async demo(tx, { now, password }) {

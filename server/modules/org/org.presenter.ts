@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { ZAssignment, ZEnterpriseDetail, ZEnterpriseSummary, ZSupervisionRow } from '../../../common/contracts/org.js';
 import type { Locale } from '../../../common/i18n/api-messages.js';
 import type { AssignmentView, EnterpriseRow, RegionRow } from './org.repository.js';
 
@@ -27,7 +29,7 @@ export class RegionNames {
   }
 }
 
-export function presentAssignment(a: AssignmentView, locale: Locale) {
+export function presentAssignment(a: AssignmentView, locale: Locale): z.input<typeof ZAssignment> {
   return {
     departmentId: a.departmentId,
     departmentName: locale === 'en-US' ? a.departmentNameEn : a.departmentName,
@@ -38,7 +40,7 @@ export function presentAssignment(a: AssignmentView, locale: Locale) {
 }
 
 /** The list whitelist: rows are never returned raw. */
-export function presentEnterpriseSummary(e: EnterpriseRow, regions: RegionNames) {
+export function presentEnterpriseSummary(e: EnterpriseRow, regions: RegionNames): z.input<typeof ZEnterpriseSummary> {
   return {
     id: e.id,
     uscc: e.uscc,
@@ -57,6 +59,89 @@ export function presentEnterpriseSummary(e: EnterpriseRow, regions: RegionNames)
     standardizationGrade: e.standardizationGrade,
     insuranceStatus: e.insuranceStatus,
     updatedAt: e.updatedAt.toISOString(),
+  };
+}
+
+interface DetailFacts {
+  licences: { id: string; kind: string; number: string; issuedBy: string; validFrom: string; validTo: string }[];
+  assignments: AssignmentView[];
+  subsidiaries: Pick<EnterpriseRow, 'id' | 'name' | 'industry' | 'status' | 'regionCode'>[];
+  transitions: {
+    action: string;
+    fromStatus: string;
+    toStatus: string;
+    actorName: string;
+    at: Date;
+    comment: string;
+    documentNumber: string | null;
+  }[];
+  /** The group, read regardless of scope: a subsidiary shows its group's name even when the group is out of the viewer's scope. */
+  group: Pick<EnterpriseRow, 'name'> | undefined;
+  groupVisible: boolean;
+}
+
+/** The detail page: every field, licences flagged expired or expiring before `soon` (civil dates in Beijing). */
+export function presentEnterpriseDetail(
+  e: EnterpriseRow,
+  f: DetailFacts,
+  names: RegionNames,
+  locale: Locale,
+  dates: { today: string; soon: string },
+): z.input<typeof ZEnterpriseDetail> {
+  return {
+    ...presentEnterpriseSummary(e, names),
+    address: e.address,
+    lng: e.lng,
+    lat: e.lat,
+    legalRepresentative: e.legalRepresentative,
+    safetyManager: e.safetyManager,
+    groupName: f.group?.name ?? null,
+    groupVisible: f.groupVisible,
+    standardizationExpiry: e.standardizationExpiry,
+    insuranceExpiry: e.insuranceExpiry,
+    insurer: e.insurer,
+    version: e.version,
+    createdAt: e.createdAt.toISOString(),
+    licences: f.licences.map((l) => ({
+      id: l.id,
+      kind: l.kind,
+      number: l.number,
+      issuedBy: l.issuedBy,
+      validFrom: l.validFrom,
+      validTo: l.validTo,
+      expired: l.validTo < dates.today,
+      expiringSoon: l.validTo >= dates.today && l.validTo <= dates.soon,
+    })),
+    assignments: f.assignments.map((a) => presentAssignment(a, locale)),
+    subsidiaries: f.subsidiaries.map((s) => ({ id: s.id, name: s.name, industry: s.industry, status: s.status, regionName: names.name(s.regionCode) })),
+    transitions: f.transitions.map((t) => ({
+      action: t.action,
+      fromStatus: t.fromStatus,
+      toStatus: t.toStatus,
+      actorName: t.actorName,
+      at: t.at.toISOString(),
+      comment: t.comment,
+      documentNumber: t.documentNumber,
+    })),
+  };
+}
+
+/** A row of the 一张表: the enterprise, its supervising departments and officials, and the notice's gaps. */
+export function presentSupervisionRow(e: EnterpriseRow, assignments: AssignmentView[], names: RegionNames, locale: Locale): z.input<typeof ZSupervisionRow> {
+  const gaps: ('noDepartment' | 'noPerson')[] = [];
+  if (!assignments.length) gaps.push('noDepartment');
+  if (assignments.some((a) => !a.responsiblePerson)) gaps.push('noPerson');
+  return {
+    enterpriseId: e.id,
+    uscc: e.uscc,
+    name: e.name,
+    regionName: names.name(e.regionCode),
+    countyName: names.county(e.regionCode),
+    industry: e.industry,
+    supervisionClass: e.supervisionClass,
+    status: e.status,
+    assignments: assignments.map((a) => presentAssignment(a, locale)),
+    gaps,
   };
 }
 

@@ -1,23 +1,24 @@
 import { z } from 'zod';
 import {
   ENTERPRISE_STATUS_ACTIONS,
+  ZBoundaryImportResult,
   ZCreateEnterprise,
-  ZDepartment,
-  ZEnterpriseAbilities,
-  ZEnterpriseDetail,
+  ZDepartmentPage,
+  ZEnterpriseImportResult,
   ZEnterpriseListQuery,
-  ZEnterpriseSummary,
-  ZRegion,
+  ZEnterprisePage,
+  ZEnterpriseResponse,
+  ZRegionList,
   ZSetAssignments,
   ZStatusAction,
+  ZSupervisionPage,
   ZSupervisionQuery,
-  ZSupervisionRow,
   ZUpdateEnterprise,
 } from '../../../common/contracts/org.js';
 import type { Deps } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
 import { exportFile, sendXlsx } from '../../kernel/files/excel.js';
-import { type App, route, ZPage } from '../../kernel/http/route.js';
+import { type App, route } from '../../kernel/http/route.js';
 import { changeEnterpriseStatus } from './commands/change-enterprise-status.js';
 import { createEnterprise } from './commands/create-enterprise.js';
 import { importRegionBoundaries } from './commands/import-boundaries.js';
@@ -33,7 +34,6 @@ import { supervisionTableQuery } from './queries/supervision-table.js';
 
 const ZId = z.object({ id: z.string().uuid({ message: 'invalid_format' }) });
 const ZExportQuery = z.object({ format: z.literal('xlsx').default('xlsx') });
-const ZDetailResponse = z.object({ data: ZEnterpriseDetail, abilities: ZEnterpriseAbilities });
 
 export function orgRoutes(app: App, deps: Deps): void {
   const tags = ['registry'];
@@ -44,7 +44,7 @@ export function orgRoutes(app: App, deps: Deps): void {
     access: 'region.read',
     summary: 'Region tree (GB/T 2260 and towns), flat with parent codes',
     tags,
-    response: z.object({ items: z.array(ZRegion) }),
+    response: ZRegionList,
     handler: async (ctx) => ({ items: await listRegions(ctx.tx) }),
   });
 
@@ -59,7 +59,7 @@ export function orgRoutes(app: App, deps: Deps): void {
       source: z.string().trim().min(1).max(300),
       approximate: z.enum(['true', 'false']).default('false'),
     }),
-    response: z.object({ imported: z.number(), codes: z.array(z.string()) }),
+    response: ZBoundaryImportResult,
     handler: async (ctx, { query }, { req }) => {
       const file = await req.file().catch(() => undefined);
       if (!file) throw new AppError('VALIDATION', {}, [{ field: 'file', code: 'required' }]);
@@ -80,7 +80,7 @@ export function orgRoutes(app: App, deps: Deps): void {
         .optional(),
       lang: z.string().optional(),
     }),
-    response: ZPage(ZDepartment),
+    response: ZDepartmentPage,
     handler: async (ctx, { query }) => {
       const [rows, regions] = await Promise.all([listDepartments(ctx.tx, { regionCode: query.regionCode }), listRegions(ctx.tx)]);
       const names = new Map(regions.map((r) => [r.code, ctx.request.locale === 'en-US' ? r.nameEn : r.name]));
@@ -96,7 +96,7 @@ export function orgRoutes(app: App, deps: Deps): void {
     summary: 'Enterprises in the caller’s scope, filtered, sorted and paged',
     tags,
     query: ZEnterpriseListQuery,
-    response: ZPage(ZEnterpriseSummary),
+    response: ZEnterprisePage,
     handler: (ctx, { query }) => findEnterprisesQuery(ctx, query),
   });
 
@@ -129,7 +129,7 @@ export function orgRoutes(app: App, deps: Deps): void {
     access: 'enterprise.import',
     summary: 'Import enterprises and assignments (multipart field "file"); all rows or none',
     tags,
-    response: z.object({ created: z.number(), updated: z.number(), assignments: z.number() }),
+    response: ZEnterpriseImportResult,
     handler: async (ctx, _i, { req }) => {
       const file = await req.file().catch(() => undefined);
       if (!file) throw new AppError('VALIDATION', {}, [{ field: 'file', code: 'required' }]);
@@ -144,7 +144,7 @@ export function orgRoutes(app: App, deps: Deps): void {
     summary: 'Enterprise detail with licences, assignments, subsidiaries, status history and abilities',
     tags,
     params: ZId,
-    response: ZDetailResponse,
+    response: ZEnterpriseResponse,
     handler: (ctx, { params }) => getEnterpriseQuery(ctx, params.id),
   });
 
@@ -155,7 +155,7 @@ export function orgRoutes(app: App, deps: Deps): void {
     summary: 'Register an enterprise (USCC checked per GB 32100)',
     tags,
     body: ZCreateEnterprise,
-    response: ZDetailResponse,
+    response: ZEnterpriseResponse,
     handler: async (ctx, { body }) => getEnterpriseQuery(ctx, (await createEnterprise(ctx, body)).id),
   });
 
@@ -167,7 +167,7 @@ export function orgRoutes(app: App, deps: Deps): void {
     tags,
     params: ZId,
     body: ZUpdateEnterprise,
-    response: ZDetailResponse,
+    response: ZEnterpriseResponse,
     handler: async (ctx, { params, body }) => {
       await updateEnterpriseCommand(ctx, params.id, body);
       return getEnterpriseQuery(ctx, params.id);
@@ -183,7 +183,7 @@ export function orgRoutes(app: App, deps: Deps): void {
       tags,
       params: ZId,
       body: ZStatusAction,
-      response: ZDetailResponse,
+      response: ZEnterpriseResponse,
       handler: async (ctx, { params, body }) => {
         await changeEnterpriseStatus(ctx, params.id, action, body);
         return getEnterpriseQuery(ctx, params.id);
@@ -199,7 +199,7 @@ export function orgRoutes(app: App, deps: Deps): void {
     tags,
     params: ZId,
     body: ZSetAssignments,
-    response: ZDetailResponse,
+    response: ZEnterpriseResponse,
     handler: async (ctx, { params, body }) => {
       await setAssignments(ctx, params.id, body);
       return getEnterpriseQuery(ctx, params.id);
@@ -213,10 +213,7 @@ export function orgRoutes(app: App, deps: Deps): void {
     summary: '监管一张表: enterprises with 属地, supervising departments and officials, gaps flagged',
     tags,
     query: ZSupervisionQuery,
-    response: ZPage(ZSupervisionRow).extend({
-      summary: z.object({ total: z.number(), noDepartment: z.number(), noPerson: z.number() }),
-      source: z.string(),
-    }),
+    response: ZSupervisionPage,
     handler: (ctx, { query }) => supervisionTableQuery(ctx, query),
   });
 

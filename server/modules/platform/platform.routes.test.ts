@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, makeUser, TINY_PNG, uploadFile } from '../../test/factories.js';
+import { loginAs, makeCity, makeDepartment, makeEnterprise, makeUser, TINY_PNG, uploadFile } from '../../test/factories.js';
 import { getTestServer, type TestServer } from '../../test/harness.js';
 
 let t: TestServer;
@@ -124,5 +124,42 @@ describe('OpenAPI and unknown routes', () => {
     const res = await t.app.inject({ url: '/api/nope' });
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('audit log', () => {
+  it('names each row’s entity (an account, an enterprise, a calendar day), not only its id, and lists its changes field by field', async () => {
+    const auditor = await makeUser(t.database.db, 'platform', ['audit-admin']);
+    const h = await loginAs(t.app, auditor.username);
+    const { city } = await makeCity(t.database.db);
+    const e = await makeEnterprise(t.database.db, city);
+    const bureau = await makeDepartment(t.database.db, city, 'government');
+    const regulator = await loginAs(t.app, (await makeUser(t.database.db, 'government', ['regulator-admin'], { departmentId: bureau.id })).username);
+    const suspend = await t.app.inject({ method: 'POST', url: `/api/enterprises/${e.id}/suspend`, headers: regulator, payload: { comment: '停产整顿检查' } });
+    expect(suspend.statusCode).toBe(200);
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/calendar/days',
+      headers: admin,
+      payload: { date: '2031-10-01', kind: 'holiday', name: '国庆节', nameEn: 'National Day' },
+    });
+
+    const login = (await t.app.inject({ url: `/api/audit?action=auth.login&q=${auditor.id}`, headers: h })).json();
+    expect(login.items[0]).toMatchObject({
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: auditor.id,
+      entityLabel: `${auditor.displayName}（${auditor.username}）`,
+    });
+    const status = (await t.app.inject({ url: `/api/audit?action=enterprise.suspend&q=${e.id}`, headers: h })).json();
+    expect(status.items[0]).toMatchObject({ entityType: 'enterprise', entityId: e.id, entityLabel: e.name });
+    // Before and after field by field: the status changed, the comment is new (nothing to compare it with).
+    expect(status.items[0].changes).toEqual([
+      { field: 'comment', before: null, after: '停产整顿检查', changed: true },
+      { field: 'documentNumber', before: null, after: null, changed: false },
+      { field: 'status', before: 'operating', after: 'suspended', changed: true },
+    ]);
+    const day = (await t.app.inject({ url: '/api/audit?action=calendar.daySet&q=2031-10-01', headers: { ...h, 'accept-language': 'en-US' } })).json();
+    expect(day.items[0].entityLabel).toBe('2031-10-01 National Day');
   });
 });

@@ -2,6 +2,8 @@ import { FileSearchOutlined, LockOutlined, ReloadOutlined, SafetyOutlined, UserO
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import type { z } from 'zod';
+import type { ZCaptcha } from '../../../common/contracts/identity';
 import { FullPageSpin } from '../../components/AppLayout';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { hasStoredLocale, useI18n } from '../../i18n';
@@ -14,11 +16,7 @@ interface LoginForm {
   captcha?: string;
 }
 
-interface Captcha {
-  id: string;
-  /** data: URL of an SVG drawn by the server */
-  image: string;
-}
+type Captcha = z.infer<typeof ZCaptcha>;
 
 /** Only same-site paths are followed after login (no open redirect). */
 function safeNext(next: string | null): string {

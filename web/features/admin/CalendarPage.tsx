@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, DatePicker, Flex, Form, Input, Modal, Popconfirm, Result, Row, Select, Skeleton, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
+import type { TCalendarDay, TCalendarYear } from '../../../common/contracts/platform';
 import { PageHeader } from '../../components/PageHeader';
 import { Source } from '../../components/Source';
 import { useI18n } from '../../i18n';
@@ -10,26 +11,12 @@ import { api, errorMessage } from '../../lib/api';
 import { useCan } from '../../lib/auth';
 import { useApiError } from '../../lib/use-api-error';
 
-interface CalendarDay {
-  date: string;
-  kind: 'holiday' | 'workday';
-  name: string;
-  nameEn: string;
-  builtin: boolean;
-}
+type CalendarDay = TCalendarDay;
+type CalendarYear = TCalendarYear;
 
-interface CalendarYear {
-  year: number;
-  days: CalendarDay[];
-  /** One citation, a list, or per-year lists. */
-  source: string | string[] | Record<string, string[]>;
-}
-
-function sourcesOf(source: CalendarYear['source'] | undefined, year: number): string[] {
-  if (!source) return [];
-  if (typeof source === 'string') return [source];
-  if (Array.isArray(source)) return source;
-  return source[String(year)] ?? [];
+/** The notices a year's days come from (the server joins several with ；). */
+function sourcesOf(source: string | undefined): string[] {
+  return source ? source.split('；').filter(Boolean) : [];
 }
 
 const MONTHS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] as const;
@@ -157,7 +144,7 @@ export function CalendarPage() {
     }
   };
 
-  const sources = sourcesOf(q.data?.source, year);
+  const sources = sourcesOf(q.data?.source);
 
   return (
     <>

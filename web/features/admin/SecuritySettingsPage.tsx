@@ -1,27 +1,17 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, Form, InputNumber, Result, Row, Select, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
+import type { TSecuritySettings, TSecuritySettingsView } from '../../../common/contracts/identity';
 import { PageHeader } from '../../components/PageHeader';
 import { Source } from '../../components/Source';
 import { type MessageKey, useI18n } from '../../i18n';
 import { api, errorMessage } from '../../lib/api';
 import { useApiError } from '../../lib/use-api-error';
 
-export interface SecuritySettings {
-  maxFailedAttempts: number;
-  lockoutMinutes: number;
-  idleTimeoutMinutes: number;
-  absoluteTimeoutHours: number;
-  passwordMinLength: number;
-  passwordClasses: number;
-  passwordMaxAgeDays: number;
-}
+type SecuritySettings = TSecuritySettings;
 
-type SettingsResponse = (SecuritySettings & { source?: string }) | { data: SecuritySettings; source?: string };
-
-/** The settings, whether the server wraps them in `data` or not. */
-function unwrap(res: SettingsResponse): { settings: SecuritySettings; source?: string } {
-  if ('data' in res) return { settings: res.data, source: res.source };
+/** The policy and the standard it cites, apart. */
+function unwrap(res: TSecuritySettingsView): { settings: SecuritySettings; source: string } {
   const { source, ...settings } = res;
   return { settings, source };
 }
@@ -81,7 +71,7 @@ export function SecuritySettingsPage() {
   const showError = useApiError();
   const qc = useQueryClient();
   const [busy, setBusy] = useState(false);
-  const q = useQuery({ queryKey: ['security-settings'], queryFn: () => api<SettingsResponse>('/api/security/settings').then(unwrap) });
+  const q = useQuery({ queryKey: ['security-settings'], queryFn: () => api<TSecuritySettingsView>('/api/security/settings').then(unwrap) });
 
   const save = async (v: SecuritySettings) => {
     setBusy(true);

@@ -1,44 +1,19 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, type Page, type Query } from '../../lib/api';
+import type { z } from 'zod';
+import type { ZRole, ZRoleList, ZUser, ZUserPage } from '../../../common/contracts/identity';
+import { api, type Query } from '../../lib/api';
 import type { UserKind } from '../../lib/auth';
 
-/** A user account as listed by GET /api/users. */
-export interface TUser {
-  id: string;
-  username: string;
-  displayName: string;
-  kind: UserKind;
-  unitName?: string | null;
-  departmentId?: string | null;
-  enterpriseId?: string | null;
-  phone?: string | null;
-  roles: string[];
-  disabled: boolean;
-  /** Whether a lockout is running now (server clock). */
-  locked?: boolean;
-  lockedUntil?: string | null;
-  lastLoginAt?: string | null;
-  mustChangePassword?: boolean;
-  /** A password reset waits for the security administrator's second half. */
-  resetPending?: boolean;
-  /** What the signed-in administrator may do to this account (server/modules/identity/account.policy.ts). */
-  abilities: { disable: boolean; enable: boolean; resetPassword: boolean; releasePassword: boolean; unlock: boolean; setRoles: boolean };
-}
-
-export interface TRole {
-  key: string;
-  name: string;
-  nameEn: string;
-  permissions: string[];
-  adminDuty: 'system' | 'security' | 'audit' | null;
-}
+/** A user account as listed by GET /api/users, and a role with its permissions (common/contracts/identity.ts). */
+export type TUser = z.infer<typeof ZUser>;
+export type TRole = z.infer<typeof ZRole>;
 
 export const USER_KINDS: UserKind[] = ['platform', 'government', 'industry', 'enterprise', 'group'];
 
 export function useUsers(query: Query) {
   return useQuery({
     queryKey: ['users', query],
-    queryFn: () => api<Page<TUser>>('/api/users', { query }),
+    queryFn: () => api<z.infer<typeof ZUserPage>>('/api/users', { query }),
     placeholderData: keepPreviousData,
   });
 }
@@ -46,15 +21,14 @@ export function useUsers(query: Query) {
 export function useRoles(enabled = true) {
   return useQuery({
     queryKey: ['roles'],
-    queryFn: () => api<{ items: TRole[] }>('/api/roles'),
+    queryFn: () => api<z.infer<typeof ZRoleList>>('/api/roles'),
     select: (d) => d.items,
     staleTime: 5 * 60_000,
     enabled,
   });
 }
 
-/** True while a lockout is still running (the server's flag when sent, else the end time). */
-export function isLocked(u: Pick<TUser, 'locked' | 'lockedUntil'>, now = Date.now()): boolean {
-  if (typeof u.locked === 'boolean') return u.locked;
-  return Boolean(u.lockedUntil && Date.parse(u.lockedUntil) > now);
+/** True while a lockout is still running (the server's clock decides). */
+export function isLocked(u: Pick<TUser, 'locked'>): boolean {
+  return u.locked;
 }

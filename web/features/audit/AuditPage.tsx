@@ -1,8 +1,8 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Grid, Table, Tooltip, Typography } from 'antd';
+import { Alert, Button, Flex, Grid, List, Select, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { TAuditRow, TAuditVerifyResult } from '../../../common/contracts/platform';
 import { DateRangeFilter } from '../../components/DateRangeFilter';
 import { Ellipsis } from '../../components/Ellipsis';
@@ -14,6 +14,7 @@ import { useCan } from '../../lib/auth';
 import { formatDateTime } from '../../lib/format';
 import { toInt, useUrlState } from '../../lib/url-state';
 import { AuditDiff } from './AuditDiff';
+import { actionName, ENTITY_TYPE_NAMES, entityTypeName, knownActions } from './action-names';
 
 type AuditRow = TAuditRow;
 type VerifyResult = TAuditVerifyResult;
@@ -121,10 +122,16 @@ function VerifyAlert({ result, onClose }: { result: VerifyResult; onClose: () =>
 
 /** The hash-chained audit log (审计管理员): search, before/after, and a chain integrity check. */
 export function AuditPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const can = useCan();
+  const screens = Grid.useBreakpoint();
+  // A phone (≤ 576 px) reads the log as cards: what was done to what, when, by whom.
+  const phone = screens.sm === false;
+  const [openSeq, setOpenSeq] = useState<number | null>(null);
+  const actionOptions = useMemo(() => knownActions(locale === 'en-US'), [locale]);
+  const typeOptions = useMemo(() => Object.keys(ENTITY_TYPE_NAMES).map((value) => ({ value, label: entityTypeName(value, locale === 'en-US') })), [locale]);
   // Columns pinned to the sides only where there is room: on a phone they would leave little to scroll.
-  const pin = Boolean(Grid.useBreakpoint().md);
+  const pin = Boolean(screens.md);
   const [state, update] = useUrlState(KEYS);
   const page = toInt(state.page, 1);
   const pageSize = toInt(state.pageSize, 20);
@@ -151,6 +158,19 @@ export function AuditPage() {
     }
   };
 
+  const en = locale === 'en-US';
+  const entityText = (r: AuditRow) => `${entityTypeName(r.entityType, en)}${r.entityLabel ? ` · ${r.entityLabel}` : r.entityId ? ` · ${r.entityId}` : ''}`;
+  const actionCell = (code: string) => {
+    const name = actionName(code, en);
+    return name ? (
+      <Tooltip title={code}>
+        <span>{name}</span>
+      </Tooltip>
+    ) : (
+      <Typography.Text code>{code}</Typography.Text>
+    );
+  };
+
   // Widths fit what the cells hold; long values are cut with "…" and shown whole in a tooltip. The
   // table scrolls sideways at narrow widths so the hash and its copy button stay reachable.
   const columns: ColumnsType<AuditRow> = [
@@ -158,14 +178,8 @@ export function AuditPage() {
     { title: t('audit.at'), dataIndex: 'at', width: 140, render: (v: string) => formatDateTime(v) },
     { title: t('audit.actor'), dataIndex: 'actorName', width: 140, ellipsis: true, render: (v: string) => <Ellipsis text={v} /> },
     { title: t('audit.unit'), dataIndex: 'unit', width: 150, ellipsis: true, render: (v: string | null) => (v ? <Ellipsis text={v} /> : '—') },
-    { title: t('audit.action'), dataIndex: 'action', width: 200, ellipsis: true, render: (v: string) => <Ellipsis text={v} code /> },
-    {
-      title: t('audit.entity'),
-      key: 'entity',
-      width: 200,
-      ellipsis: true,
-      render: (_, r) => <Ellipsis text={`${r.entityType}${r.entityId ? ` / ${r.entityId}` : ''}`} />,
-    },
+    { title: t('audit.action'), dataIndex: 'action', width: 170, ellipsis: true, render: (v: string) => actionCell(v) },
+    { title: t('audit.entity'), key: 'entity', width: 240, ellipsis: true, render: (_, r) => <Ellipsis text={entityText(r)} /> },
     { title: 'IP', dataIndex: 'ip', width: 120, ellipsis: true, render: (v: string | null) => (v ? <Ellipsis text={v} /> : '—') },
     { title: t('audit.requestId'), dataIndex: 'requestId', width: 110, ellipsis: true, render: (v: string | null) => (v ? <Ellipsis text={v} /> : '—') },
     {
@@ -184,6 +198,7 @@ export function AuditPage() {
   ];
   // + 48 for the expand column
   const scrollX = columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 0), 48);
+  const pagination = { current: page, pageSize, total: data?.total ?? 0, showSizeChanger: true, showTotal: (total: number) => t('common.total', { total }) };
 
   return (
     <>
@@ -203,25 +218,71 @@ export function AuditPage() {
       {verifyError ? <Alert type="error" showIcon title={verifyError} closable={{ onClose: () => setVerifyError(null) }} style={{ marginBottom: 12 }} /> : null}
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))', gap: 8, marginBottom: 12 }}>
         <UrlSearch value={state.q} placeholder={t('audit.search')} onSearch={(q) => update({ q })} />
-        <UrlSearch value={state.action} placeholder={t('audit.action')} onSearch={(action) => update({ action })} />
-        <UrlSearch value={state.entityType} placeholder={t('audit.entityType')} onSearch={(entityType) => update({ entityType })} />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          value={state.action || undefined}
+          placeholder={t('audit.action')}
+          options={actionOptions}
+          onChange={(action?: string) => update({ action, page: undefined })}
+          aria-label={t('audit.action')}
+        />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          value={state.entityType || undefined}
+          placeholder={t('audit.entityType')}
+          options={typeOptions}
+          onChange={(entityType?: string) => update({ entityType, page: undefined })}
+          aria-label={t('audit.entityType')}
+        />
         <UrlSearch value={state.actor} placeholder={t('audit.actor')} onSearch={(actor) => update({ actor })} />
         <DateRangeFilter from={state.from} to={state.to} onChange={update} style={{ gridColumn: 'span 2' }} />
       </div>
       {error ? <Typography.Text type="danger">{errorMessage(error)}</Typography.Text> : null}
-      <Table<AuditRow>
-        rowKey="seq"
-        size="small"
-        columns={columns}
-        dataSource={data?.items ?? []}
-        loading={isFetching}
-        scroll={{ x: scrollX }}
-        // The header and the sideways scrollbar stay in view below the app header while scrolling down.
-        sticky={{ offsetHeader: 56 }}
-        expandable={{ expandedRowRender: (r) => <AuditDiff before={r.before} after={r.after} /> }}
-        pagination={{ current: page, pageSize, total: data?.total ?? 0, showSizeChanger: true, showTotal: (total) => t('common.total', { total }) }}
-        onChange={(p) => update({ page: p.current, pageSize: p.pageSize })}
-      />
+      {phone ? (
+        <List<AuditRow>
+          loading={isFetching}
+          dataSource={data?.items ?? []}
+          rowKey="seq"
+          pagination={{ ...pagination, size: 'small', showSizeChanger: false, onChange: (p, ps) => update({ page: p, pageSize: ps }) }}
+          renderItem={(r) => (
+            <List.Item style={{ display: 'block' }} data-testid="audit-card">
+              <Flex justify="space-between" gap={8}>
+                <Typography.Text strong>{actionCell(r.action)}</Typography.Text>
+                <Typography.Text type="secondary">{formatDateTime(r.at)}</Typography.Text>
+              </Flex>
+              <div style={{ overflowWrap: 'anywhere' }}>{entityText(r)}</div>
+              <Typography.Text type="secondary">
+                {r.actorName}
+                {r.unit ? ` · ${r.unit}` : ''} · #{r.seq}
+              </Typography.Text>
+              {r.changes.length ? (
+                <div>
+                  <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setOpenSeq(openSeq === r.seq ? null : r.seq)}>
+                    {openSeq === r.seq ? t('audit.hideChanges') : t('audit.changes')}
+                  </Button>
+                  {openSeq === r.seq ? <AuditDiff changes={r.changes} /> : null}
+                </div>
+              ) : null}
+            </List.Item>
+          )}
+        />
+      ) : (
+        <Table<AuditRow>
+          rowKey="seq"
+          size="small"
+          columns={columns}
+          dataSource={data?.items ?? []}
+          loading={isFetching}
+          scroll={{ x: scrollX }}
+          // The header and the sideways scrollbar stay in view below the app header while scrolling down.
+          sticky={{ offsetHeader: 56 }}
+          expandable={{ expandedRowRender: (r) => <AuditDiff changes={r.changes} />, rowExpandable: (r) => r.changes.length > 0 }}
+          pagination={pagination}
+          onChange={(p) => update({ page: p.current, pageSize: p.pageSize })}
+        />
+      )}
     </>
   );
 }

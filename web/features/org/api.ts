@@ -4,10 +4,16 @@ import type {
   TCreateEnterprise,
   ZAssignment,
   ZDepartment,
+  ZDepartmentPage,
   ZEnterpriseAbilities,
   ZEnterpriseDetail,
+  ZEnterpriseImportResult,
+  ZEnterprisePage,
+  ZEnterpriseResponse,
   ZEnterpriseSummary,
+  ZImportRowError,
   ZRegion,
+  ZRegionList,
   ZSupervisionRow,
 } from '../../../common/contracts/org';
 import type { TUsccCheck } from '../../../common/contracts/platform';
@@ -28,7 +34,7 @@ export const ENTERPRISE_FILTER_KEYS = ['q', 'regionCode', 'industry', 'supervisi
 export function useRegions() {
   return useQuery({
     queryKey: ['regions'],
-    queryFn: () => api<{ items: TRegion[] }>('/api/regions'),
+    queryFn: () => api<z.infer<typeof ZRegionList>>('/api/regions'),
     staleTime: 10 * 60_000,
     select: (d) => d.items,
   });
@@ -59,7 +65,7 @@ export function useAllDepartments(enabled = true) {
 export function useDepartments(query: Query) {
   return useQuery({
     queryKey: ['departments', query],
-    queryFn: () => api<Page<TDepartment>>('/api/departments', { query }),
+    queryFn: () => api<z.infer<typeof ZDepartmentPage>>('/api/departments', { query }),
     placeholderData: keepPreviousData,
   });
 }
@@ -67,16 +73,13 @@ export function useDepartments(query: Query) {
 export function useEnterprises(query: Query, enabled = true) {
   return useQuery({
     queryKey: ['enterprises', query],
-    queryFn: () => api<Page<TEnterpriseSummary>>('/api/enterprises', { query }),
+    queryFn: () => api<z.infer<typeof ZEnterprisePage>>('/api/enterprises', { query }),
     placeholderData: keepPreviousData,
     enabled,
   });
 }
 
-export interface EnterpriseResponse {
-  data: TEnterpriseDetail;
-  abilities: TEnterpriseAbilities;
-}
+export type EnterpriseResponse = z.infer<typeof ZEnterpriseResponse>;
 
 export function useEnterprise(id: string | undefined) {
   return useQuery({
@@ -92,14 +95,6 @@ export function checkUscc(code: string, signal?: AbortSignal) {
   return api<UsccCheck>('/api/calculators/usc-code', { body: { code }, signal });
 }
 
-export interface ImportResult {
-  created: number;
-  updated: number;
-  assignments: number;
-}
+export type ImportResult = z.infer<typeof ZEnterpriseImportResult>;
 
-export interface ImportRowError {
-  row: number;
-  field: string;
-  message: string;
-}
+export type ImportRowError = z.infer<typeof ZImportRowError>;

@@ -1,14 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, type Page, type Query } from '../../lib/api';
-import type { TSupervisionRow } from '../org/api';
+import type { z } from 'zod';
+import type { ZSupervisionPage, ZSupervisionSummary } from '../../../common/contracts/org';
+import { api, type Query } from '../../lib/api';
 
-export interface SupervisionSummary {
-  total: number;
-  noDepartment: number;
-  noPerson: number;
-}
-
-export type SupervisionPage = Page<TSupervisionRow> & { summary: SupervisionSummary; source?: string };
+export type SupervisionSummary = z.infer<typeof ZSupervisionSummary>;
+export type SupervisionPage = z.infer<typeof ZSupervisionPage>;
 
 export const SUPERVISION_FILTER_KEYS = ['q', 'regionCode', 'industry', 'supervisionClass', 'status', 'departmentId', 'gap'] as const;
 

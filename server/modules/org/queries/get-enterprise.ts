@@ -3,12 +3,13 @@ import type { Ctx } from '../../../kernel/context.js';
 import { notFound } from '../../../kernel/errors.js';
 import { Scope } from '../../../kernel/scope/scope.js';
 import { enterpriseAbilities } from '../org.policy.js';
-import { presentAssignment, presentEnterpriseSummary, RegionNames } from '../org.presenter.js';
+import { presentEnterpriseDetail, RegionNames } from '../org.presenter.js';
 import { getEnterprise, listAssignments, listLicences, listRegions, listSubsidiaries, listTransitions } from '../org.repository.js';
 
 /** Licences expiring within this many days are flagged so renewals are not missed. */
 const EXPIRING_SOON_DAYS = 90;
 
+/** An enterprise in the viewer's scope (404 otherwise) with its licences, assignments, subsidiaries, history and abilities. */
 export async function getEnterpriseQuery(ctx: Ctx, id: string) {
   const e = await getEnterprise(ctx.tx, ctx.scope, id);
   if (!e) throw notFound();
@@ -24,44 +25,11 @@ export async function getEnterpriseQuery(ctx: Ctx, id: string) {
   ]);
   const names = new RegionNames(regions, ctx.request.locale);
   const today = toShanghaiDate(ctx.clock.now());
-  const soon = addCalendarDays(today, EXPIRING_SOON_DAYS);
   return {
-    data: {
-      ...presentEnterpriseSummary(e, names),
-      address: e.address,
-      lng: e.lng,
-      lat: e.lat,
-      legalRepresentative: e.legalRepresentative,
-      safetyManager: e.safetyManager,
-      groupName: group?.name ?? null,
-      groupVisible: !!visibleGroup,
-      standardizationExpiry: e.standardizationExpiry,
-      insuranceExpiry: e.insuranceExpiry,
-      insurer: e.insurer,
-      version: e.version,
-      createdAt: e.createdAt.toISOString(),
-      licences: licences.map((l) => ({
-        id: l.id,
-        kind: l.kind,
-        number: l.number,
-        issuedBy: l.issuedBy,
-        validFrom: l.validFrom,
-        validTo: l.validTo,
-        expired: l.validTo < today,
-        expiringSoon: l.validTo >= today && l.validTo <= soon,
-      })),
-      assignments: assignments.map((a) => presentAssignment(a, ctx.request.locale)),
-      subsidiaries: subsidiaries.map((s) => ({ id: s.id, name: s.name, industry: s.industry, status: s.status, regionName: names.name(s.regionCode) })),
-      transitions: transitions.map((t) => ({
-        action: t.action,
-        fromStatus: t.fromStatus,
-        toStatus: t.toStatus,
-        actorName: t.actorName,
-        at: t.at.toISOString(),
-        comment: t.comment,
-        documentNumber: t.documentNumber,
-      })),
-    },
+    data: presentEnterpriseDetail(e, { licences, assignments, subsidiaries, transitions, group, groupVisible: !!visibleGroup }, names, ctx.request.locale, {
+      today,
+      soon: addCalendarDays(today, EXPIRING_SOON_DAYS),
+    }),
     abilities: enterpriseAbilities(ctx.actor, e),
   };
 }

@@ -1,7 +1,6 @@
 import type { TSupervisionQuery } from '../../../../common/contracts/org.js';
-import type { Locale } from '../../../../common/i18n/api-messages.js';
 import type { Ctx } from '../../../kernel/context.js';
-import { presentAssignment, RegionNames } from '../org.presenter.js';
+import { presentSupervisionRow, RegionNames } from '../org.presenter.js';
 import { allEnterprises, countGaps, type EnterpriseRow, findEnterprises, listAssignments, listRegions } from '../org.repository.js';
 
 /**
@@ -21,25 +20,7 @@ async function presentRows(ctx: Ctx, rows: EnterpriseRow[]) {
   const names = new RegionNames(regions, ctx.request.locale);
   const byEnterprise = new Map<string, typeof assignments>();
   for (const a of assignments) byEnterprise.set(a.enterpriseId, [...(byEnterprise.get(a.enterpriseId) ?? []), a]);
-  return rows.map((e) => supervisionRow(e, byEnterprise.get(e.id) ?? [], names, ctx.request.locale));
-}
-
-function supervisionRow(e: EnterpriseRow, assignments: Parameters<typeof presentAssignment>[0][], names: RegionNames, locale: Locale) {
-  const gaps: ('noDepartment' | 'noPerson')[] = [];
-  if (!assignments.length) gaps.push('noDepartment');
-  if (assignments.some((a) => !a.responsiblePerson)) gaps.push('noPerson');
-  return {
-    enterpriseId: e.id,
-    uscc: e.uscc,
-    name: e.name,
-    regionName: names.name(e.regionCode),
-    countyName: names.county(e.regionCode),
-    industry: e.industry,
-    supervisionClass: e.supervisionClass,
-    status: e.status,
-    assignments: assignments.map((a) => presentAssignment(a, locale)),
-    gaps,
-  };
+  return rows.map((e) => presentSupervisionRow(e, byEnterprise.get(e.id) ?? [], names, ctx.request.locale));
 }
 
 export async function supervisionTableQuery(ctx: Ctx, query: TSupervisionQuery) {

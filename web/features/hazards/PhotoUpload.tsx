@@ -1,13 +1,11 @@
 import { CameraOutlined } from '@ant-design/icons';
 import { Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
+import type { TAttachmentMeta } from '../../../common/contracts/platform';
 import { useI18n } from '../../i18n';
 
-export interface PhotoMeta {
-  takenAt?: string;
-  lat?: number;
-  lng?: number;
-}
+/** What the server read from a photo on upload (EXIF time and GPS). */
+export type PhotoMeta = NonNullable<TAttachmentMeta['meta']>;
 
 /**
  * Photos as a picture wall: on a phone the picker offers the camera. The server reads each photo's
@@ -28,10 +26,10 @@ export function PhotoUpload({ value, onChange, onMeta }: { value?: string[]; onC
       onChange={({ file, fileList }) => {
         setFiles(fileList);
         if (file.status === 'done') {
-          const meta = (file.response as { meta: PhotoMeta | null }).meta;
+          const meta = (file.response as TAttachmentMeta).meta;
           if (meta) onMeta?.(meta);
         }
-        const ids = fileList.filter((f) => f.status === 'done').map((f) => (f.response as { id: string }).id);
+        const ids = fileList.filter((f) => f.status === 'done').map((f) => (f.response as TAttachmentMeta).id);
         if (ids.join() !== (value ?? []).join()) onChange?.(ids);
       }}
     >

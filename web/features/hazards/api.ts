@@ -1,135 +1,67 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { HAZARD_CATEGORIES, HAZARD_SOURCES, THazardPlan, TListEntry } from '../../../common/contracts/hazards';
+import type { z } from 'zod';
+import type {
+  DEADLINE_STATES,
+  HAZARD_CATEGORIES,
+  HAZARD_GRADES,
+  HAZARD_SOURCES,
+  HAZARD_STATUSES,
+  LIST_KINDS,
+  STATS_STATES,
+  THazardPlan,
+  TListEntry,
+  ZHazardAbilities,
+  ZHazardDetail,
+  ZHazardDuplicate,
+  ZHazardListing,
+  ZHazardOverview,
+  ZHazardResponse,
+  ZHazardSummary,
+  ZHazardTransition,
+  ZListEntryRow,
+  ZListingRow,
+  ZMajorHazardCatalogue,
+  ZReportHazardResponse,
+  ZStatsBoard,
+  ZStatsDraft,
+  ZStatsFigures,
+} from '../../../common/contracts/hazards';
 import { toShanghaiDate } from '../../../common/rules/calendar/working-days';
-import type { MajorHazardCatalogue } from '../../../common/rules/major-hazard-criteria';
 import { api, type Page, type Query } from '../../lib/api';
 
-/**
- * 隐患排查治理 API. Shapes follow server/modules/hazards/hazard.presenter.ts and its queries field by
- * field (the server declares the detail as a plain record).
- */
+/** 隐患排查治理 API; every response type is inferred from common/contracts/hazards.ts (the server's declared schemas). */
 export type { THazardPlan, TListEntry };
 export type HazardSource = (typeof HAZARD_SOURCES)[number];
 export type HazardCategory = (typeof HAZARD_CATEGORIES)[number];
 export const SOURCES: readonly HazardSource[] = ['selfInspection', 'inspection', 'worker', 'grid', 'public', 'alarm'];
 export const CATEGORIES: readonly HazardCategory[] = ['site', 'management'];
-export const STATUSES = ['reported', 'confirmed', 'rectifying', 'submitted', 'verified', 'closed', 'rejected'] as const;
-export type HazardStatus = (typeof STATUSES)[number];
-export type HazardGrade = 'general' | 'major';
-export type DeadlineState = 'none' | 'onTrack' | 'overdue' | 'done';
+export const STATUSES: readonly HazardStatus[] = ['reported', 'confirmed', 'rectifying', 'submitted', 'verified', 'closed', 'rejected'];
+export type HazardStatus = (typeof HAZARD_STATUSES)[number];
+export type HazardGrade = (typeof HAZARD_GRADES)[number];
+export type DeadlineState = (typeof DEADLINE_STATES)[number];
 export const STEP_ACTIONS = ['reject', 'rectify', 'verify', 'return', 'close', 'reopen'] as const;
 export type StepAction = (typeof STEP_ACTIONS)[number];
 export const FILTER_KEYS = ['q', 'status', 'grade', 'source', 'enterpriseId', 'regionCode', 'industry', 'overdue', 'listed'] as const;
 
-export interface THazardSummary {
-  id: string;
-  code: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  industry: string;
-  title: string;
-  location: string;
-  source: HazardSource;
-  category: HazardCategory;
-  grade: HazardGrade | null;
-  suggestedGrade: HazardGrade | null;
-  status: HazardStatus;
-  rectifierName: string | null;
-  deadline: string | null;
-  foundAt: string;
-  createdAt: string;
-  closedAt: string | null;
-  escalation: number;
-  deadlineState: DeadlineState;
-  listed: boolean;
-  hasPhoto: boolean;
-}
-
-export interface TListing {
-  id: string;
-  departmentId: string;
-  departmentName: string;
-  level: 'province' | 'city' | 'county';
-  documentNumber: string | null;
-  supervisor: string;
-  supervisorPhone: string | null;
-  deadline: string;
-  requirements: string;
-  status: 'open' | 'closed';
-  listedAt: string;
-  listedBy: string;
-  closedAt: string | null;
-  closedBy: string | null;
-  closingComment: string | null;
-}
-
-export interface TTransition {
-  id: string;
-  action: string;
-  fromStatus: string;
-  toStatus: string;
-  actorName: string;
-  actorUnit: string | null;
-  at: string;
-  comment: string;
-  evidence: string[];
-  data: Record<string, unknown> | null;
-}
-
-export interface THazardDetail extends THazardSummary {
-  description: string;
-  lng: number | null;
-  lat: number | null;
-  sourceRef: string | null;
-  reporterName: string;
-  criterion: { catalogue: string; code: string; zh: string; en: string; source: string } | null;
-  originalDeadline: string | null;
-  plan: THazardPlan | null;
-  majorReport: { currentState: string; harmAnalysis: string } | null;
-  dualReportedAt: string | null;
-  photos: string[];
-  submittedAt: string | null;
-  verifiedAt: string | null;
-  reviewDue: string | null;
-  reviewOverdue: boolean;
-  listings: TListing[];
-  transitions: TTransition[];
-  receipts: { to: 'regulator' | 'worker'; displayName: string; sentAt: string; readAt: string | null }[];
-}
-
-export type HazardAbilities = Record<
-  | 'confirm'
-  | 'reject'
-  | 'rectify'
-  | 'submit'
-  | 'verify'
-  | 'return'
-  | 'close'
-  | 'reopen'
-  | 'filePlan'
-  | 'assign'
-  | 'extend'
-  | 'escalate'
-  | 'list'
-  | 'closeListing',
-  boolean
->;
-
-export interface HazardResponse {
-  data: THazardDetail;
-  abilities: HazardAbilities;
-}
-
-export interface TDuplicate {
-  id: string;
-  code: string;
-  title: string;
-  location: string;
-  status: HazardStatus;
-  createdAt: string;
-  score: number;
-}
+export type THazardSummary = z.infer<typeof ZHazardSummary>;
+export type TListing = z.infer<typeof ZHazardListing>;
+export type TTransition = z.infer<typeof ZHazardTransition>;
+export type THazardDetail = z.infer<typeof ZHazardDetail>;
+export type HazardAbilities = z.infer<typeof ZHazardAbilities>;
+export type HazardResponse = z.infer<typeof ZHazardResponse>;
+export type ReportHazardResponse = z.infer<typeof ZReportHazardResponse>;
+export type TDuplicate = z.infer<typeof ZHazardDuplicate>;
+export type HazardOverview = z.infer<typeof ZHazardOverview>;
+export type OverviewMeasures = Omit<HazardOverview['byIndustry'][number], 'industry'>;
+export type MajorHazardCatalogue = z.infer<typeof ZMajorHazardCatalogue>;
+export type TListingRow = z.infer<typeof ZListingRow>;
+export type ListKind = (typeof LIST_KINDS)[number];
+export type TListEntryRow = z.infer<typeof ZListEntryRow>;
+export type StatsFigures = z.infer<typeof ZStatsFigures>;
+export type StatsState = (typeof STATS_STATES)[number];
+export type StatsDraft = z.infer<typeof ZStatsDraft>;
+export type StatsBoard = z.infer<typeof ZStatsBoard>;
 
 export function useHazards(query: Query) {
   return useQuery({ queryKey: ['hazards', query], queryFn: () => api<Page<THazardSummary>>('/api/hazards', { query }), placeholderData: keepPreviousData });
@@ -153,24 +85,6 @@ export function useHazardUpdated(): (res?: HazardResponse) => Promise<void> {
   );
 }
 
-export interface OverviewMeasures {
-  total: number;
-  open: number;
-  major: number;
-  majorOpen: number;
-  closed: number;
-  overdue: number;
-  unconfirmed: number;
-  closedRate: number | null;
-}
-
-export interface HazardOverview {
-  totals: OverviewMeasures & { listedOpen: number };
-  byStatus: Partial<Record<HazardStatus, number>>;
-  byRegion: (OverviewMeasures & { regionCode: string; name: string; nameEn: string })[];
-  byIndustry: (OverviewMeasures & { industry: string })[];
-}
-
 export function useHazardOverview(query: Query, enabled = true) {
   return useQuery({ queryKey: ['hazard-overview', query], queryFn: () => api<HazardOverview>('/api/hazards/overview', { query }), enabled });
 }
@@ -183,11 +97,6 @@ export function useCatalogues() {
   });
 }
 
-export interface TListingRow extends TListing {
-  overdue: boolean;
-  hazard: THazardSummary;
-}
-
 export function useListings(query: Query) {
   return useQuery({
     queryKey: ['hazard-listings', query],
@@ -196,72 +105,12 @@ export function useListings(query: Query) {
   });
 }
 
-export type ListKind = 'measure' | 'accountability';
-
-export interface TListEntryRow {
-  id: string;
-  kind: ListKind;
-  departmentName: string;
-  title: string;
-  content: string;
-  unitName: string;
-  person: string | null;
-  documentNumber: string | null;
-  date: string;
-  hazards: { id: string; code: string; title: string }[];
-  editable: boolean;
-}
-
 export function useListEntries(kind: ListKind, query: Query) {
   return useQuery({
     queryKey: ['hazard-lists', kind, query],
     queryFn: () => api<Page<TListEntryRow>>(`/api/hazards/lists/${kind}`, { query }),
     placeholderData: keepPreviousData,
   });
-}
-
-export interface StatsFigures {
-  found: number;
-  majorFound: number;
-  rectified: number;
-  majorRectified: number;
-  openAtEnd: number;
-  majorOpenAtEnd: number;
-  majorFundsYuan: number;
-  closedRate: number | null;
-}
-
-export type StatsState = 'submitted' | 'pending' | 'overdue';
-
-export interface StatsDraft {
-  enterpriseId: string;
-  enterpriseName: string;
-  period: string;
-  due: string;
-  source: string;
-  periodEnded: boolean;
-  state: StatsState;
-  figures: StatsFigures;
-  report: { analysis: string; principalName: string; submitterName: string; submittedAt: string; late: boolean } | null;
-  canSubmit: boolean;
-}
-
-export interface StatsBoard
-  extends Page<{
-    enterpriseId: string;
-    enterpriseName: string;
-    regionCode: string;
-    industry: string;
-    due: string;
-    state: StatsState;
-    submittedAt: string | null;
-    late: boolean | null;
-    principalName: string | null;
-  }> {
-  period: string;
-  due: string;
-  source: string;
-  summary: { total: number; submitted: number; overdue: number; pending: number };
 }
 
 export function useStatsBoard(query: Query, enabled: boolean) {

@@ -1,140 +1,76 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { TASK_SOURCES, TIssueTask, TTaskStep } from '../../../common/contracts/tasks';
+import type { z } from 'zod';
+import type { ZDeadline13710 } from '../../../common/contracts/platform';
+import type {
+  ASSIGNEE_ROLES,
+  ASSIGNEE_STATES,
+  ASSIGNEE_STATUSES as ASSIGNEE_STATUS_VALUES,
+  DAY_KINDS,
+  EXTENSION_STATUSES,
+  TASK_COMPLEXITIES,
+  TASK_SOURCES,
+  TASK_STATUSES as TASK_STATUS_VALUES,
+  TIssueTask,
+  TTaskStep,
+  ZAssigneeAbilities,
+  ZAssigneeDetail,
+  ZAssigneeSummary,
+  ZIssueTask,
+  ZMilestone,
+  ZTaskBase,
+  ZTaskBoard,
+  ZTaskDetail,
+  ZTaskEvent,
+  ZTaskExtension,
+  ZTaskResponse,
+  ZTaskStats,
+  ZTaskStatsUnit,
+  ZTaskSummary,
+} from '../../../common/contracts/tasks';
 import { api, type Page, type Query } from '../../lib/api';
 
-/**
- * 督办 ("13710") API. The server declares the detail as a plain record, so the shapes below follow
- * server/modules/tasks/queries/task-queries.ts and task-stats.ts field by field.
- */
+/** 督办 ("13710") API; every response type is inferred from common/contracts/tasks.ts (the server's declared schemas). */
 
 export type { TIssueTask, TTaskStep };
 export type TaskSource = (typeof TASK_SOURCES)[number];
 export const TASK_SOURCE_KEYS: readonly TaskSource[] = ['meeting', 'document', 'leaderInstruction', 'noticeItem', 'threeYear', 'alarm'];
-export type Complexity = 'general' | 'major';
-export type DayKind = 'calendar' | 'working';
-export type TaskStatus = 'open' | 'closed';
+export type Complexity = (typeof TASK_COMPLEXITIES)[number];
+export type DayKind = (typeof DAY_KINDS)[number];
+export type TaskStatus = (typeof TASK_STATUS_VALUES)[number];
 export const TASK_STATUSES: readonly TaskStatus[] = ['open', 'closed'];
-export type AssigneeRole = 'lead' | 'cooperate';
-export const ASSIGNEE_STATUSES = ['received', 'deployed', 'inProgress', 'resolved', 'closed'] as const;
-export type AssigneeStatus = (typeof ASSIGNEE_STATUSES)[number];
+export type AssigneeRole = (typeof ASSIGNEE_ROLES)[number];
+export const ASSIGNEE_STATUSES = ['received', 'deployed', 'inProgress', 'resolved', 'closed'] as const satisfies readonly AssigneeStatus[];
+export type AssigneeStatus = (typeof ASSIGNEE_STATUS_VALUES)[number];
 /** Where an assignee stands against its due points: the colour of its dot. */
-export type AssigneeState = 'onTrack' | 'dueSoon' | 'overdue' | 'done';
+export type AssigneeState = (typeof ASSIGNEE_STATES)[number];
 export type StepAction = 'deploy' | 'feedback' | 'resolve' | 'accept' | 'return';
 export const TASK_SIDES = ['all', 'issued', 'assigned'] as const;
 export type TaskSide = (typeof TASK_SIDES)[number];
+export type ExtensionStatus = (typeof EXTENSION_STATUSES)[number];
 
 /** The list filters, as they appear in the URL. */
 export const TASK_FILTER_KEYS = ['side', 'q', 'status', 'overdue'] as const;
 
 /** A unit a task is issued to: a government unit or department, or an enterprise. */
-export interface UnitRef {
-  departmentId?: string;
-  enterpriseId?: string;
-}
-
-export interface TMilestone {
-  date: string;
-  milestone: string;
-}
-
-export interface TAssigneeSummary {
-  id: string;
-  role: AssigneeRole;
-  unitName: string;
-  departmentId: string | null;
-  enterpriseId: string | null;
-  status: AssigneeStatus;
-  deployDue: string;
-  feedbackDue: string;
-  resolveDue: string;
-  originalResolveDue: string;
-  deployedAt: string | null;
-  firstFeedbackAt: string | null;
-  resolvedAt: string | null;
-  closedAt: string | null;
-  /** 0 none, 1 提醒, 2 预警, 3 通报. */
-  escalation: number;
-  state: AssigneeState;
-  plan: TMilestone[] | null;
-}
-
-export interface TTaskBase {
-  id: string;
-  code: string;
-  title: string;
-  source: TaskSource;
-  sourceRef: string | null;
-  complexity: Complexity;
-  dayKind: DayKind;
-  issuerDepartmentId: string;
-  issuerName: string;
-  assignedAt: string;
-  status: TaskStatus;
-}
-
-export interface TTaskSummary extends TTaskBase {
-  assignees: TAssigneeSummary[];
-}
-
-export interface TTaskEvent {
-  id: string;
-  assigneeId: string;
-  action: string;
-  fromStatus: string;
-  toStatus: string;
-  actorName: string;
-  at: string;
-  comment: string;
-  evidence: string[];
-  progress: number | null;
-}
-
-export type ExtensionStatus = 'pending' | 'approved' | 'refused';
-
-export interface TExtension {
-  id: string;
-  assigneeId: string;
-  requestedDue: string;
-  reason: string;
-  status: ExtensionStatus;
-  requestedBy: string;
-  requestedAt: string;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  decisionComment: string | null;
-}
-
-export interface TAssigneeAbilities {
-  deploy: boolean;
-  feedback: boolean;
-  resolve: boolean;
-  accept: boolean;
-  return: boolean;
-  requestExtension: boolean;
-  decideExtension: boolean;
-}
-
-export interface TAssigneeDetail extends TAssigneeSummary {
-  abilities: TAssigneeAbilities;
-  extensions: TExtension[];
-  events: TTaskEvent[];
-}
-
-export interface TTaskDetail extends TTaskBase {
-  content: string;
-  attachments: string[];
-  source13710: string;
-  assignees: TAssigneeDetail[];
-  isIssuer: boolean;
-  /** The server's clock when the detail was read (lateness is judged by it, not the browser's). */
-  now: string;
-}
-
-export interface TaskResponse {
-  data: TTaskDetail;
-  abilities: { issue: boolean };
-}
+export type UnitRef = z.input<typeof ZIssueTask>['lead'];
+export type TMilestone = z.infer<typeof ZMilestone>;
+export type TAssigneeSummary = z.infer<typeof ZAssigneeSummary>;
+export type TTaskBase = z.infer<typeof ZTaskBase>;
+export type TTaskSummary = z.infer<typeof ZTaskSummary>;
+export type TTaskEvent = z.infer<typeof ZTaskEvent>;
+export type TExtension = z.infer<typeof ZTaskExtension>;
+export type TAssigneeAbilities = z.infer<typeof ZAssigneeAbilities>;
+export type TAssigneeDetail = z.infer<typeof ZAssigneeDetail>;
+export type TTaskDetail = z.infer<typeof ZTaskDetail>;
+export type TaskResponse = z.infer<typeof ZTaskResponse>;
+export type TaskBoard = z.infer<typeof ZTaskBoard>;
+export type BoardTotals = TaskBoard['totals'];
+export type BoardUnit = TaskBoard['units'][number];
+export type BoardItem = TaskBoard['items'][number];
+export type TaskStatsUnit = z.infer<typeof ZTaskStatsUnit>;
+export type TaskStats = z.infer<typeof ZTaskStats>;
+export type TDeadlines = z.infer<typeof ZDeadline13710>;
 
 export function useTasks(query: Query) {
   return useQuery({
@@ -156,55 +92,11 @@ export function useTask(id: string | undefined) {
 
 // ---- board ----
 
-export interface BoardTotals {
-  open: number;
-  dueSoon: number;
-  overdue: number;
-  noticed: number;
-}
-
-export interface BoardUnit extends BoardTotals {
-  unitName: string;
-}
-
-export interface BoardItem extends TAssigneeSummary {
-  taskId: string;
-  code: string;
-  title: string;
-  issuerName: string;
-}
-
-export interface TaskBoard {
-  totals: BoardTotals;
-  units: BoardUnit[];
-  items: BoardItem[];
-  source: string;
-}
-
 export function useTaskBoard(enabled = true) {
   return useQuery({ queryKey: ['task-board'], queryFn: () => api<TaskBoard>('/api/tasks/board'), enabled });
 }
 
 // ---- statistics ----
-
-export interface TaskStatsUnit {
-  unitName: string;
-  assigned: number;
-  closed: number;
-  extended: number;
-  deployOnTimeRate: number | null;
-  feedbackOnTimeRate: number | null;
-  resolve7OnTimeRate: number | null;
-  resolveMonthOnTimeRate: number | null;
-  /** [on time, counted] per stage. */
-  counts: { deploy: [number, number]; feedback: [number, number]; resolve7: [number, number]; resolveMonth: [number, number] };
-}
-
-export interface TaskStats {
-  from: string;
-  to: string;
-  units: TaskStatsUnit[];
-}
 
 export function useTaskStats(query: { from: string; to: string }) {
   return useQuery({
@@ -215,14 +107,6 @@ export function useTaskStats(query: { from: string; to: string }) {
 }
 
 // ---- 13710 calculator ----
-
-export interface TDeadlines {
-  deployDue: string;
-  feedbackDue: string;
-  resolveDue: string;
-  dayKind: DayKind;
-  source: string;
-}
 
 /** Now as an ISO instant in Beijing time, e.g. 2021-03-05T10:00:00+08:00, whatever the browser's zone. */
 export function nowBeijingIso(): string {

@@ -47,19 +47,21 @@ export function RegistersPage() {
   const { data, isFetching, error } = useRegisters({ kind, year, page, pageSize }, readable);
   const years = Array.from({ length: Math.max(thisYear, year) - FIRST_YEAR + 1 }, (_, i) => Math.max(thisYear, year) - i);
 
+  // The entry's fields read by name: the columns of each kind name the fields of that kind's schema.
+  const fields = (r: TRegisterEntry): Record<string, unknown> => r.detail;
   const text = (key: string, label: MessageKey, width?: number): Col => ({
     title: t(label),
     key,
     width,
     ellipsis: true,
-    render: (_, r) => String(r.detail[key] ?? ''),
+    render: (_, r) => String(fields(r)[key] ?? ''),
   });
   const num = (key: string, label: MessageKey, width = 100): Col => ({
     title: t(label),
     key,
     width,
     align: 'right',
-    render: (_, r) => String(r.detail[key] ?? ''),
+    render: (_, r) => String(fields(r)[key] ?? ''),
   });
   const detailColumns: Record<RegisterKind, Col[]> = {
     safetyMeeting: [text('chair', 'register.chair', 120), text('topics', 'register.topics')],
@@ -69,7 +71,7 @@ export function RegistersPage() {
         title: t('register.role'),
         key: 'role',
         width: 110,
-        render: (_, r) => t(r.detail.role === 'chairman' ? 'register.role.chairman' : 'register.role.generalManager'),
+        render: (_, r) => t(fields(r).role === 'chairman' ? 'register.role.chairman' : 'register.role.generalManager'),
       },
       text('inspector', 'register.inspector', 100),
       {
@@ -77,7 +79,10 @@ export function RegistersPage() {
         key: 'subsidiary',
         width: 200,
         ellipsis: true,
-        render: (_, r) => (typeof r.detail.subsidiaryId === 'string' ? <EnterpriseName id={r.detail.subsidiaryId} /> : ''),
+        render: (_, r) => {
+          const id = fields(r).subsidiaryId;
+          return typeof id === 'string' ? <EnterpriseName id={id} /> : '';
+        },
       },
       text('findings', 'register.findings'),
     ],
@@ -89,7 +94,7 @@ export function RegistersPage() {
         title: t('register.faceKind'),
         key: 'faceKind',
         width: 160,
-        render: (_, r) => t(r.detail.kind === 'heading' ? 'register.faceKind.heading' : 'register.faceKind.coalFace'),
+        render: (_, r) => t(fields(r).kind === 'heading' ? 'register.faceKind.heading' : 'register.faceKind.coalFace'),
       },
     ],
     hazchemSystems: [
@@ -97,10 +102,10 @@ export function RegistersPage() {
         title: t('register.majorHazard'),
         key: 'majorHazard',
         width: 110,
-        render: (_, r) => (r.detail.majorHazard ? <Tag color="red">{t('register.yes')}</Tag> : <Tag>{t('register.no')}</Tag>),
+        render: (_, r) => (fields(r).majorHazard ? <Tag color="red">{t('register.yes')}</Tag> : <Tag>{t('register.no')}</Tag>),
       },
       ...HAZCHEM_SYSTEMS.map(
-        (s): Col => ({ title: t(`register.system.${s}`), key: s, width: 110, align: 'center', render: (_, r) => <Yes ok={Boolean(r.detail[s])} /> }),
+        (s): Col => ({ title: t(`register.system.${s}`), key: s, width: 110, align: 'center', render: (_, r) => <Yes ok={Boolean(fields(r)[s])} /> }),
       ),
     ],
   };

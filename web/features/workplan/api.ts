@@ -1,12 +1,20 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { REGISTER_KINDS, TRecordActivity } from '../../../common/contracts/workplan';
+import type { z } from 'zod';
+import type { INDICATOR_KEYS } from '../../../common/contracts/plans';
+import type {
+  INDICATOR_STATUSES as INDICATOR_STATUS_VALUES,
+  REGISTER_KINDS,
+  TRecordActivity,
+  ZIndicator,
+  ZPlan,
+  ZPlanItemDetail,
+  ZPlanOverview,
+  ZRegisterEntry,
+  ZShortfall,
+} from '../../../common/contracts/workplan';
 import { api, type Page, type Query } from '../../lib/api';
-import type { AssigneeStatus, TaskStatus } from '../tasks/api';
 
-/**
- * The year's notice as a work plan (落实情况) and its registers. Shapes follow
- * server/modules/workplan/queries/plan-queries.ts, indicators.ts and workplan.routes.ts.
- */
+/** The year's notice as a work plan (落实情况) and its registers; response types inferred from common/contracts/workplan.ts. */
 
 export type { TRecordActivity };
 export type RegisterKind = (typeof REGISTER_KINDS)[number];
@@ -22,101 +30,18 @@ export const REGISTER_KIND_KEYS: readonly RegisterKind[] = [
 /** Kinds recorded for an enterprise (its group, a coal mine, a chemical site) rather than for one's own unit. */
 export const ENTERPRISE_KINDS: readonly RegisterKind[] = ['groupInspection', 'miningFace', 'hazchemSystems'];
 
-export type IndicatorStatus = 'green' | 'yellow' | 'red' | 'grey';
+export type IndicatorStatus = (typeof INDICATOR_STATUS_VALUES)[number];
 export const INDICATOR_STATUSES: readonly IndicatorStatus[] = ['green', 'yellow', 'red', 'grey'];
+export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
 
-export type IndicatorKey =
-  | 'leaderLecture'
-  | 'monthlySafetyMeeting'
-  | 'supervisionTableComplete'
-  | 'groupInspections'
-  | 'hazchemFourSystems'
-  | 'officerTraining'
-  | 'equipmentPerOfficer'
-  | 'intelligentMiningFaces'
-  | 'standardizationCoal'
-  | 'standardizationHighRisk'
-  | 'liabilityInsurance'
-  | 'fatalAccidentActions'
-  | 'taskOnTime';
-
-export interface TPlan {
-  id: string;
-  year: number;
-  issuer: string;
-  document: string;
-  title: string;
-  regionCode: string;
-  createdAt: string;
-}
-
-export interface TShortfall {
-  /** An enterprise, department, accident or task id, depending on the indicator. */
-  id: string | null;
-  name: string;
-  detail: string;
-}
-
-export interface TIndicator {
-  key: IndicatorKey;
-  name: string;
-  nameEn: string;
-  target: string;
-  /** The exact phrase of the notice the indicator measures. */
-  quote: string;
-  value: number | null;
-  /** What the value means, e.g. '68 / 80 = 85%'. */
-  display: string;
-  targetValue: number;
-  unit: 'percent' | 'count' | 'ratio';
-  status: IndicatorStatus;
-  shortfallCount: number;
-  shortfalls?: TShortfall[];
-}
-
-export interface TPlanItem {
-  id: string;
-  number: number;
-  section: string;
-  title: string;
-  titleEn: string;
-  text: string;
-  responsibleUnits: string[];
-  status: IndicatorStatus;
-  indicators: TIndicator[];
-}
-
-export interface PlanOverview {
-  plan: TPlan;
-  items: (TPlanItem & { taskCount: number })[];
-}
-
-export interface TItemTask {
-  id: string;
-  code: string;
-  title: string;
-  status: TaskStatus;
-  units: { unitName: string; status: AssigneeStatus; resolveDue: string }[];
-}
-
-export interface PlanItemDetail {
-  plan: Pick<TPlan, 'id' | 'year' | 'document' | 'title'>;
-  item: Omit<TPlanItem, 'indicators'> & { indicators: (TIndicator & { shortfalls: TShortfall[] })[] };
-  tasks: TItemTask[];
-}
-
-export interface TRegisterEntry {
-  id: string;
-  kind: RegisterKind;
-  departmentId: string | null;
-  enterpriseId: string | null;
-  unitName: string;
-  date: string;
-  title: string;
-  detail: Record<string, unknown>;
-  createdByName: string;
-  createdAt: string;
-}
+export type TPlan = z.infer<typeof ZPlan>;
+export type TShortfall = z.infer<typeof ZShortfall>;
+export type TIndicator = z.infer<typeof ZIndicator>;
+export type PlanOverview = z.infer<typeof ZPlanOverview>;
+export type TPlanItem = PlanOverview['items'][number];
+export type PlanItemDetail = z.infer<typeof ZPlanItemDetail>;
+export type TItemTask = PlanItemDetail['tasks'][number];
+export type TRegisterEntry = z.infer<typeof ZRegisterEntry>;
 
 export function usePlans() {
   return useQuery({

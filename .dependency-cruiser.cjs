@@ -57,6 +57,20 @@ module.exports = {
       to: { path: '^server/' },
     },
     {
+      name: 'web-features-meet-through-index',
+      comment: 'A web feature uses another only through its index.ts (its public surface, docs/web-kit.md).',
+      severity: 'error',
+      from: { path: '^web/features/([^/]+)/' },
+      to: { path: '^web/features/([^/]+)/', pathNot: ['^web/features/$1/', '^web/features/[^/]+/index\\.ts$'] },
+    },
+    {
+      name: 'web-shared-to-feature-index',
+      comment: 'web/components and web/lib reach a feature only through its index.ts; routes.tsx alone loads pages file by file (lazily).',
+      severity: 'error',
+      from: { path: '^web/(components|lib|i18n)/' },
+      to: { path: '^web/features/', pathNot: ['^web/features/[^/]+/index\\.ts$'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -1,6 +1,6 @@
 import { Select } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { useEnterprises } from '../features/org/api';
+import { useEnterprises } from '../features/org';
 import { useI18n } from '../i18n';
 import { useDebounced } from '../lib/use-debounced';
 

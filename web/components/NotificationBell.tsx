@@ -1,7 +1,7 @@
 import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, Tooltip } from 'antd';
 import { useNavigate } from 'react-router';
-import { useUnreadCount } from '../features/notifications/api';
+import { useUnreadCount } from '../features/notifications';
 import { useI18n } from '../i18n';
 
 export function NotificationBell() {

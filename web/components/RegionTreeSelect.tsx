@@ -1,7 +1,6 @@
 import { TreeSelect } from 'antd';
 import { useMemo } from 'react';
-import { useRegions } from '../features/org/api';
-import { buildRegionTree } from '../features/org/regions';
+import { buildRegionTree, useRegions } from '../features/org';
 import { useI18n } from '../i18n';
 
 interface Props {

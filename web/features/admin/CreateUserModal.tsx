@@ -7,7 +7,7 @@ import { api } from '../../lib/api';
 import { type UserKind, useCan } from '../../lib/auth';
 import { useApiError } from '../../lib/use-api-error';
 import { useDebounced } from '../../lib/use-debounced';
-import { useAllDepartments, useEnterprises } from '../org/api';
+import { useAllDepartments, useEnterprises } from '../org';
 import { USER_KINDS } from './api';
 import { PasswordHalf } from './ResetPasswordModal';
 

@@ -13,7 +13,7 @@ import { formatDateTime } from '../../lib/format';
 import { useUrlPaging } from '../../lib/url-paging';
 import { useUrlState } from '../../lib/url-state';
 import { useApiError } from '../../lib/use-api-error';
-import { useAllDepartments } from '../org/api';
+import { useAllDepartments } from '../org';
 import { isLocked, type TUser, useRoles, useUsers } from './api';
 import { CreateUserModal } from './CreateUserModal';
 import { ResetPasswordModal } from './ResetPasswordModal';

@@ -6,8 +6,7 @@ import { useI18n } from '../../i18n';
 import { ApiError, api, errorMessage } from '../../lib/api';
 import { formatDateTime, industryName } from '../../lib/format';
 import { useApiError } from '../../lib/use-api-error';
-import { useReadings, useSensor } from '../monitoring/api';
-import { TrendChart } from '../monitoring/TrendChart';
+import { TrendChart, useReadings, useSensor } from '../monitoring';
 import {
   type AlarmAction,
   type AlarmResponse,

@@ -7,10 +7,10 @@ import { PageHeader } from '../../components/PageHeader';
 import { Source } from '../../components/Source';
 import { type MessageKey, useI18n } from '../../i18n';
 import { useCan, useMe } from '../../lib/auth';
-import { useUnreadCount } from '../notifications/api';
-import { useEnterprises } from '../org/api';
-import { SUPERVISION_NOTICE_SOURCE, useSupervisionTable } from '../supervision/api';
-import { useTaskBoard } from '../tasks/api';
+import { useUnreadCount } from '../notifications';
+import { useEnterprises } from '../org';
+import { SUPERVISION_NOTICE_SOURCE, useSupervisionTable } from '../supervision';
+import { useTaskBoard } from '../tasks';
 
 function StatCard({ title, value, loading, to, color }: { title: ReactNode; value: number | undefined; loading: boolean; to: string; color?: string }) {
   return (

@@ -8,7 +8,7 @@ import { type MessageKey, useI18n } from '../../i18n';
 import { errorMessage } from '../../lib/api';
 import { useMe } from '../../lib/auth';
 import { useUrlState } from '../../lib/url-state';
-import { ActiveAlarmsPanel } from '../alarms/ActiveAlarmsPanel';
+import { ActiveAlarmsPanel } from '../alarms';
 import { installationPath, LEVEL_COLOR, type Level, type TSensor, useLive, useLiveReadings, valueText } from './api';
 import { LevelTag, typeKey } from './labels';
 

@@ -18,8 +18,8 @@ import { Source } from '../../components/Source';
 import { type MessageKey, useI18n } from '../../i18n';
 import { api } from '../../lib/api';
 import { useApiError } from '../../lib/use-api-error';
-import { useEnterprise } from '../org/api';
-import { useRegisteredObjects } from '../risk/api';
+import { useEnterprise } from '../org';
+import { useRegisteredObjects } from '../risk';
 import { type TSensor, useCoalLocations } from './api';
 import { typeKey } from './labels';
 

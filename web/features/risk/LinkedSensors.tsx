@@ -5,8 +5,8 @@ import { useI18n } from '../../i18n';
 import { api, type Page } from '../../lib/api';
 import { useCan } from '../../lib/auth';
 import { formatDateTime } from '../../lib/format';
-import type { TSensor } from '../monitoring/api';
-import { LevelTag, typeKey } from '../monitoring/labels';
+import type { TSensor } from '../monitoring';
+import { LevelTag, typeKey } from '../monitoring';
 
 /** 在线监测 of a registered installation or pond: the sensors linked to it (monitoring's installationId), if the user may see sensors. */
 export function LinkedSensors({ installationId }: { installationId: string }) {

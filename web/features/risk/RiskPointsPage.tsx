@@ -11,7 +11,7 @@ import { errorMessage } from '../../lib/api';
 import { useMe } from '../../lib/auth';
 import { industryName } from '../../lib/format';
 import { sortOrderOf, sortParam, toInt, useUrlState } from '../../lib/url-state';
-import { useRegions } from '../org/api';
+import { useRegions } from '../org';
 import { RISK_FILTER_KEYS, type TRiskPoint, useRiskPoints } from './api';
 import { accidentTypeName, inputsText, RISK_HEX, RiskLevelTag, scoreLabel } from './labels';
 

@@ -13,7 +13,7 @@ import { useCan } from '../../lib/auth';
 import { industryName } from '../../lib/format';
 import { useUrlPaging } from '../../lib/url-paging';
 import { useUrlState } from '../../lib/url-state';
-import { type TSupervisionRow, useAllDepartments } from '../org/api';
+import { type TSupervisionRow, useAllDepartments } from '../org';
 import { SUPERVISION_FILTER_KEYS, SUPERVISION_NOTICE_SOURCE, useSupervisionTable } from './api';
 
 const KEYS = [...SUPERVISION_FILTER_KEYS, 'page', 'pageSize', 'sort'] as const;

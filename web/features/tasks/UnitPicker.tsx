@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { EnterpriseSelect } from '../../components/EnterpriseSelect';
 import { pickName, useI18n } from '../../i18n';
 import { useCan } from '../../lib/auth';
-import { useAllDepartments } from '../org/api';
+import { useAllDepartments } from '../org';
 import type { UnitRef } from './api';
 
 type UnitKind = 'department' | 'enterprise';

@@ -8,8 +8,7 @@ import { Source } from '../../components/Source';
 import { pickName, useI18n } from '../../i18n';
 import { ApiError, errorMessage } from '../../lib/api';
 import { useCan } from '../../lib/auth';
-import { IssueTaskForm } from '../tasks/IssueTaskForm';
-import { AssigneeStatusTag, formatDue, TaskStatusTag } from '../tasks/labels';
+import { AssigneeStatusTag, formatDue, IssueTaskForm, TaskStatusTag } from '../tasks';
 import { type PlanItemDetail, type TIndicator, type TItemTask, type TShortfall, usePlanItem } from './api';
 import { IndicatorStatusTag, REGISTERS_OF, SHORTFALL_TARGET, STATUS_HEX } from './labels';
 

@@ -10,7 +10,7 @@ import { pickName, useI18n } from '../../i18n';
 import { errorMessage } from '../../lib/api';
 import { useCan } from '../../lib/auth';
 import { useUrlState } from '../../lib/url-state';
-import { ImportModal } from '../org/ImportModal';
+import { ImportModal } from '../org';
 import { INDICATOR_STATUSES, type IndicatorStatus, type PlanOverview, type TIndicator, usePlan, usePlans } from './api';
 import { IndicatorStatusTag, STATUS_HEX } from './labels';
 

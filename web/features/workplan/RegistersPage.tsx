@@ -11,7 +11,7 @@ import { errorMessage } from '../../lib/api';
 import { useCan } from '../../lib/auth';
 import { formatDateTime } from '../../lib/format';
 import { toInt, useUrlState } from '../../lib/url-state';
-import { useEnterprise } from '../org/api';
+import { useEnterprise } from '../org';
 import { REGISTER_KIND_KEYS, type RegisterKind, type TRegisterEntry, useRegisters } from './api';
 import { HAZCHEM_SYSTEMS, RegisterFormModal } from './RegisterFormModal';
 

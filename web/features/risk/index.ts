@@ -1,0 +1,2 @@
+// The risk feature's public surface (dependency-cruiser: web-features-meet-through-index).
+export { useRegisteredObjects } from './api';

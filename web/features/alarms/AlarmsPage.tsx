@@ -1,42 +1,45 @@
 import { BarChartOutlined, FileSearchOutlined, WifiOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Col, DatePicker, Flex, Input, Row, Select, Statistic, Table, Tooltip, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Badge, Button, Card, Col, DatePicker, Flex, Row, Select, Statistic, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useNavigate } from 'react-router';
+import { type DataColumn, DataList } from '../../components/DataList';
 import { Ellipsis } from '../../components/Ellipsis';
+import { enterpriseColumn } from '../../components/EnterpriseCell';
 import { ExportButton } from '../../components/ExportButton';
+import { FilterBar } from '../../components/FilterBar';
 import { IndustrySelect } from '../../components/IndustrySelect';
 import { PageHeader } from '../../components/PageHeader';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
+import { UrlSearch } from '../../components/UrlSearch';
 import { useI18n } from '../../i18n';
 import { errorMessage } from '../../lib/api';
 import { useCan } from '../../lib/auth';
-import { formatDateTime, industryName } from '../../lib/format';
-import { toInt, useUrlState } from '../../lib/url-state';
+import { formatDateTime } from '../../lib/format';
+import { useListPage } from '../../lib/list-page';
 import { CLASSIFICATIONS, FILTER_KEYS, SEVERITIES, STATUSES, type TAlarmSummary, TYPES, useAlarmStats, useAlarms, useLiveAlarms } from './api';
 import { AlarmStatusTag, DisposalText, SEVERITY_COLOR, SeverityTag, valueText } from './labels';
 
-const KEYS = [...FILTER_KEYS, 'page', 'pageSize'] as const;
-
-/** 报警处置: the alarms the user may see, live (SSE), active and red first, with counts, filters in the URL and export. */
+/**
+ * 报警处置: the alarms the user may see, live (SSE), active and red first, with counts, filters in the URL and export.
+ * On a phone each alarm is a card led by its severity, value against the limit and status.
+ */
 export function AlarmsPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const can = useCan();
   const navigate = useNavigate();
   useLiveAlarms();
-  const [state, update] = useUrlState(KEYS);
-  const page = toInt(state.page, 1);
-  const pageSize = toInt(state.pageSize, 20);
-  const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, state[k]]));
-  const { data, isFetching, error } = useAlarms({ ...filters, page, pageSize });
+  const list = useListPage(FILTER_KEYS);
+  const { filters } = list;
+  const { data, isFetching, error } = useAlarms(list.query);
   const stats = useAlarmStats({ ...filters, status: undefined }).data;
   const regulator = can('alarm.supervise');
 
-  const columns: ColumnsType<TAlarmSummary> = [
+  const columns: DataColumn<TAlarmSummary>[] = [
     {
       title: t('alarm.severityLabel'),
       dataIndex: 'severity',
       width: 92,
+      card: 'lead',
       render: (_: unknown, r) => (
         <Flex vertical gap={4} align="flex-start">
           <SeverityTag severity={r.severity} />
@@ -47,6 +50,15 @@ export function AlarmsPage() {
     {
       title: t('alarm.sensor'),
       dataIndex: 'sensorName',
+      card: 'title',
+      cardRender: (r) => (
+        <Flex vertical gap={2} style={{ minWidth: 0 }}>
+          <Link to={`/alarms/${r.id}`}>{r.sensorName}</Link>
+          <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }}>
+            {r.location}
+          </Typography.Text>
+        </Flex>
+      ),
       render: (v: string, r) => (
         <Flex vertical gap={2} style={{ minWidth: 0 }}>
           <Ellipsis text={v}>
@@ -62,6 +74,7 @@ export function AlarmsPage() {
       title: t('alarm.statusLabel'),
       dataIndex: 'status',
       width: 150,
+      card: 'lead',
       render: (_: unknown, r) => (
         <Flex vertical gap={4} align="flex-start">
           <AlarmStatusTag status={r.status} />
@@ -73,6 +86,7 @@ export function AlarmsPage() {
       title: `${t('alarm.peak')} / ${t('alarm.limit')}`,
       dataIndex: 'peakValue',
       width: 130,
+      card: 'lead',
       render: (_: unknown, r) => (
         <Flex vertical gap={2}>
           <Typography.Text strong style={{ color: r.active ? SEVERITY_COLOR[r.severity === 'yellow' ? 'orange' : r.severity] : undefined }}>
@@ -84,19 +98,7 @@ export function AlarmsPage() {
         </Flex>
       ),
     },
-    {
-      title: t('alarm.enterprise'),
-      dataIndex: 'enterpriseName',
-      width: 200,
-      render: (v: string, r) => (
-        <Flex vertical gap={2} style={{ minWidth: 0 }}>
-          <Ellipsis text={v} />
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {industryName(r.industry, locale)}
-          </Typography.Text>
-        </Flex>
-      ),
-    },
+    enterpriseColumn<TAlarmSummary>(t),
     {
       title: t('alarm.classificationLabel'),
       dataIndex: 'classification',
@@ -123,7 +125,7 @@ export function AlarmsPage() {
 
   const stat = (label: string, value: number | string | undefined, patch: Record<string, string | undefined>, color?: string) => (
     <Col xs={12} sm={8} lg={4}>
-      <Card size="small" hoverable onClick={() => update({ ...Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])), ...patch, page: undefined })}>
+      <Card size="small" hoverable onClick={() => list.setFilters({ ...Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])), ...patch })}>
         <Statistic title={label} value={value ?? '—'} valueStyle={color ? { color } : undefined} />
       </Card>
     </Col>
@@ -165,84 +167,66 @@ export function AlarmsPage() {
         {stat(t('alarm.stat.total'), stats?.total, {})}
         {stat(t('alarm.stat.falseShare'), stats ? (stats.falseShare === null ? '—' : `${stats.falseShare}%`) : undefined, { classification: 'false' })}
       </Row>
-      <div style={{ display: 'grid', gridTemplateColumns: `repeat(auto-fill, minmax(${locale === 'en-US' ? 190 : 150}px, 1fr))`, gap: 8, marginBottom: 12 }}>
-        <Input.Search
-          key={state.q ?? ''}
-          defaultValue={state.q}
-          allowClear
-          placeholder={t('alarm.searchPlaceholder')}
-          onSearch={(q) => update({ q: q.trim() || undefined, page: undefined })}
-        />
+      <FilterBar list={list} minWidth={150}>
+        <UrlSearch placeholder={t('alarm.searchPlaceholder')} value={filters.q} onSearch={(q) => list.setFilters({ q })} />
         <Select
-          value={state.status}
+          value={filters.status}
           allowClear
           placeholder={t('alarm.statusLabel')}
           options={[
             ...(['active', 'unack', 'open'] as const).map((s) => ({ value: s, label: t(`alarm.status.${s}`) })),
             ...STATUSES.map((s) => ({ value: s, label: t(`alarm.status.${s}`) })),
           ]}
-          onChange={(status?: string) => update({ status, page: undefined })}
+          onChange={(status?: string) => list.setFilters({ status })}
         />
         <Select
-          value={state.severity}
+          value={filters.severity}
           allowClear
           placeholder={t('alarm.severityLabel')}
           options={SEVERITIES.map((s) => ({ value: s, label: t(`alarm.severity.${s}`) }))}
-          onChange={(severity?: string) => update({ severity, page: undefined })}
+          onChange={(severity?: string) => list.setFilters({ severity })}
         />
         <Select
-          value={state.type}
+          value={filters.type}
           allowClear
           placeholder={t('alarm.typeLabel')}
           options={TYPES.map((s) => ({ value: s, label: t(`alarm.type.${s}`) }))}
-          onChange={(type?: string) => update({ type, page: undefined })}
+          onChange={(type?: string) => list.setFilters({ type })}
         />
         <Select
-          value={state.classification}
+          value={filters.classification}
           allowClear
           placeholder={t('alarm.classificationLabel')}
           options={[...CLASSIFICATIONS, 'none' as const].map((s) => ({ value: s, label: t(`alarm.classification.${s}`) }))}
-          onChange={(classification?: string) => update({ classification, page: undefined })}
+          onChange={(classification?: string) => list.setFilters({ classification })}
         />
         {regulator ? (
           <>
-            <RegionTreeSelect value={state.regionCode} onChange={(regionCode) => update({ regionCode, page: undefined })} placeholder={t('field.region')} />
-            <IndustrySelect value={state.industry} onChange={(industry) => update({ industry, page: undefined })} />
+            <RegionTreeSelect value={filters.regionCode} onChange={(regionCode) => list.setFilters({ regionCode })} placeholder={t('field.region')} />
+            <IndustrySelect value={filters.industry} onChange={(industry) => list.setFilters({ industry })} />
           </>
         ) : null}
         <DatePicker.RangePicker
           style={{ gridColumn: 'span 2', minWidth: 0 }}
-          value={state.from && state.to ? [dayjs(state.from), dayjs(state.to)] : null}
-          onChange={(v) => update({ from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD'), page: undefined })}
+          value={filters.from && filters.to ? [dayjs(filters.from), dayjs(filters.to)] : null}
+          onChange={(v) => list.setFilters({ from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') })}
         />
-      </div>
+      </FilterBar>
       {error ? <Typography.Text type="danger">{errorMessage(error)}</Typography.Text> : null}
-      <Table<TAlarmSummary>
+      {data && data.total === 0 ? (
+        <Typography.Paragraph type="secondary">
+          <FileSearchOutlined /> {t('alarm.empty')}
+        </Typography.Paragraph>
+      ) : null}
+      <DataList<TAlarmSummary>
         rowKey="id"
         size="middle"
         columns={columns}
-        dataSource={data?.items ?? []}
+        dataSource={data?.items}
         loading={isFetching && !data}
         scroll={{ x: 1000 }}
-        onRow={(r) => ({ style: r.active && r.severity === 'red' ? { background: '#fff1f0' } : undefined })}
-        locale={{
-          emptyText: (
-            <Typography.Text type="secondary">
-              <FileSearchOutlined /> {t('alarm.empty')}
-            </Typography.Text>
-          ),
-        }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => t('common.total', { total }),
-        }}
-        onChange={(p, _f, _s, extra) => {
-          if (extra.action === 'paginate') update({ page: p.current, pageSize: p.pageSize });
-        }}
+        list={list}
+        total={data?.total}
       />
     </>
   );

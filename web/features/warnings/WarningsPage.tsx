@@ -1,37 +1,45 @@
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Progress, Select, Table, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Button, Flex, Progress, Select, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
+import { type DataColumn, DataList } from '../../components/DataList';
 import { Ellipsis } from '../../components/Ellipsis';
+import { FilterBar } from '../../components/FilterBar';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { errorMessage } from '../../lib/api';
 import { useCan } from '../../lib/auth';
 import { formatDateTime } from '../../lib/format';
-import { toInt, useUrlState } from '../../lib/url-state';
+import { useListPage } from '../../lib/list-page';
 import { type TWarningSummary, useWarnings, WARNING_EVENTS, WARNING_LEVELS } from './api';
 import { LevelTag, useEventName, WarningStateTag } from './labels';
 
 const FILTERS = ['active', 'level', 'event', 'source'] as const;
-const KEYS = [...FILTERS, 'page', 'pageSize'] as const;
 
-/** 预警信息: warnings in scope (an enterprise: those that target it), with colour tags and confirmation progress. */
+/** 预警信息: warnings in scope (an enterprise: those that target it), with colour tags and confirmation progress; cards on a phone. */
 export function WarningsPage() {
   const { t } = useI18n();
   const can = useCan();
   const navigate = useNavigate();
   const eventName = useEventName();
-  const [state, update] = useUrlState(KEYS);
-  const page = toInt(state.page, 1);
-  const pageSize = toInt(state.pageSize, 20);
-  const { data, isFetching, error } = useWarnings({ ...Object.fromEntries(FILTERS.map((k) => [k, state[k]])), page, pageSize });
+  const list = useListPage(FILTERS);
+  const { data, isFetching, error } = useWarnings(list.query);
   const issuer = can('warning.issue');
 
-  const columns: ColumnsType<TWarningSummary> = [
-    { title: t('warning.level'), dataIndex: 'level', width: 92, render: (_: unknown, r) => <LevelTag level={r.level} /> },
+  const columns: DataColumn<TWarningSummary>[] = [
+    { title: t('warning.level'), dataIndex: 'level', width: 92, card: 'lead', render: (_: unknown, r) => <LevelTag level={r.level} /> },
     {
       title: t('warning.headline'),
       dataIndex: 'headline',
+      card: 'title',
+      cardRender: (r) => (
+        <Flex vertical gap={2} style={{ minWidth: 0 }}>
+          <Link to={`/warnings/${r.id}`}>{r.headline}</Link>
+          <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }}>
+            {eventName(r.eventType)} · {r.issuerName}
+            {r.source === 'imported' ? ` · ${t('warning.source.imported')}` : ''}
+          </Typography.Text>
+        </Flex>
+      ),
       render: (v: string, r) => (
         <Flex vertical gap={2} style={{ minWidth: 0 }}>
           <Link to={`/warnings/${r.id}`}>
@@ -43,12 +51,11 @@ export function WarningsPage() {
         </Flex>
       ),
     },
-    { title: t('warning.state'), dataIndex: 'state', width: 96, render: (_: unknown, r) => <WarningStateTag state={r.state} /> },
+    { title: t('warning.state'), dataIndex: 'state', width: 96, card: 'lead', render: (_: unknown, r) => <WarningStateTag state={r.state} /> },
     {
       title: t('warning.period'),
       dataIndex: 'effective',
       width: 168,
-      responsive: ['md'],
       render: (_: unknown, r) => (
         <Flex vertical style={{ fontSize: 12 }}>
           <span>{formatDateTime(r.effective)}</span>
@@ -78,15 +85,8 @@ export function WarningsPage() {
       : []),
   ];
 
-  const filter = (key: (typeof FILTERS)[number], placeholder: string, options: { value: string; label: string }[], width = 140) => (
-    <Select
-      allowClear
-      placeholder={placeholder}
-      value={state[key]}
-      options={options}
-      style={{ width }}
-      onChange={(v?: string) => update({ [key]: v, page: undefined })}
-    />
+  const filter = (key: (typeof FILTERS)[number], placeholder: string, options: { value: string; label: string }[]) => (
+    <Select allowClear placeholder={placeholder} value={list.filters[key]} options={options} onChange={(v?: string) => list.setFilters({ [key]: v })} />
   );
 
   return (
@@ -106,7 +106,7 @@ export function WarningsPage() {
           ) : null
         }
       />
-      <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+      <FilterBar list={list}>
         {filter('active', t('warning.filter.active'), [
           { value: 'true', label: t('warning.state.active') },
           { value: 'false', label: t('warning.filter.inactive') },
@@ -115,7 +115,6 @@ export function WarningsPage() {
           'level',
           t('warning.level'),
           WARNING_LEVELS.map((l) => ({ value: l, label: t(`warning.level.${l}`) })),
-          120,
         )}
         {filter(
           'event',
@@ -126,24 +125,9 @@ export function WarningsPage() {
           { value: 'issued', label: t('warning.source.issued') },
           { value: 'imported', label: t('warning.source.imported') },
         ])}
-      </Flex>
+      </FilterBar>
       {error ? <Typography.Text type="danger">{errorMessage(error)}</Typography.Text> : null}
-      <Table<TWarningSummary>
-        rowKey="id"
-        size="middle"
-        loading={isFetching}
-        columns={columns}
-        dataSource={data?.items}
-        tableLayout="fixed"
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total,
-          showSizeChanger: true,
-          showTotal: (n) => t('common.total', { total: n }),
-          onChange: (p, s) => update({ page: String(p), pageSize: String(s) }),
-        }}
-      />
+      <DataList<TWarningSummary> rowKey="id" size="middle" loading={isFetching} columns={columns} dataSource={data?.items} list={list} total={data?.total} />
     </>
   );
 }

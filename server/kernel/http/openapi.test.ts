@@ -14,12 +14,14 @@ describe('operationId', () => {
 
   it('two operations with one id stop the document being built, naming both', () => {
     const op = (operationId: string) => ({ operationId, responses: { 200: { description: 'ok' } } });
-    expect(() => finishDocument({ paths: { '/api/a-b': { get: op('getAB') }, '/api/a/b': { get: op('getAB') } } })).toThrow(/getAB .*GET \/api\/a\/b.*GET \/api\/a-b/);
+    expect(() => finishDocument({ paths: { '/api/a-b': { get: op('getAB') }, '/api/a/b': { get: op('getAB') } } })).toThrow(
+      /getAB .*GET \/api\/a\/b.*GET \/api\/a-b/,
+    );
   });
 });
 
 describe('the refusals an operation documents', () => {
-  const op = { method: 'GET', url: '/api/x', hasQuery: false, queryIds: false, body: false, bodyHasVersion: false };
+  const op = { method: 'GET', url: '/api/x', hasQuery: false, queryIds: false, body: false };
   const facts = (f: Partial<OperationFacts>): OperationFacts => ({ access: 'hazard.read', ...f });
   it.each<[string, OperationFacts, typeof op, number[]]>([
     ['a public read without input: only the rate limit', facts({ access: 'public' }), op, [429]],
@@ -28,11 +30,17 @@ describe('the refusals an operation documents', () => {
     ['a permission read with a query', facts({}), { ...op, hasQuery: true }, [400, 401, 403, 429]],
     ['a lookup scoped by enterpriseId', facts({}), { ...op, hasQuery: true, queryIds: true }, [400, 401, 403, 404, 429]],
     ['an object by id', facts({}), { ...op, url: '/api/x/:id' }, [400, 401, 403, 404, 429]],
-    ['an edit with a version', facts({}), { ...op, method: 'PATCH', url: '/api/x/:id', body: true, bodyHasVersion: true }, [400, 401, 403, 404, 409, 413, 415, 429]],
+    ['an edit with a version', facts({}), { ...op, method: 'PATCH', url: '/api/x/:id', body: true }, [400, 401, 403, 404, 409, 413, 415, 429]],
     ['a workflow action', facts({}), { ...op, method: 'POST', url: '/api/x/:id/close', body: true }, [400, 401, 403, 404, 409, 413, 415, 429]],
-    ['a create', facts({}), { ...op, method: 'POST', body: true }, [400, 401, 403, 413, 415, 429]],
-    ['an upload', facts({ upload: 'a workbook' }), { ...op, method: 'POST' }, [400, 401, 403, 413, 415, 429]],
+    ['a create (a duplicate is a 409)', facts({}), { ...op, method: 'POST', body: true }, [400, 401, 403, 409, 413, 415, 429]],
+    ['an upload', facts({ upload: 'a workbook' }), { ...op, method: 'POST' }, [400, 401, 403, 409, 413, 415, 429]],
+    ['a write without input', facts({}), { ...op, method: 'POST', url: '/api/notifications/read-all' }, [401, 403, 409, 429]],
     ['ingestion by key', facts({ access: 'public', ingestKey: true, bodyDoc: undefined }), { ...op, method: 'POST', body: true }, [400, 401, 413, 415, 429]],
-    ['a public sign-in with its own refusals', facts({ access: 'public', refuses: [401, 403] }), { ...op, method: 'POST', body: true }, [400, 401, 403, 413, 415, 429]],
+    [
+      'a public sign-in with its own refusals',
+      facts({ access: 'public', refuses: [401, 403] }),
+      { ...op, method: 'POST', body: true },
+      [400, 401, 403, 413, 415, 429],
+    ],
   ])('%s', (_, f, o, expected) => expect(errorStatuses(f, o)).toEqual(expected));
 });

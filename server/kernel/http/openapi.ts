@@ -41,6 +41,8 @@ export interface OperationFacts {
   duringPasswordChange?: boolean;
   /** Refusals beyond the derived ones (e.g. 401 of a public sign-in). */
   refuses?: readonly ErrorStatus[];
+  /** All refusals the operation documents (errorStatuses, computed once by route()). */
+  refusals?: readonly ErrorStatus[];
 }
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429;
@@ -63,14 +65,12 @@ const ERROR_RESPONSES: Record<ErrorStatus, { name: string; description: string }
  * - 403 unless public: the permission gate, object policies, and a password that must be changed first (except
  *   the few routes that serve that change);
  * - 404 for a path with an object id (unknown or out of scope) and for a lookup scoped by a query id (`enterpriseId`…);
- * - 409 for a write that checks a version (`version` in its body) or a state transition (`POST …/:id/<action>`);
+ * - 409 for every signed-in write: a stale version, a state that does not allow the action, a duplicate (a unique key
+ *   of any table answers DUPLICATE_RECORD) — medium tests saw creates and two-segment actions answer it;
  * - 413 and 415 for everything that takes a body or an upload (2 MB JSON body limit, upload limit, JSON only);
  * - 429 everywhere: the rate limit is global (per process and address), sign-in and ingestion have their own.
  */
-export function errorStatuses(
-  facts: OperationFacts,
-  op: { method: string; url: string; hasQuery: boolean; queryIds: boolean; body: boolean; bodyHasVersion: boolean },
-): ErrorStatus[] {
+export function errorStatuses(facts: OperationFacts, op: { method: string; url: string; hasQuery: boolean; queryIds: boolean; body: boolean }): ErrorStatus[] {
   const out = new Set<ErrorStatus>(facts.refuses ?? []);
   const pathParams = /:\w+/.test(op.url);
   const takesBody = op.body || !!facts.upload || !!facts.bodyDoc;
@@ -79,13 +79,35 @@ export function errorStatuses(
   if (facts.access !== 'public' && !(facts.access === 'authenticated' && facts.duringPasswordChange)) out.add(403);
   if (pathParams || op.queryIds) out.add(404);
   const write = op.method !== 'GET';
-  if (write && (op.bodyHasVersion || /\/:\w+\/[a-z-]+$/.test(op.url))) out.add(409);
+  if (write && facts.access !== 'public') out.add(409);
   if (takesBody) {
     out.add(413);
     out.add(415);
   }
   out.add(429);
   return [...out].sort((a, b) => a - b);
+}
+
+/** The keys of an object schema (through optional/default/pipe wrappers); null when it is not one. */
+function objectKeys(schema: z.ZodType | undefined): string[] | null {
+  if (!schema) return [];
+  const shape = (schema as { shape?: Record<string, unknown> }).shape;
+  return shape && typeof shape === 'object' ? Object.keys(shape) : null;
+}
+
+/** errorStatuses of a route from its zod schemas (route() records the result for the document and the test-run check). */
+export function routeRefusals(
+  facts: OperationFacts,
+  spec: { method: string; url: string; query?: z.ZodType; body?: z.ZodType; bodyDoc?: z.ZodType },
+): ErrorStatus[] {
+  const queryKeys = objectKeys(spec.query);
+  return errorStatuses(facts, {
+    method: spec.method,
+    url: spec.url,
+    hasQuery: queryKeys === null || queryKeys.some((k) => k !== 'lang'),
+    queryIds: (queryKeys ?? []).some((k) => /Id$/.test(k)),
+    body: !!(spec.body ?? spec.bodyDoc),
+  });
 }
 
 /** The one error body (kernel/http/errors-http.ts errorBody), for every refusal. */
@@ -202,17 +224,7 @@ function transform(input: Parameters<typeof jsonSchemaTransform>[0]) {
       properties: { file: { type: 'string', format: 'binary', description: facts.upload } },
     };
   }
-  const body = isJson(schema.body) ? schema.body : undefined;
-  const query = isJson(schema.querystring) ? schema.querystring : undefined;
-  const queryProps = isJson(query?.properties) ? Object.keys(query.properties) : [];
-  schema[FACTS_KEY] = errorStatuses(facts, {
-    method,
-    url: route.url,
-    hasQuery: queryProps.some((k) => k !== 'lang'),
-    queryIds: queryProps.some((k) => /Id$/.test(k)),
-    body: !!input.schema?.body,
-    bodyHasVersion: isJson(body?.properties) && 'version' in body.properties,
-  });
+  schema[FACTS_KEY] = facts.refusals ?? [];
   return { ...out, schema };
 }
 

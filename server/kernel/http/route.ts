@@ -11,7 +11,7 @@ import { type Ctx, type Deps, inTransaction, type RequestInfo, readContext } fro
 import { AppError } from '../errors.js';
 import { contractViolations, describeViolations } from './contract-check.js';
 import { handleError, sendError } from './errors-http.js';
-import type { ErrorStatus, OperationFacts, RawMedia } from './openapi.js';
+import { type ErrorStatus, type OperationFacts, type RawMedia, routeRefusals } from './openapi.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -192,6 +192,10 @@ export function route<P extends ZodAny = z.ZodObject, Q extends ZodAny = z.ZodOb
 ): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const write = spec.method !== 'GET' && spec.transactional !== false;
+  const refusals = routeRefusals(
+    { access: spec.access, upload: spec.upload, ingestKey: spec.ingestKey, duringPasswordChange: spec.duringPasswordChange, refuses: spec.refuses },
+    spec,
+  );
   // A raw route with a schema answers JSON when it does not send a file itself: that answer is checked too.
   const checked = deps.config.contractChecks && spec.response ? spec.response : null;
   typed.route({
@@ -204,6 +208,7 @@ export function route<P extends ZodAny = z.ZodObject, Q extends ZodAny = z.ZodOb
       ...(spec.raw ? { raw: true } : {}),
       openapi: {
         access: spec.access,
+        refusals,
         ...(spec.operationId ? { operationId: spec.operationId } : {}),
         ...(spec.raw ? { raw: spec.raw, ...(spec.response ? { rawJson: spec.response } : {}) } : {}),
         ...(spec.upload ? { upload: spec.upload } : {}),
@@ -222,6 +227,19 @@ export function route<P extends ZodAny = z.ZodObject, Q extends ZodAny = z.ZodOb
       ...(spec.response && !spec.raw ? { response: { 200: spec.response } } : {}),
       ...(spec.access !== 'public' && spec.access !== 'authenticated' ? { description: `Permission: \`${spec.access}\`` } : {}),
     },
+    // Test runs: a refusal the document does not list is named on stderr, so the rule (openapi.ts errorStatuses) or the
+    // route's `refuses` can be corrected; a warning, since a missing entry misleads a client but breaks no answer.
+    ...(deps.config.contractChecks
+      ? {
+          onSend: async (req: FastifyRequest, reply: FastifyReply) => {
+            const status = reply.statusCode;
+            if (status >= 400 && status < 500 && !refusals.some((s) => s === status)) {
+              process.stderr.write(`[contract] ${spec.method} ${spec.url} answered ${status}, which its OpenAPI does not list (${refusals.join(', ')})\n`);
+              req.log.warn({ route: `${spec.method} ${spec.url}`, status }, 'undocumented refusal');
+            }
+          },
+        }
+      : {}),
     handler: async (req, reply) => {
       const actor = req.actor ?? ANONYMOUS;
       const input = {

@@ -186,7 +186,7 @@ function CardList({
             </Card>
           );
         })}
-        {list ? (
+        {list && (total ?? 0) > list.pageSize ? (
           <Pagination simple size="small" align="center" current={list.page} pageSize={list.pageSize} total={total ?? 0} onChange={(p) => list.setPage(p)} />
         ) : dataSource.length > 20 ? (
           <Pagination simple size="small" align="center" current={localPage} pageSize={20} total={dataSource.length} onChange={setLocalPage} />

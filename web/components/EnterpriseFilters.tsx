@@ -2,6 +2,7 @@ import { Select } from 'antd';
 import type { ReactNode } from 'react';
 import { ENTERPRISE_STATUSES, SUPERVISION_CLASSES } from '../../common/industries';
 import { useI18n } from '../i18n';
+import { FilterBar } from './FilterBar';
 import { IndustrySelect } from './IndustrySelect';
 import { RegionTreeSelect } from './RegionTreeSelect';
 import { UrlSearch } from './UrlSearch';
@@ -16,11 +17,9 @@ interface Props {
 
 /** Search box and the registry filters shared by the enterprise list and the 一张表. */
 export function EnterpriseFilters({ values, onChange, children }: Props) {
-  const { t, locale } = useI18n();
-  // Two filters a row on a phone in Chinese; English placeholders ("分类分级 Supervision class") need more room.
-  const min = locale === 'en-US' ? 200 : 160;
+  const { t } = useI18n();
   return (
-    <div style={{ display: 'grid', gridTemplateColumns: `repeat(auto-fill, minmax(${min}px, 1fr))`, gap: 8, marginBottom: 12 }}>
+    <FilterBar>
       <UrlSearch value={values.q} placeholder={t('filter.searchEnterprise')} onSearch={(q) => onChange({ q })} />
       <RegionTreeSelect value={values.regionCode} onChange={(regionCode) => onChange({ regionCode })} placeholder={t('field.region')} />
       <IndustrySelect value={values.industry} onChange={(industry) => onChange({ industry })} />
@@ -39,6 +38,6 @@ export function EnterpriseFilters({ values, onChange, children }: Props) {
         onChange={(status?: string) => onChange({ status })}
       />
       {children}
-    </div>
+    </FilterBar>
   );
 }

@@ -1,6 +1,7 @@
 import { Select } from 'antd';
 import { INDUSTRIES } from '../../common/industries';
 import { useI18n } from '../i18n';
+import { localName } from '../lib/format';
 
 interface Props {
   value?: string;
@@ -13,7 +14,7 @@ interface Props {
 
 export function IndustrySelect({ value, onChange, allowClear = true, placeholder, style, id }: Props) {
   const { locale, t } = useI18n();
-  const options = INDUSTRIES.map((i) => ({ value: i.key, label: locale === 'en-US' ? i.en : i.zh }));
+  const options = INDUSTRIES.map((i) => ({ value: i.key, label: localName(locale, i) }));
   return (
     <Select
       id={id}

@@ -1,12 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Card, Form, Input } from 'antd';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { api } from '../../lib/api';
 import { ME_KEY, useMe } from '../../lib/auth';
-import { useApiError } from '../../lib/use-api-error';
+import { useAction } from '../../lib/use-action';
 
 interface PasswordForm {
   currentPassword: string;
@@ -18,33 +17,26 @@ export function ChangePasswordPage() {
   const { t } = useI18n();
   const [form] = Form.useForm<PasswordForm>();
   const { data: me } = useMe();
-  const { message } = App.useApp();
-  const showError = useApiError();
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const [busy, setBusy] = useState(false);
-
-  const submit = async ({ currentPassword, newPassword }: PasswordForm) => {
-    setBusy(true);
-    try {
+  const submit = useAction({
+    // The session is reloaded before leaving, so the must-change flag is gone when the home page checks it.
+    run: async ({ currentPassword, newPassword }: PasswordForm) => {
       await api('/api/auth/password', { body: { currentPassword, newPassword } });
-      void message.success(t('password.changed'));
-      form.resetFields();
       await qc.invalidateQueries({ queryKey: ME_KEY });
-      navigate('/', { replace: true });
-    } catch (err) {
-      showError(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    form,
+    success: 'password.changed',
+    resetForm: true,
+    onSuccess: () => navigate('/', { replace: true }),
+  });
 
   return (
     <>
       <PageHeader title={t('nav.changePassword')} />
       <Card style={{ maxWidth: 520 }}>
         {me?.user.mustChangePassword ? <Alert type="warning" showIcon title={t('password.mustChange')} style={{ marginBottom: 16 }} /> : null}
-        <Form form={form} layout="vertical" onFinish={submit}>
+        <Form form={form} layout="vertical" onFinish={submit.run}>
           <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true, message: t('validation.required') }]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>
@@ -69,7 +61,7 @@ export function ChangePasswordPage() {
           >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" loading={busy}>
+          <Button type="primary" htmlType="submit" loading={submit.busy}>
             {t('common.save')}
           </Button>
         </Form>

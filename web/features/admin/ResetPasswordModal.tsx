@@ -1,9 +1,8 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Modal, Typography } from 'antd';
+import { Alert, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../i18n';
 import { api } from '../../lib/api';
-import { useApiError } from '../../lib/use-api-error';
+import { useAction } from '../../lib/use-action';
 import type { TUser } from './api';
 
 /**
@@ -13,10 +12,6 @@ import type { TUser } from './api';
  */
 export function ResetPasswordModal({ user, half, onClose }: { user: TUser | null; half: 'A' | 'B'; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const showError = useApiError();
-  const queryClient = useQueryClient();
-  const [busy, setBusy] = useState(false);
   const [shown, setShown] = useState<string | null>(null);
 
   const close = () => {
@@ -24,20 +19,16 @@ export function ResetPasswordModal({ user, half, onClose }: { user: TUser | null
     onClose();
   };
 
-  const submit = async () => {
-    if (!user) return;
-    setBusy(true);
-    try {
-      if (half === 'A') setShown((await api<{ halfA: string }>(`/api/users/${user.id}/reset-password`, { method: 'POST' })).halfA);
-      else setShown((await api<{ halfB: string }>(`/api/users/${user.id}/reset-password/release`, { method: 'POST' })).halfB);
-      void message.success(t(half === 'A' ? 'users.passwordReset' : 'users.passwordReleased'));
-      void queryClient.invalidateQueries({ queryKey: ['users'] });
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const reset = useAction({
+    run: async (u: TUser) =>
+      half === 'A'
+        ? (await api<{ halfA: string }>(`/api/users/${u.id}/reset-password`, { method: 'POST' })).halfA
+        : (await api<{ halfB: string }>(`/api/users/${u.id}/reset-password/release`, { method: 'POST' })).halfB,
+    success: half === 'A' ? 'users.passwordReset' : 'users.passwordReleased',
+    invalidate: [['users']],
+    // The half is shown once, here: the modal stays open on it.
+    onSuccess: setShown,
+  });
 
   const title = user ? t(half === 'A' ? 'users.resetPasswordOf' : 'users.releasePasswordOf', { name: user.displayName }) : '';
   return (
@@ -45,10 +36,10 @@ export function ResetPasswordModal({ user, half, onClose }: { user: TUser | null
       open={user !== null}
       title={title}
       onCancel={close}
-      onOk={shown ? close : submit}
+      onOk={shown ? close : () => user && void reset.run(user)}
       okText={shown ? t('users.halfNoted') : t(half === 'A' ? 'users.resetConfirm' : 'users.releaseConfirm')}
       cancelButtonProps={shown ? { style: { display: 'none' } } : {}}
-      okButtonProps={{ loading: busy }}
+      okButtonProps={{ loading: reset.busy }}
       maskClosable={!shown}
       destroyOnHidden
     >

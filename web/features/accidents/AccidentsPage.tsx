@@ -1,10 +1,11 @@
 import { AlertOutlined, BarChartOutlined } from '@ant-design/icons';
-import { Button, Select, Table, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Button, Select, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { ACCIDENT_GRADES } from '../../../common/rules/accident-grade';
+import { type DataColumn, DataList } from '../../components/DataList';
 import { DateRangeFilter } from '../../components/DateRangeFilter';
 import { ExportButton } from '../../components/ExportButton';
+import { FilterBar } from '../../components/FilterBar';
 import { IndustrySelect } from '../../components/IndustrySelect';
 import { PageHeader } from '../../components/PageHeader';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
@@ -13,31 +14,30 @@ import { useI18n } from '../../i18n';
 import { errorMessage } from '../../lib/api';
 import { useCan } from '../../lib/auth';
 import { formatDateTime, industryName } from '../../lib/format';
-import { useUrlPaging } from '../../lib/url-paging';
-import { useUrlState } from '../../lib/url-state';
+import { useListPage } from '../../lib/list-page';
 import { ACCIDENT_FILTER_KEYS, ACCIDENT_STATUSES, type TAccidentSummary, useAccidents } from './api';
 import { AccidentStatusTag, accidentTypeName, formatWan, GradeTag, gradeName } from './labels';
-
-const KEYS = [...ACCIDENT_FILTER_KEYS, 'page', 'pageSize'] as const;
 
 /** 事故列表: accidents in the user's scope, newest first, filters kept in the URL. */
 export function AccidentsPage() {
   const { t, locale } = useI18n();
   const can = useCan();
   const navigate = useNavigate();
-  const [state, update] = useUrlState(KEYS);
-  const paging = useUrlPaging(state, update);
-  const { page, pageSize } = paging;
+  const list = useListPage(ACCIDENT_FILTER_KEYS);
+  const state = list.filters;
+  const update = list.setFilters;
   // Exactly the filters on screen (the URL's), without the page: the list and the export use them.
-  const filters = Object.fromEntries(ACCIDENT_FILTER_KEYS.map((k) => [k, state[k]]));
-  const { data, isFetching, error } = useAccidents({ ...filters, page, pageSize });
+  const filters = list.filters;
+  const { data, isFetching, error } = useAccidents(list.query);
   const num = (v: number) => (v ? <Typography.Text strong>{v}</Typography.Text> : <Typography.Text type="secondary">0</Typography.Text>);
 
-  const columns: ColumnsType<TAccidentSummary> = [
-    { title: t('accident.occurredAt'), dataIndex: 'occurredAt', width: 132, render: (v: string) => formatDateTime(v) },
+  // On a phone: the title, then grade, status and when it happened; the figures below.
+  const columns: DataColumn<TAccidentSummary>[] = [
+    { title: t('accident.occurredAt'), dataIndex: 'occurredAt', width: 132, card: 'lead', render: (v: string) => formatDateTime(v) },
     {
       title: t('accident.title'),
       dataIndex: 'title',
+      card: 'title',
       width: 176,
       fixed: 'left',
       ellipsis: true,
@@ -52,17 +52,12 @@ export function AccidentsPage() {
     },
     { title: t('field.industry'), dataIndex: 'industry', width: 88, ellipsis: true, render: (v: string) => industryName(v, locale) },
     { title: t('accident.typeShort'), dataIndex: 'accidentType', width: 90, ellipsis: true, render: (v: string) => accidentTypeName(v, locale) },
-    {
-      title: t('accident.casualties'),
-      children: [
-        { title: t('accident.deaths'), dataIndex: 'deaths', width: 64, align: 'right', render: num },
-        { title: t('accident.missing'), dataIndex: 'missing', width: 64, align: 'right', render: num },
-        { title: t('accident.seriousInjuries'), dataIndex: 'seriousInjuries', width: 64, align: 'right', render: num },
-      ],
-    },
+    { title: t('accident.deaths'), dataIndex: 'deaths', width: 64, align: 'right', render: num },
+    { title: t('accident.missing'), dataIndex: 'missing', width: 64, align: 'right', render: num },
+    { title: t('accident.seriousInjuries'), dataIndex: 'seriousInjuries', width: 64, align: 'right', render: num },
     { title: t('accident.lossShort'), dataIndex: 'directLossYuan', width: 90, align: 'right', render: (v: number) => formatWan(v, locale) },
-    { title: t('accident.grade'), dataIndex: 'grade', width: 96, render: (_: number, r) => <GradeTag grade={r.grade} /> },
-    { title: t('field.status'), dataIndex: 'status', width: 104, render: (_: string, r) => <AccidentStatusTag status={r.status} /> },
+    { title: t('accident.grade'), dataIndex: 'grade', width: 96, card: 'lead', render: (_: number, r) => <GradeTag grade={r.grade} /> },
+    { title: t('field.status'), dataIndex: 'status', width: 104, card: 'lead', render: (_: string, r) => <AccidentStatusTag status={r.status} /> },
   ];
 
   return (
@@ -83,7 +78,7 @@ export function AccidentsPage() {
           </>
         }
       />
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))', gap: 8, marginBottom: 12 }}>
+      <FilterBar list={list}>
         <UrlSearch value={state.q} placeholder={t('accident.searchPlaceholder')} onSearch={(q) => update({ q })} />
         <Select
           value={state.grade ? Number(state.grade) : undefined}
@@ -108,16 +103,17 @@ export function AccidentsPage() {
           onChange={update}
           style={{ gridColumn: 'span 2' }}
         />
-      </div>
+      </FilterBar>
       {error ? <Typography.Text type="danger">{errorMessage(error)}</Typography.Text> : null}
-      <Table<TAccidentSummary>
+      <DataList<TAccidentSummary>
         rowKey="id"
         size="middle"
         columns={columns}
-        dataSource={data?.items ?? []}
+        dataSource={data?.items}
         loading={isFetching}
         scroll={{ x: 1094 }}
-        {...paging.tableProps<TAccidentSummary>(data?.total)}
+        list={list}
+        total={data?.total}
       />
     </>
   );

@@ -1,19 +1,18 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Input, Select, Table, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Button, Flex, Input, Select, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { UNIT_KINDS } from '../../../common/contracts/risk';
+import { type DataColumn, DataList } from '../../components/DataList';
 import { EnterpriseSelect } from '../../components/EnterpriseSelect';
 import { ExportButton } from '../../components/ExportButton';
+import { FilterBar } from '../../components/FilterBar';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { errorMessage } from '../../lib/api';
 import { useCan, useMe } from '../../lib/auth';
-import { toInt, useUrlState } from '../../lib/url-state';
+import { useListPage } from '../../lib/list-page';
 import { MH_FILTER_KEYS, type TMajorHazard, useMajorHazards } from './api';
 import { GradeTag } from './labels';
-
-const KEYS = [...MH_FILTER_KEYS, 'page', 'pageSize'] as const;
 
 /** 重大危险源: the GB 18218 units in scope with their grade, chemicals and 包保责任人. */
 export function MajorHazardsPage() {
@@ -21,24 +20,19 @@ export function MajorHazardsPage() {
   const navigate = useNavigate();
   const can = useCan();
   const me = useMe();
-  const [state, update] = useUrlState(KEYS);
-  const page = toInt(state.page, 1);
-  const pageSize = toInt(state.pageSize, 20);
-  const filters = {
-    q: state.q,
-    enterpriseId: state.enterpriseId,
-    regionCode: state.regionCode,
-    industry: state.industry,
-    grade: state.grade,
-    unitKind: state.unitKind,
-  };
-  const { data, isFetching, error } = useMajorHazards({ ...filters, page, pageSize });
+  const list = useListPage(MH_FILTER_KEYS);
+  const state = list.filters;
+  const update = list.setFilters;
+  const filters = list.filters;
+  const { data, isFetching, error } = useMajorHazards(list.query);
   const regulator = me.data?.user.kind !== 'enterprise';
-  const columns: ColumnsType<TMajorHazard> = [
-    { title: t('mh.grade'), dataIndex: 'grade', width: 84, render: (g: TMajorHazard['grade']) => <GradeTag grade={g} /> },
+  // On a phone the card leads with the grade under the installation's name.
+  const columns: DataColumn<TMajorHazard>[] = [
+    { title: t('mh.grade'), dataIndex: 'grade', width: 84, card: 'lead', render: (g: TMajorHazard['grade']) => <GradeTag grade={g} /> },
     {
       title: t('mh.name'),
       dataIndex: 'name',
+      card: 'title',
       render: (v: string, r) => (
         <Flex vertical gap={2}>
           <Link to={`/major-hazard-sources/${r.id}`}>{v}</Link>
@@ -48,7 +42,7 @@ export function MajorHazardsPage() {
         </Flex>
       ),
     },
-    ...(regulator ? [{ title: t('risk.enterprise'), dataIndex: 'enterpriseName', width: 200, ellipsis: { showTitle: true } }] : []),
+    ...(regulator ? [{ title: t('risk.enterprise'), dataIndex: 'enterpriseName', width: 200, ellipsis: { showTitle: true } } as DataColumn<TMajorHazard>] : []),
     {
       title: t('mh.substances'),
       key: 'substances',
@@ -85,7 +79,7 @@ export function MajorHazardsPage() {
           </>
         }
       />
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(170px, 1fr))', gap: 8, marginBottom: 12 }}>
+      <FilterBar list={list}>
         <Input.Search
           key={state.q ?? ''}
           defaultValue={state.q}
@@ -110,19 +104,17 @@ export function MajorHazardsPage() {
           options={UNIT_KINDS.map((k) => ({ value: k, label: t(`mh.unit.${k}`) }))}
           onChange={(unitKind?: string) => update({ unitKind })}
         />
-      </div>
+      </FilterBar>
       {error ? <Typography.Text type="danger">{errorMessage(error)}</Typography.Text> : null}
-      <Table<TMajorHazard>
+      <DataList<TMajorHazard>
         rowKey="id"
         size="middle"
         columns={columns}
-        dataSource={data?.items ?? []}
+        dataSource={data?.items}
         loading={isFetching}
         scroll={{ x: regulator ? 1100 : 900 }}
-        pagination={{ current: page, pageSize, total: data?.total ?? 0, showSizeChanger: true, showTotal: (total) => t('common.total', { total }) }}
-        onChange={(p, _f, _s, extra) => {
-          if (extra.action === 'paginate') update({ page: p.current, pageSize: p.pageSize });
-        }}
+        list={list}
+        total={data?.total}
       />
     </>
   );

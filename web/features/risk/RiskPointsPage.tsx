@@ -1,58 +1,51 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Flex, Input, Select, Table, Tag, Tooltip, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Button, Checkbox, Flex, Input, Select, Tag, Tooltip, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { CONTROL_LEVELS, RISK_COLORS, type RiskColor } from '../../../common/rules/risk-assessment';
+import { type DataColumn, DataList } from '../../components/DataList';
 import { EnterpriseSelect } from '../../components/EnterpriseSelect';
 import { ExportButton } from '../../components/ExportButton';
+import { FilterBar } from '../../components/FilterBar';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { errorMessage } from '../../lib/api';
 import { useMe } from '../../lib/auth';
 import { industryName } from '../../lib/format';
-import { sortOrderOf, sortParam, toInt, useUrlState } from '../../lib/url-state';
+import { useListPage } from '../../lib/list-page';
 import { useRegions } from '../org';
 import { RISK_FILTER_KEYS, type TRiskPoint, useRiskPoints } from './api';
 import { accidentTypeName, inputsText, RISK_HEX, RiskLevelTag, scoreLabel } from './labels';
 
-const KEYS = [...RISK_FILTER_KEYS, 'page', 'pageSize'] as const;
+const FILTERS = RISK_FILTER_KEYS.filter((k) => k !== 'sort');
 
 /** 风险点清单: the risk points in scope with colour, assessment, control level and review date; filters kept in the URL. */
 export function RiskPointsPage() {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
   const me = useMe();
-  const [state, update] = useUrlState(KEYS);
-  const page = toInt(state.page, 1);
-  const pageSize = toInt(state.pageSize, 20);
-  const filters = {
-    q: state.q,
-    enterpriseId: state.enterpriseId,
-    regionCode: state.regionCode,
-    industry: state.industry,
-    color: state.color,
-    controlLevel: state.controlLevel,
-    reviewOverdue: state.reviewOverdue,
-    sort: state.sort,
-  };
-  const { data, isFetching, error } = useRiskPoints({ ...filters, page, pageSize });
+  const list = useListPage(FILTERS);
+  const state = list.filters;
+  const update = list.setFilters;
+  const filters = { ...list.filters, sort: list.sort };
+  const { data, isFetching, error } = useRiskPoints(list.query);
   const regulator = me.data?.user.kind !== 'enterprise';
   const regions = useRegions();
   const region = regions.data?.find((r) => r.code === state.regionCode);
 
-  const columns: ColumnsType<TRiskPoint> = [
+  // On a phone the card leads with the level and the review date, the things checked on site.
+  const columns: DataColumn<TRiskPoint>[] = [
     {
       title: t('risk.level'),
-      key: 'level',
       dataIndex: 'level',
       width: 104,
-      sorter: true,
-      sortOrder: sortOrderOf(state.sort, 'level'),
+      ...list.sortable('level'),
+      card: 'lead',
       render: (_, r) => <RiskLevelTag level={r.level} />,
     },
     {
       title: t('risk.name'),
       dataIndex: 'name',
+      card: 'title',
       render: (v: string, r) => (
         <Flex vertical gap={2}>
           <Link to={`/risk-points/${r.id}`}>{v}</Link>
@@ -63,9 +56,10 @@ export function RiskPointsPage() {
         </Flex>
       ),
     },
-    ...(regulator ? [{ title: t('risk.enterprise'), dataIndex: 'enterpriseName', width: 200, ellipsis: { showTitle: true } }] : []),
+    ...(regulator ? [{ title: t('risk.enterprise'), dataIndex: 'enterpriseName', width: 200, ellipsis: { showTitle: true } } as DataColumn<TRiskPoint>] : []),
     {
       title: t('risk.accidentTypes'),
+      cardLabel: t('accident.typeShort'),
       dataIndex: 'accidentTypes',
       width: 170,
       render: (v: string[]) => (
@@ -80,10 +74,8 @@ export function RiskPointsPage() {
     },
     {
       title: t('risk.assessment'),
-      key: 'score',
       width: 150,
-      sorter: true,
-      sortOrder: sortOrderOf(state.sort, 'score'),
+      ...list.sortable('score'),
       render: (_, r) => (
         <Tooltip title={r.source}>
           <Flex vertical>
@@ -101,11 +93,19 @@ export function RiskPointsPage() {
     { title: t('risk.responsiblePerson'), dataIndex: 'responsiblePerson', width: 96 },
     {
       title: t('risk.reviewDue'),
-      key: 'reviewDue',
       dataIndex: 'reviewDue',
       width: 118,
-      sorter: true,
-      sortOrder: sortOrderOf(state.sort, 'reviewDue'),
+      ...list.sortable('reviewDue'),
+      card: 'lead',
+      // Without a label on the card's lead line the date would not say what it is.
+      cardRender: (r) => (
+        <Flex gap={6} align="center" wrap>
+          <Typography.Text type={r.reviewOverdue ? 'danger' : undefined}>
+            {t('risk.reviewDue')} {r.reviewDue}
+          </Typography.Text>
+          {r.reviewOverdue ? <Tag color="red">{t('risk.reviewOverdue')}</Tag> : null}
+        </Flex>
+      ),
       render: (v: string, r) =>
         r.reviewOverdue ? (
           <Flex vertical align="flex-start">
@@ -142,7 +142,7 @@ export function RiskPointsPage() {
           </>
         }
       />
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(170px, 1fr))', gap: 8, marginBottom: 12 }}>
+      <FilterBar list={list}>
         <Input.Search
           key={state.q ?? ''}
           defaultValue={state.q}
@@ -182,7 +182,7 @@ export function RiskPointsPage() {
         >
           {t('risk.onlyOverdue')}
         </Checkbox>
-      </div>
+      </FilterBar>
       {drill.length ? (
         <Flex gap={4} wrap style={{ marginBottom: 8 }}>
           {drill.map((d) => (
@@ -193,26 +193,15 @@ export function RiskPointsPage() {
         </Flex>
       ) : null}
       {error ? <Typography.Text type="danger">{errorMessage(error)}</Typography.Text> : null}
-      <Table<TRiskPoint>
+      <DataList<TRiskPoint>
         rowKey="id"
         size="middle"
         columns={columns}
-        dataSource={data?.items ?? []}
+        dataSource={data?.items}
         loading={isFetching}
         scroll={{ x: regulator ? 1160 : 960 }}
-        onRow={(r) => ({ style: { boxShadow: `inset 4px 0 0 ${RISK_HEX[r.color].bg}` } })}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => t('common.total', { total }),
-        }}
-        onChange={(p, _f, sorter, extra) => {
-          if (extra.action === 'paginate') update({ page: p.current, pageSize: p.pageSize });
-          if (extra.action === 'sort') update({ sort: sortParam(sorter) });
-        }}
+        list={list}
+        total={data?.total}
       />
     </>
   );

@@ -1,20 +1,19 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Flex, Input, Select, Table, Tag, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Alert, Button, Checkbox, Flex, Input, Select, Tag, Typography } from 'antd';
 import type { CSSProperties } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { POND_OPERATING_STATUSES, TAILINGS_SAFETY_STATUSES } from '../../../common/contracts/risk';
+import { type DataColumn, DataList } from '../../components/DataList';
 import { EnterpriseSelect } from '../../components/EnterpriseSelect';
 import { ExportButton } from '../../components/ExportButton';
+import { FilterBar } from '../../components/FilterBar';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { errorMessage } from '../../lib/api';
 import { useCan, useMe } from '../../lib/auth';
-import { toInt, useUrlState } from '../../lib/url-state';
+import { useListPage } from '../../lib/list-page';
 import { POND_FILTER_KEYS, type TTailingsPond, useTailingsPonds } from './api';
 import { OverheadTag, PondGradeTag, SafetyTag } from './labels';
-
-const KEYS = [...POND_FILTER_KEYS, 'page', 'pageSize'] as const;
 
 /** 险库 and 危库 rows tinted (the list already puts them first): cell styles, as a cell's own background covers the row's. */
 const UNSAFE_CELL: Partial<Record<TTailingsPond['safetyStatus'], CSSProperties>> = {
@@ -41,26 +40,19 @@ export function TailingsPondsPage() {
   const navigate = useNavigate();
   const can = useCan();
   const me = useMe();
-  const [state, update] = useUrlState(KEYS);
-  const page = toInt(state.page, 1);
-  const pageSize = toInt(state.pageSize, 20);
-  const filters = {
-    q: state.q,
-    enterpriseId: state.enterpriseId,
-    regionCode: state.regionCode,
-    industry: state.industry,
-    grade: state.grade,
-    safetyStatus: state.safetyStatus,
-    operatingStatus: state.operatingStatus,
-    overhead: state.overhead,
-  };
-  const { data, isFetching, error } = useTailingsPonds({ ...filters, page, pageSize });
+  const list = useListPage(POND_FILTER_KEYS);
+  const state = list.filters;
+  const update = list.setFilters;
+  const filters = list.filters;
+  const { data, isFetching, error } = useTailingsPonds(list.query);
   const regulator = me.data?.user.kind !== 'enterprise';
-  const columns: ColumnsType<TTailingsPond> = [
-    { title: t('pond.grade'), dataIndex: 'grade', width: 76, render: (g: TTailingsPond['grade']) => <PondGradeTag grade={g} /> },
+  // On a phone the card leads with 安全度 and 等别: what decides whether anyone goes near the dam.
+  const columns: DataColumn<TTailingsPond>[] = [
+    { title: t('pond.grade'), dataIndex: 'grade', width: 76, card: 'lead', render: (g: TTailingsPond['grade']) => <PondGradeTag grade={g} /> },
     {
       title: t('pond.name'),
       dataIndex: 'name',
+      card: 'title',
       render: (v: string, r) => (
         <Flex vertical gap={2}>
           <Flex gap={6} wrap align="center">
@@ -75,11 +67,14 @@ export function TailingsPondsPage() {
         </Flex>
       ),
     },
-    ...(regulator ? [{ title: t('risk.enterprise'), dataIndex: 'enterpriseName', width: 190, ellipsis: { showTitle: true } }] : []),
+    ...(regulator
+      ? [{ title: t('risk.enterprise'), dataIndex: 'enterpriseName', width: 190, ellipsis: { showTitle: true } } as DataColumn<TTailingsPond>]
+      : []),
     {
       title: t('pond.safetyStatus'),
       dataIndex: 'safetyStatus',
       width: 100,
+      card: 'lead',
       render: (v: TTailingsPond['safetyStatus'], r) => (
         <Flex vertical gap={2} align="flex-start">
           <SafetyTag status={v} />
@@ -118,7 +113,7 @@ export function TailingsPondsPage() {
       ),
     },
   ];
-  const tinted = columns.map((c, i) => ({
+  const tinted: DataColumn<TTailingsPond>[] = columns.map((c, i) => ({
     ...c,
     onCell: (r: TTailingsPond) => ({
       style: {
@@ -145,7 +140,7 @@ export function TailingsPondsPage() {
           </>
         }
       />
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(170px, 1fr))', gap: 8, marginBottom: 12, alignItems: 'center' }}>
+      <FilterBar list={list}>
         <Input.Search
           key={state.q ?? ''}
           defaultValue={state.q}
@@ -180,20 +175,18 @@ export function TailingsPondsPage() {
         <Checkbox checked={state.overhead === 'true'} onChange={(e) => update({ overhead: e.target.checked ? 'true' : undefined })}>
           {t('pond.onlyOverhead')}
         </Checkbox>
-      </div>
+      </FilterBar>
       {error ? <Typography.Text type="danger">{errorMessage(error)}</Typography.Text> : null}
       {unsafeShown ? <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t('pond.unsafeRows')} /> : null}
-      <Table<TTailingsPond>
+      <DataList<TTailingsPond>
         rowKey="id"
         size="middle"
         columns={tinted}
-        dataSource={data?.items ?? []}
+        dataSource={data?.items}
         loading={isFetching}
         scroll={{ x: regulator ? 1150 : 960 }}
-        pagination={{ current: page, pageSize, total: data?.total ?? 0, showSizeChanger: true, showTotal: (total) => t('common.total', { total }) }}
-        onChange={(p, _f, _s, extra) => {
-          if (extra.action === 'paginate') update({ page: p.current, pageSize: p.pageSize });
-        }}
+        list={list}
+        total={data?.total}
       />
     </>
   );

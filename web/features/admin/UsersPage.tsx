@@ -1,36 +1,32 @@
 import { CheckCircleOutlined, KeyOutlined, PlusOutlined, SafetyCertificateOutlined, StopOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Button, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { type DataColumn, DataList } from '../../components/DataList';
+import { FilterBar } from '../../components/FilterBar';
 import { PageHeader } from '../../components/PageHeader';
 import { UrlSearch } from '../../components/UrlSearch';
 import { useI18n } from '../../i18n';
 import { api } from '../../lib/api';
 import { useCan } from '../../lib/auth';
-import { formatDateTime } from '../../lib/format';
-import { useUrlPaging } from '../../lib/url-paging';
-import { useUrlState } from '../../lib/url-state';
-import { useApiError } from '../../lib/use-api-error';
+import { formatDateTime, localName } from '../../lib/format';
+import { useListPage } from '../../lib/list-page';
+import { useAction } from '../../lib/use-action';
 import { useAllDepartments } from '../org';
 import { isLocked, type TUser, useRoles, useUsers } from './api';
 import { CreateUserModal } from './CreateUserModal';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { RolesModal } from './RolesModal';
 
-const KEYS = ['q', 'page', 'pageSize'] as const;
+const FILTERS = ['q'] as const;
 
 export function UsersPage() {
   const { t, locale } = useI18n();
   const can = useCan();
-  const { message } = App.useApp();
-  const showError = useApiError();
   const qc = useQueryClient();
-  const [state, update] = useUrlState(KEYS);
-  const paging = useUrlPaging(state, update);
-  const { page, pageSize } = paging;
-  const { data, isFetching } = useUsers({ q: state.q, page, pageSize });
+  const list = useListPage(FILTERS);
+  const { data, isFetching } = useUsers({ q: list.filters.q, page: list.page, pageSize: list.pageSize });
   const roles = useRoles(can('role.read') || can('role.assign'));
   const [creating, setCreating] = useState(false);
   const [rolesOf, setRolesOf] = useState<TUser | null>(null);
@@ -41,7 +37,7 @@ export function UsersPage() {
     if (u.unitName) return u.unitName;
     if (u.departmentId) {
       const d = departments.data?.find((x) => x.id === u.departmentId);
-      return d ? (locale === 'en-US' ? d.nameEn || d.name : d.name) : u.departmentId;
+      return d ? localName(locale, { zh: d.name, en: d.nameEn || d.name }) : u.departmentId;
     }
     if (u.enterpriseId) return t('users.enterpriseRef', { id: u.enterpriseId.slice(0, 8) });
     return '—';
@@ -49,23 +45,23 @@ export function UsersPage() {
 
   const roleName = (key: string) => {
     const r = roles.data?.find((x) => x.key === key);
-    return r ? (locale === 'en-US' ? r.nameEn : r.name) : key;
+    return r ? localName(locale, { zh: r.name, en: r.nameEn }) : key;
   };
 
-  const act = async (u: TUser, action: 'disable' | 'enable' | 'unlock') => {
-    try {
+  const action = useAction({
+    run: async ({ u, action }: { u: TUser; action: 'disable' | 'enable' | 'unlock' }) => {
       await api(`/api/users/${u.id}/${action}`, { method: 'POST' });
-      void message.success(t('common.done'));
       await qc.invalidateQueries({ queryKey: ['users'] });
-    } catch (err) {
-      showError(err);
-    }
-  };
+    },
+  });
+  // Popconfirm waits on the returned promise, keeping its OK button busy.
+  const act = (u: TUser, a: 'disable' | 'enable' | 'unlock') => action.run({ u, action: a });
 
   const manage = can('user.manage');
-  const columns: ColumnsType<TUser> = [
+  // On a phone: the name, then status and roles, then the rest; actions in the card's footer.
+  const columns: DataColumn<TUser>[] = [
     { title: t('users.username'), dataIndex: 'username', width: 110, fixed: 'left', ellipsis: true },
-    { title: t('users.displayName'), dataIndex: 'displayName', width: 130, ellipsis: true },
+    { title: t('users.displayName'), dataIndex: 'displayName', width: 130, ellipsis: true, card: 'title' },
     { title: t('users.kind'), dataIndex: 'kind', width: 110, render: (k: TUser['kind']) => t(`kind.${k}`) },
     {
       title: t('users.unit'),
@@ -84,6 +80,7 @@ export function UsersPage() {
       title: t('users.status'),
       key: 'status',
       width: 120,
+      card: 'lead',
       render: (_, u) => (
         <Space size={4} wrap>
           {u.disabled ? <Tag color="default">{t('users.disabled')}</Tag> : <Tag color="green">{t('users.enabled')}</Tag>}
@@ -107,6 +104,7 @@ export function UsersPage() {
       key: 'actions',
       width: 190,
       fixed: 'right',
+      card: 'actions',
       // What the server's account policy allows (三权分立: no administrator acts on a duty account or itself).
       render: (_, u) => {
         const may = u.abilities;
@@ -167,15 +165,18 @@ export function UsersPage() {
           ) : null
         }
       />
-      <UrlSearch value={state.q} placeholder={t('users.search')} onSearch={(q) => update({ q })} style={{ maxWidth: 360, marginBottom: 12 }} />
-      <Table<TUser>
+      <FilterBar list={list} minWidth={240}>
+        <UrlSearch value={list.filters.q} placeholder={t('users.search')} onSearch={(q) => list.setFilters({ q })} />
+      </FilterBar>
+      <DataList<TUser>
         rowKey="id"
         size="middle"
         columns={columns}
         dataSource={data?.items ?? []}
         loading={isFetching}
         scroll={{ x: 1140 }}
-        {...paging.tableProps<TUser>(data?.total)}
+        list={list}
+        total={data?.total}
       />
       <CreateUserModal open={creating} onClose={() => setCreating(false)} />
       <RolesModal user={rolesOf} onClose={() => setRolesOf(null)} />

@@ -21,14 +21,15 @@ describe('operationId', () => {
 });
 
 describe('the refusals an operation documents', () => {
-  const op = { method: 'GET', url: '/api/x', hasQuery: false, queryIds: false, body: false };
+  const op = { method: 'GET', url: '/api/x', hasQuery: false, inputIds: false, body: false };
   const facts = (f: Partial<OperationFacts>): OperationFacts => ({ access: 'hazard.read', ...f });
   it.each<[string, OperationFacts, typeof op, number[]]>([
     ['a public read without input: only the rate limit', facts({ access: 'public' }), op, [429]],
     ['a signed-in read: 401, and 403 of a pending password change', facts({ access: 'authenticated' }), op, [401, 403, 429]],
     ['what serves the password change is never refused for it', facts({ access: 'authenticated', duringPasswordChange: true }), op, [401, 429]],
     ['a permission read with a query', facts({}), { ...op, hasQuery: true }, [400, 401, 403, 429]],
-    ['a lookup scoped by enterpriseId', facts({}), { ...op, hasQuery: true, queryIds: true }, [400, 401, 403, 404, 429]],
+    ['a lookup scoped by enterpriseId', facts({}), { ...op, hasQuery: true, inputIds: true }, [400, 401, 403, 404, 429]],
+    ['a bulk action naming objects by id', facts({}), { ...op, method: 'POST', body: true, inputIds: true }, [400, 401, 403, 404, 409, 413, 415, 429]],
     ['an object by id', facts({}), { ...op, url: '/api/x/:id' }, [400, 401, 403, 404, 429]],
     ['an edit with a version', facts({}), { ...op, method: 'PATCH', url: '/api/x/:id', body: true }, [400, 401, 403, 404, 409, 413, 415, 429]],
     ['a workflow action', facts({}), { ...op, method: 'POST', url: '/api/x/:id/close', body: true }, [400, 401, 403, 404, 409, 413, 415, 429]],

@@ -64,20 +64,21 @@ const ERROR_RESPONSES: Record<ErrorStatus, { name: string; description: string }
  * - 401 unless public (no session); a public route that authenticates itself (ingest key) or signs in declares it;
  * - 403 unless public: the permission gate, object policies, and a password that must be changed first (except
  *   the few routes that serve that change);
- * - 404 for a path with an object id (unknown or out of scope) and for a lookup scoped by a query id (`enterpriseId`…);
+ * - 404 for a path with an object id (unknown or out of scope) and for input naming objects by id (`enterpriseId` in the
+ *   query, `ids` of a bulk action in the body);
  * - 409 for every signed-in write: a stale version, a state that does not allow the action, a duplicate (a unique key
  *   of any table answers DUPLICATE_RECORD) — medium tests saw creates and two-segment actions answer it;
  * - 413 and 415 for everything that takes a body or an upload (2 MB JSON body limit, upload limit, JSON only);
  * - 429 everywhere: the rate limit is global (per process and address), sign-in and ingestion have their own.
  */
-export function errorStatuses(facts: OperationFacts, op: { method: string; url: string; hasQuery: boolean; queryIds: boolean; body: boolean }): ErrorStatus[] {
+export function errorStatuses(facts: OperationFacts, op: { method: string; url: string; hasQuery: boolean; inputIds: boolean; body: boolean }): ErrorStatus[] {
   const out = new Set<ErrorStatus>(facts.refuses ?? []);
   const pathParams = /:\w+/.test(op.url);
   const takesBody = op.body || !!facts.upload || !!facts.bodyDoc;
   if (pathParams || op.hasQuery || takesBody) out.add(400);
   if (facts.access !== 'public' || facts.ingestKey) out.add(401);
   if (facts.access !== 'public' && !(facts.access === 'authenticated' && facts.duringPasswordChange)) out.add(403);
-  if (pathParams || op.queryIds) out.add(404);
+  if (pathParams || op.inputIds) out.add(404);
   const write = op.method !== 'GET';
   if (write && facts.access !== 'public') out.add(409);
   if (takesBody) {
@@ -105,7 +106,7 @@ export function routeRefusals(
     method: spec.method,
     url: spec.url,
     hasQuery: queryKeys === null || queryKeys.some((k) => k !== 'lang'),
-    queryIds: (queryKeys ?? []).some((k) => /Id$/.test(k)),
+    inputIds: [...(queryKeys ?? []), ...(objectKeys(spec.body ?? spec.bodyDoc) ?? [])].some((k) => /(Id|Ids|^ids)$/.test(k)),
     body: !!(spec.body ?? spec.bodyDoc),
   });
 }

@@ -1,17 +1,18 @@
-import { Checkbox, Flex, Input, Table, Tag, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Checkbox, Flex, Input, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
+import { type DataColumn, DataList } from '../../components/DataList';
+import { FilterBar } from '../../components/FilterBar';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { errorMessage } from '../../lib/api';
 import { useMe } from '../../lib/auth';
 import { formatDateTime } from '../../lib/format';
-import { toInt, useUrlState } from '../../lib/url-state';
+import { useListPage } from '../../lib/list-page';
 import { type TRiskReport, useRiskReports } from './api';
 import { RiskLevelTag, scoreLabel } from './labels';
 import { ReceiptList } from './ReceiptList';
 
-const KEYS = ['q', 'unread', 'page', 'pageSize'] as const;
+const FILTERS = ['q', 'unread'] as const;
 
 /**
  * 企业风险主动报告: 重大 risks reported to the supervising departments. Regulators see the reports of
@@ -20,17 +21,19 @@ const KEYS = ['q', 'unread', 'page', 'pageSize'] as const;
 export function RiskReportsPage() {
   const { t } = useI18n();
   const me = useMe();
-  const [state, update] = useUrlState(KEYS);
-  const page = toInt(state.page, 1);
-  const pageSize = toInt(state.pageSize, 20);
-  const { data, isFetching, error } = useRiskReports({ q: state.q, unread: state.unread, page, pageSize });
+  const list = useListPage(FILTERS);
+  const state = list.filters;
+  const update = list.setFilters;
+  const { data, isFetching, error } = useRiskReports(list.query);
   const department = me.data?.user.kind === 'government' || me.data?.user.kind === 'industry';
 
-  const columns: ColumnsType<TRiskReport> = [
+  // On a phone: the risk reported, then when and whether it is still unread by the viewer's department.
+  const columns: DataColumn<TRiskReport>[] = [
     {
       title: t('risk.reportedAt'),
       dataIndex: 'reportedAt',
       width: 140,
+      card: 'lead',
       render: (v: string, r) => (
         <Flex vertical align="flex-start" gap={2}>
           <Link to={`/risk-reports/${r.id}`}>{formatDateTime(v)}</Link>
@@ -42,6 +45,7 @@ export function RiskReportsPage() {
     {
       title: t('risk.name'),
       key: 'name',
+      card: 'title',
       render: (_, r) => (
         <Flex vertical gap={2} align="flex-start">
           <Link to={`/risk-reports/${r.id}`}>{r.content.name}</Link>
@@ -62,39 +66,30 @@ export function RiskReportsPage() {
       <PageHeader title={t('nav.riskReports')}>
         <Typography.Text type="secondary">{t('risk.reportsIntro')}</Typography.Text>
       </PageHeader>
-      <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
+      <FilterBar list={list}>
         <Input.Search
           key={state.q ?? ''}
           defaultValue={state.q}
           allowClear
           placeholder={t('risk.reportSearch')}
           onSearch={(q) => update({ q: q.trim() || undefined })}
-          style={{ width: 260, maxWidth: '100%' }}
         />
         {department ? (
           <Checkbox checked={state.unread === 'true'} onChange={(e) => update({ unread: e.target.checked ? 'true' : undefined })}>
             {t('risk.onlyUnread')}
           </Checkbox>
         ) : null}
-      </Flex>
+      </FilterBar>
       {error ? <Typography.Text type="danger">{errorMessage(error)}</Typography.Text> : null}
-      <Table<TRiskReport>
+      <DataList<TRiskReport>
         rowKey="id"
         size="middle"
         columns={columns}
-        dataSource={data?.items ?? []}
+        dataSource={data?.items}
         loading={isFetching}
         scroll={{ x: 900 }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-        }}
-        onChange={(p, _f, _s, extra) => {
-          if (extra.action === 'paginate') update({ page: p.current, pageSize: p.pageSize });
-        }}
+        list={list}
+        total={data?.total}
       />
     </>
   );

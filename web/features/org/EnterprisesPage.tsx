@@ -1,8 +1,8 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Grid, Table, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Button, Grid, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { type DataColumn, DataList } from '../../components/DataList';
 import { Ellipsis } from '../../components/Ellipsis';
 import { EnterpriseFilters } from '../../components/EnterpriseFilters';
 import { ExportButton } from '../../components/ExportButton';
@@ -47,13 +47,16 @@ export function EnterprisesPage() {
     grade: en ? 110 : 96,
     insurance: en ? 120 : 96,
   };
-  const columns: ColumnsType<TEnterpriseSummary> = [
+  // On a phone each enterprise is a card: its name, then status and class (what an inspector checks first).
+  const columns: DataColumn<TEnterpriseSummary>[] = [
     {
       title: t('field.name'),
       dataIndex: 'name',
       width: w.name,
       fixed: pin ? 'left' : undefined,
       ellipsis: true,
+      card: 'title',
+      cardRender: (r) => <Link to={`/enterprises/${r.id}`}>{r.name}</Link>,
       ...sorter('name'),
       render: (name: string, r) => (
         <Ellipsis text={name}>
@@ -84,8 +87,8 @@ export function EnterprisesPage() {
       ...sorter('industry'),
       render: (v: string) => <Ellipsis text={industryName(v, locale)} />,
     },
-    { title: t('col.class'), dataIndex: 'supervisionClass', width: w.cls, ...sorter('supervisionClass') },
-    { title: t('field.status'), dataIndex: 'status', width: w.status, ...sorter('status'), render: (v: string) => <StatusTag status={v} /> },
+    { title: t('col.class'), dataIndex: 'supervisionClass', width: w.cls, card: 'lead', ...sorter('supervisionClass') },
+    { title: t('field.status'), dataIndex: 'status', width: w.status, card: 'lead', ...sorter('status'), render: (v: string) => <StatusTag status={v} /> },
     { title: t('col.grade'), dataIndex: 'standardizationGrade', width: w.grade, render: (v: number | null) => <GradeText grade={v} /> },
     { title: t('col.insurance'), dataIndex: 'insuranceStatus', width: w.insurance, render: (v: string) => <InsuranceTag status={v} /> },
   ];
@@ -114,16 +117,15 @@ export function EnterprisesPage() {
       />
       <EnterpriseFilters values={state} onChange={update} />
       {error ? <Typography.Text type="danger">{errorMessage(error)}</Typography.Text> : null}
-      <Table<TEnterpriseSummary>
+      <DataList<TEnterpriseSummary>
         rowKey="id"
         size="middle"
         columns={columns}
-        dataSource={data?.items ?? []}
+        dataSource={data?.items}
         loading={isFetching}
         scroll={{ x: Object.values(w).reduce((x, y) => x + y, 0) }}
-        // The header and the sideways scrollbar stay in view below the app header while scrolling down.
-        sticky={{ offsetHeader: 56 }}
-        {...paging.tableProps<TEnterpriseSummary>(data?.total)}
+        list={{ page, pageSize, setPage: (p, ps) => update({ page: p, pageSize: ps ?? pageSize }), tableProps: paging.tableProps }}
+        total={data?.total}
       />
       <EnterpriseFormDrawer
         open={creating}

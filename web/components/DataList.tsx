@@ -11,7 +11,7 @@ import { usePhone } from '../lib/use-phone';
  * - 'lead': the lines right under it, large, without a label — what a person on site needs first
  *   (current value and status, grade and deadline, due date);
  * - 'body': label: value rows (the default);
- * - 'actions': the card's footer;
+ * - 'actions': the card's last line, right-aligned;
  * - false: not on the card.
  */
 export type CardPlace = 'title' | 'lead' | 'body' | 'actions' | false;
@@ -150,7 +150,6 @@ function CardList({
               size="small"
               data-testid="data-card"
               style={{ width: '100%', minWidth: 0, borderColor: selected.has(id) ? '#1677ff' : undefined }}
-              actions={actions.length ? actions.map((c, j) => <span key={keyOf(c, j)}>{cellValue(c, r, i)}</span>) : undefined}
             >
               <Flex vertical gap={4} style={{ minWidth: 0 }}>
                 <Flex gap={8} align="start" style={{ minWidth: 0 }}>
@@ -181,6 +180,14 @@ function CardList({
                       </Fragment>
                     ))}
                   </dl>
+                ) : null}
+                {/* In the body, not antd's actions bar: a row the user may not act on shows no empty bar. */}
+                {actions.length ? (
+                  <Flex wrap gap={4} justify="flex-end" style={{ minWidth: 0 }}>
+                    {actions.map((c, j) => (
+                      <span key={keyOf(c, j)}>{cellValue(c, r, i)}</span>
+                    ))}
+                  </Flex>
                 ) : null}
               </Flex>
             </Card>

@@ -1,11 +1,15 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
+import { ZCreateUser } from '../../../common/contracts/identity';
 import { isValidPhone } from '../../../common/validators/phone';
+import { TextInput } from '../../components/TextInput';
 import { useI18n } from '../../i18n';
 import { api } from '../../lib/api';
 import { type UserKind, useCan } from '../../lib/auth';
-import { useApiError } from '../../lib/use-api-error';
+import { rulesFor } from '../../lib/form-rules';
+import { localName } from '../../lib/format';
+import { useAction } from '../../lib/use-action';
 import { useDebounced } from '../../lib/use-debounced';
 import { useAllDepartments, useEnterprises } from '../org';
 import { USER_KINDS } from './api';
@@ -45,19 +49,16 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
   const can = useCan();
   const [form] = Form.useForm<CreateUserForm>();
   const kind = Form.useWatch('kind', form);
-  const { message, modal } = App.useApp();
-  const showError = useApiError();
+  const { modal } = App.useApp();
   const qc = useQueryClient();
-  const [busy, setBusy] = useState(false);
   const needsDepartment = kind === 'government' || kind === 'industry';
   const needsEnterprise = kind === 'enterprise' || kind === 'group';
   const departments = useAllDepartments(open && needsDepartment);
   const required = [{ required: true, message: t('validation.required') }];
 
-  const submit = async (v: CreateUserForm) => {
-    setBusy(true);
-    try {
-      const { halfA } = await api<{ id: string; halfA: string }>('/api/users', {
+  const create = useAction({
+    run: async (v: CreateUserForm) => {
+      const created = await api<{ id: string; halfA: string }>('/api/users', {
         body: {
           username: v.username.trim(),
           displayName: v.displayName.trim(),
@@ -67,8 +68,12 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
           ...(v.phone?.trim() ? { phone: v.phone.trim() } : {}),
         },
       });
-      void message.success(t('common.saved'));
       await qc.invalidateQueries({ queryKey: ['users'] });
+      return created;
+    },
+    form,
+    success: 'common.saved',
+    onSuccess: ({ halfA }) => {
       onClose();
       // The first password is split like a reset (三权分立): the creator sees half A once, here.
       modal.success({
@@ -77,21 +82,25 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
         content: <PasswordHalf value={halfA} half="A" />,
         okText: t('users.halfNoted'),
       });
-    } catch (err) {
-      showError(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   return (
-    <Modal open={open} title={t('users.create')} onCancel={onClose} onOk={() => form.submit()} okButtonProps={{ loading: busy }} destroyOnHidden width={560}>
-      <Form form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ kind: 'government' }}>
+    <Modal
+      open={open}
+      title={t('users.create')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okButtonProps={{ loading: create.busy }}
+      destroyOnHidden
+      width={560}
+    >
+      <Form form={form} layout="vertical" onFinish={create.run} preserve={false} initialValues={{ kind: 'government' }}>
         <Form.Item name="username" label={t('users.username')} rules={[...required, { pattern: /^[a-zA-Z0-9._-]{3,32}$/, message: t('users.usernameRule') }]}>
-          <Input autoComplete="off" maxLength={64} />
+          <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item name="displayName" label={t('users.displayName')} rules={required}>
-          <Input maxLength={40} />
+        <Form.Item name="displayName" label={t('users.displayName')} rules={rulesFor(ZCreateUser, 'displayName', locale)}>
+          <TextInput schema={ZCreateUser} field="displayName" />
         </Form.Item>
         <Form.Item name="kind" label={t('users.kind')} rules={required}>
           <Select options={USER_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
@@ -101,7 +110,7 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
             <Select
               loading={departments.isLoading}
               showSearch={{ optionFilterProp: 'label' }}
-              options={(departments.data ?? []).map((d) => ({ value: d.id, label: locale === 'en-US' ? d.nameEn || d.name : d.name }))}
+              options={(departments.data ?? []).map((d) => ({ value: d.id, label: localName(locale, { zh: d.name, en: d.nameEn || d.name }) }))}
             />
           </Form.Item>
         ) : null}
@@ -113,9 +122,12 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
         <Form.Item
           name="phone"
           label={t('field.phone')}
-          rules={[{ validator: (_, v?: string) => (!v || isValidPhone(v) ? Promise.resolve() : Promise.reject(new Error(t('validation.phone')))) }]}
+          rules={[
+            ...rulesFor(ZCreateUser, 'phone', locale),
+            { validator: (_, v?: string) => (!v || isValidPhone(v) ? Promise.resolve() : Promise.reject(new Error(t('validation.phone')))) },
+          ]}
         >
-          <Input maxLength={20} inputMode="tel" />
+          <TextInput schema={ZCreateUser} field="phone" inputMode="tel" />
         </Form.Item>
       </Form>
     </Modal>

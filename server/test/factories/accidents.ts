@@ -88,19 +88,17 @@ export async function makeAccident(
     })
     .returning();
   const a = row as typeof accident.$inferSelect;
-  await ex
-    .insert(accidentRevision)
-    .values({
-      accidentId: a.id,
-      kind: 'initial',
-      at: reportedAt,
-      actorName: '测试报告人',
-      ...figures,
-      missing: 0,
-      minorInjuries: 0,
-      grade: a.grade,
-      note: '快报',
-    });
+  await ex.insert(accidentRevision).values({
+    accidentId: a.id,
+    kind: 'initial',
+    at: reportedAt,
+    actorName: '测试报告人',
+    ...figures,
+    missing: 0,
+    minorInjuries: 0,
+    grade: a.grade,
+    note: '快报',
+  });
 
   const chain = reportingChain({ grade: a.grade as AccidentGrade, occurredAt });
   const cityDue = chain.levels.find((l) => l.level === 'city')?.due ?? chain.unitDue;

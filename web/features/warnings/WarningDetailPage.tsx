@@ -1,5 +1,5 @@
 import { CheckOutlined, DownloadOutlined, EditOutlined, StopOutlined } from '@ant-design/icons';
-import { Alert, App, Badge, Button, Card, Col, Descriptions, Flex, Form, Input, Modal, Row, Table, Tag, Typography } from 'antd';
+import { Alert, Badge, Button, Card, Col, Descriptions, Flex, Form, Input, Modal, Row, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -7,7 +7,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { api, errorMessage } from '../../lib/api';
 import { formatDateTime, industryName } from '../../lib/format';
-import { useApiError } from '../../lib/use-api-error';
+import { useAction } from '../../lib/use-action';
 import { AreaPlot } from './AreaPlot';
 import { type TMatchedObject, type TTarget, useWarning, useWarningUpdated, type WarningResponse } from './api';
 import { LEVEL_COLOR, LevelTag, useCapName, useEventName, useRegionName, WarningStateTag } from './labels';
@@ -58,17 +58,28 @@ function MatchedObjects({ objects }: { objects: TMatchedObject[] }) {
 export function WarningDetailPage() {
   const { id } = useParams();
   const { t, locale } = useI18n();
-  const { message } = App.useApp();
   const navigate = useNavigate();
-  const onError = useApiError();
   const updated = useWarningUpdated();
   const eventName = useEventName();
   const capName = useCapName();
   const regionName = useRegionName();
   const { data, error, isLoading } = useWarning(id);
   const [modal, setModal] = useState<'confirm' | 'cancel' | null>(null);
-  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ text: string }>();
+
+  const action = useAction<{ kind: 'confirm' | 'cancel'; id: string; targetId: string | null; text: string }, WarningResponse>({
+    run: (v) =>
+      v.kind === 'confirm'
+        ? api<WarningResponse>(`/api/warnings/${v.id}/targets/${v.targetId}/confirm`, { method: 'POST', body: { feedback: v.text } })
+        : api<WarningResponse>(`/api/warnings/${v.id}/cancel`, { method: 'POST', body: { reason: v.text } }),
+    success: (_r, v) => t(v.kind === 'confirm' ? 'warning.confirmed' : 'warning.cancelled'),
+    form,
+    onSuccess: (res) => {
+      void updated(res);
+      setModal(null);
+      form.resetFields();
+    },
+  });
 
   if (error) return <Alert type="error" message={errorMessage(error)} />;
   if (isLoading || !data) return null;
@@ -76,23 +87,7 @@ export function WarningDetailPage() {
   const ab = data.abilities;
   const mine = w.targets.find((x) => x.id === w.myTargetId);
 
-  const act = async (v: { text: string }) => {
-    setBusy(true);
-    try {
-      const res =
-        modal === 'confirm'
-          ? await api<WarningResponse>(`/api/warnings/${w.id}/targets/${w.myTargetId}/confirm`, { method: 'POST', body: { feedback: v.text } })
-          : await api<WarningResponse>(`/api/warnings/${w.id}/cancel`, { method: 'POST', body: { reason: v.text } });
-      await updated(res);
-      void message.success(modal === 'confirm' ? t('warning.confirmed') : t('warning.cancelled'));
-      setModal(null);
-      form.resetFields();
-    } catch (e) {
-      onError(e, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const act = (v: { text: string }) => action.run({ kind: modal === 'cancel' ? 'cancel' : 'confirm', id: w.id, targetId: w.myTargetId, text: v.text });
 
   const downloadCap = () => {
     if (!w.capXml) return;
@@ -301,7 +296,7 @@ export function WarningDetailPage() {
         title={modal === 'confirm' ? t('warning.confirm') : t('warning.cancel')}
         onCancel={() => setModal(null)}
         onOk={() => form.submit()}
-        confirmLoading={busy}
+        confirmLoading={action.busy}
         destroyOnHidden
       >
         <Form form={form} layout="vertical" onFinish={act} preserve={false}>

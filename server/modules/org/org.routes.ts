@@ -108,8 +108,7 @@ export function orgRoutes(app: App, deps: Deps): void {
     tags,
     query: ZEnterpriseListQuery.omit({ page: true, pageSize: true }).merge(ZExportQuery),
     raw: 'xlsx',
-    handler: async (ctx, { query }, { reply }) =>
-      sendXlsx(reply, exportFile(ctx, 'enterprises'), await exportEnterprises(ctx, query)),
+    handler: async (ctx, { query }, { reply }) => sendXlsx(reply, exportFile(ctx, 'enterprises'), await exportEnterprises(ctx, query)),
   });
 
   route(app, deps, {
@@ -225,7 +224,6 @@ export function orgRoutes(app: App, deps: Deps): void {
     tags,
     query: ZSupervisionQuery.omit({ page: true, pageSize: true }).merge(ZExportQuery),
     raw: 'xlsx',
-    handler: async (ctx, { query }, { reply }) =>
-      sendXlsx(reply, exportFile(ctx, 'supervisionTable'), await exportSupervisionTable(ctx, query)),
+    handler: async (ctx, { query }, { reply }) => sendXlsx(reply, exportFile(ctx, 'supervisionTable'), await exportSupervisionTable(ctx, query)),
   });
 }

@@ -13,7 +13,7 @@ import { defaultRulesFor } from '../../common/rules/coal-gas-thresholds.js';
 import type { Database } from '../../server/db/client.js';
 import { type Actor, systemActor } from '../../server/kernel/actor.js';
 import { type Deps, inTransaction } from '../../server/kernel/context.js';
-import { createCredential } from '../../server/modules/monitoring/commands/credentials.js';
+import { createCredential } from '../../server/modules/monitoring/commands/create-credential.js';
 import { sensor } from '../../server/modules/monitoring/monitoring.schema.js';
 import { topUpEnterprises } from '../api/bulk-enterprises.js';
 import type { PgTarget } from '../lib/postgres.js';

@@ -8,24 +8,22 @@ import {
   ZAlarmShelve,
   ZAlarmStats,
   ZAlarmStatsQuery,
-  ZAlarmSummary,
   ZAlarmStep,
+  ZAlarmSummary,
   ZAlarmToHazard,
   ZAlarmToTask,
 } from '../../../common/contracts/alarms.js';
 import { EXPORT_COLUMNS } from '../../../common/i18n/exports.js';
+import { NOTICE_TERMS } from '../../../common/i18n/notifications.js';
 import { industryByKey } from '../../../common/industries.js';
-import { ALARM_DISPOSAL_FIELD_SOURCES, ALARM_DISPOSAL_SOURCE, DEFAULT_ALARM_DISPOSAL } from '../../../common/rules/alarm-disposal.js';
-import type { Ctx, Deps } from '../../kernel/context.js';
+import type { Deps } from '../../kernel/context.js';
 import { exportFile, sendXlsx, workbookOf } from '../../kernel/files/excel.js';
 import { type App, route, ZPage } from '../../kernel/http/route.js';
-import { canConfigureDisposal } from './alarm.policy.js';
 import { ackAlarm, alarmStep, alarmToHazard, alarmToTask, feedbackAlarm, shelveAlarm } from './commands/alarm-step.js';
 import { saveDisposalSettings } from './commands/save-disposal-settings.js';
-import { loadAlarmDisposal } from './disposal-settings.js';
 import { alarmStatsQuery, exportAlarmsQuery, findAlarmsQuery } from './queries/find-alarms.js';
 import { getAlarmQuery } from './queries/get-alarm.js';
-import { NOTICE_TERMS } from '../../../common/i18n/notifications.js';
+import { getDisposalQuery } from './queries/get-disposal.js';
 
 const COLUMNS = EXPORT_COLUMNS.alarms;
 
@@ -63,18 +61,6 @@ export function alarmRoutes(app: App, deps: Deps): void {
   const tags = ['alarms'];
 
   // ---- disposal time limits (configuration with cited defaults) ----
-  const disposalView = async (ctx: Ctx): Promise<z.input<typeof ZAlarmDisposalView>> => {
-    const { config, configured } = await loadAlarmDisposal(ctx.tx);
-    return {
-      config,
-      defaults: DEFAULT_ALARM_DISPOSAL,
-      configured,
-      source: ALARM_DISPOSAL_SOURCE,
-      fieldSources: ALARM_DISPOSAL_FIELD_SOURCES,
-      abilities: { configure: canConfigureDisposal(ctx.actor) },
-    };
-  };
-
   route(app, deps, {
     method: 'GET',
     url: '/api/alarm-disposal',
@@ -82,7 +68,7 @@ export function alarmRoutes(app: App, deps: Deps): void {
     summary: 'Disposal time limits (ack minutes, feedback hours by severity), escalation step and longest shelving in force, the defaults and their 依据',
     tags,
     response: ZAlarmDisposalView,
-    handler: (ctx) => disposalView(ctx),
+    handler: (ctx) => getDisposalQuery(ctx),
   });
 
   route(app, deps, {
@@ -95,7 +81,7 @@ export function alarmRoutes(app: App, deps: Deps): void {
     response: ZAlarmDisposalView,
     handler: async (ctx, { body }) => {
       await saveDisposalSettings(ctx, body);
-      return disposalView(ctx);
+      return getDisposalQuery(ctx);
     },
   });
 

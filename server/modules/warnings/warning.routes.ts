@@ -3,13 +3,13 @@ import {
   WARNING_EVENTS,
   ZCancelWarning,
   ZConfirmTarget,
-  ZIssueWarning,
-  ZWarningArea,
   ZFeedFetchResult,
   ZFeedView,
   ZImportResult,
   ZImportSettings,
   ZImportSettingsView,
+  ZIssueWarning,
+  ZWarningArea,
   ZWarningEvent,
   ZWarningFeed,
   ZWarningListQuery,
@@ -19,23 +19,22 @@ import {
 } from '../../../common/contracts/warnings.js';
 import type { Deps } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
-import { abilitiesOf } from '../../kernel/gate/gate.js';
 import { type App, route, ZPage } from '../../kernel/http/route.js';
 import { loadOutboundAllowList, saveOutboundAllowList, ZOutboundAllowList } from '../../kernel/net/outbound.js';
-import { findDepartmentWithPath } from '../org/index.js';
 import { confirmTarget } from './commands/confirm-target.js';
 import { changeFeed, createFeed, fetchFeedNow, removeFeed } from './commands/feeds.js';
 import { importCap } from './commands/import-cap.js';
 import { changeImportSettings } from './commands/import-settings.js';
 import { cancelWarning, issueWarning, updateWarningCommand } from './commands/issue-warning.js';
 import { loadImportSettings } from './import-settings.js';
+import { feedView, listFeedsQuery } from './queries/feeds.js';
 import { findWarningsQuery } from './queries/find-warnings.js';
 import { getWarningQuery } from './queries/get-warning.js';
 import { previewArea } from './queries/preview.js';
 import { publicCapXml } from './warning.cap.js';
-import { feedPolicy, importSettingsPolicy } from './warning.policy.js';
-import { activeCapList, atomFeed, presentFeed } from './warning.presenter.js';
-import { type FeedRow, listFeeds, publicActiveWarnings, publicWarning } from './warning.repository.js';
+import { importSettingsPolicy } from './warning.policy.js';
+import { activeCapList, atomFeed } from './warning.presenter.js';
+import { publicActiveWarnings, publicWarning } from './warning.repository.js';
 
 const ZId = z.object({ id: z.string().uuid({ message: 'invalid_format' }) });
 const ZTargetId = ZId.extend({ targetId: z.string().uuid({ message: 'invalid_format' }) });
@@ -150,11 +149,6 @@ export function warningRoutes(app: App, deps: Deps): void {
   });
 
   // ---- feeds (each belongs to a unit; its line manages it) ----
-  const withUnit = async (ctx: Parameters<typeof createFeed>[0], f: FeedRow) => {
-    const unit = f.departmentId ? await findDepartmentWithPath(ctx.tx, f.departmentId) : undefined;
-    const { create: _, ...abilities } = abilitiesOf(feedPolicy, ctx.actor, { unitId: f.departmentId, regionPath: f.regionPath });
-    return { ...presentFeed(f), unitName: unit?.name ?? null, abilities };
-  };
   route(app, deps, {
     method: 'GET',
     url: '/api/warnings/feeds',
@@ -162,7 +156,7 @@ export function warningRoutes(app: App, deps: Deps): void {
     summary: 'CAP import sources of units in scope, with the owning unit, the outcome of their last fetch and what the user may do',
     tags,
     response: z.object({ items: z.array(ZFeedView) }),
-    handler: async (ctx) => ({ items: await Promise.all((await listFeeds(ctx.tx, ctx.scope)).map((f) => withUnit(ctx, f))) }),
+    handler: (ctx) => listFeedsQuery(ctx),
   });
 
   route(app, deps, {
@@ -173,7 +167,7 @@ export function warningRoutes(app: App, deps: Deps): void {
     tags,
     body: ZWarningFeed,
     response: ZFeedView,
-    handler: async (ctx, { body }) => withUnit(ctx, await createFeed(ctx, body)),
+    handler: async (ctx, { body }) => feedView(ctx, await createFeed(ctx, body)),
   });
 
   route(app, deps, {
@@ -185,7 +179,7 @@ export function warningRoutes(app: App, deps: Deps): void {
     params: ZId,
     body: ZWarningFeed,
     response: ZFeedView,
-    handler: async (ctx, { params, body }) => withUnit(ctx, await changeFeed(ctx, params.id, body)),
+    handler: async (ctx, { params, body }) => feedView(ctx, await changeFeed(ctx, params.id, body)),
   });
 
   route(app, deps, {

@@ -1,9 +1,9 @@
 import type { Ctx } from '../../../kernel/context.js';
 import { invalidField } from '../../../kernel/errors.js';
-import { allowNew, loadFor } from '../../../kernel/gate/gate.js';
+import { allowNew } from '../../../kernel/gate/gate.js';
 import { findEnterprise } from '../../org/index.js';
 import { presentCredential } from '../monitoring.presenter.js';
-import { getCredential, insertCredential, revokeCredential } from '../monitoring.repository.js';
+import { insertCredential } from '../monitoring.repository.js';
 import { credentialPolicy } from '../sensor.policy.js';
 import { newCredentialSecret, sha256 } from './ingest.js';
 
@@ -28,15 +28,4 @@ export async function createCredential(ctx: Ctx, input: { enterpriseId: string; 
     after: { enterpriseId: e.id, keyId, label: input.label },
   });
   return { ...presentCredential(row), key: `${keyId}.${secret}` };
-}
-
-export async function revokeCredentialCommand(ctx: Ctx, enterpriseId: string, id: string) {
-  const c = await loadFor(ctx, credentialPolicy, 'revoke', async (ex, scope) =>
-    (await findEnterprise(ex, scope, enterpriseId)) ? getCredential(ex, enterpriseId, id) : undefined,
-  );
-  if (!c.revokedAt) {
-    await revokeCredential(ctx.tx, c.id, ctx.clock.now());
-    await ctx.audit.record({ action: 'ingestCredential.revoked', entityType: 'ingest_credential', entityId: c.id, after: { keyId: c.keyId } });
-  }
-  return presentCredential({ ...c, revokedAt: c.revokedAt ?? ctx.clock.now() });
 }

@@ -1,9 +1,11 @@
-import { App, DatePicker, Form, Input, Modal } from 'antd';
+import { DatePicker, Form, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { ZAssignHazard, ZEscalateHazard, ZExtendHazard } from '../../../common/contracts/hazards';
+import { TextArea, TextInput } from '../../components/TextInput';
 import { useI18n } from '../../i18n';
 import { api } from '../../lib/api';
-import { useApiError } from '../../lib/use-api-error';
+import { rulesFor } from '../../lib/form-rules';
+import { useAction } from '../../lib/use-action';
 import { type HazardResponse, todayBeijing, useHazardUpdated } from './api';
 
 export type BulkAction = 'assign' | 'extend' | 'escalate';
@@ -31,16 +33,13 @@ export function BulkModal({
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<FormValues>();
-  const { message } = App.useApp();
-  const showError = useApiError();
   const updated = useHazardUpdated();
-  const [busy, setBusy] = useState(false);
   const today = todayBeijing();
 
-  const submit = async (v: FormValues) => {
-    if (!action) return;
-    setBusy(true);
-    try {
+  // The comment's schema is the action's: optional for 指派, required for 延期 and 升级督办.
+  const commentSchema = action === 'escalate' ? ZEscalateHazard : action === 'extend' ? ZExtendHazard : ZAssignHazard;
+  const submit = useAction({
+    run: async (v: FormValues) => {
       const body = {
         ...(v.rectifierName ? { rectifierName: v.rectifierName.trim() } : {}),
         ...(v.deadline ? { deadline: v.deadline.format('YYYY-MM-DD') } : {}),
@@ -48,18 +47,17 @@ export function BulkModal({
       };
       if (hazardId) {
         await updated(await api<HazardResponse>(`/api/hazards/${hazardId}/${action}`, { body }));
-      } else {
-        const r = await api<{ updated: number }>('/api/hazards/bulk', { body: { action, ids, ...body } });
-        await updated();
-        void message.success(t('hazard.bulk.done', { n: r.updated }));
+        return null;
       }
-      onClose(true);
-    } catch (err) {
-      showError(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+      const r = await api<{ updated: number }>('/api/hazards/bulk', { body: { action, ids, ...body } });
+      await updated();
+      return r.updated;
+    },
+    form,
+    // One hazard: the detail page shows the change; a batch says how many were changed.
+    success: hazardId ? false : (n) => t('hazard.bulk.done', { n: n ?? 0 }),
+    onSuccess: () => onClose(true),
+  });
 
   return (
     <Modal
@@ -67,17 +65,13 @@ export function BulkModal({
       title={action ? `${t(`hazard.bulk.${action}`)}${ids && !hazardId ? ` · ${t('hazard.bulk.selected', { n: ids.length })}` : ''}` : ''}
       onCancel={() => onClose(false)}
       onOk={() => form.submit()}
-      okButtonProps={{ loading: busy, danger: action === 'escalate' }}
+      okButtonProps={{ loading: submit.busy, danger: action === 'escalate' }}
       destroyOnHidden
     >
-      <Form<FormValues> form={form} layout="vertical" onFinish={submit} preserve={false}>
+      <Form<FormValues> form={form} layout="vertical" onFinish={(v) => action && submit.run(v)} preserve={false}>
         {action === 'assign' ? (
-          <Form.Item
-            name="rectifierName"
-            label={t('hazard.rectifier')}
-            rules={[{ required: true, whitespace: true, min: 2, message: t('validation.length', { min: 2, max: 60 }) }]}
-          >
-            <Input maxLength={60} />
+          <Form.Item name="rectifierName" label={t('hazard.rectifier')} rules={rulesFor(ZAssignHazard, 'rectifierName')}>
+            <TextInput schema={ZAssignHazard} field="rectifierName" />
           </Form.Item>
         ) : null}
         {action === 'assign' || action === 'extend' ? (
@@ -88,9 +82,9 @@ export function BulkModal({
         <Form.Item
           name="comment"
           label={t(action === 'escalate' ? 'hazard.escalateReason' : action === 'extend' ? 'hazard.extendReason' : 'hazard.comment')}
-          rules={action === 'assign' ? [] : [{ required: true, whitespace: true, min: 2, message: t('validation.length', { min: 2, max: 2000 }) }]}
+          rules={rulesFor(commentSchema, 'comment')}
         >
-          <Input.TextArea rows={3} maxLength={2000} showCount />
+          <TextArea rows={3} schema={commentSchema} field="comment" />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,9 +1,11 @@
-import { Alert, App, DatePicker, Form, Input, Modal } from 'antd';
+import { Alert, DatePicker, Form, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { ZDecideExtension, ZRequestExtension } from '../../../common/contracts/tasks';
+import { TextArea } from '../../components/TextInput';
 import { useI18n } from '../../i18n';
 import { api } from '../../lib/api';
-import { useApiError } from '../../lib/use-api-error';
+import { rulesFor } from '../../lib/form-rules';
+import { useAction } from '../../lib/use-action';
 import { type TAssigneeDetail, type TaskResponse, type TTaskDetail, useTaskUpdated } from './api';
 import { beijingDay, formatDue } from './labels';
 
@@ -16,28 +18,22 @@ interface RequestForm {
 export function RequestExtensionModal({ task, assignee, onClose }: { task: TTaskDetail; assignee: TAssigneeDetail | null; onClose: () => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<RequestForm>();
-  const { message } = App.useApp();
-  const showError = useApiError();
   const updated = useTaskUpdated();
-  const [busy, setBusy] = useState(false);
   const currentDue = assignee ? beijingDay(assignee.resolveDue) : '';
 
-  const submit = async (v: RequestForm) => {
-    if (!assignee) return;
-    setBusy(true);
-    try {
+  const submit = useAction({
+    run: async (v: RequestForm) => {
+      if (!assignee) return undefined;
       const res = await api<TaskResponse>(`/api/tasks/${task.id}/assignees/${assignee.id}/request-extension`, {
         body: { requestedDue: v.requestedDue ? v.requestedDue.format('YYYY-MM-DD') : '', reason: v.reason.trim() },
       });
       await updated(res);
-      void message.success(t('task.extensionRequested'));
-      onClose();
-    } catch (err) {
-      showError(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return res;
+    },
+    form,
+    success: 'task.extensionRequested',
+    onSuccess: () => onClose(),
+  });
 
   return (
     <Modal
@@ -46,23 +42,16 @@ export function RequestExtensionModal({ task, assignee, onClose }: { task: TTask
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t('task.requestExtension')}
-      okButtonProps={{ loading: busy }}
+      okButtonProps={{ loading: submit.busy }}
       destroyOnHidden
     >
       <Alert type="info" showIcon title={t('task.currentResolveDue', { due: formatDue(assignee?.resolveDue) })} style={{ marginBottom: 12 }} />
-      <Form<RequestForm> form={form} layout="vertical" onFinish={submit} preserve={false}>
+      <Form<RequestForm> form={form} layout="vertical" onFinish={submit.run} preserve={false}>
         <Form.Item name="requestedDue" label={t('task.requestedDue')} rules={[{ required: true, message: t('validation.required') }]}>
           <DatePicker style={{ width: 200 }} disabledDate={(d) => d.format('YYYY-MM-DD') <= currentDue} defaultPickerValue={dayjs(currentDue).add(1, 'day')} />
         </Form.Item>
-        <Form.Item
-          name="reason"
-          label={t('task.extensionReason')}
-          rules={[
-            { required: true, whitespace: true, message: t('validation.required') },
-            { min: 2, max: 1000, message: t('validation.length', { min: 2, max: 1000 }) },
-          ]}
-        >
-          <Input.TextArea rows={3} maxLength={1000} showCount />
+        <Form.Item name="reason" label={t('task.extensionReason')} rules={rulesFor(ZRequestExtension, 'reason')}>
+          <TextArea rows={3} schema={ZRequestExtension} field="reason" />
         </Form.Item>
       </Form>
     </Modal>
@@ -81,28 +70,21 @@ export function DecideExtensionModal({
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<{ comment?: string }>();
-  const { message } = App.useApp();
-  const showError = useApiError();
   const updated = useTaskUpdated();
-  const [busy, setBusy] = useState(false);
   const pending = target?.assignee.extensions.find((e) => e.status === 'pending');
 
-  const submit = async (v: { comment?: string }) => {
-    if (!target) return;
-    setBusy(true);
-    try {
+  const submit = useAction({
+    run: async (v: { comment?: string }) => {
+      if (!target) return undefined;
       const res = await api<TaskResponse>(`/api/tasks/${task.id}/assignees/${target.assignee.id}/${target.approve ? 'approve' : 'refuse'}-extension`, {
         body: v.comment?.trim() ? { comment: v.comment.trim() } : {},
       });
       await updated(res);
-      void message.success(t('common.done'));
-      onClose();
-    } catch (err) {
-      showError(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return res;
+    },
+    form,
+    onSuccess: () => onClose(),
+  });
 
   return (
     <Modal
@@ -111,7 +93,7 @@ export function DecideExtensionModal({
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={target?.approve ? t('task.approveExtension') : t('task.refuseExtension')}
-      okButtonProps={{ loading: busy, danger: target ? !target.approve : false }}
+      okButtonProps={{ loading: submit.busy, danger: target ? !target.approve : false }}
       destroyOnHidden
     >
       {pending ? (
@@ -123,9 +105,9 @@ export function DecideExtensionModal({
           style={{ marginBottom: 12 }}
         />
       ) : null}
-      <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
-        <Form.Item name="comment" label={t('task.decisionComment')} rules={[{ max: 1000, message: t('validation.length', { min: 0, max: 1000 }) }]}>
-          <Input.TextArea rows={3} maxLength={1000} showCount />
+      <Form form={form} layout="vertical" onFinish={submit.run} preserve={false}>
+        <Form.Item name="comment" label={t('task.decisionComment')} rules={rulesFor(ZDecideExtension, 'comment')}>
+          <TextArea rows={3} schema={ZDecideExtension} field="comment" />
         </Form.Item>
       </Form>
     </Modal>

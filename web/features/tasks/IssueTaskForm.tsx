@@ -1,10 +1,12 @@
 import { MinusCircleOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Flex, Form, Input, Radio, Row, Select } from 'antd';
-import { useState } from 'react';
+import { Button, Card, Col, Flex, Form, Radio, Row, Select } from 'antd';
+import { ZIssueTask } from '../../../common/contracts/tasks';
 import { AttachmentUpload } from '../../components/Attachments';
+import { TextArea, TextInput } from '../../components/TextInput';
 import { useI18n } from '../../i18n';
 import { ApiError, api } from '../../lib/api';
-import { useApiError } from '../../lib/use-api-error';
+import { rulesFor } from '../../lib/form-rules';
+import { useAction } from '../../lib/use-action';
 import { type Complexity, type DayKind, TASK_SOURCE_KEYS, type TaskResponse, type TaskSource, type TIssueTask, type UnitRef, useTaskUpdated } from './api';
 import { DeadlinePreview } from './DeadlinePreview';
 import { sourceName } from './labels';
@@ -62,57 +64,50 @@ interface Props {
 export function IssueTaskForm({ endpoint, initialValues, lockSource, onIssued, onCancel }: Props) {
   const { t } = useI18n();
   const [form] = Form.useForm<IssueForm>();
-  const { message } = App.useApp();
-  const showError = useApiError();
   const updated = useTaskUpdated();
-  const [busy, setBusy] = useState(false);
   const complexity = Form.useWatch('complexity', form);
   const dayKind = Form.useWatch('dayKind', form);
   const lead = Form.useWatch('lead', form);
   const cooperating = Form.useWatch('cooperating', form);
   const chosen = [lead, ...(cooperating ?? [])].map((u) => u?.departmentId).filter((x): x is string => Boolean(x));
-  const text = (max: number) => [
-    { required: true, whitespace: true, message: t('validation.required') },
-    { min: 2, max, message: t('validation.length', { min: 2, max }) },
-  ];
-
-  const submit = async (values: IssueForm) => {
-    setBusy(true);
-    try {
-      const res = await api<TaskResponse>(endpoint, { body: toPayload(values) });
-      await updated(res);
-      void message.success(t('task.issued', { code: res.data.code }));
-      onIssued(res);
-    } catch (err) {
-      showError(onPickers(err), form);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = useAction({
+    run: async (values: IssueForm) => {
+      try {
+        const res = await api<TaskResponse>(endpoint, { body: toPayload(values) });
+        await updated(res);
+        return res;
+      } catch (err) {
+        throw onPickers(err);
+      }
+    },
+    form,
+    success: (res) => t('task.issued', { code: res.data.code }),
+    onSuccess: (res) => onIssued(res),
+  });
 
   return (
-    <Form<IssueForm> form={form} layout="vertical" initialValues={{ ...DEFAULTS, ...initialValues }} onFinish={submit} scrollToFirstError>
+    <Form<IssueForm> form={form} layout="vertical" initialValues={{ ...DEFAULTS, ...initialValues }} onFinish={submit.run} scrollToFirstError>
       <Row gutter={16}>
         <Col xs={24} lg={15}>
           <Card size="small" title={t('task.sectionTask')} style={{ marginBottom: 16 }} styles={{ header: { background: '#f7f9fc' } }}>
-            <Form.Item name="title" label={t('task.title')} rules={text(120)}>
-              <Input maxLength={120} showCount />
+            <Form.Item name="title" label={t('task.title')} rules={rulesFor(ZIssueTask, 'title')}>
+              <TextInput schema={ZIssueTask} field="title" />
             </Form.Item>
-            <Form.Item name="content" label={t('task.content')} rules={text(4000)}>
-              <Input.TextArea rows={5} maxLength={4000} showCount />
+            <Form.Item name="content" label={t('task.content')} rules={rulesFor(ZIssueTask, 'content')}>
+              <TextArea rows={5} schema={ZIssueTask} field="content" />
             </Form.Item>
             <Form.Item name="attachments" label={t('attachments.label')}>
               <AttachmentUpload />
             </Form.Item>
             <Row gutter={12}>
               <Col xs={24} md={10}>
-                <Form.Item name="source" label={t('task.source')} rules={[{ required: true, message: t('validation.required') }]}>
+                <Form.Item name="source" label={t('task.source')} rules={rulesFor(ZIssueTask, 'source')}>
                   <Select disabled={lockSource} options={TASK_SOURCE_KEYS.map((s) => ({ value: s, label: sourceName(s, t) }))} />
                 </Form.Item>
               </Col>
               <Col xs={24} md={14}>
-                <Form.Item name="sourceRef" label={t('task.sourceRef')} rules={[{ max: 120, message: t('validation.length', { min: 0, max: 120 }) }]}>
-                  <Input maxLength={120} placeholder={t('task.sourceRefHint')} />
+                <Form.Item name="sourceRef" label={t('task.sourceRef')} rules={rulesFor(ZIssueTask, 'sourceRef')}>
+                  <TextInput schema={ZIssueTask} field="sourceRef" placeholder={t('task.sourceRefHint')} />
                 </Form.Item>
               </Col>
             </Row>
@@ -167,7 +162,7 @@ export function IssueTaskForm({ endpoint, initialValues, lockSource, onIssued, o
       </Row>
       <Flex gap={8} justify="flex-end" style={{ marginBottom: 8 }}>
         <Button onClick={onCancel}>{t('common.cancel')}</Button>
-        <Button type="primary" htmlType="submit" icon={<SendOutlined />} loading={busy}>
+        <Button type="primary" htmlType="submit" icon={<SendOutlined />} loading={submit.busy}>
           {t('task.issue')}
         </Button>
       </Flex>

@@ -1,12 +1,15 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Flex, Form, Input, InputNumber, Modal, Typography } from 'antd';
+import { Button, DatePicker, Flex, Form, Modal, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { ZTaskStep } from '../../../common/contracts/tasks';
 import { AttachmentUpload } from '../../components/Attachments';
+import { NumberInput } from '../../components/NumberInput';
+import { TextArea, TextInput } from '../../components/TextInput';
 import type { MessageKey } from '../../i18n';
 import { useI18n } from '../../i18n';
 import { api } from '../../lib/api';
-import { useApiError } from '../../lib/use-api-error';
+import { rulesFor } from '../../lib/form-rules';
+import { useAction } from '../../lib/use-action';
 import { type StepAction, type TAssigneeDetail, type TaskResponse, type TTaskDetail, type TTaskStep, useTaskUpdated } from './api';
 
 interface StepForm {
@@ -39,19 +42,15 @@ export function StepModal({
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<StepForm>();
-  const { message } = App.useApp();
-  const showError = useApiError();
   const updated = useTaskUpdated();
-  const [busy, setBusy] = useState(false);
   const action = target?.action;
   const withProgress = action === 'feedback';
   const withPlan = action === 'feedback' && task.complexity === 'major';
   const initialPlan = (target?.assignee.plan ?? []).map((m) => ({ milestone: m.milestone, date: dayjs(m.date) }));
 
-  const submit = async (v: StepForm) => {
-    if (!target) return;
-    setBusy(true);
-    try {
+  const step = useAction({
+    run: async (v: StepForm) => {
+      if (!target) return undefined;
       const plan = (v.plan ?? []).filter((m) => m.date || m.milestone?.trim());
       const body: TTaskStep = {
         comment: v.comment.trim(),
@@ -63,14 +62,11 @@ export function StepModal({
       };
       const res = await api<TaskResponse>(`/api/tasks/${task.id}/assignees/${target.assignee.id}/${target.action}`, { body });
       await updated(res);
-      void message.success(t('common.done'));
-      onClose();
-    } catch (err) {
-      showError(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return res;
+    },
+    form,
+    onSuccess: () => onClose(),
+  });
 
   return (
     <Modal
@@ -79,7 +75,7 @@ export function StepModal({
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={action ? t(`task.action.${action}`) : t('common.confirm')}
-      okButtonProps={{ loading: busy, danger: action === 'return' }}
+      okButtonProps={{ loading: step.busy, danger: action === 'return' }}
       width={withPlan ? 720 : 560}
       destroyOnHidden
     >
@@ -88,23 +84,16 @@ export function StepModal({
           {t('task.acceptHint')}
         </Typography.Paragraph>
       ) : null}
-      <Form<StepForm> form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ plan: initialPlan, progress: null }}>
-        <Form.Item
-          name="comment"
-          label={action ? t(COMMENT_LABEL[action]) : ''}
-          rules={[
-            { required: true, whitespace: true, message: t('validation.required') },
-            { min: 2, max: 4000, message: t('validation.length', { min: 2, max: 4000 }) },
-          ]}
-        >
-          <Input.TextArea rows={4} maxLength={4000} showCount />
+      <Form<StepForm> form={form} layout="vertical" onFinish={step.run} preserve={false} initialValues={{ plan: initialPlan, progress: null }}>
+        <Form.Item name="comment" label={action ? t(COMMENT_LABEL[action]) : ''} rules={rulesFor(ZTaskStep, 'comment')}>
+          <TextArea rows={4} schema={ZTaskStep} field="comment" />
         </Form.Item>
         <Form.Item name="evidence" label={t('attachments.label')}>
           <AttachmentUpload />
         </Form.Item>
         {withProgress ? (
-          <Form.Item name="progress" label={t('task.progress')}>
-            <InputNumber min={0} max={100} precision={0} suffix="%" style={{ width: 140 }} />
+          <Form.Item name="progress" label={t('task.progress')} rules={rulesFor(ZTaskStep, 'progress')}>
+            <NumberInput integer suffix="%" style={{ width: 140 }} />
           </Form.Item>
         ) : null}
         {withPlan ? (
@@ -116,15 +105,8 @@ export function StepModal({
                     <Form.Item name={[f.name, 'date']} rules={[{ required: true, message: t('validation.required') }]} style={{ width: 160, marginBottom: 8 }}>
                       <DatePicker style={{ width: '100%' }} placeholder={t('task.milestoneDate')} />
                     </Form.Item>
-                    <Form.Item
-                      name={[f.name, 'milestone']}
-                      rules={[
-                        { required: true, whitespace: true, message: t('validation.required') },
-                        { min: 2, max: 200, message: t('validation.length', { min: 2, max: 200 }) },
-                      ]}
-                      style={{ flex: 1, marginBottom: 8 }}
-                    >
-                      <Input maxLength={200} placeholder={t('task.milestone')} />
+                    <Form.Item name={[f.name, 'milestone']} rules={rulesFor(ZTaskStep, 'plan.0.milestone')} style={{ flex: 1, marginBottom: 8 }}>
+                      <TextInput schema={ZTaskStep} field="plan.0.milestone" placeholder={t('task.milestone')} />
                     </Form.Item>
                     <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(f.name)} aria-label={t('common.delete')} />
                   </Flex>

@@ -1,33 +1,28 @@
-import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
+import { Alert, DatePicker, Form, type FormInstance, Modal, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { ZConfirmHazard, ZHazardPlan, ZHazardStep, ZListHazard, ZSubmitRectification } from '../../../common/contracts/hazards';
+import { NumberInput } from '../../components/NumberInput';
 import { Source } from '../../components/Source';
+import { TextArea, TextInput } from '../../components/TextInput';
 import { useI18n } from '../../i18n';
 import { api } from '../../lib/api';
-import { useApiError } from '../../lib/use-api-error';
+import { rulesFor } from '../../lib/form-rules';
+import { useAction } from '../../lib/use-action';
 import { type HazardResponse, type THazardDetail, todayBeijing, useCatalogues, useHazardUpdated } from './api';
 import { PhotoUpload } from './PhotoUpload';
 
-/** The submit/busy/error plumbing every action modal shares: POST, update the cache, close. */
-function useAction(hazardId: string, onClose: () => void) {
-  const { t } = useI18n();
-  const { message } = App.useApp();
-  const showError = useApiError();
+/** Every action modal: POST the step, update the hazard's cache, close. */
+function useStep(hazardId: string, form: FormInstance, onClose: () => void) {
   const updated = useHazardUpdated();
-  const [busy, setBusy] = useState(false);
-  const run = async (path: string, body: unknown, form: Parameters<typeof showError>[1]) => {
-    setBusy(true);
-    try {
-      await updated(await api<HazardResponse>(`/api/hazards/${hazardId}/${path}`, { body }));
-      void message.success(t('common.done'));
-      onClose();
-    } catch (err) {
-      showError(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, run };
+  return useAction({
+    run: async ({ path, body }: { path: string; body: unknown }) => {
+      const res = await api<HazardResponse>(`/api/hazards/${hazardId}/${path}`, { body });
+      await updated(res);
+      return res;
+    },
+    form,
+    onSuccess: () => onClose(),
+  });
 }
 
 const date = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
@@ -47,7 +42,7 @@ interface ConfirmValues {
 export function ConfirmModal({ hazard, open, onClose }: { hazard: THazardDetail; open: boolean; onClose: () => void }) {
   const { t, locale } = useI18n();
   const [form] = Form.useForm<ConfirmValues>();
-  const { busy, run } = useAction(hazard.id, onClose);
+  const step = useStep(hazard.id, form, onClose);
   const catalogues = useCatalogues().data?.items ?? [];
   const grade = Form.useWatch('grade', form);
   const criterion = Form.useWatch('criterion', form);
@@ -56,9 +51,9 @@ export function ConfirmModal({ hazard, open, onClose }: { hazard: THazardDetail;
   const shown = relevant.length ? relevant : catalogues;
   const submit = (v: ConfirmValues) => {
     const [catalogue, code] = v.criterion?.split(':') ?? [];
-    return run(
-      'confirm',
-      {
+    return step.run({
+      path: 'confirm',
+      body: {
         grade: major ? 'major' : v.grade,
         ...(catalogue && code ? { criterion: { catalogue, code } } : {}),
         rectifierName: v.rectifierName.trim(),
@@ -66,8 +61,7 @@ export function ConfirmModal({ hazard, open, onClose }: { hazard: THazardDetail;
         comment: v.comment.trim(),
         ...(major ? { majorReport: { currentState: v.currentState?.trim() ?? '', harmAnalysis: v.harmAnalysis?.trim() ?? '' } } : {}),
       },
-      form,
-    );
+    });
   };
   const source = shown.find((c) => criterion?.startsWith(`${c.key}:`))?.source;
   return (
@@ -76,7 +70,7 @@ export function ConfirmModal({ hazard, open, onClose }: { hazard: THazardDetail;
       title={t('hazard.action.confirm')}
       onCancel={onClose}
       onOk={() => form.submit()}
-      okButtonProps={{ loading: busy }}
+      okButtonProps={{ loading: step.busy }}
       width={720}
       destroyOnHidden
     >
@@ -105,12 +99,8 @@ export function ConfirmModal({ hazard, open, onClose }: { hazard: THazardDetail;
             }))}
           />
         </Form.Item>
-        <Form.Item
-          name="rectifierName"
-          label={t('hazard.rectifier')}
-          rules={[{ required: true, whitespace: true, min: 2, message: t('validation.length', { min: 2, max: 60 }) }]}
-        >
-          <Input maxLength={60} />
+        <Form.Item name="rectifierName" label={t('hazard.rectifier')} rules={rulesFor(ZConfirmHazard, 'rectifierName')}>
+          <TextInput schema={ZConfirmHazard} field="rectifierName" />
         </Form.Item>
         <Form.Item name="deadline" label={t('hazard.deadline')} rules={[{ required: true, message: t('validation.required') }]}>
           <DatePicker style={{ width: '100%' }} disabledDate={notPast} />
@@ -118,28 +108,16 @@ export function ConfirmModal({ hazard, open, onClose }: { hazard: THazardDetail;
         {major ? (
           <>
             <Alert type="error" showIcon style={{ marginBottom: 12 }} message={t('hazard.dualReportHint')} />
-            <Form.Item
-              name="currentState"
-              label={t('hazard.currentState')}
-              rules={[{ required: true, whitespace: true, min: 2, message: t('validation.length', { min: 2, max: 2000 }) }]}
-            >
-              <Input.TextArea rows={3} maxLength={2000} />
+            <Form.Item name="currentState" label={t('hazard.currentState')} rules={rulesFor(ZConfirmHazard, 'majorReport.currentState')}>
+              <TextArea rows={3} schema={ZConfirmHazard} field="majorReport.currentState" />
             </Form.Item>
-            <Form.Item
-              name="harmAnalysis"
-              label={t('hazard.harmAnalysis')}
-              rules={[{ required: true, whitespace: true, min: 2, message: t('validation.length', { min: 2, max: 2000 }) }]}
-            >
-              <Input.TextArea rows={3} maxLength={2000} />
+            <Form.Item name="harmAnalysis" label={t('hazard.harmAnalysis')} rules={rulesFor(ZConfirmHazard, 'majorReport.harmAnalysis')}>
+              <TextArea rows={3} schema={ZConfirmHazard} field="majorReport.harmAnalysis" />
             </Form.Item>
           </>
         ) : null}
-        <Form.Item
-          name="comment"
-          label={t('hazard.comment')}
-          rules={[{ required: true, whitespace: true, min: 2, message: t('validation.length', { min: 2, max: 2000 }) }]}
-        >
-          <Input.TextArea rows={2} maxLength={2000} />
+        <Form.Item name="comment" label={t('hazard.comment')} rules={rulesFor(ZConfirmHazard, 'comment')}>
+          <TextArea rows={2} schema={ZConfirmHazard} field="comment" />
         </Form.Item>
       </Form>
     </Modal>
@@ -152,11 +130,11 @@ type PlanValues = Omit<NonNullable<THazardDetail['plan']>, 'deadline'> & { deadl
 export function PlanModal({ hazard, open, onClose }: { hazard: THazardDetail; open: boolean; onClose: () => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<PlanValues>();
-  const { busy, run } = useAction(hazard.id, onClose);
+  const step = useStep(hazard.id, form, onClose);
   const p = hazard.plan;
-  const text = (name: keyof PlanValues, label: string, rows = 2, max = 2000) => (
-    <Form.Item name={name} label={label} rules={[{ required: true, whitespace: true, min: 2, message: t('validation.length', { min: 2, max }) }]}>
-      <Input.TextArea rows={rows} maxLength={max} />
+  const text = (name: keyof PlanValues & string, label: string, rows = 2) => (
+    <Form.Item name={name} label={label} rules={rulesFor(ZHazardPlan, name)}>
+      <TextArea rows={rows} schema={ZHazardPlan} field={name} />
     </Form.Item>
   );
   return (
@@ -165,7 +143,7 @@ export function PlanModal({ hazard, open, onClose }: { hazard: THazardDetail; op
       title={t('hazard.action.plan')}
       onCancel={onClose}
       onOk={() => form.submit()}
-      okButtonProps={{ loading: busy }}
+      okButtonProps={{ loading: step.busy }}
       width={760}
       destroyOnHidden
     >
@@ -174,25 +152,25 @@ export function PlanModal({ hazard, open, onClose }: { hazard: THazardDetail; op
         layout="vertical"
         preserve={false}
         initialValues={p ? { ...p, deadline: dayjs(p.deadline) } : { deadline: hazard.deadline ? dayjs(hazard.deadline) : undefined }}
-        onFinish={(v) => run('plan', { ...v, deadline: date(v.deadline), requirements: v.requirements?.trim() || undefined }, form)}
+        onFinish={(v) => step.run({ path: 'plan', body: { ...v, deadline: date(v.deadline), requirements: v.requirements?.trim() || undefined } })}
       >
         <Source text={t('hazard.planSource')} />
         {text('goals', t('hazard.plan.goals'))}
-        {text('measures', t('hazard.plan.measures'), 3, 4000)}
-        <Form.Item name="fundsYuan" label={t('hazard.plan.funds')} rules={[{ required: true, message: t('validation.required') }]}>
-          <InputNumber min={0} max={1e12} style={{ width: 240 }} />
+        {text('measures', t('hazard.plan.measures'), 3)}
+        <Form.Item name="fundsYuan" label={t('hazard.plan.funds')} rules={rulesFor(ZHazardPlan, 'fundsYuan')}>
+          <NumberInput style={{ width: 240 }} />
         </Form.Item>
         {text('materials', t('hazard.plan.materials'))}
-        {text('responsibleUnit', t('hazard.plan.unit'), 1, 120)}
-        {text('responsiblePersons', t('hazard.plan.persons'), 1, 200)}
+        {text('responsibleUnit', t('hazard.plan.unit'), 1)}
+        {text('responsiblePersons', t('hazard.plan.persons'), 1)}
         <Form.Item name="deadline" label={t('hazard.plan.deadline')} rules={[{ required: true, message: t('validation.required') }]}>
           <DatePicker style={{ width: 240 }} disabledDate={notPast} />
         </Form.Item>
-        <Form.Item name="requirements" label={t('hazard.plan.requirements')}>
-          <Input.TextArea rows={2} maxLength={2000} />
+        <Form.Item name="requirements" label={t('hazard.plan.requirements')} rules={rulesFor(ZHazardPlan, 'requirements')}>
+          <TextArea rows={2} schema={ZHazardPlan} field="requirements" />
         </Form.Item>
-        {text('safetyMeasures', t('hazard.plan.safety'), 3, 4000)}
-        {text('emergencyPlan', t('hazard.plan.emergency'), 2, 4000)}
+        {text('safetyMeasures', t('hazard.plan.safety'), 3)}
+        {text('emergencyPlan', t('hazard.plan.emergency'), 2)}
       </Form>
     </Modal>
   );
@@ -204,7 +182,7 @@ export type StepPath = 'reject' | 'rectify' | 'submit' | 'verify' | 'return' | '
 export function StepModal({ hazard, path, onClose }: { hazard: THazardDetail; path: StepPath | null; onClose: () => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<{ comment: string; evidence?: string[]; fundsSpentYuan?: number | null }>();
-  const { busy, run } = useAction(hazard.id, onClose);
+  const step = useStep(hazard.id, form, onClose);
   const hint = path === 'verify' && hazard.grade === 'major' ? t('hazard.verifyMajorHint') : path === 'close' ? t('hazard.closeHint') : null;
   return (
     <Modal
@@ -213,7 +191,7 @@ export function StepModal({ hazard, path, onClose }: { hazard: THazardDetail; pa
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={path ? t(`hazard.action.${path}`) : undefined}
-      okButtonProps={{ loading: busy, danger: path === 'reject' || path === 'return' }}
+      okButtonProps={{ loading: step.busy, danger: path === 'reject' || path === 'return' }}
       destroyOnHidden
     >
       {hint ? <Alert type="info" showIcon style={{ marginBottom: 12 }} message={hint} /> : null}
@@ -223,23 +201,22 @@ export function StepModal({ hazard, path, onClose }: { hazard: THazardDetail; pa
         preserve={false}
         onFinish={(v) =>
           path &&
-          run(
+          step.run({
             path,
-            {
+            body: {
               comment: v.comment.trim(),
               ...(path === 'unlist' ? {} : { evidence: v.evidence ?? [] }),
               ...(path === 'submit' && typeof v.fundsSpentYuan === 'number' ? { fundsSpentYuan: v.fundsSpentYuan } : {}),
             },
-            form,
-          )
+          })
         }
       >
         <Form.Item
           name="comment"
           label={t(path === 'submit' ? 'hazard.submitComment' : 'hazard.comment')}
-          rules={[{ required: true, whitespace: true, min: 2, message: t('validation.length', { min: 2, max: 2000 }) }]}
+          rules={rulesFor(path === 'submit' ? ZSubmitRectification : ZHazardStep, 'comment')}
         >
-          <Input.TextArea rows={3} maxLength={2000} showCount />
+          <TextArea rows={3} schema={path === 'submit' ? ZSubmitRectification : ZHazardStep} field="comment" />
         </Form.Item>
         {path === 'unlist' ? null : (
           <Form.Item
@@ -251,8 +228,8 @@ export function StepModal({ hazard, path, onClose }: { hazard: THazardDetail; pa
           </Form.Item>
         )}
         {path === 'submit' ? (
-          <Form.Item name="fundsSpentYuan" label={t('hazard.fundsSpent')}>
-            <InputNumber min={0} max={1e12} style={{ width: 200 }} />
+          <Form.Item name="fundsSpentYuan" label={t('hazard.fundsSpent')} rules={rulesFor(ZSubmitRectification, 'fundsSpentYuan')}>
+            <NumberInput style={{ width: 200 }} />
           </Form.Item>
         ) : null}
       </Form>
@@ -264,14 +241,14 @@ export function StepModal({ hazard, path, onClose }: { hazard: THazardDetail; pa
 export function ListModal({ hazard, open, onClose }: { hazard: THazardDetail; open: boolean; onClose: () => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<{ documentNumber?: string; supervisor: string; supervisorPhone?: string; deadline: Dayjs; requirements: string }>();
-  const { busy, run } = useAction(hazard.id, onClose);
+  const step = useStep(hazard.id, form, onClose);
   return (
     <Modal
       open={open}
       title={t('hazard.action.list')}
       onCancel={onClose}
       onOk={() => form.submit()}
-      okButtonProps={{ loading: busy, danger: true }}
+      okButtonProps={{ loading: step.busy, danger: true }}
       destroyOnHidden
     >
       <Form
@@ -280,41 +257,32 @@ export function ListModal({ hazard, open, onClose }: { hazard: THazardDetail; op
         preserve={false}
         initialValues={{ deadline: hazard.deadline ? dayjs(hazard.deadline) : undefined }}
         onFinish={(v) =>
-          run(
-            'list',
-            {
+          step.run({
+            path: 'list',
+            body: {
               documentNumber: v.documentNumber?.trim() || undefined,
               supervisor: v.supervisor.trim(),
               supervisorPhone: v.supervisorPhone?.trim() || undefined,
               deadline: date(v.deadline),
               requirements: v.requirements.trim(),
             },
-            form,
-          )
+          })
         }
       >
-        <Form.Item name="documentNumber" label={t('hazard.listing.document')}>
-          <Input maxLength={80} placeholder={t('hazard.listing.documentPlaceholder')} />
+        <Form.Item name="documentNumber" label={t('hazard.listing.document')} rules={rulesFor(ZListHazard, 'documentNumber')}>
+          <TextInput schema={ZListHazard} field="documentNumber" placeholder={t('hazard.listing.documentPlaceholder')} />
         </Form.Item>
-        <Form.Item
-          name="supervisor"
-          label={t('hazard.listing.supervisor')}
-          rules={[{ required: true, whitespace: true, min: 2, message: t('validation.length', { min: 2, max: 60 }) }]}
-        >
-          <Input maxLength={60} />
+        <Form.Item name="supervisor" label={t('hazard.listing.supervisor')} rules={rulesFor(ZListHazard, 'supervisor')}>
+          <TextInput schema={ZListHazard} field="supervisor" />
         </Form.Item>
-        <Form.Item name="supervisorPhone" label={t('field.phone')}>
-          <Input maxLength={40} />
+        <Form.Item name="supervisorPhone" label={t('field.phone')} rules={rulesFor(ZListHazard, 'supervisorPhone')}>
+          <TextInput schema={ZListHazard} field="supervisorPhone" />
         </Form.Item>
         <Form.Item name="deadline" label={t('hazard.listing.deadline')} rules={[{ required: true, message: t('validation.required') }]}>
           <DatePicker style={{ width: '100%' }} disabledDate={notPast} />
         </Form.Item>
-        <Form.Item
-          name="requirements"
-          label={t('hazard.listing.requirements')}
-          rules={[{ required: true, whitespace: true, min: 2, message: t('validation.length', { min: 2, max: 2000 }) }]}
-        >
-          <Input.TextArea rows={3} maxLength={2000} />
+        <Form.Item name="requirements" label={t('hazard.listing.requirements')} rules={rulesFor(ZListHazard, 'requirements')}>
+          <TextArea rows={3} schema={ZListHazard} field="requirements" />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,13 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Radio, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { ZReportHazard } from '../../../common/contracts/hazards';
 import { EnterpriseSelect } from '../../components/EnterpriseSelect';
+import { NumberInput } from '../../components/NumberInput';
 import { PageHeader } from '../../components/PageHeader';
+import { TextArea, TextInput } from '../../components/TextInput';
 import { useI18n } from '../../i18n';
 import { api } from '../../lib/api';
-import { useApiError } from '../../lib/use-api-error';
+import { rulesFor } from '../../lib/form-rules';
+import { useAction } from '../../lib/use-action';
 import { useDebounced } from '../../lib/use-debounced';
 import { CATEGORIES, type HazardResponse, SOURCES, type TDuplicate, useHazardUpdated } from './api';
 import { HazardStatusTag } from './labels';
@@ -36,9 +40,7 @@ export function ReportHazardPage() {
   const [form] = Form.useForm<FormValues>();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const showError = useApiError();
   const updated = useHazardUpdated();
-  const [busy, setBusy] = useState(false);
   const [fromPhoto, setFromPhoto] = useState(false);
   const enterpriseId = Form.useWatch('enterpriseId', form);
   const title = useDebounced(Form.useWatch('title', form) ?? '', 400);
@@ -59,9 +61,8 @@ export function ReportHazardPage() {
     void message.info(t('hazard.photoMetaRead'));
   };
 
-  const submit = async (v: FormValues) => {
-    setBusy(true);
-    try {
+  const submit = useAction({
+    run: async (v: FormValues) => {
       const res = await api<HazardResponse & { duplicates: TDuplicate[] }>('/api/hazards', {
         body: {
           enterpriseId: v.enterpriseId,
@@ -77,14 +78,12 @@ export function ReportHazardPage() {
         },
       });
       await updated(res);
-      void message.success(t('hazard.reported', { code: res.data.code }));
-      navigate(`/hazards/${res.data.id}`);
-    } catch (err) {
-      showError(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return res;
+    },
+    form,
+    success: (res) => t('hazard.reported', { code: res.data.code }),
+    onSuccess: (res) => navigate(`/hazards/${res.data.id}`),
+  });
 
   const dups = duplicates.data?.items ?? [];
   return (
@@ -94,7 +93,7 @@ export function ReportHazardPage() {
       <Form<FormValues>
         form={form}
         layout="vertical"
-        onFinish={submit}
+        onFinish={submit.run}
         initialValues={{ source: 'selfInspection', category: 'site', photos: [] }}
         scrollToFirstError
         style={{ maxWidth: 880 }}
@@ -106,15 +105,11 @@ export function ReportHazardPage() {
           <Form.Item name="enterpriseId" label={t('hazard.enterprise')} rules={[{ required: true, message: t('validation.required') }]}>
             <EnterpriseSelect autoSelectSingle />
           </Form.Item>
-          <Form.Item
-            name="title"
-            label={t('hazard.title')}
-            rules={[{ required: true, whitespace: true, min: 2, max: 120, message: t('validation.length', { min: 2, max: 120 }) }]}
-          >
-            <Input maxLength={120} placeholder={t('hazard.titlePlaceholder')} />
+          <Form.Item name="title" label={t('hazard.title')} rules={rulesFor(ZReportHazard, 'title')}>
+            <TextInput schema={ZReportHazard} field="title" placeholder={t('hazard.titlePlaceholder')} />
           </Form.Item>
-          <Form.Item name="location" label={t('hazard.location')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
-            <Input maxLength={200} placeholder={t('hazard.locationPlaceholder')} />
+          <Form.Item name="location" label={t('hazard.location')} rules={rulesFor(ZReportHazard, 'location')}>
+            <TextInput schema={ZReportHazard} field="location" placeholder={t('hazard.locationPlaceholder')} />
           </Form.Item>
           {dups.length ? (
             <Alert
@@ -136,16 +131,12 @@ export function ReportHazardPage() {
               }
             />
           ) : null}
-          <Form.Item
-            name="description"
-            label={t('hazard.description')}
-            rules={[{ required: true, whitespace: true, min: 2, max: 4000, message: t('validation.length', { min: 2, max: 4000 }) }]}
-          >
-            <Input.TextArea rows={4} maxLength={4000} showCount placeholder={t('hazard.descriptionPlaceholder')} />
+          <Form.Item name="description" label={t('hazard.description')} rules={rulesFor(ZReportHazard, 'description')}>
+            <TextArea rows={4} schema={ZReportHazard} field="description" placeholder={t('hazard.descriptionPlaceholder')} />
           </Form.Item>
           <Row gutter={12}>
             <Col xs={24} sm={12}>
-              <Form.Item name="source" label={t('hazard.sourceLabel')} rules={[{ required: true, message: t('validation.required') }]}>
+              <Form.Item name="source" label={t('hazard.sourceLabel')} rules={rulesFor(ZReportHazard, 'source')}>
                 <Select options={SOURCES.map((s) => ({ value: s, label: t(`hazard.source.${s}`) }))} />
               </Form.Item>
             </Col>
@@ -165,18 +156,18 @@ export function ReportHazardPage() {
               </Form.Item>
             </Col>
             <Col xs={12} sm={6}>
-              <Form.Item name="lng" label={t('field.lng')}>
-                <InputNumber style={{ width: '100%' }} min={73.4} max={135.1} step={0.000001} />
+              <Form.Item name="lng" label={t('field.lng')} rules={rulesFor(ZReportHazard, 'lng')}>
+                <NumberInput style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={12} sm={6}>
-              <Form.Item name="lat" label={t('field.lat')}>
-                <InputNumber style={{ width: '100%' }} min={3.8} max={53.6} step={0.000001} />
+              <Form.Item name="lat" label={t('field.lat')} rules={rulesFor(ZReportHazard, 'lat')}>
+                <NumberInput style={{ width: '100%' }} />
               </Form.Item>
             </Col>
           </Row>
         </Card>
-        <Button type="primary" htmlType="submit" loading={busy} block size="large" style={{ maxWidth: 320 }}>
+        <Button type="primary" htmlType="submit" loading={submit.busy} block size="large" style={{ maxWidth: 320 }}>
           {t('hazard.submitReport')}
         </Button>
       </Form>

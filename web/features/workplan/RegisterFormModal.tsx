@@ -1,13 +1,17 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Row, Switch, Typography } from 'antd';
+import { Col, DatePicker, Form, Modal, Radio, Row, Switch, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
+import { REGISTER_DETAIL, ZRecordActivity } from '../../../common/contracts/workplan';
 import { EnterpriseSelect } from '../../components/EnterpriseSelect';
+import { NumberInput } from '../../components/NumberInput';
 import { Source } from '../../components/Source';
+import { TextArea, TextInput } from '../../components/TextInput';
 import { type MessageKey, useI18n } from '../../i18n';
 import { api } from '../../lib/api';
 import { useMe } from '../../lib/auth';
-import { useApiError } from '../../lib/use-api-error';
+import { rulesFor } from '../../lib/form-rules';
+import { useAction } from '../../lib/use-action';
 import { ENTERPRISE_KINDS, type RegisterKind, type TRecordActivity } from './api';
 
 interface RegisterForm {
@@ -48,25 +52,19 @@ export function RegisterFormModal({
   const { t } = useI18n();
   const { data: me } = useMe();
   const [form] = Form.useForm<RegisterForm>();
-  const { message } = App.useApp();
-  const showError = useApiError();
   const qc = useQueryClient();
-  const [busy, setBusy] = useState(false);
   const enterpriseId = Form.useWatch('enterpriseId', form);
   const today = dayjs();
   const isEnterpriseKind = ENTERPRISE_KINDS.includes(kind);
   // An enterprise user records for their own enterprise; the server fills it in.
   const pickEnterprise = isEnterpriseKind && me?.user.kind !== 'enterprise';
   const required = [{ required: true, message: t('validation.required') }];
-  const text = (max: number) => [
-    { required: true, whitespace: true, message: t('validation.required') },
-    { min: 2, max, message: t('validation.length', { min: 2, max }) },
-  ];
+  // The server checks `detail` with its kind's schema: the fields' rules and limits come from it.
+  const detailSchema = REGISTER_DETAIL[kind];
   const defaultDate = year === today.year() ? today : dayjs(`${year}-12-31`).isAfter(today) ? today : null;
 
-  const submit = async (v: RegisterForm) => {
-    setBusy(true);
-    try {
+  const submit = useAction({
+    run: async (v: RegisterForm) => {
       const date = v.date ? v.date.format('YYYY-MM-DD') : '';
       const detail = Object.fromEntries(Object.entries(v.detail ?? {}).map(([k, x]) => [k, typeof x === 'string' ? x.trim() : x]));
       const body: TRecordActivity = {
@@ -77,40 +75,38 @@ export function RegisterFormModal({
         detail,
       };
       await api<{ id: string }>('/api/registers', { body });
-      void message.success(t('register.saved'));
-      await qc.invalidateQueries({ queryKey: ['registers'] });
-      await qc.invalidateQueries({ queryKey: ['plan'] });
-      await qc.invalidateQueries({ queryKey: ['plan-item'] });
-      onSaved(date);
-    } catch (err) {
-      showError(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+      // Refetched before onSaved so the register and plan show the entry when the modal closes.
+      await Promise.all([['registers'], ['plan'], ['plan-item']].map((queryKey) => qc.invalidateQueries({ queryKey })));
+      return date;
+    },
+    form,
+    success: 'register.saved',
+    onSuccess: (date) => onSaved(date),
+  });
 
-  const field = (name: string, label: MessageKey, input: ReactNode, rules: object[], span = 12, extra?: ReactNode) => (
+  const field = (name: string, label: MessageKey, input: ReactNode, span = 12, extra?: ReactNode) => (
     <Col xs={24} md={span}>
-      <Form.Item name={['detail', name]} label={t(label)} rules={rules} extra={extra}>
+      <Form.Item name={['detail', name]} label={t(label)} rules={rulesFor(detailSchema, name)} extra={extra}>
         {input}
       </Form.Item>
     </Col>
   );
 
-  const detailFields: Record<RegisterKind, ReactNode> = {
-    safetyMeeting: (
+  // Built for the open kind only: each field's rules are read off that kind's schema.
+  const detailFields: Record<RegisterKind, () => ReactNode> = {
+    safetyMeeting: () => (
       <>
-        {field('chair', 'register.chair', <Input maxLength={40} />, text(40))}
-        {field('topics', 'register.topics', <Input.TextArea rows={3} maxLength={1000} showCount />, text(1000), 24)}
+        {field('chair', 'register.chair', <TextInput schema={detailSchema} field="chair" />)}
+        {field('topics', 'register.topics', <TextArea rows={3} schema={detailSchema} field="topics" />, 24)}
       </>
     ),
-    leaderLecture: (
+    leaderLecture: () => (
       <>
-        {field('lecturer', 'register.lecturer', <Input maxLength={40} />, text(40))}
-        {field('audience', 'register.audience', <InputNumber min={1} max={100_000} precision={0} style={{ width: '100%' }} />, required)}
+        {field('lecturer', 'register.lecturer', <TextInput schema={detailSchema} field="lecturer" />)}
+        {field('audience', 'register.audience', <NumberInput integer style={{ width: '100%' }} />)}
       </>
     ),
-    groupInspection: (
+    groupInspection: () => (
       <>
         {field(
           'role',
@@ -122,33 +118,32 @@ export function RegisterFormModal({
               { value: 'generalManager', label: t('register.role.generalManager') },
             ]}
           />,
-          required,
           24,
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('register.roleHint')}
           </Typography.Text>,
         )}
-        {field('inspector', 'register.inspector', <Input maxLength={40} />, text(40))}
-        {field('subsidiaryId', 'register.subsidiary', <EnterpriseSelect groupId={enterpriseId ?? null} placeholder={t('register.subsidiaryHint')} />, required)}
-        {field('findings', 'register.findings', <Input.TextArea rows={3} maxLength={1000} showCount />, text(1000), 24)}
+        {field('inspector', 'register.inspector', <TextInput schema={detailSchema} field="inspector" />)}
+        {field('subsidiaryId', 'register.subsidiary', <EnterpriseSelect groupId={enterpriseId ?? null} placeholder={t('register.subsidiaryHint')} />)}
+        {field('findings', 'register.findings', <TextArea rows={3} schema={detailSchema} field="findings" />, 24)}
       </>
     ),
-    officerTraining: (
+    officerTraining: () => (
       <>
-        {field('officer', 'register.officer', <Input maxLength={40} />, text(40), 8)}
-        {field('days', 'register.days', <InputNumber min={1} max={365} precision={0} suffix={t('unit.days')} style={{ width: '100%' }} />, required, 6)}
-        {field('course', 'register.course', <Input maxLength={200} />, text(200), 10)}
+        {field('officer', 'register.officer', <TextInput schema={detailSchema} field="officer" />, 8)}
+        {field('days', 'register.days', <NumberInput integer suffix={t('unit.days')} style={{ width: '100%' }} />, 6)}
+        {field('course', 'register.course', <TextInput schema={detailSchema} field="course" />, 10)}
       </>
     ),
-    enforcementEquipment: (
+    enforcementEquipment: () => (
       <>
-        {field('officers', 'register.officers', <InputNumber min={0} max={100_000} precision={0} style={{ width: '100%' }} />, required)}
-        {field('equipmentSets', 'register.equipmentSets', <InputNumber min={0} max={1_000_000} precision={0} style={{ width: '100%' }} />, required)}
+        {field('officers', 'register.officers', <NumberInput integer style={{ width: '100%' }} />)}
+        {field('equipmentSets', 'register.equipmentSets', <NumberInput integer style={{ width: '100%' }} />)}
       </>
     ),
-    miningFace: (
+    miningFace: () => (
       <>
-        {field('face', 'register.face', <Input maxLength={100} />, text(100), 14)}
+        {field('face', 'register.face', <TextInput schema={detailSchema} field="face" />, 14)}
         {field(
           'kind',
           'register.faceKind',
@@ -159,12 +154,11 @@ export function RegisterFormModal({
               { value: 'heading', label: t('register.faceKind.heading') },
             ]}
           />,
-          required,
           10,
         )}
       </>
     ),
-    hazchemSystems: (
+    hazchemSystems: () => (
       <>
         <Col xs={24}>
           <Form.Item name={['detail', 'majorHazard']} label={t('register.majorHazard')} valuePropName="checked">
@@ -189,7 +183,7 @@ export function RegisterFormModal({
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t('common.save')}
-      okButtonProps={{ loading: busy }}
+      okButtonProps={{ loading: submit.busy }}
       width={720}
       destroyOnHidden
     >
@@ -199,7 +193,7 @@ export function RegisterFormModal({
       <Form<RegisterForm>
         form={form}
         layout="vertical"
-        onFinish={submit}
+        onFinish={submit.run}
         preserve={false}
         initialValues={{ date: defaultDate, title: '', detail: INITIAL_DETAIL[kind] ?? {} }}
         onValuesChange={(changed: Partial<RegisterForm>) => {
@@ -213,8 +207,8 @@ export function RegisterFormModal({
             </Form.Item>
           </Col>
           <Col xs={24} md={16}>
-            <Form.Item name="title" label={t('register.title')} rules={text(200)}>
-              <Input maxLength={200} placeholder={t(`register.titleHint.${kind}`)} />
+            <Form.Item name="title" label={t('register.title')} rules={rulesFor(ZRecordActivity, 'title')}>
+              <TextInput schema={ZRecordActivity} field="title" placeholder={t(`register.titleHint.${kind}`)} />
             </Form.Item>
           </Col>
           {pickEnterprise ? (
@@ -228,7 +222,7 @@ export function RegisterFormModal({
               </Form.Item>
             </Col>
           ) : null}
-          {detailFields[kind]}
+          {detailFields[kind]()}
         </Row>
       </Form>
     </Modal>

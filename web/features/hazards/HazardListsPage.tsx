@@ -1,19 +1,22 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Flex, Form, Input, Modal, Popconfirm, Select, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, DatePicker, Flex, Form, Modal, Popconfirm, Select, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { ZListEntry } from '../../../common/contracts/hazards';
 import { Ellipsis } from '../../components/Ellipsis';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
+import { TextArea, TextInput } from '../../components/TextInput';
 import { UrlSearch } from '../../components/UrlSearch';
 import { useI18n } from '../../i18n';
 import { api, errorMessage } from '../../lib/api';
 import { useCan } from '../../lib/auth';
+import { rulesFor } from '../../lib/form-rules';
 import { formatDate } from '../../lib/format';
 import { useUrlPaging } from '../../lib/url-paging';
 import { useUrlState } from '../../lib/url-state';
-import { useApiError } from '../../lib/use-api-error';
+import { useAction } from '../../lib/use-action';
 import { type ListKind, type TListEntryRow, type TListingRow, useHazards, useHazardUpdated, useListEntries, useListings } from './api';
 import { HazardStatusTag } from './labels';
 
@@ -151,20 +154,16 @@ interface EntryForm {
 function EntryList({ kind, q, paging, update }: { kind: ListKind; q?: string; paging: Paging; update: Update }) {
   const { t } = useI18n();
   const can = useCan();
-  const { message } = App.useApp();
-  const showError = useApiError();
   const updated = useHazardUpdated();
   const { data, isFetching, error } = useListEntries(kind, { q, page: paging.page, pageSize: paging.pageSize });
   const [editing, setEditing] = useState<TListEntryRow | 'new' | null>(null);
-  const remove = async (r: TListEntryRow) => {
-    try {
+  const remove = useAction({
+    run: async (r: TListEntryRow) => {
       await api(`/api/hazards/lists/${kind}/${r.id}`, { method: 'DELETE' });
       await updated();
-      void message.success(t('common.deleted'));
-    } catch (err) {
-      showError(err);
-    }
-  };
+    },
+    success: 'common.deleted',
+  });
   return (
     <>
       <Flex gap={8} wrap style={{ marginBottom: 8 }}>
@@ -218,7 +217,7 @@ function EntryList({ kind, q, paging, update }: { kind: ListKind; q?: string; pa
                   <Button type="link" size="small" onClick={() => setEditing(r)}>
                     {t('common.edit')}
                   </Button>
-                  <Popconfirm title={t('hazard.lists.confirmDelete')} onConfirm={() => remove(r)}>
+                  <Popconfirm title={t('hazard.lists.confirmDelete')} onConfirm={() => remove.run(r)}>
                     <Button type="link" size="small" danger>
                       {t('common.delete')}
                     </Button>
@@ -238,16 +237,12 @@ function EntryList({ kind, q, paging, update }: { kind: ListKind; q?: string; pa
 function EntryModal({ kind, entry, onClose }: { kind: ListKind; entry: TListEntryRow | 'new' | null; onClose: () => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<EntryForm>();
-  const { message } = App.useApp();
-  const showError = useApiError();
   const updated = useHazardUpdated();
-  const [busy, setBusy] = useState(false);
   const [search, setSearch] = useState('');
   const candidates = useHazards({ q: search || undefined, pageSize: 20 });
   const existing = entry && entry !== 'new' ? entry : null;
-  const submit = async (v: EntryForm) => {
-    setBusy(true);
-    try {
+  const submit = useAction({
+    run: async (v: EntryForm) => {
       const body = {
         title: v.title.trim(),
         content: v.content.trim(),
@@ -259,26 +254,22 @@ function EntryModal({ kind, entry, onClose }: { kind: ListKind; entry: TListEntr
       };
       await api(`/api/hazards/lists/${kind}${existing ? `/${existing.id}` : ''}`, { method: existing ? 'PATCH' : 'POST', body });
       await updated();
-      void message.success(t('common.saved'));
-      onClose();
-    } catch (err) {
-      showError(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    form,
+    success: 'common.saved',
+    onSuccess: () => onClose(),
+  });
   const options = [
     ...(existing?.hazards ?? []).map((h) => ({ value: h.id, label: `${h.code} ${h.title}` })),
     ...(candidates.data?.items ?? []).filter((h) => !existing?.hazards.some((x) => x.id === h.id)).map((h) => ({ value: h.id, label: `${h.code} ${h.title}` })),
   ];
-  const rule = (min: number, max: number) => [{ required: true, whitespace: true, min, max, message: t('validation.length', { min, max }) }];
   return (
     <Modal
       open={entry !== null}
       title={t(existing ? 'common.edit' : 'hazard.lists.add')}
       onCancel={onClose}
       onOk={() => form.submit()}
-      okButtonProps={{ loading: busy }}
+      okButtonProps={{ loading: submit.busy }}
       width={680}
       destroyOnHidden
     >
@@ -286,7 +277,7 @@ function EntryModal({ kind, entry, onClose }: { kind: ListKind; entry: TListEntr
         form={form}
         layout="vertical"
         preserve={false}
-        onFinish={submit}
+        onFinish={submit.run}
         initialValues={
           existing
             ? {
@@ -299,23 +290,23 @@ function EntryModal({ kind, entry, onClose }: { kind: ListKind; entry: TListEntr
             : { date: dayjs() }
         }
       >
-        <Form.Item name="title" label={t(`hazard.lists.${kind}.title`)} rules={rule(2, 200)}>
-          <Input maxLength={200} />
+        <Form.Item name="title" label={t(`hazard.lists.${kind}.title`)} rules={rulesFor(ZListEntry, 'title')}>
+          <TextInput schema={ZListEntry} field="title" />
         </Form.Item>
-        <Form.Item name="content" label={t('hazard.lists.content')} rules={rule(2, 4000)}>
-          <Input.TextArea rows={4} maxLength={4000} />
+        <Form.Item name="content" label={t('hazard.lists.content')} rules={rulesFor(ZListEntry, 'content')}>
+          <TextArea rows={4} schema={ZListEntry} field="content" />
         </Form.Item>
         <Flex gap={12} wrap>
-          <Form.Item name="unitName" label={t(`hazard.lists.${kind}.unit`)} rules={rule(2, 120)} style={{ flex: '1 1 220px' }}>
-            <Input maxLength={120} />
+          <Form.Item name="unitName" label={t(`hazard.lists.${kind}.unit`)} rules={rulesFor(ZListEntry, 'unitName')} style={{ flex: '1 1 220px' }}>
+            <TextInput schema={ZListEntry} field="unitName" />
           </Form.Item>
-          <Form.Item name="person" label={t(`hazard.lists.${kind}.person`)} style={{ flex: '1 1 160px' }}>
-            <Input maxLength={120} />
+          <Form.Item name="person" label={t(`hazard.lists.${kind}.person`)} rules={rulesFor(ZListEntry, 'person')} style={{ flex: '1 1 160px' }}>
+            <TextInput schema={ZListEntry} field="person" />
           </Form.Item>
         </Flex>
         <Flex gap={12} wrap>
-          <Form.Item name="documentNumber" label={t('hazard.listing.document')} style={{ flex: '1 1 220px' }}>
-            <Input maxLength={80} />
+          <Form.Item name="documentNumber" label={t('hazard.listing.document')} rules={rulesFor(ZListEntry, 'documentNumber')} style={{ flex: '1 1 220px' }}>
+            <TextInput schema={ZListEntry} field="documentNumber" />
           </Form.Item>
           <Form.Item name="date" label={t('hazard.lists.date')} rules={[{ required: true, message: t('validation.required') }]} style={{ flex: '1 1 160px' }}>
             <DatePicker style={{ width: '100%' }} />

@@ -1,15 +1,18 @@
-import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Segmented, Select, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Form, Segmented, Select, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { ZSubmitStatsReport } from '../../../common/contracts/hazards';
 import { EnterpriseSelect } from '../../components/EnterpriseSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { Source } from '../../components/Source';
+import { TextArea, TextInput } from '../../components/TextInput';
 import { useI18n } from '../../i18n';
 import { api } from '../../lib/api';
 import { useCan } from '../../lib/auth';
+import { rulesFor } from '../../lib/form-rules';
 import { formatDateTime, industryName } from '../../lib/format';
 import { useUrlPaging } from '../../lib/url-paging';
 import { useUrlState } from '../../lib/url-state';
-import { useApiError } from '../../lib/use-api-error';
+import { useAction } from '../../lib/use-action';
 import { type StatsBoard, type StatsDraft, type StatsState, todayBeijing, useHazardUpdated, useStatsBoard, useStatsDraft } from './api';
 
 /** The latest periods whose tables can be filed: the last four quarters and the last two years. */
@@ -117,25 +120,18 @@ function periodLabel(p: string, t: ReturnType<typeof useI18n>['t']) {
 function DraftCard({ d }: { d: StatsDraft }) {
   const { t } = useI18n();
   const [form] = Form.useForm<{ analysis: string; principalName: string }>();
-  const { message } = App.useApp();
-  const showError = useApiError();
   const updated = useHazardUpdated();
-  const [busy, setBusy] = useState(false);
   const f = d.figures;
-  const submit = async (v: { analysis: string; principalName: string }) => {
-    setBusy(true);
-    try {
+  const submit = useAction({
+    run: async (v: { analysis: string; principalName: string }) => {
       await api('/api/hazards/stats-reports', {
         body: { enterpriseId: d.enterpriseId, period: d.period, analysis: v.analysis.trim(), principalName: v.principalName.trim() },
       });
       await updated();
-      void message.success(t('hazard.stats.submittedOk'));
-    } catch (err) {
-      showError(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    form,
+    success: 'hazard.stats.submittedOk',
+  });
   return (
     <Card
       size="small"
@@ -170,22 +166,14 @@ function DraftCard({ d }: { d: StatsDraft }) {
           </Descriptions.Item>
         </Descriptions>
       ) : d.canSubmit ? (
-        <Form form={form} layout="vertical" onFinish={submit}>
-          <Form.Item
-            name="analysis"
-            label={t('hazard.stats.analysis')}
-            rules={[{ required: true, whitespace: true, min: 2, message: t('validation.length', { min: 2, max: 4000 }) }]}
-          >
-            <Input.TextArea rows={4} maxLength={4000} showCount placeholder={t('hazard.stats.analysisPlaceholder')} />
+        <Form form={form} layout="vertical" onFinish={submit.run}>
+          <Form.Item name="analysis" label={t('hazard.stats.analysis')} rules={rulesFor(ZSubmitStatsReport, 'analysis')}>
+            <TextArea rows={4} schema={ZSubmitStatsReport} field="analysis" placeholder={t('hazard.stats.analysisPlaceholder')} />
           </Form.Item>
-          <Form.Item
-            name="principalName"
-            label={t('hazard.stats.principalSign')}
-            rules={[{ required: true, whitespace: true, min: 2, message: t('validation.length', { min: 2, max: 60 }) }]}
-          >
-            <Input maxLength={60} style={{ maxWidth: 240 }} />
+          <Form.Item name="principalName" label={t('hazard.stats.principalSign')} rules={rulesFor(ZSubmitStatsReport, 'principalName')}>
+            <TextInput schema={ZSubmitStatsReport} field="principalName" style={{ maxWidth: 240 }} />
           </Form.Item>
-          <Button type="primary" htmlType="submit" loading={busy}>
+          <Button type="primary" htmlType="submit" loading={submit.busy}>
             {t('hazard.stats.submit')}
           </Button>
         </Form>

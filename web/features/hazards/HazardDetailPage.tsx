@@ -1,8 +1,9 @@
-import { Alert, Button, Card, Descriptions, Empty, Flex, Result, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Flex, Result, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { Source } from '../../components/Source';
+import { Timeline } from '../../components/Timeline';
 import { useI18n } from '../../i18n';
 import { ApiError, errorMessage } from '../../lib/api';
 import { formatDateTime, industryName } from '../../lib/format';
@@ -105,9 +106,14 @@ export function HazardDetailPage() {
         {h.listings.length ? <ListingsCard h={h} /> : null}
         <Card size="small" title={t('hazard.section.history')}>
           <Timeline
-            items={h.transitions.map((tr) => ({
+            events={h.transitions.map((tr) => ({
+              key: tr.id,
+              action: <StepName tr={tr} />,
+              at: tr.at,
+              actor: `${tr.actorName}${tr.actorUnit ? `（${tr.actorUnit}）` : ''}`,
+              note: tr.comment,
+              extra: <PhotoStrip ids={tr.evidence} />,
               color: tr.action.startsWith('escalate') ? 'red' : tr.toStatus === 'closed' ? 'green' : 'blue',
-              children: <Step tr={tr} />,
             }))}
           />
         </Card>
@@ -250,22 +256,14 @@ function ListingsCard({ h }: { h: THazardDetail }) {
   );
 }
 
-function Step({ tr }: { tr: TTransition }) {
+/** A history step's name; an escalation says to which level. */
+function StepName({ tr }: { tr: TTransition }) {
   const { t, locale } = useI18n();
   const known = `hazard.history.${tr.action.replace(/\d$/, '')}`;
   return (
-    <Flex vertical gap={4}>
-      <Typography.Text>
-        <Typography.Text strong>{t(known as 'hazard.history.report')}</Typography.Text>
-        {tr.action.startsWith('escalate') && /\d$/.test(tr.action) ? ` · ${escalationName(Number(tr.action.slice(-1)), locale)}` : ''}
-        <Typography.Text type="secondary">
-          {' '}
-          {formatDateTime(tr.at)} · {tr.actorName}
-          {tr.actorUnit ? `（${tr.actorUnit}）` : ''}
-        </Typography.Text>
-      </Typography.Text>
-      <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{tr.comment}</Typography.Text>
-      <PhotoStrip ids={tr.evidence} />
-    </Flex>
+    <Typography.Text>
+      <Typography.Text strong>{t(known as 'hazard.history.report')}</Typography.Text>
+      {tr.action.startsWith('escalate') && /\d$/.test(tr.action) ? ` · ${escalationName(Number(tr.action.slice(-1)), locale)}` : ''}
+    </Typography.Text>
   );
 }

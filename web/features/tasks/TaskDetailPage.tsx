@@ -10,24 +10,7 @@ import {
   SafetyCertificateOutlined,
   SendOutlined,
 } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  type DescriptionsProps,
-  Empty,
-  Flex,
-  Progress,
-  Row,
-  Skeleton,
-  Space,
-  Table,
-  Tag,
-  Timeline,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Col, Descriptions, type DescriptionsProps, Flex, Progress, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { type ReactNode, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
@@ -35,6 +18,7 @@ import { AttachmentList } from '../../components/Attachments';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { Source } from '../../components/Source';
+import { Timeline, type TimelineEvent } from '../../components/Timeline';
 import { type MessageKey, useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
 import { type StepAction, type TAssigneeDetail, type TExtension, type TTaskDetail, type TTaskEvent, useTask } from './api';
@@ -67,6 +51,11 @@ const EVENT_COLORS: Record<string, string> = {
   approveExtension: 'green',
   refuseExtension: 'red',
 };
+
+/** The kit's timeline has fewer colours than the tags: feedback's cyan shows as blue. */
+function timelineColor(c: string | undefined): TimelineEvent['color'] {
+  return c === 'green' || c === 'red' || c === 'orange' || c === 'blue' ? c : c === 'cyan' ? 'blue' : 'gray';
+}
 
 /** One 13710 due point: when it falls, and whether it was met (late in red). */
 function DuePoint({ label, due, doneAt, now: nowIso, extra }: { label: string; due: string; doneAt: string | null; now: string; extra?: ReactNode }) {
@@ -284,30 +273,24 @@ function EventsCard({ task }: { task: TTaskDetail }) {
     .sort((x, y) => x.at.localeCompare(y.at) || (order.get(x.assigneeId) ?? 0) - (order.get(y.assigneeId) ?? 0));
   return (
     <Card size="small" title={t('task.events')} style={{ marginBottom: 16 }}>
-      {events.length ? (
-        <Timeline
-          items={events.map((e) => ({
-            key: e.id,
-            color: EVENT_COLORS[e.action] ?? 'gray',
-            content: (
-              <>
-                <Space size={6} wrap>
-                  <Tag color={EVENT_COLORS[e.action] ?? 'default'}>{EVENT_LABELS[e.action] ? t(EVENT_LABELS[e.action] as MessageKey) : e.action}</Tag>
-                  <Typography.Text strong>{unitOf.get(e.assigneeId) ?? ''}</Typography.Text>
-                  {typeof e.progress === 'number' ? <Tag>{t('task.progressN', { n: e.progress })}</Tag> : null}
-                </Space>
-                {e.action === 'assign' ? null : <div style={{ whiteSpace: 'pre-wrap' }}>{e.comment}</div>}
-                <AttachmentList ids={e.evidence} />
-                <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
-                  {formatDateTime(e.at)} · {e.actorName}
-                </Typography.Text>
-              </>
-            ),
-          }))}
-        />
-      ) : (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
-      )}
+      <Timeline
+        events={events.map((e) => ({
+          key: e.id,
+          action: (
+            <Space size={6} wrap>
+              <Tag color={EVENT_COLORS[e.action] ?? 'default'}>{EVENT_LABELS[e.action] ? t(EVENT_LABELS[e.action] as MessageKey) : e.action}</Tag>
+              <Typography.Text strong>{unitOf.get(e.assigneeId) ?? ''}</Typography.Text>
+              {typeof e.progress === 'number' ? <Tag>{t('task.progressN', { n: e.progress })}</Tag> : null}
+            </Space>
+          ),
+          at: e.at,
+          actor: e.actorName,
+          // The assignment's comment repeats the task's content.
+          note: e.action === 'assign' ? null : e.comment,
+          extra: <AttachmentList ids={e.evidence} />,
+          color: timelineColor(EVENT_COLORS[e.action]),
+        }))}
+      />
     </Card>
   );
 }

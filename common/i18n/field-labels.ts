@@ -185,6 +185,10 @@ export const FIELD_LABELS: Record<string, Record<Locale, string>> = {
   'measures.management': { 'zh-CN': '管理措施', 'en-US': 'Management measures' },
   'measures.training': { 'zh-CN': '培训教育措施', 'en-US': 'Training measures' },
   'measures.ppe': { 'zh-CN': '个体防护措施', 'en-US': 'Personal protection' },
+  // POST /api/readings (a gateway's batch of sensor readings)
+  readings: { 'zh-CN': '监测数据', 'en-US': 'Readings' },
+  'readings.ts': { 'zh-CN': '采集时间', 'en-US': 'Reading time' },
+  'readings.value': { 'zh-CN': '监测值', 'en-US': 'Value' },
   'measures.emergency': { 'zh-CN': '应急处置措施', 'en-US': 'Emergency measures' },
   controlLevel: { 'zh-CN': '管控层级', 'en-US': 'Control level' },
   color: { 'zh-CN': '风险颜色', 'en-US': 'Risk colour' },

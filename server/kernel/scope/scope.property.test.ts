@@ -400,7 +400,7 @@ describe('data scope', () => {
                 directLossYuan: 0,
                 measures: '性质测试',
                 grade: 4,
-                decidedBy: '性质测试',
+                decidedBy: 'deaths',
                 status: 'reported',
                 reporterName: '性质测试',
                 createdAt: now,

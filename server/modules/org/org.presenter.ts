@@ -1,7 +1,12 @@
 import type { z } from 'zod';
-import type { ZAssignment, ZEnterpriseDetail, ZEnterpriseSummary, ZSupervisionRow } from '../../../common/contracts/org.js';
+import type { ZAssignment, ZEnterpriseDetail, ZEnterpriseSummary, ZRegion, ZSupervisionRow } from '../../../common/contracts/org.js';
 import type { Locale } from '../../../common/i18n/api-messages.js';
 import type { AssignmentView, EnterpriseRow, RegionRow } from './org.repository.js';
+
+/** A region as the contract lists it (its materialized path stays on the server). */
+export function presentRegion(r: RegionRow): z.input<typeof ZRegion> {
+  return { code: r.code, name: r.name, nameEn: r.nameEn, level: r.level, parentCode: r.parentCode };
+}
 
 /** Region lookups for presenting rows: town name and its county-level division. */
 export class RegionNames {

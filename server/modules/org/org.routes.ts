@@ -27,6 +27,7 @@ import { setAssignments } from './commands/set-assignments.js';
 import { updateEnterpriseCommand } from './commands/update-enterprise.js';
 import { importTemplate } from './org.excel.js';
 import { exportEnterprises, exportSupervisionTable } from './org.export.js';
+import { presentRegion } from './org.presenter.js';
 import { listDepartments, listRegions } from './org.repository.js';
 import { findEnterprisesQuery } from './queries/find-enterprises.js';
 import { getEnterpriseQuery } from './queries/get-enterprise.js';
@@ -45,7 +46,7 @@ export function orgRoutes(app: App, deps: Deps): void {
     summary: 'Region tree (GB/T 2260 and towns), flat with parent codes',
     tags,
     response: ZRegionList,
-    handler: async (ctx) => ({ items: await listRegions(ctx.tx) }),
+    handler: async (ctx) => ({ items: (await listRegions(ctx.tx)).map(presentRegion) }),
   });
 
   route(app, deps, {

@@ -30,8 +30,9 @@ async function admin(steps: Steps, p: Page, base: string): Promise<void> {
     check((table.total ?? 0) > 0, 'the audit log is empty');
     const action = column(table, '操作');
     check(
-      table.rows.some((r) => r[action] === 'auth.login'),
-      `no auth.login on the first page of the audit log: ${table.rows.map((r) => r[action]).join(', ')}`,
+      // Issue 12: the page names the action (auth.login → 登录), never the raw code.
+      table.rows.some((r) => r[action] === '登录') && !table.rows.some((r) => /^[a-z]+\.[a-zA-Z.]+$/.test(r[action] ?? '')),
+      `no 登录 (or a raw action code) on the first page of the audit log: ${table.rows.map((r) => r[action]).join(', ')}`,
     );
     await p.getByRole('button', { name: /校验完整性/ }).click();
     const alert = p.getByRole('alert').filter({ hasText: /审计链完整/ });
